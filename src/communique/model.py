@@ -191,3 +191,11 @@ class Document:
     def records(self) -> list[dict[str, Any]]:
         """SPEC section 5 records of this document and its teasers."""
         return [ev.to_record() for doc in self.all_documents() for ev in doc.events]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that gave no page, and why: recorded, never raised out of a batch."""
+
+    source: str
+    reason: str
