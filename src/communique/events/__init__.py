@@ -1,0 +1,1 @@
+"""Event coding: triggers, the sides of each event, modes, contexts, CAMEO codes and scores."""

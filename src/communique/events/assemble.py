@@ -1,0 +1,136 @@
+"""From coded events to records: dates, contexts, scores, places, the headline, one per event.
+
+Repeats of one event in a page (title, lead, body) are kept once; only interactions between
+two political entities of different countries (or with an international organisation) are
+events in this genre's sense: a minister inspecting a brigade is domestic news.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+
+from communique.events.coder import Found
+from communique.events.lexicon import lexicon
+from communique.model import DateValue, Event, Location, Page, Span
+
+PLACE_RE = re.compile(r"在([^,，。；]{2,12}?)(?:会见|会谈|举行|出席|访问|期间|表示|举办|召开|主持)")
+
+
+def assemble(
+    page: Page,
+    found: list[Found],
+    date_of: Callable[[Found], DateValue],
+    places: dict[str, tuple[str, str | None]],
+) -> tuple[Event, ...]:
+    """Records of one page, in text order, each event once; ``date_of`` dates a coded event."""
+    lex = lexicon()
+    kept = [f for f in found if _international(f)]
+    main = _headline(page, kept)
+    events: dict[tuple, Event] = {}
+    for f in kept:
+        date = date_of(f)
+        key = _key(f, date)
+        is_main = main is not None and _key(main, date_of(main)) == key
+        if key in events:
+            if is_main and not events[key].main:
+                events[key] = _with_main(events[key])
+            continue
+        paragraph = _paragraph(page, f.sentence)
+        context = ("diplomatic", *lex.contexts_of(page.text[paragraph[0] : paragraph[1]]))
+        events[key] = Event(
+            id=_event_id(page.doc_id, f, date),
+            doc_id=page.doc_id,
+            part=page.part,
+            event=f.event,
+            mode=f.mode,
+            medium=f.medium,
+            context=context,
+            cameo=f.cameo,
+            score=lex.scores.get(f.cameo, 0.0),
+            actor=f.actor,
+            recipient=f.recipient,
+            date=date,
+            location=_location(page, f.sentence, places),
+            text=page.text[f.sentence[0] : f.sentence[1]],
+            span=f.sentence,
+            trigger=f.span,
+            confidence=max(0.3, min(0.95, f.confidence - _unknown_penalty(f))),
+            main=is_main,
+        )
+    return tuple(events.values())
+
+
+def _international(f: Found) -> bool:
+    actor = {e.country for e in f.actor if e.country}
+    recipient = {e.country for e in f.recipient if e.country}
+    if not actor:
+        return False
+    if f.recipient and (not recipient or recipient <= actor and actor <= recipient):
+        return False
+    return len(actor | recipient) >= 2
+
+
+def _headline(page: Page, found: list[Found]) -> Found | None:
+    """The event the page is about: the first coded in the title, else in the first paragraph."""
+    if not found:
+        return None
+    spans = [page.title_span] if page.title_span else []
+    spans += list(page.paragraphs[:2])
+    for s, e in spans:
+        inside = [f for f in found if s <= f.span[0] < e]
+        if inside:
+            consults = [f for f in inside if f.event == "CONSULT"]
+            return (consults or inside)[0]
+    return found[0]
+
+
+def _key(f: Found, date: DateValue) -> tuple:
+    return (
+        f.event,
+        f.mode,
+        frozenset(e.id for e in f.actor),
+        frozenset(e.id for e in f.recipient),
+        date.value,
+    )
+
+
+def _with_main(ev: Event) -> Event:
+    from dataclasses import replace
+
+    return replace(ev, main=True)
+
+
+def _paragraph(page: Page, sentence: Span) -> Span:
+    for s, e in page.paragraphs:
+        if s <= sentence[0] < e:
+            return (s, e)
+    return sentence
+
+
+def _location(page: Page, sentence: Span, places: dict[str, tuple[str, str | None]]) -> Location | None:
+    m = PLACE_RE.search(page.text, sentence[0], sentence[1])
+    if m:
+        words = m.group(1)
+        for name, (place, country) in places.items():
+            if name in words:
+                return Location(words, place, country, (m.start(1), m.end(1)))
+        return Location(words, None, None, (m.start(1), m.end(1)))
+    dl = page.dateline
+    if dl is not None and dl.place:
+        country = places.get(dl.place, (dl.place, None))[1]
+        return Location(dl.place, dl.place, country, None)
+    return None
+
+
+def _unknown_penalty(f: Found) -> float:
+    unknown = sum(1 for e in (*f.actor, *f.recipient) if e.kind == "person" and not e.known)
+    return 0.05 * min(unknown, 2)
+
+
+def _event_id(doc_id: str, f: Found, date: DateValue) -> str:
+    sides = "|".join(sorted(e.id for e in f.actor)) + ">" + "|".join(sorted(e.id for e in f.recipient))
+    raw = f"{doc_id}\t{f.event}\t{f.mode}\t{sides}\t{date.value}\t{f.span[0]}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+

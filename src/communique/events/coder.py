@@ -1,0 +1,402 @@
+"""Code the events of one page: trigger by trigger, clause by clause, with the page as context.
+
+The page gives what a single sentence cannot: who is visiting whom (`对越南进行正式访问的…`,
+`访俄`, `在新加坡期间`), who the two sides of the main interaction are (so `双方` and an
+unnamed counterpart can be resolved), and whether the main interaction was a call (so the
+statements made in it inherit its medium).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from communique.entities.gazetteer import gazetteer
+from communique.entities.recognise import Recognised, both_mentions
+from communique.events.lexicon import Trigger, TriggerHit, lexicon
+from communique.events.sides import Clause, Side
+from communique.model import Entity, Span
+from communique.text import clause_spans, sentence_spans
+
+NEGATION = ("不", "未", "没有", "并未", "尚未", "无意", "拒绝")
+FUTURE = ("将", "即将", "将于", "拟", "计划", "准备", "打算", "有望", "将会")
+NOMINAL_BEFORE = ("此次", "这次", "本次", "该", "此访", "上次", "那次", "历次", "多次", "曾", "的")
+NOMINAL_AFTER = ("期间", "之际", "前夕", "成果", "结束", "时", "中", "后", "前", "之行", "的", "团",
+                 "仪式", "活动", "计划", "行程")
+VISIT_OF_RE = re.compile(r"对(.{1,30}?)进行.{0,6}?访问")
+DURING_RE = re.compile(r"在([^,，。；]{1,12}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
+HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办|主持|承办)")
+CLAUSE_OPENERS = ("并", "同时", "随后", "此外", "另外", "之后", "此后", "会后", "会谈后", "他还", "她还")
+MEETING_WORDS = ("会议", "峰会", "论坛", "大会", "研讨会", "座谈会", "对话会", "磋商", "活动", "仪式",
+                 "招待会", "年会", "博览会")
+MULTILATERAL_WORDS = ("峰会", "国际", "多边", "论坛", "全球", "地区", "东盟", "联合国", "成员国")
+CALL_WORDS = re.compile(r"视频|电话|线上|网络会议|通话")
+SIDELINES = re.compile(r"(期间|间隙|框架内|场边).*|.*(峰会|会议|论坛|大会)(期间|间隙|框架内)")
+# Frames whose trigger takes what follows as its content: triggers inside it are not events.
+CONTENT_FRAMES = {"request", "future", "invite", "promise"}
+STATEMENT_FRAMES = {"object", "to"}
+
+
+@dataclass
+class Found:
+    """An event before dates and records: its trigger, sides and sentence."""
+
+    trigger: Trigger
+    span: Span  # the trigger words
+    sentence: Span
+    event: str
+    mode: str | None
+    medium: str | None
+    cameo: str
+    actor: tuple[Entity, ...]
+    recipient: tuple[Entity, ...]
+    confidence: float
+
+
+@dataclass
+class PageFrame:
+    """What the whole page tells about the interaction it reports."""
+
+    visitors: set[str] = field(default_factory=set)  # countries of visiting sides
+    hosts: set[str] = field(default_factory=set)
+    participants: tuple[Entity, ...] = ()
+    medium: str | None = None
+    organisers: tuple[Entity, ...] = ()
+
+
+def code_events(text: str, rec: Recognised, body: Span, skip: tuple[Span, ...] = ()) -> list[Found]:
+    """Events of ``text[body]`` in order; ``skip`` spans (the dateline) hold no event."""
+    return _Coder(text, rec, body, skip).run()
+
+
+class _Coder:
+    def __init__(self, text: str, rec: Recognised, body: Span, skip: tuple[Span, ...]) -> None:
+        self.text = text
+        self.body = body
+        self.clause = Clause(text, rec.entities, both_mentions(text, body[0], body[1]))
+        self.frame = PageFrame()
+        self.sentences = sentence_spans(text, body[0], body[1])
+        self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec, skip)
+        self.trigger_starts = [t.start for t in self.triggers]
+
+    def run(self) -> list[Found]:
+        self._read_visits()
+        self.frame.organisers = self._organisers()
+        found: list[Found] = []
+        carried = Side()
+        for sent in self.sentences:
+            carried, events = self._sentence(sent, carried)
+            for ev in events:
+                if not self.frame.participants and ev.event == "CONSULT":
+                    self.frame.participants = ev.actor + ev.recipient
+                    self.frame.medium = ev.medium
+            found.extend(events)
+        for ev in found:
+            ev.medium = ev.medium or self.frame.medium
+        return found
+
+    # --- the page frame: who visits whom ------------------------------------------------------
+
+    def _read_visits(self) -> None:
+        text, clause = self.text, self.clause
+        shorts = gazetteer().short_forms()
+        for sent in self.sentences:
+            for cs, ce in clause_spans(text, sent[0], sent[1]):
+                seg = text[cs:ce]
+                for m in VISIT_OF_RE.finditer(seg):
+                    host = clause.within(cs + m.start(1), cs + m.end(1))
+                    self._mark(self._visitor(cs, cs + m.end(), sent), host)
+                for i in (m.start() for m in re.finditer("访", seg)):
+                    iso = shorts.get(seg[i + 1 : i + 2])
+                    if iso and seg[i + 1 : i + 3] not in ("问", "谈"):
+                        self._mark_iso(self._visitor(cs, cs + i + 2, sent), iso)
+                for m in DURING_RE.finditer(seg):
+                    host = clause.within(cs + m.start(1), cs + m.end(1))
+                    visitor = clause.subject(cs + m.end(), ce) or clause.subject(ce, sent[1])
+                    self._mark(visitor, host)
+                i = seg.find("邀请")
+                if i > 0 and (j := seg.rfind("应", 0, i)) >= 0:
+                    host = clause.within(cs + j, cs + i)
+                    self._mark(clause.subject(ce, sent[1]), host)
+
+    def _visitor(self, cs: int, after: int, sent: Span) -> Side:
+        """Who makes the visit: the head after `…访问的`, or the subject of the clause."""
+        if self.text.startswith("的", after):
+            head = self.clause.object_after(after + 1, sent[1])
+            if head:
+                return head
+        return self.clause.subject(cs, after) or self.clause.subject(sent[0], after)
+
+    def _mark(self, visitor: Side, host: list[Entity]) -> None:
+        for iso in {e.country for e in host if e.country}:
+            self._mark_iso(visitor, iso)
+
+    def _mark_iso(self, visitor: Side, iso: str) -> None:
+        visitors = {c for c in visitor.countries if c != iso}
+        if visitors:
+            self.frame.hosts.add(iso)
+            self.frame.visitors |= visitors
+
+    def _organisers(self) -> tuple[Entity, ...]:
+        out: list[Entity] = []
+        for m in HOSTED_RE.finditer(self.text, self.body[0], self.body[1]):
+            out.extend(self.clause.within(m.start(1), m.end(1)))
+        return tuple(out)
+
+    # --- sentences and clauses ----------------------------------------------------------------
+
+    def _sentence(self, sent: Span, carried: Side) -> tuple[Side, list[Found]]:
+        events: list[Found] = []
+        subject = carried
+        content_until = -1  # triggers before this point are the content of an earlier one
+        lo = bisect.bisect_left(self.trigger_starts, sent[0])
+        hi = bisect.bisect_left(self.trigger_starts, sent[1])
+        in_sentence = self.triggers[lo:hi]
+        for n, (cs, ce) in enumerate(clause_spans(self.text, sent[0], sent[1])):
+            if self.text[cs:ce].lstrip().startswith(CLAUSE_OPENERS):
+                content_until = -1
+            own = self.clause.subject(cs, ce)
+            for hit in (t for t in in_sentence if cs <= t.start < ce):
+                if hit.start < content_until:
+                    continue
+                subj = self.clause.subject(cs, hit.start)
+                confidence = 0.0
+                if not subj:
+                    subj, confidence = subject, -0.1
+                    if n == 0 and hit.trigger.frame in CONTENT_FRAMES:
+                        continue  # a plan or wish whose holder is in another sentence
+                new = self._frame(hit, subj, (cs, ce), sent)
+                for ev in new:
+                    ev.confidence += confidence
+                events.extend(new)
+                if new and hit.trigger.frame in CONTENT_FRAMES:
+                    content_until = sent[1]
+                elif new and hit.trigger.frame in STATEMENT_FRAMES:
+                    content_until = max(content_until, ce)
+            if own:
+                subject = own
+        return subject, events
+
+    def _frame(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        before = self.text[cl[0] : hit.start]
+        if before.endswith(NEGATION):
+            return []
+        name = hit.trigger.frame
+        if name in ("with", "joint"):
+            return self._with(hit, subj, cl, sent, before)
+        if name in ("host", "caller"):
+            return self._meet(hit, subj, cl, sent, before)
+        if name == "visit":
+            return self._visit(hit, subj, cl, sent, before)
+        if name == "welcome":
+            return self._welcome(hit, subj, cl, sent)
+        if name == "attend":
+            return self._attend(hit, subj, cl, sent)
+        if name == "invite":
+            return self._invite(hit, subj, sent, before)
+        if name in ("future", "promise"):
+            return self._future(hit, subj, cl, sent)
+        if name == "request":
+            return self._request(hit, subj, sent)
+        return self._statement(hit, subj, cl, sent, before)
+
+    def _found(self, hit: TriggerHit, sent: Span, actor: Side, recipient: Side,
+               confidence: float = 0.85, **kw: str | None) -> list[Found]:
+        t = hit.trigger
+        a, r = self._resolve(actor), self._resolve(recipient)
+        if not a:
+            return []
+        own = {e.country for e in a}
+        r = tuple(e for e in r if e.country not in own) or r
+        return [Found(t, (hit.start, hit.end), sent, kw.get("event") or t.event,
+                      kw["mode"] if "mode" in kw else t.mode, kw.get("medium") or t.medium,
+                      kw.get("cameo") or t.cameo, a, r, confidence)]
+
+    def _with(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str) -> list[Found]:
+        t = hit.trigger
+        if "由" in before and t.event == "CONSULT":
+            return []  # `由 A 与 B 共同主办`: who organised a meeting, not an event of its own
+        start = subj.span[1] if subj.span else cl[0]
+        partners = self.clause.governed_by(start, hit.start, ("同", "与", "和", "跟"))
+        if t.event == "CONSULT" and "分别" in before:
+            return [ev for p in partners.entities
+                    for ev in self._consult(hit, sent, cl, _merge(subj, Side((p,))), Side())]
+        actors = _merge(subj, partners)
+        if t.event == "CONSULT":
+            return self._consult(hit, sent, cl, actors, Side())
+        if not actors.both and len(actors.countries) < 2:
+            return self._found(hit, sent, actors, self._counterpart(actors), 0.7)
+        return self._found(hit, sent, actors, Side())
+
+    def _meet(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+              ) -> list[Found]:
+        obj = self.clause.object_after(hit.end, cl[1])
+        obj = obj or self.clause.governed_by(cl[0], hit.start, ("同", "与"))
+        if "分别" in before or "先后" in before:
+            return [ev for e in obj.entities
+                    for ev in self._meet_one(hit, subj, Side((e,)), cl, sent)]
+        return self._meet_one(hit, subj, obj, cl, sent)
+
+    def _meet_one(self, hit: TriggerHit, subj: Side, obj: Side, cl: Span, sent: Span) -> list[Found]:
+        visitor, host = (obj, subj) if hit.trigger.frame == "host" else (subj, obj)
+        v = self.frame.visitors
+        if subj.countries & v and not obj.countries & v:
+            visitor, host = subj, obj
+        elif obj.countries & v and not subj.countries & v:
+            visitor, host = obj, subj
+        return self._consult(hit, sent, cl, visitor, host, visit=True)
+
+    def _consult(self, hit: TriggerHit, sent: Span, cl: Span, visitor: Side, host: Side,
+                 visit: bool = False) -> list[Found]:
+        clause_text = self.text[cl[0] : cl[1]]
+        if hit.trigger.mode == "phone" or CALL_WORDS.search(clause_text):
+            medium = "video" if re.search(r"视频|线上", self.text[sent[0] : sent[1]]) else "phone"
+            return self._found(hit, sent, _merge(visitor, host), Side(), mode="phone",
+                               cameo="041", medium=medium)
+        if SIDELINES.search(clause_text) and re.search(r"峰会|会议|论坛|大会", clause_text):
+            return self._found(hit, sent, _merge(visitor, host), Side(), mode="third-party",
+                               cameo="044", medium="in_person")
+        everyone = (*visitor.entities, *host.entities)
+        if self.frame.visitors and not visitor.both and not host.both:
+            v = tuple(e for e in everyone if e.country in self.frame.visitors)
+            h = tuple(e for e in everyone if e.country and e.country not in self.frame.visitors)
+            if v and h:
+                return self._found(hit, sent, Side(v), Side(h), mode="visit", cameo="042",
+                                   medium="in_person")
+        if visit and host and visitor:
+            return self._found(hit, sent, visitor, host, mode="visit", cameo="042",
+                               medium="in_person")
+        return self._found(hit, sent, _merge(visitor, host), Side(), mode=None, cameo="040",
+                           medium="in_person")
+
+    def _visit(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+               ) -> list[Found]:
+        text = self.text
+        after = text[hit.end : hit.end + 4]
+        if after.startswith(NOMINAL_AFTER) or before.endswith(NOMINAL_BEFORE):
+            return []
+        if before.endswith("邀请") or "邀请" in before and "访问" not in before:
+            return []
+        m = re.search(r"对(.{1,30}?)进行.{0,6}$", before)
+        if m:
+            host = Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1))))
+        else:
+            host = self.clause.object_after(hit.end, cl[1])
+        if not host:
+            return []
+        if _is_future(before):
+            return self._found(hit, sent, subj, host, 0.75, event="AGREE", mode=None, cameo="036")
+        return self._found(hit, sent, subj, host, mode="visit", cameo="042", medium="in_person")
+
+    def _welcome(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        after = self.text[hit.end : cl[1]]
+        obj = self.clause.object_after(hit.end, cl[1])
+        if not obj or after.startswith(("仪式", "宴会", "词")):
+            return []
+        if "访" in after:
+            return self._consult(hit, sent, cl, obj, subj, visit=True)
+        return self._found(hit, sent, subj, obj, 0.75)
+
+    def _attend(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        text = self.text
+        rest = text[hit.start : sent[1]]
+        if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word != "与会":
+            return []
+        hosted = HOSTED_RE.search(text, cl[0], sent[1])
+        organisers = (self.clause.within(hosted.start(1), hosted.end(1)) if hosted
+                      else list(self.frame.organisers))
+        if not organisers:
+            organisers = [e for e in self.clause.within(hit.end, sent[1])
+                          if e.kind in ("igo", "country", "org")]
+        foreign = tuple(e for e in organisers if e.country and e.country not in subj.countries)
+        if not foreign or _is_future(text[cl[0] : hit.start]):
+            return []
+        multilateral = any(w in rest for w in MULTILATERAL_WORDS) or any(
+            e.kind == "igo" for e in foreign)
+        mode, cameo = ("multilateral", "040") if multilateral else ("visit", "042")
+        return self._found(hit, sent, subj, Side(foreign), 0.7, mode=mode, cameo=cameo)
+
+    def _invite(self, hit: TriggerHit, subj: Side, sent: Span, before: str) -> list[Found]:
+        if "应" in before and before.rfind("应") > max(before.rfind(","), before.rfind("，")):
+            return []  # `应…邀请`: the invitation behind a visit under way is not an event
+        obj = self.clause.object_after(hit.end, sent[1])
+        if obj:
+            return self._found(hit, sent, subj, obj, 0.8)
+        return self._found(hit, sent, subj, self._counterpart(subj), 0.6)
+
+    def _future(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        code = lexicon().has_action(self.text[hit.end : sent[1]])
+        if code is None and hit.trigger.frame != "promise":
+            return []
+        if subj.both:
+            return self._found(hit, sent, subj, Side(), 0.75, cameo=code)
+        obj = self.clause.object_after(hit.end, cl[1]) or self.clause.governed_by(
+            hit.end, sent[1], ("向", "同", "与", "对", "为"))
+        if obj.both or not obj:
+            obj = self._counterpart(subj)
+        return self._found(hit, sent, subj, obj, 0.7, cameo=code)
+
+    def _request(self, hit: TriggerHit, subj: Side, sent: Span) -> list[Found]:
+        obj = self.clause.object_after(hit.end, sent[1])
+        if hit.trigger.word == "希望" and (not obj or obj.both):
+            return []  # a general wish (`希望两国关系…`) is not a request
+        if obj.both or not obj:
+            obj = self._counterpart(subj)
+        mode, cameo = lexicon().request_mode(self.text[hit.end : sent[1]])
+        return self._found(hit, sent, subj, obj, 0.75, mode=mode, cameo=cameo)
+
+    def _statement(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+                   ) -> list[Found]:
+        """Praise, thanks, congratulations, concern, aid: `A 对 B 表示…` or `A 祝贺 B`."""
+        governed = self.clause.governed_by(cl[0], hit.start, ("对", "向", "为", "给"))
+        after = self.clause.object_after(hit.end, cl[1])
+        obj = (governed or after) if hit.trigger.frame == "to" else (after or governed)
+        confidence = 0.85
+        if not obj or obj.both:
+            if subj.both:
+                return []  # both sides praising their own relations is not an event
+            obj, confidence = self._counterpart(subj), 0.6
+        if _is_future(before) and hit.trigger.event in ("AID", "CONSULT"):
+            return self._found(hit, sent, subj, obj, 0.7, event="AGREE", mode=None, cameo="033")
+        return self._found(hit, sent, subj, obj, confidence)
+
+    # --- sides --------------------------------------------------------------------------------
+
+    def _counterpart(self, side: Side) -> Side:
+        """The other side of the page's main interaction, for a statement that names no one."""
+        own = side.countries if not side.both else set()
+        other = tuple(e for e in self.frame.participants if e.country and e.country not in own)
+        return Side(other) if other and not side.both else Side()
+
+    def _resolve(self, side: Side) -> tuple[Entity, ...]:
+        if side.both:
+            return self.frame.participants or side.entities
+        return side.entities
+
+
+def _free_triggers(hits: list[TriggerHit], rec: Recognised, skip: tuple[Span, ...]
+                   ) -> list[TriggerHit]:
+    """Triggers outside entity names (`将` in `大将`) and outside ``skip`` spans, in order."""
+    taken = sorted([*skip, *(e.span for e in rec.entities)])
+    starts = [s for s, _ in taken]
+    out = []
+    for t in hits:
+        i = bisect.bisect_right(starts, t.start) - 1
+        if i >= 0 and taken[i][1] > t.start:
+            continue
+        j = bisect.bisect_left(starts, t.start)
+        if j < len(taken) and taken[j][0] < t.end:
+            continue
+        out.append(t)
+    return out
+
+
+def _is_future(before: str) -> bool:
+    tail = before[-8:]
+    return any(f in tail for f in FUTURE)
+
+
+def _merge(a: Side, b: Side) -> Side:
+    extra = tuple(e for e in b.entities if e not in a.entities)
+    return Side(a.entities + extra, both=a.both or b.both)

@@ -1,0 +1,83 @@
+"""The event lexicon, read once from the knowledge base: triggers, actions, contexts, codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick_rs
+
+from communique.knowledge import read_table, split_list
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    word: str
+    event: str
+    mode: str | None
+    medium: str | None
+    cameo: str
+    frame: str
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    start: int
+    end: int
+    trigger: Trigger
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        self.triggers = [
+            Trigger(r["trigger"], r["event"], r["mode"], r["medium"], r["cameo"], r["frame"])
+            for r in read_table("triggers")
+        ]
+        self._matcher = ahocorasick_rs.AhoCorasick(
+            [t.word for t in self.triggers], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+        self.future_actions = {r["action"]: r["cameo"] for r in read_table("future_actions")}
+        self._actions = ahocorasick_rs.AhoCorasick(list(self.future_actions))
+        self._action_codes = list(self.future_actions.values())
+        self.request_modes = [
+            (r["mode"], r["cameo"], split_list(r["words"])) for r in read_table("request_modes")
+        ]
+        self.contexts = [(r["context"], split_list(r["words"])) for r in read_table("contexts")]
+        self._context_matcher = ahocorasick_rs.AhoCorasick(
+            [w for _, words in self.contexts for w in words]
+        )
+        self._context_of = {w: c for c, words in self.contexts for w in words}
+        self.scores = {r["cameo"]: float(r["score"] or 0) for r in read_table("cameo")}
+        self.agencies = {r["name"]: r["country"] for r in read_table("agencies")}
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[TriggerHit]:
+        end = len(text) if end is None else end
+        return [
+            TriggerHit(start + s, start + e, self.triggers[i])
+            for i, s, e in self._matcher.find_matches_as_indexes(text[start:end])
+        ]
+
+    def has_action(self, text: str) -> str | None:
+        """The CAMEO code of the first concrete action in ``text``, if any."""
+        for i, _, _ in self._actions.find_matches_as_indexes(text):
+            return self._action_codes[i]
+        return None
+
+    def request_mode(self, text: str) -> tuple[str, str]:
+        for mode, cameo, words in self.request_modes:
+            if any(w in text for w in words):
+                return mode, cameo
+        return "assist", "021"
+
+    def contexts_of(self, text: str) -> list[str]:
+        found: list[str] = []
+        for _, s, e in self._context_matcher.find_matches_as_indexes(text):
+            c = self._context_of[text[s:e]]
+            if c not in found:
+                found.append(c)
+        return found
+
+
+@cache
+def lexicon() -> Lexicon:
+    return Lexicon()

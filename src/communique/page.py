@@ -1,0 +1,452 @@
+"""Page anatomy (SPEC section 1): title, lead, captions, dateline, body, related teasers.
+
+``split_page`` turns one RawPage into the article Page followed by one Page per teaser of the
+related-stories block. All cutting is by offsets into the simplified text; ``display_text``
+takes the same offsets of the original-script text, so both have the same length.
+
+Each non-empty line of the page is a paragraph. Lines are classified with anchored or
+tail-only patterns, so the whole pass is linear in the size of the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from communique.model import Dateline, Dropped, Page, RawPage
+from communique.text import to_simplified
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+
+# Line breaks of other kinds become "\n" (1:1, so offsets are kept); BOM/zero-width -> space.
+_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n",
+                         "\x0c": "\n", "\x85": "\n", "\ufeff": " ", "\u200b": " "})  # fmt: skip
+_ODD_BREAKS = re.compile("[\r\u2028\u2029\x0b\x0c\x85\ufeff\u200b]")
+_LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
+_SPACES = re.compile(r"\s+")
+
+_ANH = re.compile(r"(?:ả|Ả|a\u0309|A\u0309)nh\s*(?:\d+|[:：])")
+_CAPTION_END = re.compile(
+    r"(?:"
+    r"图自\s*\S{1,12}"
+    r"|[（(\[【]?\s*(?:图|图片|照片|图源|图片来源|照片来源|摄影|供图|配图|视频截图)\s*[:：/]"
+    r"\s*[^。；;]{1,30}?[）)\]】]?"
+    r"|(?:记者|通讯员|特约记者)[^。，,；]{1,24}摄[）)\]】]?"
+    r"|[（(][^（()）。，,]{1,24}\s*摄[）)]"
+    r"|[（(]?(?:新华社|中新社|越通社)发(?:\s*[^（()）。]{0,16})?[）)]?"
+    r"|[（(]?资料图片?[）)]?"
+    r")\s*$"
+)
+_CAPTION_KEY = re.compile("[图摄照影]|社发")  # cheap test before _CAPTION_END
+_CAPTION_START = re.compile(r"(?:图为|上图|下图|左图|右图|图[:：])")
+_MAX_CAPTION = 300  # a line longer than this is never a caption by its ending alone
+
+_END_INLINE = re.compile(r"[（(]\s*完\s*[）)]")
+_LONE_END = {"(完)", "（完）", "完", "越通社", "（越通社）", "(越通社)", "-完-", "—完—"}
+_EDITOR = re.compile(
+    r"[【\[（(]?\s*(?:责任编辑|责编|编辑|审核|审校|校对|监制|编审|值班编辑|主编)\s*[:：]"
+)
+_SOURCE = re.compile(
+    r"(?:^|[\s（(【\[])(?:稿件|文章|新闻)?来源\s*[:：]|^(?:发布时间|发布日期|发稿时间)\s*[:：]"
+)
+_BYLINE = re.compile(
+    r"(?:[（(【\[]\s*(?:本报|本网)?(?:特约|驻\S{1,6})?(?:记者|通讯员|作者|撰稿)[^）)】\]]{1,40}[）)】\]]"
+    r"|(?:本报|本网)?(?:特约)?(?:记者|通讯员|作者|撰稿|文)\s*[:：/]\s*[\u4e00-\u9fff·•\s、，,]{2,30}"
+    r"|(?:本报|本网)(?:特约)?记者\s+[\u4e00-\u9fff·•\s、，,]{2,30})$"
+)
+_BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|你的位置|位置[:：])")
+_CRUMB_SEP = re.compile(r"\s*[>＞»›/|]\s*")
+_PREV_NEXT = re.compile(r"^[【\[]?\s*(?:上一篇|下一篇|上一页|下一页|上一条|下一条)")
+_NAV_TOKENS = re.compile(
+    "|".join(
+        sorted(
+            """分享到 分享 打印本页 打印 关闭窗口 关闭 返回顶部 返回首页 返回 上一篇 下一篇 收藏
+            纠错 字号 字体 放大 缩小 默认 大 中 小 微信 微博 QQ空间 QQ 朋友圈 扫一扫 评论
+            点赞 复制链接 首页 相关新闻 相关阅读 推荐阅读 延伸阅读 更多 新闻 登录 注册 搜索
+            举报 手机版 客户端 TOP top""".split(),
+            key=len,
+            reverse=True,
+        )
+    )
+)
+_NAV_REST = re.compile(r"[\s\W_]+")
+_RELATED = {"更多", "相关新闻", "相关阅读", "推荐阅读", "延伸阅读", "相关报道", "更多新闻",
+            "相关文章", "更多阅读", "热点推荐", "精彩推荐", "猜你喜欢"}  # fmt: skip
+_MARKER_STRIP = "【】[]<>《》:：>»›\u3000 "
+_SENTENCE_END = "。！？!?"
+
+# Datelines (matched at the start of a paragraph, on simplified text)
+_DATE = r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+_DASH = r"(?:[—―─－]{1,2}|-{1,2}|–{1,2})"
+_BY = r"(?:\s*[（(](?:记者|通讯员|特派记者|报道员)[^）)\n]{0,40}[）)])?"
+_DATELINES = [
+    re.compile(  # 越通社河内7月28日——, 越通社河内 ——, 越通社河内——, 越通社河内5月29日电
+        rf"(?P<agency>越通社)(?!驻)(?P<place>[\u4e00-\u9fff]{{1,8}}?)?\s*(?:{_DATE})?\s*"
+        rf"(?:(?P<dian>电)\s*)?{_DASH}"
+    ),
+    re.compile(rf"(?P<agency>越通社)(?P<place>[\u4e00-\u9fff]{{1,8}}?)\s*{_DATE}\s*电{_BY}"),
+    re.compile(  # 越通社驻莫斯科记者报道
+        r"(?P<agency>越通社)驻(?P<place>[\u4e00-\u9fff]{1,8}?)(?:首席|特派|常驻)?记者"
+        r"(?:[\u4e00-\u9fff·]{0,6}?)报道"
+    ),
+    re.compile(  # 新华社北京2月4日电（记者 …）, 中新社北京2月4日电 (记者 …), 人民网北京…电
+        r"(?P<agency>新华社|新华网|中新社|中新网|人民网|央视网|央视新闻|环球网|国际在线|光明网"
+        r"|中国日报网|人民日报|越南之声|越南人民报|越南通讯社)"
+        rf"(?:(?P<place>[\u4e00-\u9fff]{{1,10}}?)\s*)?{_DATE}\s*(?:电|讯|消息){_BY}"
+    ),
+    re.compile(  # 本报讯, 本报北京2月4日电（记者 …）
+        rf"(?P<agency>本报)(?:(?P<place>[\u4e00-\u9fff]{{1,10}}?)\s*(?:{_DATE})?\s*)?(?:电|讯){_BY}"
+    ),
+    re.compile(r"[（(](?P<agency>越通社)[）)]"),
+    re.compile(r"据(?P<agency>越通社)(?:[\u4e00-\u9fff]{0,6}?)报道"),
+]
+_DATELINE_SEARCH = 6  # paragraphs of the body searched for a dateline
+
+
+# ---------------------------------------------------------------------------------------------
+# Line classification
+
+
+def _squash(s: str) -> str:
+    return _SPACES.sub("", s)
+
+
+def is_caption(line: str) -> bool:
+    """A picture caption: ``… ảnh 1 …`` or a line ending with a photo credit."""
+    if "nh" in line and _ANH.search(line):
+        return True
+    if len(line) > _MAX_CAPTION:
+        return False
+    tail = line[-48:]
+    if _CAPTION_KEY.search(tail) and _CAPTION_END.search(tail):
+        return True
+    return len(line) <= 100 and _CAPTION_START.match(line) is not None
+
+
+def _is_navigation(line: str) -> bool:
+    if len(line) > 80:
+        return False
+    if _PREV_NEXT.match(line):
+        return True
+    if _BREADCRUMB.match(line) and (len(line) <= 40 or _CRUMB_SEP.search(line)):
+        return True
+    if len(_CRUMB_SEP.findall(line)) >= 2 and all(len(p) <= 12 for p in _CRUMB_SEP.split(line)):
+        return True
+    if len(line) <= 40:
+        rest = _NAV_REST.sub("", _NAV_TOKENS.sub("", line))
+        if not rest:
+            return True
+    return False
+
+
+def classify(line: str) -> str | None:
+    """Kind of a non-article line (caption, navigation, source, byline, editor, end-mark)."""
+    if line in _LONE_END:
+        return "end-mark"
+    if is_caption(line):
+        return "caption"
+    if len(line) <= 80 and _EDITOR.match(line):
+        return "editor"
+    if _is_navigation(line):
+        return "navigation"
+    if len(line) <= 100 and _SOURCE.search(line):
+        return "source"
+    if len(line) <= 50 and _BYLINE.match(line):
+        return "byline"
+    return None
+
+
+def _related_marker(line: str) -> bool:
+    return len(line) <= 12 and line.strip(_MARKER_STRIP) in _RELATED
+
+
+def find_dateline(text: str, start: int, end: int) -> tuple[re.Match[str], int] | None:
+    """A dateline at the start of ``text[start:end]``: (match, end of the dateline)."""
+    for pat in _DATELINES:
+        m = pat.match(text, start, end)
+        if m is None:
+            continue
+        gd = m.groupdict()
+        if pat is _DATELINES[0] and not (gd.get("place") or gd.get("m") or m.group().strip()):
+            continue
+        stop = m.end()
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        return m, stop
+    return None
+
+
+def _make_dateline(text: str, m: re.Match[str], stop: int, offset: int) -> Dateline:
+    gd = m.groupdict()
+
+    def num(key: str) -> int | None:
+        v = gd.get(key)
+        return int(v) if v else None
+
+    month, day = num("m"), num("d")
+    if month is not None and not 1 <= month <= 12:
+        month = day = None
+    if day is not None and not 1 <= day <= 31:
+        day = None
+    return Dateline(
+        text=text[m.start() : stop],
+        span=(m.start() - offset, stop - offset),
+        agency=gd.get("agency"),
+        place=gd.get("place") or None,
+        year=num("y"),
+        month=month,
+        day=day,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Building pages
+
+
+def _build(
+    doc_id: str,
+    part: str,
+    simp: str,
+    orig: str,
+    title: tuple[int, int] | None,
+    paras: list[tuple[int, int]],
+    dropped: list[Dropped],
+    published: str | None,
+    url: str | None,
+) -> Page:
+    pieces = ([title] if title else []) + paras
+    text = "\n".join(simp[s:e] for s, e in pieces)
+    display = "\n".join(orig[s:e] for s, e in pieces)
+    # spans of each piece in the page text
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in pieces:
+        spans.append((pos, pos + e - s))
+        pos += e - s + 1
+    title_span = spans[0] if title else None
+    para_spans = tuple(spans[1:] if title else spans)
+    dateline = None
+    for ps, pe in para_spans[:_DATELINE_SEARCH]:
+        found = find_dateline(text, ps, pe)
+        if found:
+            dateline = _make_dateline(text, found[0], found[1], 0)
+            break
+    return Page(
+        doc_id=doc_id,
+        part=part,
+        text=text,
+        display_text=display,
+        title_span=title_span,
+        paragraphs=para_spans,
+        dateline=dateline,
+        published=published,
+        url=url,
+        dropped=tuple(dropped),
+    )
+
+
+def _strip_dateline(s: str) -> str:
+    found = find_dateline(s, 0, len(s))
+    if found:
+        s = s[found[1] :]
+    return _squash(s).lstrip("，,：:—-")
+
+
+def _drop_duplicate_lead(
+    simp: str, paras: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], bool]:
+    if len(paras) < 2:
+        return paras, False
+    lead = _strip_dateline(simp[paras[0][0] : paras[0][1]])
+    if len(lead) < 6:
+        return paras, False
+    for s, e in paras[1:]:
+        body = _strip_dateline(simp[s:e])
+        if not body:
+            continue
+        if (len(lead) >= 10 and lead in body) or (len(body) >= 0.8 * len(lead) and body in lead):
+            return paras[1:], True
+    return paras, False
+
+
+def _is_short(line: str) -> bool:
+    return len(line) <= 60 and not line.endswith("。")
+
+
+def _group_related(
+    simp: str, lines: list[tuple[int, int]]
+) -> list[tuple[tuple[int, int] | None, tuple[int, int] | None, list[tuple[int, int]]]]:
+    """Related block -> [(caption, headline, summary paragraphs)] in order of appearance.
+
+    Layout: [optional caption] headline summary… ; a caption ends with a photo credit, or is a
+    short line followed by a short headline and a long summary; a headline is a short line
+    without a final 。; a summary is a long paragraph (or one ending with 。) after it.
+    """
+    texts = [simp[s:e] for s, e in lines]
+    kinds = []
+    for t in texts:
+        if is_caption(t):
+            kinds.append("C")
+        elif _is_short(t):
+            kinds.append("S")
+        else:
+            kinds.append("L")
+    blocks: list[list] = []  # [caption, headline, [summary]]
+    cur: list | None = None
+
+    def kind_at(i: int) -> str:
+        return kinds[i] if i < len(kinds) else "-"
+
+    i = 0
+    n = len(lines)
+    while i < n:
+        k = kinds[i]
+        if k == "C":
+            cur = [lines[i], None, []]
+            blocks.append(cur)
+        elif k == "S":
+            if cur is None or cur[1] is not None:
+                cur = [None, None, []]
+                blocks.append(cur)
+            if cur[0] is None and kind_at(i + 1) == "S" and kind_at(i + 2) == "L":
+                cur[0] = lines[i]  # an uncredited caption before the headline
+                cur[1] = lines[i + 1]
+                i += 2
+                continue
+            cur[1] = lines[i]
+        else:  # long
+            if cur is not None and cur[1] is not None:
+                cur[2].append(lines[i])
+            elif (
+                (cur is None or cur[0] is None)
+                and kind_at(i + 1) == "S"
+                and kind_at(i + 2) == "L"
+                and texts[i][-1] not in _SENTENCE_END
+            ):
+                cur = [lines[i], lines[i + 1], []]  # a long uncredited caption
+                blocks.append(cur)
+                i += 2
+                continue
+            else:
+                if cur is None:
+                    cur = [None, None, []]
+                    blocks.append(cur)
+                if texts[i][-1] not in _SENTENCE_END and cur[1] is None:
+                    cur[1] = lines[i]  # a long headline
+                else:
+                    cur[2].append(lines[i])
+        i += 1
+    return [(c, h, s) for c, h, s in blocks if h is not None or s]
+
+
+def split_page(raw: RawPage) -> list[Page]:
+    """The article Page, then one Page per related-story teaser (``<doc_id>#teaser-N``)."""
+    published = raw.published
+    title_given = raw.title
+    if raw.text is not None:
+        src = raw.text
+    elif raw.html is not None:
+        from communique.sources.html import html_to_text
+
+        src, meta = html_to_text(raw.html)
+        title_given = title_given or meta.get("title")
+        published = published or meta.get("date")
+    else:
+        src = ""
+    if _ODD_BREAKS.search(src):
+        src = src.translate(_BREAKS)
+
+    if title_given:
+        title_given = _SPACES.sub(" ", title_given).strip()
+        first = _LINE.search(src)
+        st = _squash(to_simplified(title_given))
+        fl = _squash(to_simplified(first.group(1))) if first else ""
+        if st and not (fl == st or (len(fl) >= 4 and (fl in st or st in fl))):
+            src = title_given + "\n" + src
+
+    simp = to_simplified(src)
+    orig = src
+    lines = [m.span(1) for m in _LINE.finditer(simp)]
+
+    drops: list[tuple[int, Dropped]] = []  # (position in the page, what went)
+    title: tuple[int, int] | None = None
+    paras: list[tuple[int, int]] = []
+    related: list[tuple[int, int]] = []
+    ended = False
+
+    idx = 0
+    # leading page furniture, then the title
+    while idx < len(lines):
+        s, e = lines[idx]
+        idx += 1
+        kind = classify(simp[s:e])
+        if kind is None:
+            title = (s, e)
+            break
+        drops.append((s, Dropped("navigation" if kind == "end-mark" else kind, orig[s:e])))
+
+    while idx < len(lines):
+        s, e = lines[idx]
+        line = simp[s:e]
+        idx += 1
+        if _related_marker(line) and (paras or ended):
+            drops.append((s, Dropped("related", orig[s:e])))
+            related = lines[idx:]
+            break
+        kind = classify(line)
+        if ended:
+            drops.append((s, Dropped(kind or "navigation", orig[s:e])))
+            continue
+        if kind is not None:
+            drops.append((s, Dropped(kind, orig[s:e])))
+            if kind in ("editor", "end-mark") or "返回顶部" in line:
+                ended = True
+            continue
+        m = _END_INLINE.search(line, max(0, len(line) - 40))
+        if m:
+            cut = s + m.start()
+            ce = cut
+            while ce > s and simp[ce - 1].isspace():
+                ce -= 1
+            if ce > s:
+                paras.append((s, ce))
+            drops.append((cut, Dropped("end-mark", orig[cut:e])))
+            ended = True
+            continue
+        paras.append((s, e))
+
+    lead = paras[0] if paras else None
+    paras, lead_dup = _drop_duplicate_lead(simp, paras)
+    if lead_dup and lead:
+        drops.append((lead[0], Dropped("duplicate-lead", orig[lead[0] : lead[1]])))
+    drops.sort(key=lambda d: d[0])
+    pages = [
+        _build(
+            raw.doc_id,
+            "article",
+            simp,
+            orig,
+            title,
+            paras,
+            [d for _, d in drops],
+            published,
+            raw.url,
+        )
+    ]
+
+    for n, (cap, head, summary) in enumerate(_group_related(simp, related), start=1):
+        tdropped = [Dropped("caption", orig[cap[0] : cap[1]])] if cap else []
+        pages.append(
+            _build(
+                f"{raw.doc_id}#teaser-{n}",
+                "teaser",
+                simp,
+                orig,
+                head,
+                summary,
+                tdropped,
+                None,
+                raw.url,
+            )
+        )
+    return pages

@@ -1,0 +1,127 @@
+"""The whole path for one page: read → anatomy → recognise → code events → dates → records.
+
+Each step is a function of the value before it, so a page can be extracted in any worker
+process; the knowledge base is loaded once per process on first use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from communique.dates import DateMention, find_dates, resolve_event_date, year_clues
+from communique.entities.gazetteer import gazetteer
+from communique.entities.recognise import recognise
+from communique.events.assemble import assemble
+from communique.events.coder import Found, code_events
+from communique.events.lexicon import lexicon
+from communique.model import DateValue, Document, InputError, Page, RawPage, Rejected
+from communique.page import split_page
+from communique.sources import iter_pages
+
+
+def extract_text(text: str, published: str | None = None, doc_id: str = "doc") -> Document:
+    """Extract one page given as a string of plain text or HTML."""
+    from communique.sources import looks_like_html
+
+    if looks_like_html(text):
+        return extract_raw(RawPage(doc_id, html=text, published=published))
+    return extract_raw(RawPage(doc_id, text=text, published=published))
+
+
+def extract_paths(
+    paths: Iterable[str | os.PathLike[str]], published: str | None = None
+) -> Iterator[Document | Rejected]:
+    """Documents (or the reason a page gave none) for every page under ``paths``, in order."""
+    for item in iter_pages(paths, published=published):
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        doc = extract_raw(item)
+        yield Rejected(item.source or item.doc_id, doc.error) if doc.error else doc
+
+
+def extract_raw(raw: RawPage) -> Document:
+    """The article of a page with its teasers; a page that gives nothing says why in ``error``."""
+    try:
+        pages = split_page(raw)
+    except InputError as err:
+        return _empty(raw, str(err))
+    if not pages or not pages[0].text.strip():
+        return _empty(raw, "no article text found in the page")
+    home = _home_country(pages[0], raw)
+    article, *teasers = (code_page(p, home) for p in pages)
+    return Document(article.page, article.entities, article.events, tuple(teasers))
+
+
+def code_page(page: Page, home: str | None) -> Document:
+    """Entities and events of one page part (article or teaser)."""
+    text = page.text
+    skip = (page.dateline.span,) if page.dateline else ()
+    rec = recognise(text, home=home, skip=skip)
+    found = code_events(text, rec, (0, len(text)), skip)
+    if not found:
+        return Document(page, rec.entities, ())
+    mentions = find_dates(text)
+    clues = year_clues(text, mentions)
+    anchor = _anchor(page, mentions)
+
+    def date_of(f: Found) -> DateValue:
+        return resolve_event_date(
+            f.sentence,
+            mentions,
+            clues,
+            text=text,
+            dateline=page.dateline,
+            published=page.published,
+            anchor=anchor,
+        )
+
+    events = assemble(page, found, _cached(date_of), _places())
+    return Document(page, rec.entities, events)
+
+
+def _cached(date_of):  # noqa: ANN001, ANN202 - memoise per sentence: events share sentences
+    memo: dict[tuple[int, int], DateValue] = {}
+
+    def inner(f: Found) -> DateValue:
+        if f.sentence not in memo:
+            memo[f.sentence] = date_of(f)
+        return memo[f.sentence]
+
+    return inner
+
+
+def _anchor(page: Page, mentions: list[DateMention]) -> DateMention | None:
+    """The date of the page's main event: the first date in the lead or first paragraphs."""
+    dl = page.dateline.span if page.dateline else (0, 0)
+    for s, e in page.paragraphs[:3]:
+        for m in mentions:
+            if s <= m.span[0] < e and not (dl[0] <= m.span[0] < dl[1]) and not m.future:
+                if m.month is not None or m.day is not None:
+                    return m
+    return None
+
+
+def _home_country(page: Page, raw: RawPage) -> str | None:
+    """The outlet's country: from the dateline's agency, else an agency named on the page."""
+    agencies = lexicon().agencies
+    if page.dateline and page.dateline.agency in agencies:
+        return agencies[page.dateline.agency]
+    source = raw.text or raw.html or ""
+    for name, iso in agencies.items():
+        if name in source[:200_000]:
+            return iso
+    return None
+
+
+@cache
+def _places() -> dict[str, tuple[str, str | None]]:
+    gaz = gazetteer()
+    return {h.name: (h.name, h.country) for h in gaz.places()}
+
+
+def _empty(raw: RawPage, reason: str) -> Document:
+    page = Page(raw.doc_id, "article", "", "", None, (), published=raw.published, url=raw.url)
+    return Document(page, error=reason)

@@ -1,0 +1,120 @@
+"""The event store: documents, parts, entities, events and their mentions, rejects.
+
+``open_store()`` opens (and migrates) an SQLite file, ``communique.db`` by default, or a
+PostgreSQL database given as ``postgresql://user:pass@host/db``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import make_url
+
+from communique.store import schema
+
+DEFAULT_DB = "communique.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def normalise_url(url: str | os.PathLike[str] | None = None) -> str:
+    """A SQLAlchemy URL from what a user typed: a path, ``sqlite:///…`` or ``postgresql://…``."""
+    text = str(url or os.environ.get("COMMUNIQUE_DB") or DEFAULT_DB)
+    if "://" not in text:
+        return f"sqlite:///{text}"
+    for prefix in ("postgresql://", "postgres://"):
+        if text.startswith(prefix):
+            return "postgresql+psycopg://" + text[len(prefix) :]
+    return text
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA cache_size=-65536")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine_url: str):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", engine_url.replace("%", "%%"))
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the newest schema (no-op when it is there already)."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    with engine.begin() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+class Store:
+    """A handle on one database; cheap to pass around, safe to use from one process."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def counts(self) -> dict[str, int]:
+        tables = {
+            "documents": schema.Document,
+            "parts": schema.Part,
+            "entities": schema.Entity,
+            "events": schema.Event,
+            "mentions": schema.EventMention,
+            "rejects": schema.Reject,
+        }
+        with self.engine.connect() as conn:
+            return {
+                name: conn.scalar(select(func.count()).select_from(t)) or 0
+                for name, t in tables.items()
+            }
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(url: str | os.PathLike[str] | None = None, *, migrate_schema: bool = True) -> Store:
+    engine = make_engine(normalise_url(url))
+    if migrate_schema:
+        migrate(engine)
+    return Store(engine)
+
+
+__all__ = ["DEFAULT_DB", "Store", "normalise_url", "open_store"]

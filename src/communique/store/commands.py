@@ -1,0 +1,193 @@
+"""The store's commands, thin wrappers: ``ingest``, ``events``, ``actors``, ``dyad``, ``export``."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+DB = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLite file or postgresql://… URL [default: communique.db, "
+                 "or $COMMUNIQUE_DB]"),
+]
+OUT = Annotated[Path | None, typer.Option("--output", "-o", help="write here, not to stdout")]
+
+
+class Fmt(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class ExportFmt(StrEnum):
+    icews = "icews"
+    plover = "plover"
+    parquet = "parquet"
+
+
+def _store(db: str | None):
+    from communique.store import open_store
+
+    return open_store(db)
+
+
+def _emit(df, fmt: Fmt, output: Path | None, columns: list[str], title: str) -> None:
+    if fmt is Fmt.parquet:
+        if output is None:
+            raise typer.BadParameter("parquet needs --output FILE")
+        df.to_parquet(output, index=False)
+        return
+    if fmt is Fmt.jsonl:
+        text = df.to_json(orient="records", lines=True, force_ascii=False) if len(df) else ""
+    elif fmt is Fmt.csv:
+        text = df.to_csv(index=False)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=False)
+        for c in columns:
+            table.add_column(c, overflow="fold", max_width=60 if c in ("text", "headline") else 30)
+        for row in df[columns].itertuples(index=False):
+            table.add_row(*("" if v is None or v != v else str(v) for v in row))
+        Console(file=output.open("w", encoding="utf-8") if output else None).print(table)
+        return
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files, folders, globs, JSONL, WARC, HTML")],
+    db: DB = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="extraction processes")] = 1,
+    dask: Annotated[str | None, typer.Option(help="Dask scheduler address")] = None,
+    published: Annotated[str | None, typer.Option(help="publication date for all")] = None,
+    outlet: Annotated[str | None, typer.Option(help="outlet name for all pages")] = None,
+    batch_size: Annotated[int, typer.Option(help="pages per transaction")] = 200,
+    progress: Annotated[bool, typer.Option(help="show a progress bar")] = True,
+) -> None:
+    """Extract and store pages: idempotent, resumable, bad inputs recorded as rejects."""
+    from communique.store.ingest import ingest as run
+
+    with _store(db) as store:
+        summary = run(store, paths, published=published, jobs=jobs, dask=dask,
+                      batch_size=batch_size, outlet=outlet,
+                      progress=progress and sys.stderr.isatty())
+        for line in summary.lines():
+            typer.echo(line)
+        counts = store.counts()
+        typer.echo(
+            f"store {store.url}: {counts['documents']:,} pages, {counts['events']:,} events "
+            f"from {counts['mentions']:,} mentions, {counts['rejects']:,} rejects"
+        )
+
+
+def _filters(**kw):
+    from communique.store.queries import EventFilter
+
+    between = kw.pop("between")
+    if between and all(between):
+        kw["between"] = tuple(between)
+    return EventFilter(**kw)
+
+
+def events(
+    db: DB = None,
+    actor: Annotated[str | None, typer.Option(help="person or organisation: name or id")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 of either side")] = None,
+    between: Annotated[tuple[str, str] | None, typer.Option(help="a dyad: VNM RUS")] = None,
+    event: Annotated[str | None, typer.Option(help="PLOVER type: CONSULT, SUPPORT…")] = None,
+    mode: Annotated[str | None, typer.Option(help="PLOVER mode: visit, phone…")] = None,
+    context: Annotated[str | None, typer.Option(help="PLOVER context: military…")] = None,
+    since: Annotated[str | None, typer.Option(help="from this date (YYYY[-MM[-DD]])")] = None,
+    until: Annotated[str | None, typer.Option(help="up to this date")] = None,
+    outlet: Annotated[str | None, typer.Option(help="reported by this outlet")] = None,
+    text: Annotated[str | None, typer.Option(help="words in the evidence")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most this many")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+    output: OUT = None,
+) -> None:
+    """Events matching all the filters, in date order."""
+    from communique.store.queries import events as query
+
+    flt = _filters(actor=actor, country=country, between=between, event=event, mode=mode,
+                   context=context, since=since, until=until, outlet=outlet, text=text)
+    with _store(db) as store:
+        df = query(store, flt, limit=limit)
+    cols = ["date", "event", "mode", "actor_names", "recipient_names", "n_mentions", "text"]
+    _emit(df, fmt, output, cols, f"{len(df):,} events")
+
+
+def actors(
+    query: Annotated[str | None, typer.Argument(help="part of a name, org or id")] = None,
+    db: DB = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3")] = None,
+    limit: Annotated[int, typer.Option(help="at most this many")] = 50,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+    output: OUT = None,
+) -> None:
+    """People and organisations: roles over time and most frequent counterparts."""
+    from communique.store.queries import actors as run
+
+    with _store(db) as store:
+        df = run(store, query, country=country, limit=limit)
+    cols = ["name", "org", "country", "events", "roles", "counterparts"]
+    _emit(df, fmt, output, cols, f"{len(df):,} actors")
+
+
+def dyad(
+    a: Annotated[str, typer.Argument(help="country, ISO alpha-3")],
+    b: Annotated[str, typer.Argument(help="country, ISO alpha-3")],
+    db: DB = None,
+    by: Annotated[str, typer.Option(help="month or year")] = "month",
+    since: Annotated[str | None, typer.Option()] = None,
+    until: Annotated[str | None, typer.Option()] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+    output: OUT = None,
+) -> None:
+    """A relationship by month or year: events by type, mean PLOVER score, headline event."""
+    from communique.store.queries import dyad as run
+
+    with _store(db) as store:
+        df = run(store, a, b, by=by, since=since, until=until)
+    cols = [c for c in df.columns if c != "headline"] + ["headline"]
+    _emit(df, fmt, output, cols, f"{a.upper()}–{b.upper()} by {by}")
+
+
+def export(
+    fmt: Annotated[ExportFmt, typer.Argument(help="icews, plover or parquet")],
+    output: Annotated[Path, typer.Option("--output", "-o")],
+    db: DB = None,
+    actor: Annotated[str | None, typer.Option()] = None,
+    country: Annotated[str | None, typer.Option()] = None,
+    between: Annotated[tuple[str, str] | None, typer.Option()] = None,
+    event: Annotated[str | None, typer.Option()] = None,
+    since: Annotated[str | None, typer.Option()] = None,
+    until: Annotated[str | None, typer.Option()] = None,
+    tab: Annotated[bool, typer.Option(help="ICEWS: tab-separated (.tab)")] = False,
+) -> None:
+    """Write events as ICEWS CSV, PLOVER JSONL or Parquet."""
+    from communique import export as ex
+
+    flt = _filters(actor=actor, country=country, between=between, event=event, since=since,
+                   until=until)
+    with _store(db) as store:
+        if fmt is ExportFmt.icews:
+            n = ex.write_icews(store, output, flt, sep="\t" if tab else ",")
+        elif fmt is ExportFmt.plover:
+            n = ex.write_plover(store, output, flt)
+        else:
+            n = ex.write_parquet(store, output, flt)
+    typer.echo(f"wrote {n:,} events to {output}")
+
+
+def register(app: typer.Typer) -> None:
+    for fn in (ingest, events, actors, dyad, export):
+        app.command(fn.__name__)(fn)

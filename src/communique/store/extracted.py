@@ -1,0 +1,103 @@
+"""What a worker hands back for one page: plain rows, small to pickle, nothing left to compute.
+
+Extraction runs in worker processes (a local pool or a Dask cluster); the writer process only
+folds mentions into events and inserts. ``extract_page`` never raises: a page that fails becomes
+an ``Extracted`` with ``error`` set, which the writer records as a reject.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from communique.model import Document, RawPage
+
+
+def content_hash(raw: RawPage) -> str:
+    body = raw.text if raw.text is not None else (raw.html or "")
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def outlet_of(raw: RawPage, agency: str | None = None) -> str | None:
+    if raw.url:
+        host = urlsplit(raw.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    return agency
+
+
+@dataclass(slots=True)
+class ExtractedPart:
+    doc_id: str
+    part: str
+    seq: int
+    title: str | None
+    text: str
+    published: str | None
+    report_date: str | None
+    place: str | None
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Extracted:
+    content_hash: str
+    doc_id: str
+    outlet: str | None
+    parts: list[ExtractedPart] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def n_events(self) -> int:
+        return sum(len(p.records) for p in self.parts)
+
+
+def _report_date(doc: Document) -> tuple[str | None, str | None]:
+    line = doc.page.dateline
+    if line is None:
+        return None, None
+    if line.year and line.month and line.day:
+        return f"{line.year:04d}-{line.month:02d}-{line.day:02d}", line.place
+    if line.month and line.day:
+        return f"--{line.month:02d}-{line.day:02d}", line.place
+    return None, line.place
+
+
+def _part(doc: Document, seq: int) -> ExtractedPart:
+    page = doc.page
+    report, place = _report_date(doc)
+    title = page.text[page.title_span[0] : page.title_span[1]] if page.title_span else None
+    return ExtractedPart(
+        doc_id=page.doc_id,
+        part=page.part,
+        seq=seq,
+        title=title,
+        text=page.text,
+        published=page.published,
+        report_date=report,
+        place=place,
+        entities=[{**e.to_json(), "kind": e.kind} for e in doc.entities],
+        records=[ev.to_record() for ev in doc.events],
+    )
+
+
+def extract_page(
+    raw: RawPage, extract: Callable[[RawPage], Document], digest: str | None = None
+) -> Extracted:
+    digest = digest or content_hash(raw)
+    try:
+        doc = extract(raw)
+    except Exception as exc:  # noqa: BLE001 - a bad page must not stop the run
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        reason = f"extraction failed: {type(exc).__name__}: {exc} ({where.name}:{where.lineno})"
+        return Extracted(digest, raw.doc_id, outlet_of(raw), error=reason[:490])
+    agency = doc.page.dateline.agency if doc.page.dateline else None
+    out = Extracted(digest, raw.doc_id, outlet_of(raw, agency), error=doc.error)
+    if doc.error is None:
+        out.parts = [_part(d, i) for i, d in enumerate(doc.all_documents())]
+    return out

@@ -1,0 +1,292 @@
+"""One event, many reports: which event mentions (SPEC section 5 records) are the same happening.
+
+PLOVER's rule: one meeting is one event, not one per sentence, per page or per side. Mentions
+fold into one event when they have the same *merge key* (event type and the people, or the
+countries and organisations where no person is named, on each side; for symmetric types such as
+a meeting or an agreement the sides are one set) and compatible dates and media:
+
+- two dates of day precision with a printed or published year: at most one day apart;
+- a year that was inferred (``date_source == "inferred"``): month and day at most one day apart,
+  year at most one apart;
+- a date without a year or day (``--MM-DD``, ``YYYY-MM``, none): only within the same page part
+  (the title, lead and body of one article), where it is the same story told again;
+- a phone or video call never merges with an in-person meeting or a letter.
+
+A wrong merge loses an event for good while a missed one only counts it twice, so every doubt
+keeps events apart. Everything here is pure: ``Merger`` holds the clusters of a batch and asks
+a caller-supplied loader for the events already stored under a key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+SOURCE_RANK = {"text": 3, "published": 2, "report": 2, "inferred": 1}
+PRECISION_RANK = {"day": 3, "month-day": 2, "month": 1, "year": 0}
+REMOTE = {"phone": "remote", "video": "remote"}
+
+
+def _side(entities: Iterable[Mapping[str, Any]]) -> list[str]:
+    ents = list(entities)
+    people = sorted({e["id"] for e in ents if e.get("name") and e.get("id")})
+    if people:
+        return people
+    return sorted({e.get("id") or f"country:{e.get('country')}" for e in ents})
+
+
+def merge_key(record: Mapping[str, Any]) -> str:
+    """The identity of what happened, apart from its date: type, cameo family and sides."""
+    event = record["event"]
+    actor, recipient = _side(record.get("actor") or ()), _side(record.get("recipient") or ())
+    if event in SYMMETRIC:
+        return f"{event}|{'+'.join(sorted(set(actor) | set(recipient)))}"
+    cameo = (record.get("cameo") or "")[:3]
+    return f"{event}:{cameo}|{'+'.join(actor)}>{'+'.join(recipient)}"
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """An event date as far as it is known."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    source: str | None = None
+
+    @classmethod
+    def parse(cls, value: str | None, source: str | None = None) -> When:
+        if not value:
+            return cls(source=source)
+        try:
+            if value.startswith("--"):
+                m, d = value[2:].split("-")
+                return cls(None, int(m), int(d), source)
+            parts = [int(p) for p in value.split("-")]
+        except ValueError:
+            return cls(source=source)
+        parts += [None] * (3 - len(parts))
+        return cls(parts[0], parts[1], parts[2], source)
+
+    @property
+    def precision(self) -> str | None:
+        if self.year and self.month and self.day:
+            return "day"
+        if self.month and self.day:
+            return "month-day"
+        if self.year and self.month:
+            return "month"
+        return "year" if self.year else None
+
+    @property
+    def ordinal(self) -> int | None:
+        if self.precision != "day":
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day).toordinal()  # type: ignore[arg-type]
+        except ValueError:
+            return None
+
+    @property
+    def firm(self) -> bool:
+        """A full date whose year the text printed or the publisher gave."""
+        return self.ordinal is not None and self.source != "inferred"
+
+    def rank(self) -> tuple[int, int]:
+        return PRECISION_RANK.get(self.precision or "", -1), SOURCE_RANK.get(self.source or "", 0)
+
+
+def _month_day_gap(a: When, b: When) -> int | None:
+    if not (a.month and a.day and b.month and b.day):
+        return None
+    try:
+        da, db = dt.date(2000, a.month, a.day), dt.date(2000, b.month, b.day)
+    except ValueError:
+        return None
+    gap = abs((da - db).days)
+    return min(gap, 366 - gap)
+
+
+def date_distance(a: When, b: When, same_part: bool) -> int | None:
+    """How far apart two dates are if they may be the same happening, else None."""
+    oa, ob = a.ordinal, b.ordinal
+    if oa is not None and ob is not None:
+        if a.firm and b.firm:
+            gap = abs(oa - ob)
+            return gap if gap <= 1 else None
+        gap = _month_day_gap(a, b)
+        if gap is not None and gap <= 1 and abs(a.year - b.year) <= 1:  # type: ignore[operator]
+            return gap + 2 * abs(a.year - b.year)  # type: ignore[operator]
+        return None
+    if not same_part:
+        return None
+    for x, y in ((a.year, b.year), (a.month, b.month)):
+        if x is not None and y is not None and x != y:
+            return None
+    gap = _month_day_gap(a, b)
+    if gap is not None:
+        return gap if gap <= 1 else None
+    if a.day is not None and b.day is not None and a.day != b.day:
+        return None
+    return 5
+
+
+def media_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return REMOTE.get(a, a) == REMOTE.get(b, b)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One event and what the merge needs of it; ``record`` is its representative mention
+    (given as a dict, or as the JSON text it was stored as, parsed only when needed)."""
+
+    id: str
+    key: str
+    stored_record: dict[str, Any] | str
+    when: When
+    medium: str | None
+    parts: set[str] = field(default_factory=set)
+    n_mentions: int = 1
+    n_documents: int = 1
+    main: bool = False
+    confidence: float = 0.0
+    stored: bool = False
+    dirty: bool = True
+
+    @property
+    def record(self) -> dict[str, Any]:
+        if isinstance(self.stored_record, str):
+            self.stored_record = json.loads(self.stored_record)
+        return self.stored_record  # type: ignore[return-value]
+
+    def distance(self, record: Mapping[str, Any], when: When, part: str) -> int | None:
+        if not media_compatible(self.medium, record.get("medium")):
+            return None
+        return date_distance(self.when, when, part in self.parts)
+
+    def absorb(self, record: Mapping[str, Any], when: When, part: str, new_document: bool) -> None:
+        self.n_mentions += 1
+        self.n_documents += int(new_document)
+        self.parts.add(part)
+        self.main = self.main or bool(record.get("main"))
+        self.confidence = max(self.confidence, float(record.get("confidence") or 0.0))
+        self.medium = self.medium or record.get("medium")
+        if when.rank() > self.when.rank():
+            self.when = when
+            rec = dict(self.record)
+            for k in ("date", "date_precision", "date_source", "date_evidence"):
+                rec[k] = record.get(k)
+            self.stored_record = rec
+        self.dirty = True
+
+
+def event_id(content_hash: str, part: str, record: Mapping[str, Any]) -> str:
+    """Stable: the same first mention of an event always names it the same."""
+    seed = f"{content_hash}\x1f{part}\x1f{record.get('id')}\x1f{record.get('span')}"
+    return "ev_" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:24]
+
+
+Loader = Callable[[Sequence[str]], Iterable[Cluster]]
+
+
+class Merger:
+    """Folds the mentions of a batch into events, old (stored) and new.
+
+    ``prefetch`` loads the stored events of the keys a batch will ask for in one go; ``add``
+    then decides for each mention, in order, which event it belongs to.
+    """
+
+    def __init__(self, load: Loader) -> None:
+        self._load = load
+        self.by_key: dict[str, list[Cluster]] = {}
+        self._loaded: set[str] = set()
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Load the stored events under these keys (those of day precision: the others only
+        merge within their own page part, which is never stored before its page)."""
+        wanted = sorted({k for k in keys if k not in self._loaded})
+        if not wanted:
+            return
+        self._loaded.update(wanted)
+        for cluster in self._load(wanted):
+            self.by_key.setdefault(cluster.key, []).append(cluster)
+
+    def add(
+        self,
+        record: Mapping[str, Any],
+        *,
+        content_hash: str,
+        part: str,
+        seen_in_document: set[str],
+    ) -> tuple[Cluster, bool]:
+        """The event this mention belongs to, and whether it was created for it."""
+        key = merge_key(record)
+        self.prefetch([key])
+        when = When.parse(record.get("date"), record.get("date_source"))
+        best: tuple[int, int, Cluster] | None = None
+        for order, cluster in enumerate(self.by_key.get(key, ())):
+            gap = cluster.distance(record, when, part)
+            if gap is not None and (best is None or (gap, order) < best[:2]):
+                best = (gap, order, cluster)
+        if best is not None:
+            cluster = best[2]
+            cluster.absorb(record, when, part, cluster.id not in seen_in_document)
+            seen_in_document.add(cluster.id)
+            return cluster, False
+        cluster = Cluster(
+            id=event_id(content_hash, part, record),
+            key=key,
+            stored_record=dict(record),
+            when=when,
+            medium=record.get("medium"),
+            parts={part},
+            main=bool(record.get("main")),
+            confidence=float(record.get("confidence") or 0.0),
+        )
+        self.by_key.setdefault(key, []).append(cluster)
+        seen_in_document.add(cluster.id)
+        return cluster, True
+
+    def dirty(self) -> list[Cluster]:
+        return [c for cs in self.by_key.values() for c in cs if c.dirty]
+
+    def settle(self) -> None:
+        """After a commit: everything held is stored and clean."""
+        for cs in self.by_key.values():
+            for c in cs:
+                c.stored, c.dirty = True, False
+
+    def forget(self) -> None:
+        """Drop the cache (after a batch), so memory stays flat over any archive size."""
+        self.by_key.clear()
+        self._loaded.clear()
+
+
+def merge_order(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The mentions of one part, best-dated first, so that an undated title or lead joins the
+    event its dated body sentence found rather than starting one of its own."""
+    rank = {id(r): When.parse(r.get("date"), r.get("date_source")).rank() for r in records}
+    return sorted(records, key=lambda r: rank[id(r)], reverse=True)
+
+
+def fold(records: Iterable[tuple[str, str, Mapping[str, Any]]]) -> list[Cluster]:
+    """Fold (content_hash, part, record) mentions into events, with nothing stored."""
+    merger = Merger(lambda keys: ())
+    seen: dict[str, set[str]] = {}
+    by_part: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for content_hash, part, record in records:
+        by_part.setdefault((content_hash, part), []).append(record)
+    ordered = [(h, p, r) for (h, p), recs in by_part.items() for r in merge_order(recs)]
+    for content_hash, part, record in ordered:
+        merger.add(
+            record, content_hash=content_hash, part=part,
+            seen_in_document=seen.setdefault(content_hash, set()),
+        )
+    return [c for cs in merger.by_key.values() for c in cs]

@@ -1,0 +1,280 @@
+"""Questions asked of a store, answered as pandas DataFrames (the CLI prints the same frames).
+
+>>> from communique.store import open_store
+>>> from communique.store import queries
+>>> with open_store("communique.db") as store:
+...     queries.events(store, between=("VNM", "RUS"), since="2023-01-01")
+...     queries.dyad(store, "VNM", "RUS", by="year")
+...     queries.actors(store, country="VNM")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Select, and_, func, literal, or_, select
+
+from communique.store import Store
+from communique.store import schema as s
+
+EV = s.Event.__table__
+EA = s.EventActor.__table__
+EP = s.EventPair.__table__
+EM = s.EventMention.__table__
+EN = s.Entity.__table__
+ENM = s.EntityMention.__table__
+PT = s.Part.__table__
+
+EVENT_COLUMNS = (
+    "id", "date", "event", "mode", "medium", "cameo", "score", "context", "actor_names",
+    "actor_countries", "recipient_names", "recipient_countries", "location_place",
+    "location_country", "n_mentions", "n_documents", "main", "confidence", "text", "doc_id",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What ``communique events`` filters on; every field is optional and they all must hold."""
+
+    actor: str | None = None
+    country: str | None = None
+    between: tuple[str, str] | None = None
+    event: str | None = None
+    mode: str | None = None
+    context: str | None = None
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    text: str | None = None
+
+    def apply(self, q: Select) -> Select:
+        date_col = EV.c.date
+        if self.between:
+            a, b = sorted(c.upper() for c in self.between)
+            q = q.join(EP, and_(EP.c.event_id == EV.c.id, EP.c.a == a, EP.c.b == b))
+            date_col = EP.c.date
+        if self.actor:
+            who = select(EA.c.event_id).join(EN, EN.c.id == EA.c.entity_id).where(
+                or_(EN.c.id == self.actor, EN.c.name == self.actor, EN.c.org == self.actor)
+            )
+            q = q.where(EV.c.id.in_(who))
+        if self.country:
+            q = q.where(EV.c.id.in_(
+                select(EA.c.event_id).where(EA.c.country == self.country.upper())
+            ))
+        if self.event:
+            q = q.where(EV.c.event == self.event.upper())
+        if self.mode:
+            q = q.where(EV.c.mode == self.mode)
+        if self.context:
+            q = q.where(EV.c.context.contains(f",{self.context},"))
+        if self.since:
+            q = q.where(date_col >= self.since)
+        if self.until:
+            q = q.where(date_col <= self.until + "\uffff")
+        if self.outlet:
+            q = q.where(EV.c.id.in_(select(EM.c.event_id).where(EM.c.outlet == self.outlet)))
+        if self.text:
+            q = q.where(EV.c.id.in_(
+                select(EM.c.event_id).where(EM.c.text.contains(self.text, autoescape=True))
+            ))
+        return q
+
+
+def _filter(flt: EventFilter | None, kw: dict[str, Any]) -> EventFilter:
+    if flt is not None and kw:
+        raise TypeError("give an EventFilter or keyword filters, not both")
+    if kw.get("between") is not None:
+        kw["between"] = tuple(kw["between"])
+    return flt or EventFilter(**kw)
+
+
+def _frame(rows: Any, columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame([tuple(r) for r in rows], columns=columns)
+
+
+def iter_events(
+    store: Store,
+    flt: EventFilter | None = None,
+    *,
+    columns: tuple[str, ...] = EVENT_COLUMNS,
+    chunk: int = 5000,
+    limit: int | None = None,
+    **kw: Any,
+) -> Iterator[pd.DataFrame]:
+    """The matching events in date order, as DataFrames of at most ``chunk`` rows."""
+    flt = _filter(flt, kw)
+    q = flt.apply(select(*(EV.c[c] for c in columns))).order_by(EV.c.date, EV.c.seq)
+    if limit:
+        q = q.limit(limit)
+    with store.engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=chunk).execute(q)
+        for part in result.partitions(chunk):
+            df = _frame(part, list(columns))
+            if "context" in df:
+                df["context"] = df["context"].str.strip(",")
+            yield df
+
+
+def events(
+    store: Store, flt: EventFilter | None = None, *, limit: int | None = None, **kw: Any
+) -> pd.DataFrame:
+    """Events matching the filters (see ``EventFilter``), one row per event, in date order."""
+    frames = list(iter_events(store, flt, limit=limit, **kw))
+    if not frames:
+        return pd.DataFrame(columns=list(EVENT_COLUMNS))
+    return pd.concat(frames, ignore_index=True)
+
+
+def mentions(store: Store, event_id: str) -> pd.DataFrame:
+    """Every report of one event: which document, part and span said it."""
+    cols = ["doc_id", "part", "outlet", "date", "mode", "span_start", "span_end", "text", "main"]
+    q = select(*(EM.c[c] for c in cols)).where(EM.c.event_id == event_id).order_by(EM.c.id)
+    with store.engine.connect() as conn:
+        return _frame(conn.execute(q), cols)
+
+
+def actors(
+    store: Store,
+    query: str | None = None,
+    *,
+    country: str | None = None,
+    kinds: tuple[str, ...] = ("person", "org", "igo"),
+    limit: int = 50,
+    counterparts: int = 3,
+) -> pd.DataFrame:
+    """People and organisations, most active first: their roles over time and who they met."""
+    n = func.count(EA.c.event_id).label("events")
+    q = (
+        select(EN.c.id, EN.c.kind, EN.c.name, EN.c.org, EN.c.country, EN.c.sector, n)
+        .join(EA, EA.c.entity_id == EN.c.id)
+        .where(EN.c.kind.in_(kinds))
+        .group_by(EN.c.id, EN.c.kind, EN.c.name, EN.c.org, EN.c.country, EN.c.sector)
+        .order_by(n.desc(), EN.c.id)
+        .limit(limit)
+    )
+    if country:
+        q = q.where(EN.c.country == country.upper())
+    if query:
+        like = f"%{query}%"
+        q = q.where(or_(EN.c.id.like(like), EN.c.name.like(like), EN.c.org.like(like)))
+    cols = ["id", "kind", "name", "org", "country", "sector", "events"]
+    with store.engine.connect() as conn:
+        df = _frame(conn.execute(q), cols)
+        ids = df["id"].tolist()
+        roles = _roles(conn, ids)
+        peers = _counterparts(conn, ids, counterparts)
+    df["first"] = [roles.get(i, ("", "", ""))[0] for i in ids]
+    df["last"] = [roles.get(i, ("", "", ""))[1] for i in ids]
+    df["roles"] = [roles.get(i, ("", "", ""))[2] for i in ids]
+    df["counterparts"] = [peers.get(i, "") for i in ids]
+    return df
+
+
+def _roles(conn: Any, ids: list[str]) -> dict[str, tuple[str, str, str]]:
+    if not ids:
+        return {}
+    q = (
+        select(ENM.c.entity_id, ENM.c.role, func.min(ENM.c.date), func.max(ENM.c.date),
+               func.count())
+        .where(ENM.c.entity_id.in_(ids), ENM.c.date.is_not(None))
+        .group_by(ENM.c.entity_id, ENM.c.role)
+        .order_by(ENM.c.entity_id, func.min(ENM.c.date))
+    )
+    spans: dict[str, list[tuple[str | None, str, str]]] = {}
+    for eid, role, first, last, _ in conn.execute(q):
+        spans.setdefault(eid, []).append((role, first, last))
+    out = {}
+    for eid, rows in spans.items():
+        text = "; ".join(f"{r} {a}…{b}" if a != b else f"{r} {a}" for r, a, b in rows if r)
+        out[eid] = (min(a for _, a, _ in rows), max(b for _, _, b in rows), text)
+    return out
+
+
+def _counterparts(conn: Any, ids: list[str], top: int) -> dict[str, str]:
+    if not ids or top <= 0:
+        return {}
+    other = EA.alias("other")
+    n = func.count(func.distinct(EA.c.event_id))
+    q = (
+        select(EA.c.entity_id, other.c.entity_id, EN.c.name, EN.c.org, EN.c.country, n)
+        .join(other, and_(other.c.event_id == EA.c.event_id,
+                          other.c.entity_id != EA.c.entity_id))
+        .join(EN, EN.c.id == other.c.entity_id)
+        .where(EA.c.entity_id.in_(ids))
+        .group_by(EA.c.entity_id, other.c.entity_id, EN.c.name, EN.c.org, EN.c.country)
+        .order_by(EA.c.entity_id, n.desc(), other.c.entity_id)
+    )
+    out: dict[str, list[str]] = {}
+    for eid, _oid, name, org, cc, count in conn.execute(q):
+        got = out.setdefault(eid, [])
+        if len(got) < top:
+            got.append(f"{name or org or cc} ({count})")
+    return {k: "; ".join(v) for k, v in out.items()}
+
+
+def dyad(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+) -> pd.DataFrame:
+    """A relationship period by period: events by type, mean score, the headline event."""
+    if by not in ("month", "year"):
+        raise ValueError("by is 'month' or 'year'")
+    a, b = sorted((a.upper(), b.upper()))
+    period = EV.c[by]
+    where = [EP.c.a == a, EP.c.b == b]
+    if since:
+        where.append(EP.c.date >= since)
+    if until:
+        where.append(EP.c.date <= until + "\uffff")
+    base = select(EV).join(EP, EP.c.event_id == EV.c.id).where(*where)
+    counts = (
+        select(period.label("period"), EV.c.event, func.count().label("n"),
+               func.sum(EV.c.score).label("total"))
+        .select_from(EP.join(EV, EP.c.event_id == EV.c.id))
+        .where(*where)
+        .group_by(period, EV.c.event)
+    )
+    rank = func.row_number().over(
+        partition_by=period,
+        order_by=(EV.c.main.desc(), EV.c.n_mentions.desc(), EV.c.score.desc(), EV.c.seq),
+    )
+    ranked = base.with_only_columns(
+        period.label("period"), EV.c.date, EV.c.event, EV.c.actor_names, EV.c.recipient_names,
+        EV.c.n_mentions, EV.c.text, rank.label("rk"),
+    ).subquery()
+    heads = select(ranked).where(ranked.c.rk == literal(1))
+    with store.engine.connect() as conn:
+        c = _frame(conn.execute(counts), ["period", "event", "n", "total"])
+        h = _frame(conn.execute(heads), ["period", "date", "event", "actor", "recipient",
+                                         "reports", "text", "rk"])
+    if c.empty:
+        return pd.DataFrame(columns=["period", "events", "mean_score", "headline"])
+    c["period"] = c["period"].fillna("unknown")
+    h["period"] = h["period"].fillna("unknown")
+    wide = c.pivot_table(index="period", columns="event", values="n", aggfunc="sum", fill_value=0)
+    totals = c.groupby("period")[["n", "total"]].sum()
+    out = pd.DataFrame({"events": totals["n"],
+                        "mean_score": (totals["total"] / totals["n"]).round(2)})
+    out = out.join(wide).reset_index()
+    heads_text = {
+        r.period: f"{r.date} {r.event} {r.actor} → {r.recipient or '—'} ({r.reports}×): {r.text}"
+        for r in h.itertuples()
+    }
+    out["headline"] = out["period"].map(heads_text)
+    return out.sort_values("period", ignore_index=True)
+
+
+def rejects(store: Store, limit: int = 100) -> pd.DataFrame:
+    r = s.Reject.__table__
+    q = select(r.c.source, r.c.reason, r.c.created_at).order_by(r.c.id).limit(limit)
+    with store.engine.connect() as conn:
+        return _frame(conn.execute(q), ["source", "reason", "created_at"])

@@ -1,0 +1,349 @@
+"""Write one batch of extracted pages in one transaction: all of it is stored, or none.
+
+A page is identified by the hash of its content: a page already stored (or already rejected)
+is skipped, so a batch written twice, or a run started again after being killed, stores each
+page once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, text, tuple_, update
+
+from communique.model import RawPage, Rejected
+from communique.store import schema as s
+from communique.store.extracted import Extracted
+from communique.store.merge import Cluster, Merger, When, merge_key, merge_order
+
+CHUNK = 500
+ADVISORY_LOCK = 0x636F6D6D
+
+
+def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(seq), n):
+        yield seq[i : i + n]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def entity_kind(ent: Mapping[str, Any]) -> str:
+    if ent.get("kind"):
+        return ent["kind"]
+    eid = ent.get("id") or ""
+    if ent.get("name"):
+        return "person"
+    if ent.get("country") == "IGO":
+        return "igo"
+    return "country" if eid.startswith("country:") else "org"
+
+
+def entity_id(ent: Mapping[str, Any]) -> str:
+    return ent.get("id") or f"country:{ent.get('country')}"
+
+
+def _label(ent: Mapping[str, Any]) -> str:
+    return ent.get("name") or ent.get("org") or ent.get("text") or ent.get("country") or ""
+
+
+def _countries(ents: Iterable[Mapping[str, Any]]) -> list[str]:
+    return sorted({e["country"] for e in ents if e.get("country")})
+
+
+@dataclass(slots=True)
+class BatchCounts:
+    stored: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    mentions: int = 0
+    new_events: int = 0
+
+
+def load_clusters(conn: Connection, keys: Sequence[str]) -> list[Cluster]:
+    ev = s.Event.__table__
+    cols = (ev.c.id, ev.c.merge_key, ev.c.record, ev.c.date, ev.c.date_source, ev.c.medium,
+            ev.c.n_mentions, ev.c.n_documents, ev.c.main, ev.c.confidence)
+    out = []
+    for chunk in _chunks(keys):
+        rows = conn.execute(
+            select(*cols)
+            .where(ev.c.merge_key.in_(chunk), ev.c.date_ord.is_not(None))
+            .order_by(ev.c.seq)
+        )
+        for r in rows:
+            out.append(Cluster(
+                id=r.id, key=r.merge_key, stored_record=r.record,
+                when=When.parse(r.date, r.date_source), medium=r.medium, parts=set(),
+                n_mentions=r.n_mentions, n_documents=r.n_documents, main=r.main,
+                confidence=r.confidence or 0.0, stored=True, dirty=False,
+            ))
+    return out
+
+
+def _event_row(c: Cluster) -> dict[str, Any]:
+    rec, when = c.record, c.when
+    loc = rec.get("location") or {}
+    actor, recipient = rec.get("actor") or [], rec.get("recipient") or []
+    return {
+        "id": c.id,
+        "merge_key": c.key,
+        "event": rec["event"],
+        "mode": rec.get("mode"),
+        "medium": c.medium,
+        "context": "," + ",".join(rec.get("context") or []) + ",",
+        "cameo": rec.get("cameo"),
+        "score": rec.get("score"),
+        "date": rec.get("date"),
+        "date_precision": rec.get("date_precision") or when.precision,
+        "date_source": rec.get("date_source"),
+        "date_evidence": rec.get("date_evidence"),
+        "date_ord": when.ordinal,
+        "month": f"{when.year:04d}-{when.month:02d}" if when.year and when.month else None,
+        "year": f"{when.year:04d}" if when.year else None,
+        "actor_names": "; ".join(_label(e) for e in actor),
+        "actor_countries": ",".join(_countries(actor)),
+        "recipient_names": "; ".join(_label(e) for e in recipient),
+        "recipient_countries": ",".join(_countries(recipient)),
+        "location_text": loc.get("text"),
+        "location_place": loc.get("place"),
+        "location_country": loc.get("country"),
+        "text": rec.get("text") or "",
+        "doc_id": rec.get("doc_id") or "",
+        "main": c.main,
+        "confidence": c.confidence,
+        "n_mentions": c.n_mentions,
+        "n_documents": c.n_documents,
+        "record": _dumps(rec),
+    }
+
+
+class Writer:
+    def __init__(self, outlet: str | None = None) -> None:
+        self.outlet = outlet
+
+    def known_hashes(self, conn: Connection, hashes: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(hashes)):
+            for table in (s.Document.__table__, s.Reject.__table__):
+                q = select(table.c.content_hash).where(table.c.content_hash.in_(chunk))
+                found.update(conn.scalars(q))
+        return found
+
+    def write(
+        self,
+        conn: Connection,
+        pages: Sequence[tuple[RawPage, Extracted]],
+        rejected: Sequence[Rejected] = (),
+    ) -> BatchCounts:
+        """Store a batch; the caller owns the transaction (``with engine.begin() as conn``)."""
+        counts = BatchCounts()
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
+        known = self.known_hashes(conn, [x.content_hash for _, x in pages])
+        fresh: list[tuple[RawPage, Extracted]] = []
+        reject_rows = [
+            {"source": r.source[:500], "reason": r.reason[:500], "content_hash": None}
+            for r in rejected
+        ]
+        for raw, x in pages:
+            if x.content_hash in known:
+                counts.skipped += 1
+                continue
+            known.add(x.content_hash)
+            if x.error is not None:
+                source = (raw.source or raw.doc_id)[:500]
+                reject_rows.append(
+                    {"source": source, "reason": x.error[:500], "content_hash": x.content_hash}
+                )
+                continue
+            fresh.append((raw, x))
+        counts.rejected = self._rejects(conn, reject_rows)
+        if fresh:
+            counts.stored = len(fresh)
+            self._pages(conn, fresh, counts)
+        return counts
+
+    def _rejects(self, conn: Connection, rows: list[dict[str, Any]]) -> int:
+        table = s.Reject.__table__
+        unique: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in rows:
+            unique.setdefault((r["source"], r["reason"]), r)
+        for chunk in _chunks(list(unique)):
+            q = select(table.c.source, table.c.reason).where(
+                tuple_(table.c.source, table.c.reason).in_(chunk)
+            )
+            for pair in conn.execute(q):
+                unique.pop(tuple(pair), None)
+        if unique:
+            now = _now()
+            conn.execute(insert(table), [{**r, "created_at": now} for r in unique.values()])
+        return len(rows)
+
+    def _pages(self, conn: Connection, pages: list[tuple[RawPage, Extracted]], c: BatchCounts):
+        now = _now()
+        doc_t, part_t = s.Document.__table__, s.Part.__table__
+        doc_rows = [
+            {
+                "content_hash": x.content_hash,
+                "doc_id": raw.doc_id[:200],
+                "url": raw.url,
+                "outlet": (self.outlet or x.outlet or None),
+                "published": raw.published,
+                "title": raw.title,
+                "source": raw.source,
+                "encoding": raw.encoding,
+                "kind": "text" if raw.text is not None else "html",
+                "raw": raw.text if raw.text is not None else (raw.html or ""),
+                "n_events": x.n_events,
+                "ingested_at": now,
+            }
+            for raw, x in pages
+        ]
+        doc_ids = conn.scalars(
+            insert(doc_t).returning(doc_t.c.id, sort_by_parameter_order=True), doc_rows
+        ).all()
+        part_rows, part_owner = [], []
+        for did, (_, x) in zip(doc_ids, pages, strict=True):
+            for p in x.parts:
+                part_rows.append({
+                    "document_id": did, "doc_id": p.doc_id[:220], "part": p.part, "seq": p.seq,
+                    "title": p.title, "text": p.text, "published": p.published,
+                    "report_date": p.report_date, "place": p.place,
+                })
+                part_owner.append((did, x, p))
+        part_ids = []
+        if part_rows:
+            part_ids = conn.scalars(
+                insert(part_t).returning(part_t.c.id, sort_by_parameter_order=True), part_rows
+            ).all()
+        self._entities(conn, [p for _, _, p in part_owner])
+        self._mentions(conn, list(zip(part_ids, part_owner, strict=True)), c)
+
+    def _entities(self, conn: Connection, parts: list[Any]) -> None:
+        table = s.Entity.__table__
+        found: dict[str, dict[str, Any]] = {}
+        for p in parts:
+            ents = list(p.entities)
+            for r in p.records:
+                ents += (r.get("actor") or []) + (r.get("recipient") or [])
+            for e in ents:
+                eid = entity_id(e)
+                if eid not in found or (e.get("kind") and not found[eid].get("_kind")):
+                    found[eid] = {
+                        "id": eid, "kind": entity_kind(e), "name": e.get("name"),
+                        "org": e.get("org"), "country": e.get("country"),
+                        "sector": e.get("sector"), "_kind": bool(e.get("kind")),
+                    }
+        ids = list(found)
+        for chunk in _chunks(ids):
+            for eid in conn.scalars(select(table.c.id).where(table.c.id.in_(chunk))):
+                found.pop(eid, None)
+        if found:
+            rows = [{k: v for k, v in r.items() if k != "_kind"} for r in found.values()]
+            conn.execute(insert(table), rows)
+
+    def _mentions(self, conn: Connection, parts: list[Any], c: BatchCounts) -> None:
+        merger = Merger(lambda keys: load_clusters(conn, keys))
+        merger.prefetch(merge_key(r) for _, (_, _, p) in parts for r in p.records)
+        mention_rows: list[dict[str, Any]] = []
+        ent_rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+        seen: dict[str, set[str]] = {}
+        for part_id, (did, x, p) in parts:
+            page_date = p.published or (p.report_date if p.report_date and p.report_date[0] != "-"
+                                        else None)
+            for e in p.entities:
+                key = (part_id, entity_id(e), tuple(e.get("span") or ()))
+                ent_rows.setdefault(key, self._ent_row(e, part_id, page_date))
+            for r in merge_order(p.records):
+                cluster, created = merger.add(
+                    r, content_hash=x.content_hash, part=f"{x.content_hash}/{p.seq}",
+                    seen_in_document=seen.setdefault(x.content_hash, set()),
+                )
+                c.new_events += int(created)
+                span = r.get("span") or [0, 0]
+                mention_rows.append({
+                    "event_id": cluster.id, "record_id": str(r.get("id") or "")[:200],
+                    "document_id": did, "part_id": part_id, "doc_id": p.doc_id[:220],
+                    "part": p.part, "outlet": self.outlet or x.outlet, "mode": r.get("mode"),
+                    "date": r.get("date"), "date_precision": r.get("date_precision"),
+                    "date_source": r.get("date_source"), "span_start": span[0],
+                    "span_end": span[1], "text": r.get("text") or "",
+                    "main": bool(r.get("main")), "confidence": r.get("confidence"),
+                    "record": _dumps(r),
+                })
+                when = r.get("date") if When.parse(r.get("date")).year else None
+                for e in (r.get("actor") or []) + (r.get("recipient") or []):
+                    key = (part_id, entity_id(e), tuple(e.get("span") or ()))
+                    row = ent_rows.setdefault(key, self._ent_row(e, part_id, when or page_date))
+                    row["date"] = row["date"] or (when and when[:10])
+                    row["role"] = row["role"] or e.get("role")
+        self._clusters(conn, merger.dirty())
+        if mention_rows:
+            conn.execute(insert(s.EventMention.__table__), mention_rows)
+        if ent_rows:
+            conn.execute(insert(s.EntityMention.__table__), list(ent_rows.values()))
+        c.mentions += len(mention_rows)
+        merger.settle()
+
+    @staticmethod
+    def _ent_row(e: Mapping[str, Any], part_id: int, date: str | None) -> dict[str, Any]:
+        span = e.get("span") or [None, None]
+        return {
+            "entity_id": entity_id(e), "part_id": part_id, "text": e.get("text") or "",
+            "role": e.get("role"), "org": e.get("org"), "span_start": span[0],
+            "span_end": span[1], "date": (date or None) and date[:10],
+        }
+
+    def _clusters(self, conn: Connection, clusters: list[Cluster]) -> None:
+        ev = s.Event.__table__
+        new = [c for c in clusters if not c.stored]
+        old = [c for c in clusters if c.stored]
+        if new:
+            seq0 = conn.scalar(select(ev.c.seq).order_by(ev.c.seq.desc()).limit(1)) or 0
+            rows = [{**_event_row(c), "seq": seq0 + i + 1} for i, c in enumerate(new)]
+            conn.execute(insert(ev), rows)
+            actors, pairs = [], []
+            for c, row in zip(new, rows, strict=True):
+                actors += self._actor_rows(c)
+                pairs += self._pair_rows(c, row["date"])
+            if actors:
+                conn.execute(insert(s.EventActor.__table__), actors)
+            if pairs:
+                conn.execute(insert(s.EventPair.__table__), pairs)
+        pair_t = s.EventPair.__table__
+        for c in old:
+            row = _event_row(c)
+            keep = ("date", "date_precision", "date_source", "date_evidence", "date_ord", "month",
+                    "year", "main", "confidence", "n_mentions", "n_documents", "medium", "record")
+            conn.execute(update(ev).where(ev.c.id == c.id).values({k: row[k] for k in keep}))
+            conn.execute(update(pair_t).where(pair_t.c.event_id == c.id).values(date=row["date"]))
+
+    @staticmethod
+    def _actor_rows(c: Cluster) -> list[dict[str, Any]]:
+        rows: dict[tuple[str, str], dict[str, Any]] = {}
+        for side in ("actor", "recipient"):
+            for e in c.record.get(side) or []:
+                rows.setdefault((side, entity_id(e)), {
+                    "event_id": c.id, "side": side, "entity_id": entity_id(e),
+                    "country": e.get("country"), "role": e.get("role"),
+                })
+        return list(rows.values())
+
+    @staticmethod
+    def _pair_rows(c: Cluster, date: str | None) -> list[dict[str, Any]]:
+        ents = (c.record.get("actor") or []) + (c.record.get("recipient") or [])
+        return [
+            {"event_id": c.id, "a": a, "b": b, "date": date}
+            for a, b in combinations(_countries(ents), 2)
+        ]

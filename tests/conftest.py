@@ -1,0 +1,171 @@
+"""Shared fixtures. The store's tests build their pages by hand (``fake_page``) and extract them
+with ``fake_extract``, which reads the SPEC section 5 records back from the page, so they do not
+depend on the extractor's quality."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import pytest
+
+from communique.model import (
+    DateValue,
+    Document,
+    Entity,
+    Event,
+    Location,
+    Page,
+    RawPage,
+)
+
+MARK = "\n<!--records "
+
+VNM_LEADER = {"text": "越共中央总书记阮富仲", "name": "阮富仲", "role": "总书记",
+              "org": "越南共产党中央委员会", "country": "VNM", "sector": "PTY",
+              "id": "person:阮富仲"}
+RUS_GUEST = {"text": "统俄党主席德米特里·梅德韦杰夫", "name": "德米特里·梅德韦杰夫", "role": "主席",
+             "org": "统一俄罗斯党", "country": "RUS", "sector": "PTY",
+             "id": "person:德米特里·梅德韦杰夫"}
+VNM = {"text": "越南", "name": None, "role": None, "org": None, "country": "VNM", "sector": "GOV",
+       "id": "country:VNM"}
+RUS = {**VNM, "text": "俄罗斯", "country": "RUS", "id": "country:RUS"}
+CUB = {**VNM, "text": "古巴", "country": "CUB", "id": "country:CUB"}
+
+
+def record(
+    event: str = "CONSULT",
+    actor: tuple[dict, ...] = (RUS_GUEST,),
+    recipient: tuple[dict, ...] = (VNM_LEADER,),
+    date: str | None = "2023-05-22",
+    **kw: Any,
+) -> dict[str, Any]:
+    """A SPEC section 5 record; keyword arguments override fields."""
+    rec = {
+        "id": kw.pop("id", "e1"), "doc_id": "doc", "part": "article", "event": event,
+        "mode": "visit" if event == "CONSULT" else None, "medium": "in_person",
+        "context": ["diplomatic"], "cameo": "042" if event == "CONSULT" else "051",
+        "score": 4.0 if event == "CONSULT" else 3.5,
+        "actor": [{**a, "span": [0, len(a["text"])]} for a in actor],
+        "recipient": [{**r, "span": [0, len(r["text"])]} for r in recipient],
+        "date": date, "date_precision": "day" if date and len(date) == 10 and date[0] != "-"
+        else ("month-day" if date else None),
+        "date_source": "text" if date else None, "date_evidence": date,
+        "location": {"text": "越共中央总部", "place": "河内", "country": "VNM"},
+        "text": "阮富仲同德米特里·梅德韦杰夫举行了会谈。", "span": [0, 20], "trigger": [14, 16],
+        "main": False, "confidence": 0.9,
+    }
+    rec.update(kw)
+    return rec
+
+
+def fake_page(
+    doc_id: str, records: list[dict], teasers: list[list[dict]] | None = None,
+    body: str = "正文。", **raw: Any,
+) -> RawPage:
+    """A page whose text carries the records ``fake_extract`` will give back."""
+    payload = {"records": records, "teasers": teasers or []}
+    text = f"{doc_id} 标题\n{body}{MARK}{json.dumps(payload, ensure_ascii=False)}-->"
+    return RawPage(doc_id=doc_id, text=text, source=f"/archive/{doc_id}.txt", **raw)
+
+
+def _entity(d: dict) -> Entity:
+    kind = "person" if d.get("name") else ("igo" if d.get("country") == "IGO" else "country")
+    return Entity(text=d["text"], span=tuple(d.get("span") or (0, 1)), kind=kind, id=d["id"],
+                  name=d.get("name"), role=d.get("role"), org=d.get("org"),
+                  country=d.get("country"), sector=d.get("sector"))
+
+
+def _event(r: dict, doc_id: str, part: str) -> Event:
+    loc = r.get("location")
+    return Event(
+        id=r["id"], doc_id=doc_id, part=part, event=r["event"], mode=r.get("mode"),
+        medium=r.get("medium"), context=tuple(r.get("context") or ()), cameo=r["cameo"],
+        score=r["score"], actor=tuple(_entity(a) for a in r["actor"]),
+        recipient=tuple(_entity(a) for a in r["recipient"]),
+        date=DateValue(r["date"], r["date_precision"], r["date_source"], r.get("date_evidence")),
+        location=Location(**loc) if loc else None, text=r["text"], span=tuple(r["span"]),
+        trigger=tuple(r.get("trigger") or r["span"]), confidence=r["confidence"],
+        main=r.get("main", False),
+    )
+
+
+def _doc(doc_id: str, part: str, text: str, records: list[dict], published: str | None) -> Document:
+    page = Page(doc_id=doc_id, part=part, text=text, display_text=text,
+                title_span=(0, text.find("\n")), paragraphs=(), published=published)
+    events = tuple(_event(r, doc_id, part) for r in records)
+    ents = {e.id: e for ev in events for e in (*ev.actor, *ev.recipient)}
+    return Document(page=page, entities=tuple(ents.values()), events=events)
+
+
+def fake_extract(raw: RawPage) -> Document:
+    """Give back the records a ``fake_page`` carries; ``BOOM`` in a page raises."""
+    text = raw.text or ""
+    if "BOOM" in text:
+        raise RuntimeError("the extractor choked")
+    if MARK not in text:
+        page = Page(raw.doc_id, "article", "", "", None, ())
+        return Document(page=page, error="no article text")
+    clean, payload = text.split(MARK, 1)
+    data = json.loads(payload.removesuffix("-->"))
+    teasers = tuple(
+        _doc(f"{raw.doc_id}#teaser-{i + 1}", "teaser", f"相关{i + 1}\n", recs, raw.published)
+        for i, recs in enumerate(data["teasers"])
+    )
+    doc = _doc(raw.doc_id, "article", clean, data["records"], raw.published)
+    return Document(page=doc.page, entities=doc.entities, events=doc.events, teasers=teasers)
+
+
+def list_reader(items: list) -> Any:
+    """A reader over a list, in the shape of ``communique.sources.iter_pages``."""
+    return lambda paths, published=None: iter(items)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_db(request, tmp_path):
+    """A factory of fresh empty databases on one backend; PostgreSQL needs COMMUNIQUE_TEST_PG."""
+    made: list[str] = []
+    count = iter(range(1000))
+    base = os.environ.get("COMMUNIQUE_TEST_PG")
+    if request.param == "postgresql" and not base:
+        pytest.skip("PostgreSQL tests need COMMUNIQUE_TEST_PG=postgresql+psycopg://… (see .ci)")
+
+    def make() -> str:
+        n = next(count)
+        if request.param == "sqlite":
+            return f"sqlite:///{tmp_path / f'test{n}.db'}"
+        from sqlalchemy import create_engine, text
+
+        name = f"t_{os.getpid()}_{n}_{abs(hash(request.node.nodeid)) % 10**8}"
+        admin = create_engine(base, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        made.append(name)
+        return admin.url.set(database=name).render_as_string(hide_password=False)
+
+    yield make
+    if made:
+        from sqlalchemy import create_engine, text
+
+        admin = create_engine(base, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            for name in made:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def store_url(new_db) -> str:
+    return new_db()
+
+
+@pytest.fixture
+def store(store_url):
+    from communique.store import open_store
+
+    s = open_store(store_url)
+    yield s
+    s.close()

@@ -1,0 +1,316 @@
+"""Dates (SPEC section 4) on real seed pages and on sentences written as other outlets write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from communique.dates import (
+    DateMention,
+    cn_to_int,
+    find_dates,
+    resolve_event_date,
+    year_clues,
+)
+from communique.model import Dateline
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "communique" / "samples"
+
+
+def _article(name: str) -> str:
+    """The article part of a seed page: before `更多`, caption lines (`ảnh N`) dropped."""
+    text = (SAMPLES / f"{name}.txt").read_text("utf-8")
+    text = text.split("\n更多\n", 1)[0]
+    return "\n".join(line for line in text.split("\n") if "ảnh" not in line)
+
+
+def _sentence(text: str, words: str) -> tuple[int, int]:
+    i = text.index(words)
+    start = max(text.rfind(c, 0, i) for c in "。！？\n") + 1
+    ends = [e for e in (text.find(c, i) for c in "。！？\n") if e >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def _dateline(text: str, words: str, month: int | None, day: int | None) -> Dateline:
+    i = text.index(words)
+    return Dateline(words, (i, i + len(words)), month=month, day=day)
+
+
+def _resolve(text, words, *, dateline=None, published=None, anchor_words=None):
+    mentions = find_dates(text)
+    clues = year_clues(text, mentions)
+    anchor = None
+    if anchor_words is not None:
+        i = text.index(anchor_words)
+        anchor = next(m for m in mentions if m.span[0] >= i)
+    return resolve_event_date(
+        _sentence(text, words), mentions, clues,
+        text=text, dateline=dateline, published=published, anchor=anchor,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- find_dates
+
+
+def test_range_with_year_and_part_of_day():
+    text = (
+        "5月22日下午,在越共中央总部,阮富仲同自2023年5月21日至23日对越南进行正式访问的"
+        "梅德韦杰夫举行了会谈。"
+    )
+    ms = find_dates(text)
+    assert [m.text for m in ms] == ["5月22日下午", "2023年5月21日至23日"]
+    assert (ms[0].month, ms[0].day, ms[0].part_of_day, ms[0].year) == (5, 22, "下午", None)
+    r = ms[1]
+    assert (r.year, r.month, r.day) == (2023, 5, 21)
+    assert (r.end_year, r.end_month, r.end_day) == (2023, 5, 23)
+    assert text[r.span[0] : r.span[1]] == r.text
+
+
+def test_cross_month_range_and_day_only():
+    ms = find_dates("通伦·西苏里1月30日至2月1日对越南进行国事访问。5日晚,吴春历离开莫斯科。")
+    assert (ms[0].month, ms[0].day, ms[0].end_month, ms[0].end_day) == (1, 30, 2, 1)
+    assert (ms[1].text, ms[1].month, ms[1].day, ms[1].part_of_day) == ("5日晚", None, 5, "晚")
+
+
+def test_chinese_numerals_and_iso():
+    (m,) = find_dates("二〇二三年五月二十二日上午,双方会谈。")
+    assert (m.year, m.month, m.day, m.part_of_day) == (2023, 5, 22, "上午")
+    (m,) = find_dates("报道日期 2024-05-22 发布")
+    assert (m.year, m.month, m.day) == (2024, 5, 22)
+    assert cn_to_int("十三") == 13 and cn_to_int("二十一") == 21 and cn_to_int("七十五") == 75
+    assert cn_to_int("二〇二三") == 2023 and cn_to_int("１２") == 12 and cn_to_int("越") is None
+
+
+def test_relative_words():
+    ms = find_dates("当天下午,吴春历探访了大使馆。次日上午,他会见侨胞。今年是建交年,去年12月,近日")
+    got = [(m.text, m.relative, m.part_of_day, m.month) for m in ms]
+    assert got == [
+        ("当天下午", "same_day", "下午", None),
+        ("次日上午", "next_day", "上午", None),
+        ("今年", "this_year", None, None),
+        ("去年12月", "last_year", None, 12),
+        ("近日", "vague", None, None),
+    ]
+
+
+def test_not_dates():
+    text = (
+        "为筹办东盟与中日韩(10 3)领导人特别会议,捐赠1.2万吨大米,下发第22/CD-TTg号通知,"
+        "庆祝越中建交76周年(1950-2026)纪念活动,签署了2020-2025年阶段共同愿景声明,30日内完成,日本代表团"
+    )
+    assert find_dates(text) == []
+
+
+def test_dateline_report_date_and_body_date_are_two_mentions():
+    ms = find_dates("越通社河内7月28日——7月27日晚,阮富仲已同迪亚斯·卡内尔通电话。")
+    assert [(m.month, m.day) for m in ms] == [(7, 28), (7, 27)]
+
+
+def test_future_date_and_military_rank():
+    (m,) = find_dates("在越共十四大即将于2026年1月19日至25日召开之际")
+    assert m.future and m.year == 2026
+    (m,) = find_dates("阮志咏上将于7月3日下午与福明通过视频举行会谈")
+    assert not m.future
+
+
+def test_restricted_range():
+    text = "标题\n2月5日,会谈。3月1日,访问。"
+    ms = find_dates(text, 0, text.index("。") + 1)
+    assert [m.text for m in ms] == ["2月5日"]
+
+
+# ---------------------------------------------------------------- year_clues
+
+
+@pytest.mark.parametrize(
+    ("words", "year", "kind"),
+    [
+        ("今年是越中建交70周年", 2020, "inferred"),
+        ("中越建交75周年", 2025, "inferred"),
+        ("越南与老挝建交60周年", 2022, "inferred"),
+        ("古巴起义日68周年", 2021, "inferred"),
+        ("俄罗斯卫国战争胜利75周年阅兵活动", 2020, "inferred"),
+        ("越南人民军建军80周年", 2024, "inferred"),
+        ("越南共产党成立95周年", 2025, "inferred"),
+        ("八月革命和9·2国庆80周年", 2025, "inferred"),
+        ("中华人民共和国成立七十五周年", 2024, "inferred"),
+        ("去年是越中建交70周年", 2021, "inferred"),
+        ("庆祝越中建交76周年(1950-2026)纪念活动", 2026, "text"),
+        ("越共十三大", 2021, "inferred"),
+        ("越南共产党第十四次全国代表大会", 2026, "inferred"),
+        ("古共八大", 2021, "inferred"),
+        ("中共二十大", 2022, "inferred"),
+        ("老挝人民革命党十一大", 2021, "inferred"),
+        ("第44届东盟峰会", 2024, "inferred"),
+        ("东盟第56届外长会议", 2023, "inferred"),
+        ("作为2020年东盟轮值主席国", 2020, "inferred"),
+    ],
+)
+def test_year_clue(words, year, kind):
+    clues = [c for c in year_clues(words) if c.basis != "year"]
+    assert clues, words
+    assert (clues[0].year, clues[0].kind) == (year, kind)
+    assert clues[0].evidence in words
+
+
+def test_clue_strengths_and_relations():
+    (c,) = year_clues("这是越中建交70周年")
+    (t,) = year_clues("今年是越中建交70周年")
+    assert t.weight > c.weight and t.evidence == "今年是越中建交70周年"
+    (since,) = year_clues("越共十三大以来")
+    assert (since.year, since.relation, since.weight) == (2021, "since", 0)
+    (period,) = year_clues("两位部长签署了2020-2025年阶段越南与俄罗斯联邦防务合作关系的共同愿景")
+    assert (period.year, period.basis, period.relation) == (2020, "period", "start")
+    assert [c.basis for c in year_clues("迈向建党100周年(2030年)")] == ["year"]  # a target
+    (term,) = year_clues("第十五届国会")
+    assert (term.year, term.basis) == (2021, "term")
+
+
+# ---------------------------------------------------------------- resolve: the seeds
+
+
+def test_seed_000_year_from_printed_range():
+    text = _article("000_9fddb8e8c64c1899")
+    v = _resolve(text, "5月22日下午,在越共中央总部")
+    assert (v.value, v.precision, v.source, v.evidence) == (
+        "2023-05-22", "day", "text", "自2023年5月21日至23日",
+    )  # fmt: skip
+
+
+def test_seed_001_report_date_is_not_event_date():
+    text = _article("001_e08e30e6338d062c")
+    dl = _dateline(text, "越通社河内7月28日——", 7, 28)
+    v = _resolve(text, "——7月27日晚", dateline=dl)
+    assert (v.value, v.source, v.evidence) == ("2021-07-27", "inferred", "古巴起义日68周年")
+    # the title has no date: the anchor (the lead's date) gives the day
+    v = _resolve(text, "越共中央总书记阮富仲与古共", dateline=dl, anchor_words="7月27日晚")
+    assert v.value == "2021-07-27"
+
+
+def test_seed_002_weakest_clue_and_month_precision():
+    text = _article("002_6e976aa6c6f504c0")
+    dl = _dateline(text, "越通社河内2月5日——", 2, 5)
+    v = _resolve(text, "2月5日,俄罗斯联邦国防部部长", dateline=dl)
+    assert (v.value, v.source) == ("2020-02-05", "inferred")
+    assert v.evidence.startswith("2020-2025年阶段")
+    v = _resolve(text, "访问俄罗斯期间", dateline=dl, anchor_words="2月5日,")
+    assert (v.value, v.precision) == ("2020-02", "month")
+    v = _resolve(text, "当天下午,吴春历", dateline=dl)
+    assert v.value == "2020-02-05"
+
+
+def test_seed_003_this_year_anniversary():
+    text = _article("003_41b14d6cd62a4744")
+    dl = _dateline(text, "越通社河内5月29日——", 5, 29)
+    v = _resolve(text, "越南副外长黎怀忠建议中国", dateline=dl, anchor_words="5月29日在外交部")
+    assert (v.value, v.source, v.evidence) == ("2020-05-29", "inferred", "今年是越中建交70周年")
+
+
+def test_seed_004_office_term():
+    text = _article("004_184a02c494a2d2c7")
+    v = _resolve(text, "阮志咏上将于7月3日下午")
+    assert (v.value, v.source) == ("2020-07-03", "inferred")
+    assert "2020年东盟轮值主席国期间" in v.evidence
+
+
+def test_teaser_without_clue_keeps_month_day():
+    text = "加强青年一代对越老特殊关系的宣传教育\n1月27日下午,裴氏明怀拜会了通伦·西苏里。"
+    v = _resolve(text, "1月27日下午")
+    assert (v.value, v.precision, v.source) == ("--01-27", "month-day", None)
+
+
+def test_future_date_gives_only_its_year():
+    text = "在越共十四大即将于2026年1月19日至25日召开之际,美国参议员向苏林致贺信。"
+    v = _resolve(text, "致贺信")
+    assert (v.value, v.precision, v.source) == ("2026", "year", "text")
+
+
+# ---------------------------------------------------------------- resolve: other outlets
+
+
+def test_xinhua_day_only_takes_dateline_month():
+    text = "新华社北京3月5日电 国家主席习近平5日在人民大会堂会见美国客人。"
+    dl = _dateline(text, "新华社北京3月5日电", 3, 5)
+    v = _resolve(text, "国家主席习近平", dateline=dl)
+    assert (v.value, v.precision) == ("--03-05", "month-day")
+    v = _resolve(text, "国家主席习近平", dateline=dl, published="2024-03-05")
+    assert (v.value, v.source) == ("2024-03-05", "published")
+
+
+def test_day_after_report_day_is_last_month():
+    text = "越通社河内3月3日——越南国会主席26日会见老挝客人。"
+    dl = _dateline(text, "越通社河内3月3日——", 3, 3)
+    v = _resolve(text, "越南国会主席", dateline=dl, published="2024-03-03")
+    assert v.value == "2024-02-26"
+
+
+def test_december_event_reported_in_january():
+    text = "中新社河内1月3日电 越南国会主席12月30日会见老挝客人。"
+    dl = _dateline(text, "中新社河内1月3日电", 1, 3)
+    v = _resolve(text, "越南国会主席", dateline=dl, published="2024-01-03")
+    assert (v.value, v.source) == ("2023-12-30", "published")
+
+
+def test_future_event_may_follow_publication():
+    text = "3月10日,两国领导人即将举行会谈。"
+    v = _resolve(text, "两国领导人", published="2024-01-05")
+    assert v.value == "2024-03-10"
+    # an agreement about a future meeting is not dated by that meeting
+    text = "双方同意将于3月10日举行会谈。"
+    assert _resolve(text, "双方同意", published="2024-01-05").value is None
+    text = "双方于3月10日举行会谈。"
+    assert _resolve(text, "双方", published="2024-01-05").value == "2023-03-10"
+
+
+def test_published_beats_inferred_and_text_beats_published():
+    text = "今年是中越建交75周年。4月14日,习近平同苏林会谈。"
+    assert _resolve(text, "习近平", published="2025-04-15").source == "published"
+    assert _resolve(text, "习近平").value == "2025-04-14"
+    text = "2019年4月10日至15日,越南领导人访问中国。4月14日,双方会谈。"
+    v = _resolve(text, "双方会谈", published="2025-04-15")
+    assert (v.value, v.source) == ("2019-04-14", "text")
+
+
+def test_history_date_is_not_this_events_year():
+    text = "越南国庆80周年(1945年9月2日)。9月2日,各国领导人致电祝贺。"
+    v = _resolve(text, "各国领导人")
+    assert v.value == "2025-09-02"
+
+
+def test_relative_days():
+    text = "中新社莫斯科5月8日电 普京7日会见越南客人。次日,双方签署协议。"
+    dl = _dateline(text, "中新社莫斯科5月8日电", 5, 8)
+    assert _resolve(text, "次日", dateline=dl, published="2025-05-08").value == "2025-05-08"
+    text = "中新社莫斯科5月8日电 普京昨天会见越南客人。"
+    dl = _dateline(text, "中新社莫斯科5月8日电", 5, 8)
+    assert _resolve(text, "普京", dateline=dl, published="2025-05-08").value == "2025-05-07"
+
+
+def test_since_congress_gives_no_year():
+    text = "越共十三大以来,两国关系取得长足发展。6月3日,双方举行会谈。"
+    v = _resolve(text, "双方举行会谈")
+    assert (v.value, v.source) == ("--06-03", None)
+
+
+def test_summit_number():
+    text = "5月10日,越南总理出席第42届东盟峰会。"
+    v = _resolve(text, "越南总理")
+    assert (v.value, v.source, v.evidence) == ("2023-05-10", "inferred", "第42届东盟峰会")
+
+
+def test_no_date_at_all():
+    text = "双方承诺继续培育越老关系。"
+    v = _resolve(text, "双方承诺")
+    assert v.value is None and v.precision is None
+
+
+def test_anchor_is_a_mention():
+    text = "2月5日,绍伊古主持仪式。会谈上,两位部长签署协议。"
+    ms = find_dates(text)
+    assert isinstance(ms[0], DateMention)
+    v = resolve_event_date(
+        _sentence(text, "两位部长"), ms, year_clues(text, ms),
+        text=text, dateline=None, published="2020-02-06", anchor=ms[0],
+    )  # fmt: skip
+    assert (v.value, v.source) == ("2020-02-05", "published")

@@ -1,0 +1,397 @@
+# ruff: noqa: E501  (Chinese strings count double width)
+"""page.py: anatomy of real seed pages and of composed pages from other outlets."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+import communique
+from communique.model import Page, RawPage
+from communique.page import split_page
+
+SAMPLES = Path(communique.__file__).parent / "samples"
+
+
+def seed(name: str) -> str:
+    return (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def title_of(page: Page) -> str | None:
+    return page.text[slice(*page.title_span)] if page.title_span else None
+
+
+def paras_of(page: Page) -> list[str]:
+    return [page.text[s:e] for s, e in page.paragraphs]
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+SEEDS = {
+    "000_9fddb8e8c64c1899": dict(
+        title="越共中央总书记阮富仲同统俄党主席、俄罗斯联邦安全会议副主席梅德韦杰夫举行会谈",
+        dateline="越通社河内 ——",
+        month=None,
+        day=None,
+        lead="5月22日下午,在越共中央总部,越共中央总书记阮富仲同自2023年5月21日至23日",
+        last="继续本着两党两国高级领导人签署的文件和协议的精神推进双边关系。",
+        teasers=[
+            "胡志明市积极推动与中国各地方的友好交流与合作",
+            "加强青年一代对越老特殊关系的宣传教育",
+            "进一步培育与发展越老特殊关系",
+            "越南向各国驻越外交代表机构及国际组织通报越共十四大成果",
+            "老挝媒体:通伦·西苏里访越之行有助于密切越老双边关系",
+            "越南国会主席陈青敏春节前走访慰问党和国家原领导人",
+            "从决议到实践:人民是越南各项决策的主体",
+        ],
+    ),
+    "001_e08e30e6338d062c": dict(
+        title="越共中央总书记阮富仲与古共中央第一书记、国家主席迪亚斯·卡内尔通电话",
+        dateline="越通社河内7月28日——",
+        month=7,
+        day=28,
+        lead="7月27日晚,越共中央总书记阮富仲已同古巴共产党中央委员会第一书记",
+        last="同时提高古巴在亚洲和世界上的科技、医疗卫生和疫苗商业潜力。",
+        teasers=[
+            "胡志明市积极推动与中国各地方的友好交流与合作",
+            "加强青年一代对越老特殊关系的宣传教育",
+            "进一步培育与发展越老特殊关系",
+            "越南向各国驻越外交代表机构及国际组织通报越共十四大成果",
+            "老挝媒体:通伦·西苏里访越之行有助于密切越老双边关系",
+            "越南国会主席陈青敏春节前走访慰问党和国家原领导人",
+            "从决议到实践:人民是越南各项决策的主体",
+        ],
+    ),
+    "002_6e976aa6c6f504c0": dict(
+        title="越南与俄罗斯加强合作 为地区和平与稳定做出努力",
+        dateline="越通社河内2月5日——",
+        month=2,
+        day=5,
+        lead="2月5日,俄罗斯联邦国防部部长谢尔盖·绍伊古(Sergey Shoigu)大将已主持仪式",
+        last="5日晚,吴春历已离开莫斯科前往圣彼得堡,继续进行俄罗斯之行。",
+        teasers=[
+            "越共十四大:在以色列越侨对国家发展道路充满信心",
+            "越共十四大:美国参议员希望继续扩大同越南的合作",
+            "越南对外工作革新四十年:在党的领导下走过辉煌历程",
+            "越共十四大:确保圆满完成大会代表接送服务任务",
+            "越南与新加坡加强合作共促国际金融中心发展",
+            "范明政总理:有数据才有数字政府、数字经济和数字社会",
+            "越共十四大:革新理论引领越南迈入新纪元",
+        ],
+    ),
+    "003_41b14d6cd62a4744": dict(
+        title="越南副外长黎怀忠与中国副外长罗照辉举行视频会议",
+        dateline="越通社河内5月29日——",
+        month=5,
+        day=29,
+        lead="双方一致认为,在两党两国最高领导人的坚强领导和亲自指挥下",
+        last="按照国际法共同处理所存在的分歧。",
+        teasers=[
+            "国会主席陈青敏看望慰问党和国家历届原领导同志",
+            "2026年U23亚洲杯:越南前锋阮廷北荣膺金靴",
+            "为深化越老“战略对接”内涵作出贡献",
+            "苏林总书记会见出席越共十四大的驻外大使和越南驻外机构负责人",
+            "越南积极参与并为全球佛教论坛贡献力量",
+            "老挝驻越大使:老挝始终将对越关系置于外交政策优先位置",
+            "越共中央总书记苏林署名文章:奋勇前进!胜利必将属于我们!",
+            "越共十四大:越南在40年革新后的“势”与“力”",
+            "越共十四大:稳步迈入民族奋发图强的新纪元",
+        ],
+    ),
+    "004_184a02c494a2d2c7": dict(
+        title="有效促进越俄防务合作",
+        dateline="越通社河内——",
+        month=None,
+        day=None,
+        lead="越共中央委员、中央军委常委、国防部副部长阮志咏上将于7月3日下午",
+        last="起草越俄防务合作关系70周年档案等2020年优先事项达成共识。",
+        teasers=[
+            "陈青敏要求全力确保国会和各级人民议会选举安全顺利举行",
+            "国会与人民议会代表选举:切实巩固政治体系 为国家发展注入新动力",
+            "推动越南—墨西哥议会合作",
+            "古巴驻越大使:第十六届国会代表选举为越南稳步迈入民族奋发图强新纪元注入新活力",
+            "越南政府总理要求加强保障成品油供应",
+            "国会与各级人民议会选举:侨胞的责任与情怀共同心系国家盛事",
+            "国会和人民议会选举:天主教同胞热切迎接国家盛会",
+            "南南合作促进妇女和女童权利与公正",
+            "越南就《不扩散核武器条约》第十一次审议大会进行磋商",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed_article(name):
+    exp = SEEDS[name]
+    pages = split_page(RawPage(doc_id=name, text=seed(name)))
+    art = pages[0]
+    assert art.doc_id == name and art.part == "article"
+    assert title_of(art) == exp["title"]
+    assert art.text.startswith(exp["title"] + "\n")
+    assert len(art.text) == len(art.display_text)
+    # no caption, no end mark, no related block in the article text
+    for junk in ("ảnh", "图自越通社", "(完)"):
+        assert junk not in art.text
+    assert not any(line in ("越通社", "更多") for line in art.text.split("\n"))
+    for headline in exp["teasers"]:
+        if headline != exp["title"]:
+            assert headline not in art.text
+    assert "1月27日" not in art.text and "十四大" not in art.text  # teaser dates and topics
+    # the lead appears once, in the body paragraph that carries the dateline
+    assert squash(art.text).count(squash(exp["lead"])) == 1
+    assert any(d.kind == "duplicate-lead" for d in art.dropped)
+    # dateline
+    dl = art.dateline
+    assert dl is not None
+    assert dl.text == exp["dateline"] and art.text[slice(*dl.span)] == exp["dateline"]
+    assert (dl.agency, dl.place, dl.month, dl.day) == ("越通社", "河内", exp["month"], exp["day"])
+    assert paras_of(art)[0].startswith(exp["dateline"])
+    assert paras_of(art)[-1].endswith(exp["last"])
+    # captions are kept as dropped, in order
+    kinds = [d.kind for d in art.dropped]
+    assert "caption" in kinds and "related" in kinds and "end-mark" in kinds
+    assert all("ảnh" in d.text for d in art.dropped if d.kind == "caption")
+    # paragraph spans cover the text exactly: title "\n" p1 "\n" p2 ...
+    pieces = [art.text[slice(*art.title_span)], *paras_of(art)]
+    assert "\n".join(pieces) == art.text
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed_teasers(name):
+    exp = SEEDS[name]
+    pages = split_page(RawPage(doc_id=name, text=seed(name)))
+    teasers = pages[1:]
+    assert [title_of(t) for t in teasers] == exp["teasers"]
+    for n, t in enumerate(teasers, start=1):
+        assert t.doc_id == f"{name}#teaser-{n}" and t.part == "teaser"
+        assert len(t.paragraphs) == 1  # each teaser: headline + one summary
+        assert len(paras_of(t)[0]) > 40
+        assert "图自越通社" not in t.text and "ảnh" not in t.text
+        assert len(t.text) == len(t.display_text)
+        # every teaser had a caption line before its headline: dropped, not in the text
+        assert [d.kind for d in t.dropped] == ["caption"]
+        assert t.dropped[0].text not in t.text.split("\n")[1:]
+        assert t.published is None
+
+
+def test_seed_caption_variants():
+    # caption equal to the headline (002), caption without a photo credit (004)
+    t = split_page(RawPage("002", text=seed("002_6e976aa6c6f504c0")))[3]
+    assert t.dropped[0].text == title_of(t) == "越南对外工作革新四十年:在党的领导下走过辉煌历程"
+    assert t.text.count("越南对外工作革新四十年") == 1
+    t = split_page(RawPage("004", text=seed("004_184a02c494a2d2c7")))[4]
+    assert t.dropped[0].text == "古巴驻越南特命全权大使罗赫利奥·波兰科·富恩特斯"
+    assert paras_of(t)[0].startswith("古巴驻越南特命全权大使罗赫利奥·波兰科·富恩特斯(Rogelio")
+
+
+def test_teaser_dateline():
+    t = split_page(RawPage("000", text=seed("000_9fddb8e8c64c1899")))[5]
+    assert t.dateline is not None and t.dateline.text == "越通社驻老挝记者报道"
+    assert t.dateline.place == "老挝"
+
+
+def test_second_vna_dateline_is_not_the_page_dateline():
+    art = split_page(RawPage("002", text=seed("002_6e976aa6c6f504c0")))[0]
+    assert art.dateline.text == "越通社河内2月5日——"
+    assert "越通社驻莫斯科记者报道" in art.text
+
+
+# --- other outlets ---------------------------------------------------------------------------
+
+XINHUA = """首页 > 新闻 > 国际
+越南国家主席会见中国外交部长
+2024-03-05 18:20:31　来源：新华网
+新华社河内3月5日电（记者 张三 李四）越南国家主席武文赏5日在河内会见到访的中国外交部长王毅。
+武文赏表示，越方愿同中方加强高层交往。王毅说，中方愿同越方一道落实两党两国领导人达成的重要共识。
+3月5日，越南国家主席武文赏在河内会见中国外交部长王毅。新华社记者 王五 摄
+双方还就共同关心的国际和地区问题交换了意见。
+分享到：
+【打印】【关闭窗口】
+责任编辑：赵六
+相关新闻
+王毅同越南副总理兼外长会谈
+中越举行外交国防安全“3+3”战略对话
+"""
+
+
+def test_xinhua_style_page():
+    pages = split_page(RawPage("xh", text=XINHUA, published="2024-03-05", url="https://x/1"))
+    art = pages[0]
+    assert title_of(art) == "越南国家主席会见中国外交部长"
+    assert art.published == "2024-03-05" and art.url == "https://x/1"
+    dl = art.dateline
+    assert dl.text == "新华社河内3月5日电（记者 张三 李四）"
+    assert (dl.agency, dl.place, dl.month, dl.day) == ("新华社", "河内", 3, 5)
+    assert paras_of(art) == [
+        "新华社河内3月5日电（记者 张三 李四）越南国家主席武文赏5日在河内会见到访的中国外交部长王毅。",
+        "武文赏表示，越方愿同中方加强高层交往。王毅说，中方愿同越方一道落实两党两国领导人达成的重要共识。",
+        "双方还就共同关心的国际和地区问题交换了意见。",
+    ]  # fmt: skip
+    kinds = [(d.kind, d.text) for d in art.dropped]
+    assert kinds == [
+        ("navigation", "首页 > 新闻 > 国际"),
+        ("source", "2024-03-05 18:20:31　来源：新华网"),
+        ("caption", "3月5日，越南国家主席武文赏在河内会见中国外交部长王毅。新华社记者 王五 摄"),
+        ("navigation", "分享到："),
+        ("navigation", "【打印】【关闭窗口】"),
+        ("editor", "责任编辑：赵六"),
+        ("related", "相关新闻"),
+    ]
+    assert [title_of(t) for t in pages[1:]] == [
+        "王毅同越南副总理兼外长会谈",
+        "中越举行外交国防安全“3+3”战略对话",
+    ]
+    assert all(t.paragraphs == () for t in pages[1:])
+
+
+CNS = """中越两国外长举行会谈
+中新社北京2月4日电 (记者 张三)中国外交部长王毅4日在北京同越南外长裴青山举行会谈。
+（记者 张三）
+王毅表示，中方愿同越方共同努力，推动两国全面战略合作伙伴关系不断向前发展。
+裴青山表示，越方高度重视对华关系。(完)
+【编辑：李四】
+"""
+
+
+def test_cns_style_page():
+    (art,) = split_page(RawPage("cns", text=CNS))
+    assert title_of(art) == "中越两国外长举行会谈"
+    dl = art.dateline
+    assert dl.text == "中新社北京2月4日电 (记者 张三)"
+    assert (dl.agency, dl.place, dl.month, dl.day, dl.year) == ("中新社", "北京", 2, 4, None)
+    assert paras_of(art)[-1] == "裴青山表示，越方高度重视对华关系。"
+    assert [d.kind for d in art.dropped] == ["byline", "end-mark", "editor"]
+
+
+def test_other_dateline_forms():
+    cases = {
+        "越通社驻莫斯科记者报道，双方举行会谈。": ("越通社驻莫斯科记者报道", "越通社", "莫斯科"),
+        "本报讯（记者 王五）越南驻华大使会见了中方代表。": ("本报讯（记者 王五）", "本报", None),
+        "人民网北京2月4日电 越南国家主席致电祝贺。": ("人民网北京2月4日电", "人民网", "北京"),
+        "（越通社）越南总理会见老挝总理。": ("（越通社）", "越通社", None),
+        "据越通社报道，越南总理会见老挝总理。": ("据越通社报道", "越通社", None),
+        "越通社河内2023年7月28日--越南总理会见老挝总理。": ("越通社河内2023年7月28日--", "越通社", "河内"),
+        "越通社胡志明市7月28日—越南总理会见老挝总理。": ("越通社胡志明市7月28日—", "越通社", "胡志明市"),
+        "越通社河内7月28日-越南总理会见老挝总理。": ("越通社河内7月28日-", "越通社", "河内"),
+    }  # fmt: skip
+    for body, (text, agency, place) in cases.items():
+        (art,) = split_page(RawPage("d", text="越南总理会见老挝总理\n" + body))
+        dl = art.dateline
+        assert dl is not None, body
+        assert (dl.text, dl.agency, dl.place) == (text, agency, place), body
+        assert art.text[slice(*dl.span)] == text
+    (art,) = split_page(RawPage("d", text="标题\n越通社河内2023年7月28日--越南总理会见老挝总理。"))
+    assert (art.dateline.year, art.dateline.month, art.dateline.day) == (2023, 7, 28)
+
+
+TRAD = """越南國家主席會見中國國務院總理
+越通社河內3月5日——越南國家主席蘇林5日在河內會見中華人民共和國國務院總理李強。
+雙方就兩國關係交換意見，並簽署多項合作文件。（完）
+"""
+
+
+def test_traditional_page_maps_back_to_original_characters():
+    (art,) = split_page(RawPage("trad", text=TRAD))
+    assert title_of(art) == "越南国家主席会见中国国务院总理"
+    assert art.display_text[slice(*art.title_span)] == "越南國家主席會見中國國務院總理"
+    assert len(art.text) == len(art.display_text)
+    i = art.text.index("国务院总理李强")
+    assert art.display_text[i : i + 7] == "國務院總理李強"
+    dl = art.dateline
+    assert dl.text == "越通社河内3月5日——" and dl.place == "河内"
+    assert art.display_text[slice(*dl.span)] == "越通社河內3月5日——"
+    for s, e in art.paragraphs:
+        assert len(art.display_text[s:e]) == e - s
+    assert art.display_text.split("\n")[-1] == "雙方就兩國關係交換意見，並簽署多項合作文件。"
+
+
+def test_fullwidth_digits_normalised_with_same_offsets():
+    (art,) = split_page(RawPage("fw", text="标题\n越通社河内７月２８日——越南总理会见老挝总理。"))
+    assert (art.dateline.month, art.dateline.day) == (7, 28)
+    assert "７月２８日" in art.display_text and "7月28日" in art.text
+
+
+def test_page_cut_mid_sentence():
+    text = "越南总理会见日本大使\n越通社河内6月1日——越南政府总理范明政1日在河内会见日本驻越大使，双方就加强两国"
+    (art,) = split_page(RawPage("cut", text=text))
+    assert title_of(art) == "越南总理会见日本大使"
+    assert paras_of(art) == [text.split("\n")[1]]
+    assert art.dropped == ()
+
+
+HTML = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>越南国家主席会见中国外交部长_新华网</title>
+<meta property="article:published_time" content="2024-03-05T18:20:31+08:00">
+<script>var tracking = {a: 1}; function f() { return 1; }</script></head>
+<body><div class="nav"><a href="/">首页</a> &gt; <a href="/world">国际</a></div>
+<script>document.write('广告');</script>
+<div class="article"><h1>越南国家主席会见中国外交部长</h1>
+<p>新华社河内3月5日电（记者 张三）越南国家主席武文赏5日在河内会见到访的中国外交部长王毅。</p>
+<p>武文赏表示，越方愿同中方加强高层交往，推动越中全面战略合作伙伴关系深入发展。</p>
+<p>王毅表示，中方愿同越方一道落实两党两国领导人达成的重要共识，推进双边各领域合作。</p>
+<p>责任编辑：赵六</p></div><div class="footer">版权所有 新华网</div></body></html>"""
+
+
+def test_html_page():
+    (art,) = split_page(RawPage("html", html=HTML))
+    assert title_of(art) == "越南国家主席会见中国外交部长"
+    assert art.published == "2024-03-05"
+    assert art.dateline.text == "新华社河内3月5日电（记者 张三）"
+    assert len(art.paragraphs) == 3
+    for junk in ("tracking", "广告", "首页", "赵六", "版权所有"):
+        assert junk not in art.text
+
+
+def test_empty_and_script_only_pages_give_an_empty_article():
+    for raw in (
+        RawPage("e", text=""),
+        RawPage("s", html="<html><head><script>var a=1;</script></head><body></body></html>"),
+        RawPage("n"),
+    ):
+        (art,) = split_page(raw)
+        assert art.text == "" and art.title_span is None and art.paragraphs == ()
+
+
+def test_given_title_is_prepended_once():
+    body = "越通社河内3月5日——越南国家主席苏林5日在河内会见老挝总理。"
+    (art,) = split_page(RawPage("t", text=body, title="越南国家主席会见老挝总理"))
+    assert title_of(art) == "越南国家主席会见老挝总理" and paras_of(art) == [body]
+    (art,) = split_page(
+        RawPage("t", text="越南国家主席会见老挝总理\n" + body, title="越南国家主席会见老挝总理")
+    )
+    assert art.text.count("越南国家主席会见老挝总理") == 1
+
+
+def test_crlf_and_odd_breaks_keep_offsets():
+    text = seed("001_e08e30e6338d062c").replace("\n", "\r\n")
+    pages = split_page(RawPage("crlf", text=text))
+    assert title_of(pages[0]).startswith("越共中央总书记阮富仲与古共中央第一书记")
+    assert len(pages) == 8 and "\r" not in pages[0].text
+
+
+# --- speed -----------------------------------------------------------------------------------
+
+
+def test_split_page_is_linear_on_big_pages():
+    seeds = [seed(n) for n in sorted(SEEDS)]
+    t0 = time.perf_counter()
+    for _ in range(40):
+        for s in seeds:
+            split_page(RawPage("x", text=s))
+    per_char = (time.perf_counter() - t0) / (40 * sum(map(len, seeds)))
+    body = "\n\n".join(p for p in seed("000_9fddb8e8c64c1899").split("更多")[0].split("\n")[2:26])
+    big = "大页面标题\n" + "\n".join([body.replace("(完)", "")] * 600)  # ~4 M chars
+    t0 = time.perf_counter()
+    (art, *_) = split_page(RawPage("big", text=big))
+    took = time.perf_counter() - t0
+    assert len(art.paragraphs) > 5000
+    assert took < 10 and took / len(big) < 20 * per_char + 1e-6
+    flat = big.replace("\n", "")  # one 4 M char line
+    t0 = time.perf_counter()
+    split_page(RawPage("flat", text=flat))
+    assert time.perf_counter() - t0 < 10

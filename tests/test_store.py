@@ -1,0 +1,147 @@
+"""Storage and ingest on both backends (PostgreSQL when COMMUNIQUE_TEST_PG is set)."""
+
+from __future__ import annotations
+
+from conftest import CUB, VNM, fake_extract, fake_page, list_reader, record
+from sqlalchemy import select, text
+
+from communique.model import RawPage, Rejected
+from communique.store import open_store
+from communique.store import schema as s
+from communique.store.ingest import ingest
+
+
+def corpus() -> list:
+    """Three pages on one meeting (two outlets and a teaser on a third page), junk, rejects."""
+    return [
+        fake_page("vna-1", [record(id="t", date=None, main=True), record(id="b")],
+                  url="https://zh.vietnamplus.vn/a.html", published="2023-05-22"),
+        fake_page("tass-1", [record(id="x", date="2023-05-23", mode=None, cameo="040")],
+                  url="https://tass.ru/x"),
+        fake_page("vna-2", [record(event="SUPPORT", actor=(VNM,), recipient=(CUB,),
+                                   date="2023-06-01", id="s")],
+                  teasers=[[record(id="z", date="2023-05-22")]],
+                  url="https://zh.vietnamplus.vn/b.html"),
+        fake_page("empty", []),
+        RawPage("boom", text="BOOM", source="/archive/boom.txt"),
+        RawPage("blank", text="", source="/archive/blank.txt"),
+        Rejected("/archive/broken.warc", "not a WARC file: bad header"),
+    ]
+
+
+def run(store, items, **kw):
+    return ingest(store, ["archive"], read=list_reader(items), extract=fake_extract, **kw)
+
+
+def dump(store) -> dict:
+    """Everything a user can see, without surrogate keys."""
+    q = {
+        "documents": "SELECT content_hash, doc_id, url, outlet, published, raw, n_events "
+                     "FROM documents ORDER BY content_hash",
+        "parts": "SELECT d.content_hash, p.doc_id, p.part, p.seq, p.text FROM parts p "
+                 "JOIN documents d ON d.id = p.document_id ORDER BY 1, 4",
+        "events": "SELECT id, seq, merge_key, event, date, n_mentions, n_documents, main, "
+                  "record FROM events ORDER BY seq",
+        "mentions": "SELECT event_id, record_id, doc_id, part, outlet, span_start, text "
+                    "FROM event_mentions ORDER BY doc_id, record_id",
+        "actors": "SELECT event_id, side, entity_id FROM event_actors ORDER BY 1, 2, 3",
+        "pairs": "SELECT event_id, a, b, date FROM event_pairs ORDER BY 1, 2, 3",
+        "entities": "SELECT id, kind, name, country FROM entities ORDER BY id",
+        "rejects": "SELECT source, reason, content_hash FROM rejects ORDER BY source, reason",
+    }
+    with store.engine.connect() as conn:
+        return {k: [tuple(r) for r in conn.execute(text(v))] for k, v in q.items()}
+
+
+def test_ingest_stores_documents_parts_events_mentions_and_rejects(store):
+    summary = run(store, corpus())
+    assert (summary.read, summary.stored, summary.rejected) == (7, 4, 3)
+    counts = store.counts()
+    assert counts == {"documents": 4, "parts": 5, "entities": 4, "events": 2, "mentions": 5,
+                      "rejects": 3}
+    d = dump(store)
+    meeting = [e for e in d["events"] if e[3] == "CONSULT"]
+    assert len(meeting) == 1 and meeting[0][5:8] == (4, 3, True)
+    assert {m[4] for m in d["mentions"]} == {"zh.vietnamplus.vn", "tass.ru"}
+    reasons = {r[0]: r[1] for r in d["rejects"]}
+    assert reasons["/archive/broken.warc"] == "not a WARC file: bad header"
+    assert reasons["/archive/boom.txt"].startswith("extraction failed: RuntimeError")
+    assert reasons["/archive/blank.txt"] == "no article text"
+    assert ("ev", "RUS", "VNM") not in d["pairs"]
+    assert {(p[1], p[2]) for p in d["pairs"]} == {("RUS", "VNM"), ("CUB", "VNM")}
+    with store.engine.connect() as conn:
+        raw = conn.scalar(select(s.Document.raw).where(s.Document.doc_id == "vna-1"))
+    assert raw.startswith("vna-1 标题")
+
+
+def test_reingest_is_idempotent(store):
+    run(store, corpus())
+    before = dump(store)
+    again = run(store, corpus() + corpus())
+    assert again.stored == 0 and again.new_events == 0
+    assert again.skipped == 12
+    assert dump(store) == before
+
+
+def test_same_page_twice_in_one_run_is_stored_once(store):
+    page = fake_page("a", [record()])
+    copy = RawPage(doc_id="a-copy", text=page.text, source="/elsewhere/a.txt")
+    summary = run(store, [page, copy], batch_size=1)
+    assert (summary.stored, summary.skipped) == (1, 1)
+    assert store.counts()["documents"] == 1
+
+
+def test_batches_and_jobs_do_not_change_the_result(new_db):
+    results = []
+    for kw in ({"batch_size": 100}, {"batch_size": 1}, {"batch_size": 2, "jobs": 2}):
+        with open_store(new_db()) as st:
+            run(st, corpus(), **kw)
+            results.append(dump(st))
+    assert results[0] == results[1] == results[2]
+
+
+def test_events_merge_with_events_stored_by_an_earlier_run(store):
+    run(store, corpus()[:1])
+    run(store, corpus()[1:3])
+    d = dump(store)
+    assert [e[5:7] for e in d["events"] if e[3] == "CONSULT"] == [(4, 3)]
+
+
+def test_open_store_migrates_once(store_url):
+    with open_store(store_url) as st:
+        with st.engine.connect() as conn:
+            head = conn.scalar(text("SELECT version_num FROM alembic_version"))
+    with open_store(store_url) as st:
+        assert st.counts()["documents"] == 0
+    assert head == "0001"
+
+
+def test_readers_query_while_ingest_writes(store):
+    """Each batch commits on its own: readers see the store grow, never a half-written batch."""
+    import threading
+    import time
+    from datetime import date, timedelta
+
+    from communique.store import queries as q
+
+    days = [date(2023, 1, 1) + timedelta(days=3 * i) for i in range(40)]
+    pages = [fake_page(f"p{i}", [record(id="m", date=d.isoformat())]) for i, d in enumerate(days)]
+
+    def slow(raw):
+        time.sleep(0.005)
+        return fake_extract(raw)
+
+    writer = threading.Thread(target=run_slow, args=(store, pages, slow))
+    writer.start()
+    seen = []
+    with open_store(store.engine.url.render_as_string(hide_password=False)) as reader:
+        while writer.is_alive():
+            seen.append(len(q.events(reader, between=("VNM", "RUS"))))
+            time.sleep(0.01)
+    writer.join()
+    assert seen == sorted(seen) and seen[0] < 40
+    assert len(q.events(store, between=("VNM", "RUS"))) == 40
+
+
+def run_slow(store, pages, extract):
+    ingest(store, ["x"], read=list_reader(pages), extract=extract, batch_size=2)

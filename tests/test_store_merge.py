@@ -1,0 +1,99 @@
+"""Event identity across mentions (store/merge.py): pure functions, no database."""
+
+from __future__ import annotations
+
+from conftest import CUB, RUS, RUS_GUEST, VNM, VNM_LEADER, record
+
+from communique.store.merge import When, date_distance, fold, merge_key
+
+
+def _fold(*mentions):
+    return fold(mentions)
+
+
+def test_one_meeting_from_two_outlets_and_a_teaser_is_one_event():
+    title = record(id="t", date=None, main=True, text="阮富仲同梅德韦杰夫举行会谈")
+    body = record(id="b", date="2023-05-22")
+    lead = record(id="l", date="2023-05-22")
+    other_outlet = record(id="x", mode=None, cameo="040", actor=(VNM_LEADER, RUS_GUEST),
+                          recipient=(), date="2023-05-23")
+    teaser = record(id="z", mode="visit", cameo="043", actor=(VNM_LEADER,),
+                    recipient=(RUS_GUEST,), date="2023-05-22")
+    events = _fold(
+        ("pageA", "pageA/0", title), ("pageA", "pageA/0", lead), ("pageA", "pageA/0", body),
+        ("pageB", "pageB/0", other_outlet),
+        ("pageC", "pageC/1", teaser),
+    )
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.n_mentions, ev.n_documents, ev.main) == (5, 3, True)
+    assert ev.record["date"] == "2023-05-22"
+
+
+def test_an_undated_title_follows_its_dated_body_into_an_earlier_event():
+    title = record(id="t", date=None, main=True)
+    events = _fold(("a", "a/0", record()), ("b", "b/0", title), ("b", "b/0", record(id="b")))
+    assert len(events) == 1
+    assert (events[0].n_mentions, events[0].n_documents, events[0].main) == (3, 2, True)
+
+
+def test_same_people_days_apart_are_two_meetings():
+    events = _fold(("a", "a/0", record(date="2023-05-22")), ("b", "b/0", record(date="2023-05-25")))
+    assert len(events) == 2
+
+
+def test_phone_call_and_meeting_on_one_day_stay_apart():
+    call = record(mode="phone", medium="phone", cameo="041", date="2023-05-22")
+    events = _fold(("a", "a/0", record(date="2023-05-22")), ("b", "b/0", call))
+    assert len(events) == 2
+
+
+def test_different_people_of_the_same_countries_stay_apart():
+    pm = {**VNM_LEADER, "name": "范明政", "id": "person:范明政", "text": "范明政"}
+    events = _fold(("a", "a/0", record()), ("b", "b/0", record(recipient=(pm,))))
+    assert len(events) == 2
+
+
+def test_direction_matters_for_support():
+    praise = record(event="SUPPORT", actor=(VNM,), recipient=(CUB,))
+    back = record(event="SUPPORT", actor=(CUB,), recipient=(VNM,))
+    assert len(_fold(("a", "a/0", praise), ("b", "b/0", back))) == 2
+    assert len(_fold(("a", "a/0", praise), ("b", "b/0", dict(praise)))) == 1
+
+
+def test_signing_and_praise_between_the_same_sides_stay_apart():
+    praise = record(event="SUPPORT", actor=(VNM,), recipient=(RUS,), cameo="051")
+    signing = record(event="SUPPORT", actor=(VNM,), recipient=(RUS,), cameo="057")
+    assert len(_fold(("a", "a/0", praise), ("a", "a/0", signing))) == 2
+
+
+def test_inferred_year_merges_within_a_year_firm_years_do_not():
+    inferred = record(date="2021-05-22", date_source="inferred")
+    assert len(_fold(("a", "a/0", record(date="2020-05-22")), ("b", "b/0", inferred))) == 1
+    firm = record(date="2021-05-22")
+    assert len(_fold(("a", "a/0", record(date="2020-05-22")), ("b", "b/0", firm))) == 2
+
+
+def test_a_date_without_year_merges_only_inside_its_own_part():
+    md = record(date="--05-22")
+    assert len(_fold(("a", "a/0", record()), ("a", "a/0", md))) == 1
+    assert len(_fold(("a", "a/0", record()), ("b", "b/0", md))) == 2
+    assert len(_fold(("a", "a/0", record()), ("a", "a/1", md))) == 2
+
+
+def test_merge_key_sides():
+    visit = merge_key(record())
+    talks = merge_key(record(actor=(VNM_LEADER, RUS_GUEST), recipient=()))
+    assert visit == talks == "CONSULT|person:德米特里·梅德韦杰夫+person:阮富仲"
+    assert merge_key(record(event="SUPPORT", actor=(VNM,), recipient=(CUB,))) == (
+        "SUPPORT:051|country:VNM>country:CUB"
+    )
+
+
+def test_date_distance_edges():
+    firm = When.parse("2023-12-31", "text")
+    assert date_distance(firm, When.parse("2024-01-01", "text"), False) == 1
+    assert date_distance(firm, When.parse("2024-01-02", "text"), False) is None
+    assert date_distance(When.parse("2023-05"), When.parse("2023-05-22"), True) == 5
+    assert date_distance(When.parse("2023-06"), When.parse("2023-05-22"), True) is None
+    assert When.parse("2023-02-30").ordinal is None

@@ -1,0 +1,122 @@
+"""The query API (DataFrames) and the commands that print it."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from conftest import CUB, RUS, RUS_GUEST, VNM, VNM_LEADER, fake_extract, fake_page, list_reader
+from conftest import record as rec
+from typer.testing import CliRunner
+
+from communique.cli import app
+from communique.store import open_store
+from communique.store import queries as q
+from communique.store.ingest import ingest
+
+PM = {**VNM_LEADER, "text": "政府总理范明政", "name": "范明政", "role": "总理", "org": "越南政府",
+      "sector": "GOV", "id": "person:范明政"}
+CUB_LEADER = {"text": "古巴国家主席迪亚斯-卡内尔", "name": "迪亚斯-卡内尔", "role": "国家主席",
+              "org": None, "country": "CUB", "sector": "GOV", "id": "person:迪亚斯-卡内尔"}
+
+
+def pages() -> list:
+    return [
+        fake_page("a", [rec(id="1", main=True),
+                        rec(id="2", event="SUPPORT", actor=(VNM_LEADER,), recipient=(RUS,),
+                            context=["diplomatic", "economic"], text="阮富仲高度评价俄罗斯。")],
+                  url="https://zh.vietnamplus.vn/a"),
+        fake_page("b", [rec(id="1", date="2023-05-23")], url="https://tass.ru/b"),
+        fake_page("c", [rec(id="1", actor=(PM,), recipient=(RUS_GUEST,), date="2024-03-02",
+                            mode="phone", medium="phone", cameo="041", score=4.0)],
+                  url="https://zh.vietnamplus.vn/c"),
+        fake_page("d", [rec(id="1", event="SUPPORT", actor=(VNM_LEADER,), recipient=(CUB_LEADER,),
+                            date="2023-07-26", text="阮富仲致电祝贺古巴起义日。")],
+                  url="https://zh.vietnamplus.vn/d"),
+        fake_page("e", [rec(id="1", event="AID", actor=(VNM,), recipient=(CUB,), cameo="071",
+                            date="2023-07-30", score=7.0)], url="https://zh.vietnamplus.vn/e"),
+    ]
+
+
+@pytest.fixture
+def filled(store):
+    ingest(store, ["x"], read=list_reader(pages()), extract=fake_extract)
+    return store
+
+
+def test_events_filters(filled):
+    assert len(q.events(filled)) == 5
+    between = q.events(filled, between=("VNM", "RUS"))
+    assert list(between["date"]) == ["2023-05-22", "2023-05-22", "2024-03-02"]
+    assert q.events(filled, between=("RUS", "VNM"), since="2024").shape[0] == 1
+    assert q.events(filled, between=("VNM", "RUS"), until="2023-05").shape[0] == 2
+    assert set(q.events(filled, actor="阮富仲")["event"]) == {"CONSULT", "SUPPORT"}
+    assert len(q.events(filled, actor="person:范明政")) == 1
+    assert len(q.events(filled, country="CUB")) == 2
+    assert list(q.events(filled, event="aid")["cameo"]) == ["071"]
+    assert list(q.events(filled, mode="phone")["medium"]) == ["phone"]
+    assert list(q.events(filled, context="economic")["context"]) == ["diplomatic,economic"]
+    assert len(q.events(filled, outlet="tass.ru")) == 1
+    assert list(q.events(filled, text="起义日")["recipient_names"]) == ["迪亚斯-卡内尔"]
+    assert q.events(filled, text="100%").empty
+    meeting = q.events(filled, event="CONSULT", mode="visit").iloc[0]
+    assert (meeting.n_mentions, meeting.n_documents) == (2, 2)
+    assert len(q.mentions(filled, meeting.id)) == 2
+
+
+def test_dyad_by_month_and_year(filled):
+    by_month = q.dyad(filled, "VNM", "RUS")
+    assert list(by_month["period"]) == ["2023-05", "2024-03"]
+    assert list(by_month["events"]) == [2, 1]
+    assert by_month.loc[0, "CONSULT"] == 1 and by_month.loc[0, "SUPPORT"] == 1
+    assert "梅德韦杰夫" in by_month.loc[0, "headline"]
+    by_year = q.dyad(filled, "rus", "vnm", by="year")
+    assert list(by_year["period"]) == ["2023", "2024"]
+    assert q.dyad(filled, "VNM", "USA").empty
+
+
+def test_actors_roles_and_counterparts(filled):
+    df = q.actors(filled)
+    top = df.iloc[0]
+    assert top["name"] == "阮富仲"
+    assert top["events"] == 3
+    assert "总书记" in top["roles"]
+    assert set(top["counterparts"].split("; ")) == {"德米特里·梅德韦杰夫 (1)", "RUS (1)",
+                                                    "迪亚斯-卡内尔 (1)"}
+    assert list(q.actors(filled, "范明")["name"]) == ["范明政"]
+    assert set(q.actors(filled, country="CUB")["name"]) == {"迪亚斯-卡内尔"}
+
+
+def test_commands_print_tables_jsonl_csv_and_parquet(filled, tmp_path):
+    runner = CliRunner()
+    db = ["--db", filled.engine.url.render_as_string(hide_password=False)]
+    res = runner.invoke(app, ["events", *db, "--between", "VNM", "RUS", "-f", "jsonl"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    assert len(rows) == 3 and rows[0]["event"] == "CONSULT"
+    res = runner.invoke(app, ["events", *db, "--country", "CUB", "-f", "csv"])
+    assert res.output.splitlines()[0].startswith("id,date,event")
+    res = runner.invoke(app, ["events", *db, "-f", "parquet", "-o", str(tmp_path / "e.parquet")])
+    assert res.exit_code == 0 and len(pd.read_parquet(tmp_path / "e.parquet")) == 5
+    res = runner.invoke(app, ["dyad", "VNM", "RUS", *db, "--by", "year"])
+    assert res.exit_code == 0 and "2024" in res.output
+    res = runner.invoke(app, ["actors", *db])
+    assert res.exit_code == 0 and "阮富仲" in res.output
+
+
+def test_ingest_command_summary(tmp_path, monkeypatch):
+    import communique.store.ingest as mod
+
+    monkeypatch.setattr(mod, "_default_reader", lambda: list_reader(pages()))
+    monkeypatch.setattr(mod, "_default_extractor", lambda: fake_extract)
+    db = str(tmp_path / "cli.db")
+    res = CliRunner().invoke(app, ["ingest", "archive", "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "stored 5 pages, skipped 0 already stored, rejected 0" in res.output
+    assert "6 event mentions folded into 5 new events" in res.output
+    res = CliRunner().invoke(app, ["ingest", "archive", "--db", db])
+    assert "stored 0 pages, skipped 5 already stored" in res.output
+    with open_store(db) as st:
+        assert st.counts()["events"] == 5
+
