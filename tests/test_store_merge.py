@@ -81,6 +81,20 @@ def test_a_date_without_year_merges_only_inside_its_own_part():
     assert len(_fold(("a", "a/0", record()), ("a", "a/1", md))) == 2
 
 
+def test_a_teaser_copied_under_two_pages_is_one_event_even_without_a_year():
+    teaser = record(date="--01-27", text="1月27日下午,裴氏明怀会见了通伦·西苏里。")
+    assert len(_fold(("a", "a/1", teaser), ("b", "b/2", dict(teaser)))) == 1
+    other = dict(teaser, text="1月27日,裴氏明怀会见通伦·西苏里。")
+    assert len(_fold(("a", "a/1", teaser), ("b", "b/2", other))) == 2
+
+
+def test_talks_of_unsaid_medium_join_the_video_call_of_their_article():
+    call = record(mode="phone", medium="video", cameo="041")
+    talks = record(id="2", mode=None, medium="in_person", cameo="040")
+    assert len(_fold(("a", "a/0", call), ("a", "a/0", talks))) == 1
+    assert len(_fold(("a", "a/0", call), ("b", "b/0", talks))) == 2
+
+
 def test_merge_key_sides():
     visit = merge_key(record())
     talks = merge_key(record(actor=(VNM_LEADER, RUS_GUEST), recipient=()))

@@ -75,6 +75,7 @@ class _Coder:
         self.text = text
         self.body = body
         self.clause = Clause(text, rec.entities, both_mentions(text, body[0], body[1]))
+        self.pairs = rec.pairs
         self.frame = PageFrame()
         self.sentences = sentence_spans(text, body[0], body[1])
         self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec, skip)
@@ -109,8 +110,8 @@ class _Coder:
                     self._mark(self._visitor(cs, cs + m.end(), sent), host)
                 for i in (m.start() for m in re.finditer("访", seg)):
                     iso = shorts.get(seg[i + 1 : i + 2])
-                    if iso and seg[i + 1 : i + 3] not in ("问", "谈"):
-                        self._mark_iso(self._visitor(cs, cs + i + 2, sent), iso)
+                    if iso:
+                        self._mark_iso(self._visitor(cs, cs + i + 2, sent, cs + i), iso)
                 for m in DURING_RE.finditer(seg):
                     host = clause.within(cs + m.start(1), cs + m.end(1))
                     visitor = clause.subject(cs + m.end(), ce) or clause.subject(ce, sent[1])
@@ -120,12 +121,19 @@ class _Coder:
                     host = clause.within(cs + j, cs + i)
                     self._mark(clause.subject(ce, sent[1]), host)
 
-    def _visitor(self, cs: int, after: int, sent: Span) -> Side:
-        """Who makes the visit: the head after `…访问的`, or the subject of the clause."""
+    def _visitor(self, cs: int, after: int, sent: Span, word: int | None = None) -> Side:
+        """Who makes the visit: the head after `…访问的`, the name right before the visit
+        word (`…代表团访俄`), or the subject of the clause."""
         if self.text.startswith("的", after):
             head = self.clause.object_after(after + 1, sent[1])
             if head:
                 return head
+        if word is not None:
+            before = [e for e in self.clause.within(cs, word)
+                      if len(self.text[e.span[1] : word]) <= 4
+                      and not any(c in self.text[e.span[1] : word] for c in "，,、的")]
+            if before:
+                return Side((before[-1],), span=before[-1].span)
         return self.clause.subject(cs, after) or self.clause.subject(sent[0], after)
 
     def _mark(self, visitor: Side, host: list[Entity]) -> None:
@@ -152,7 +160,7 @@ class _Coder:
         content_until = -1  # triggers before this point are the content of an earlier one
         lo = bisect.bisect_left(self.trigger_starts, sent[0])
         hi = bisect.bisect_left(self.trigger_starts, sent[1])
-        in_sentence = self.triggers[lo:hi]
+        in_sentence = self._outside_statements(self.triggers[lo:hi], sent)
         for n, (cs, ce) in enumerate(clause_spans(self.text, sent[0], sent[1])):
             if self.text[cs:ce].lstrip().startswith(CLAUSE_OPENERS):
                 content_until = -1
@@ -170,7 +178,8 @@ class _Coder:
                 for ev in new:
                     ev.confidence += confidence
                 events.extend(new)
-                if new and hit.trigger.frame in CONTENT_FRAMES:
+                if new and (hit.trigger.frame in CONTENT_FRAMES
+                            or hit.trigger.event in ("AGREE", "REQUEST")):
                     content_until = sent[1]
                 elif new and hit.trigger.frame in STATEMENT_FRAMES:
                     content_until = max(content_until, ce)
@@ -178,11 +187,30 @@ class _Coder:
                 subject = own
         return subject, events
 
+    def _outside_statements(self, hits: list[TriggerHit], sent: Span) -> list[TriggerHit]:
+        """Drop triggers inside `对 … 表示感谢`: what is thanked is not coded again."""
+        inner: list[Span] = []
+        for h in hits:
+            if h.trigger.frame == "to":
+                cl_start = max(self.text.rfind(c, sent[0], h.start) for c in "，,；;")
+                at = max(self.text.rfind(c, max(cl_start, sent[0]), h.start) for c in "对向为")
+                if at >= 0:
+                    inner.append((at, h.start))
+        return [h for h in hits if not any(s < h.start < e for s, e in inner)]
+
     def _frame(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         before = self.text[cl[0] : hit.start]
         if before.endswith(NEGATION):
             return []
         name = hit.trigger.frame
+        nominal = before.endswith("所") or self.text.startswith("的", hit.end)
+        if nominal and name not in ("visit", "hosted"):
+            return []  # `所签署的协议`, `援助的物资`: a thing named, not an act reported
+        if any(m.start() <= hit.start < m.end() for m in self.hosted_phrases(sent)):
+            if name != "hosted":
+                return []  # `由 A 与 B 共同主办`: who organised a meeting
+        if name == "hosted":
+            return self._hosted(hit, subj, cl, sent)
         if name in ("with", "joint"):
             return self._with(hit, subj, cl, sent, before)
         if name in ("host", "caller"):
@@ -213,12 +241,13 @@ class _Coder:
                       kw["mode"] if "mode" in kw else t.mode, kw.get("medium") or t.medium,
                       kw.get("cameo") or t.cameo, a, r, confidence)]
 
+    def hosted_phrases(self, sent: Span) -> list[re.Match[str]]:
+        return list(HOSTED_RE.finditer(self.text, sent[0], sent[1]))
+
     def _with(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str) -> list[Found]:
         t = hit.trigger
-        if "由" in before and t.event == "CONSULT":
-            return []  # `由 A 与 B 共同主办`: who organised a meeting, not an event of its own
         start = subj.span[1] if subj.span else cl[0]
-        partners = self.clause.governed_by(start, hit.start, ("同", "与", "和", "跟"))
+        partners = self.clause.governed_by(start, hit.start, ("同", "与", "和", "跟"), first=True)
         if t.event == "CONSULT" and "分别" in before:
             return [ev for p in partners.entities
                     for ev in self._consult(hit, sent, cl, _merge(subj, Side((p,))), Side())]
@@ -298,8 +327,25 @@ class _Coder:
             return self._consult(hit, sent, cl, obj, subj, visit=True)
         return self._found(hit, sent, subj, obj, 0.75)
 
+    def _hosted(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        """`A 在(由) B 举办的 <meeting> 上 …`: A attends a meeting that B hosts."""
+        text = self.text
+        at = text.rfind("在", cl[0], hit.start)
+        if at < 0 or not re.match(r"[^，,。]{0,40}?上", text[hit.end : cl[1]]):
+            return []
+        host = self.clause.governed_by(at, hit.start, ("在", "由"))
+        attendee = self.clause.subject(cl[0], at)
+        if not attendee or not host or host.countries <= attendee.countries:
+            return []
+        rest = text[hit.end : cl[1]]
+        multilateral = any(w in rest for w in MULTILATERAL_WORDS)
+        mode, cameo = ("multilateral", "040") if multilateral else ("visit", "042")
+        return self._found(hit, sent, attendee, host, 0.7, mode=mode, cameo=cameo)
+
     def _attend(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         text = self.text
+        if not self.clause.subject(sent[0], hit.start):
+            return []  # who attended is not said in this sentence
         rest = text[hit.start : sent[1]]
         if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word != "与会":
             return []
@@ -359,6 +405,8 @@ class _Coder:
             obj, confidence = self._counterpart(subj), 0.6
         if _is_future(before) and hit.trigger.event in ("AID", "CONSULT"):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", mode=None, cameo="033")
+        if hit.trigger.event == "CONSULT":
+            return self._consult(hit, sent, cl, subj, obj)
         return self._found(hit, sent, subj, obj, confidence)
 
     # --- sides --------------------------------------------------------------------------------
@@ -371,8 +419,20 @@ class _Coder:
 
     def _resolve(self, side: Side) -> tuple[Entity, ...]:
         if side.both:
-            return self.frame.participants or side.entities
+            return self.frame.participants or self._pair_countries(side) or side.entities
         return side.entities
+
+    def _pair_countries(self, side: Side) -> tuple[Entity, ...]:
+        """`双方` in a text with no meeting named: the two countries of `越老`, `中越` …"""
+        if not self.pairs:
+            return ()
+        near = side.span[0] if side.span else 0
+        pair = min(self.pairs, key=lambda h: abs(h.start - near))
+        return tuple(
+            Entity(self.text[pair.start : pair.end], (pair.start, pair.end), "country",
+                   f"country:{c}", country=c)
+            for c in pair.countries
+        )
 
 
 def _free_triggers(hits: list[TriggerHit], rec: Recognised, skip: tuple[Span, ...]

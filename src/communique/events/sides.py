@@ -15,8 +15,8 @@ from communique.model import Entity, Span
 JOINERS = {"、", "和", "与", "及", "以及", "同", "跟", "暨", "、以及"}
 PREPOSITIONS = ("对", "向", "同", "与", "和", "在", "由", "给", "为", "把", "从", "据", "经", "跟", "及",
                 "、", "以", "将", "受", "应", "关于", "通过", "包括", "代表", "率领", "欢迎")
-# Words that may stand between a subject and its verb without ending the subject.
-PARTNER_MARKS = ("同", "与", "和", "跟")
+# What may not stand between a qualifying country or organisation and the person it qualifies.
+GAP_BREAKS = set(",，。；;、：:同与和对向在于已将是")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,45 +87,69 @@ class Clause:
     def subject(self, start: int, end: int) -> Side:
         """The subject of a clause: the first entity (group) not governed by a preposition."""
         both = self.both_in(start, end)
-        for i, e in enumerate(ents := self.within(start, end)):
+        ents = self.within(start, end)
+        for i, e in enumerate(ents):
             if both and both[0] < e.span[0]:
                 break
             before = self.text[start : e.span[0]]
             if before.endswith(PREPOSITIONS) or self.text.startswith("的", e.span[1]):
                 continue
-            if any(p in before for p in ("对", "向", "在", "由")) and _governed(before):
+            if _governed(before):
                 continue
-            group = self.group_from(ents[i:])
-            return Side(tuple(group), span=(group[0].span[0], group[-1].span[1]))
+            return self._side(self._person_head(ents, i))
         if both:
             return Side(both=True, span=both)
         return Side()
 
+    def _person_head(self, ents: list[Entity], i: int) -> list[Entity]:
+        """`美国蒙大拿州美国参议院议员史蒂夫·戴恩斯`: a country or organisation that only
+        qualifies the person after it is not the subject; the person is."""
+        e = ents[i]
+        if e.kind != "person" and i + 1 < len(ents) and ents[i + 1].kind == "person":
+            gap = self.text[e.span[1] : ents[i + 1].span[0]]
+            if len(gap) <= 12 and not any(c in gap for c in GAP_BREAKS):
+                return self.group_from(ents[i + 1 :])
+        return self.group_from(ents[i:])
+
+    def _side(self, group: list[Entity]) -> Side:
+        if not group:
+            return Side()
+        return Side(tuple(group), span=(group[0].span[0], group[-1].span[1]))
+
     def object_after(self, start: int, end: int) -> Side:
-        """The object after a verb: the head group of what follows, up to the clause end."""
+        """The object of a verb: the first entity after it not governed by a preposition
+        (`会见了正在对越南进行国事访问的老挝…通伦`: not 越南, but 通伦)."""
         both = self.both_in(start, min(end, start + 4))
         if both:
             return Side(both=True, span=both)
-        ents = self.head(start, end) if "的" in self.text[start:end] else self.within(start, end)
-        group = self.group_from(ents)
-        return Side(tuple(group), span=(group[0].span[0], group[-1].span[1])) if group else Side()
+        ents = self.within(start, end)
+        for i, e in enumerate(ents):
+            gap = self.text[start : e.span[0]]
+            if gap.endswith(PREPOSITIONS) or _governed(gap):
+                continue
+            if self.text.startswith("的", e.span[1]) and i + 1 < len(ents):
+                continue  # `越南的立场`: a modifier, the head comes later
+            return self._side(self._person_head(ents, i))
+        return Side()
 
-    def governed_by(self, start: int, end: int, marks: tuple[str, ...]) -> Side:
-        """What follows the last of ``marks`` (对/向/同…) between ``start`` and ``end``."""
-        pos = max(self.text.rfind(m, start, end) for m in marks)
-        if pos < 0:
+    def governed_by(self, start: int, end: int, marks: tuple[str, ...], first: bool = False
+                    ) -> Side:
+        """What follows the last (or ``first``) of ``marks`` (对/向/同…) in ``[start, end)``."""
+        found = [p for m in marks if (p := (self.text.find(m, start, end) if first
+                                            else self.text.rfind(m, start, end))) >= 0]
+        if not found:
             return Side()
+        pos = min(found) if first else max(found)
         both = self.both_in(pos, end)
         if both:
             return Side(both=True, span=both)
-        group = self.group_from(self.head(pos + 1, end))
-        return Side(tuple(group), span=(group[0].span[0], group[-1].span[1])) if group else Side()
+        return self._side(self.group_from(self.head(pos + 1, end)))
 
 
 def _governed(before: str) -> bool:
     """True when a preposition in ``before`` still governs what follows (no verb closed it)."""
     for p in ("对", "向", "在", "由"):
         i = before.rfind(p)
-        if i >= 0 and not any(c in before[i:] for c in ",，"):
+        if i >= 0 and not any(c in before[i:] for c in ",，的"):
             return True
     return False

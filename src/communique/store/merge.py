@@ -9,8 +9,11 @@ a meeting or an agreement the sides are one set) and compatible dates and media:
 - a year that was inferred (``date_source == "inferred"``): month and day at most one day apart,
   year at most one apart;
 - a date without a year or day (``--MM-DD``, ``YYYY-MM``, none): only within the same page part
-  (the title, lead and body of one article), where it is the same story told again;
-- a phone or video call never merges with an in-person meeting or a letter.
+  (the title, lead and body of one article), where it is the same story told again, or when the
+  very same sentence with the same month and day comes back on another page (a teaser copied
+  under several pages);
+- a phone or video call never merges with an in-person meeting or a letter, except inside one
+  page part where one of the two mentions does not say how the talks were held.
 
 A wrong merge loses an event for good while a missed one only counts it twice, so every doubt
 keeps events apart. Everything here is pure: ``Merger`` holds the clusters of a batch and asks
@@ -159,6 +162,8 @@ class Cluster:
     confidence: float = 0.0
     stored: bool = False
     dirty: bool = True
+    mode: str | None = None
+    text: str | None = None
 
     @property
     def record(self) -> dict[str, Any]:
@@ -167,9 +172,16 @@ class Cluster:
         return self.stored_record  # type: ignore[return-value]
 
     def distance(self, record: Mapping[str, Any], when: When, part: str) -> int | None:
-        if not media_compatible(self.medium, record.get("medium")):
+        same_part = part in self.parts
+        vague = same_part and (self.mode is None or record.get("mode") is None)
+        if not vague and not media_compatible(self.medium, record.get("medium")):
             return None
-        return date_distance(self.when, when, part in self.parts)
+        gap = date_distance(self.when, when, same_part)
+        if gap is None and self.when.year is None and when.year is None and self.text and (
+            self.text == record.get("text") and _month_day_gap(self.when, when) == 0
+        ):
+            return 4
+        return gap
 
     def absorb(self, record: Mapping[str, Any], when: When, part: str, new_document: bool) -> None:
         self.n_mentions += 1
@@ -209,8 +221,7 @@ class Merger:
         self._loaded: set[str] = set()
 
     def prefetch(self, keys: Iterable[str]) -> None:
-        """Load the stored events under these keys (those of day precision: the others only
-        merge within their own page part, which is never stored before its page)."""
+        """Load the stored events under these keys."""
         wanted = sorted({k for k in keys if k not in self._loaded})
         if not wanted:
             return
@@ -249,6 +260,8 @@ class Merger:
             parts={part},
             main=bool(record.get("main")),
             confidence=float(record.get("confidence") or 0.0),
+            mode=record.get("mode"),
+            text=record.get("text"),
         )
         self.by_key.setdefault(key, []).append(cluster)
         seen_in_document.add(cluster.id)

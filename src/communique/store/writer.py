@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text, tuple_, update
+from sqlalchemy import Connection, insert, or_, select, text, tuple_, update
 
 from communique.model import RawPage, Rejected
 from communique.store import schema as s
@@ -73,12 +73,13 @@ class BatchCounts:
 def load_clusters(conn: Connection, keys: Sequence[str]) -> list[Cluster]:
     ev = s.Event.__table__
     cols = (ev.c.id, ev.c.merge_key, ev.c.record, ev.c.date, ev.c.date_source, ev.c.medium,
-            ev.c.n_mentions, ev.c.n_documents, ev.c.main, ev.c.confidence)
+            ev.c.n_mentions, ev.c.n_documents, ev.c.main, ev.c.confidence, ev.c.mode, ev.c.text)
+    mergeable = or_(ev.c.date_ord.is_not(None), ev.c.date_precision == "month-day")
     out = []
     for chunk in _chunks(keys):
         rows = conn.execute(
             select(*cols)
-            .where(ev.c.merge_key.in_(chunk), ev.c.date_ord.is_not(None))
+            .where(ev.c.merge_key.in_(chunk), mergeable)
             .order_by(ev.c.seq)
         )
         for r in rows:
@@ -86,7 +87,8 @@ def load_clusters(conn: Connection, keys: Sequence[str]) -> list[Cluster]:
                 id=r.id, key=r.merge_key, stored_record=r.record,
                 when=When.parse(r.date, r.date_source), medium=r.medium, parts=set(),
                 n_mentions=r.n_mentions, n_documents=r.n_documents, main=r.main,
-                confidence=r.confidence or 0.0, stored=True, dirty=False,
+                confidence=r.confidence or 0.0, stored=True, dirty=False, mode=r.mode,
+                text=r.text,
             ))
     return out
 
