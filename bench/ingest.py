@@ -36,13 +36,19 @@ DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 OUTLETS = ("zh.vietnamplus.vn", "cn.qdnd.vn", "sputniknews.cn")
 
 
-def _samples() -> list[tuple[str, list[str], list[str]]]:
+def _samples() -> list[tuple[list[str], list[str], list[str]]]:
+    """Each bundled page cut into its head (title, lead, caption, dateline paragraph), body
+    paragraphs, and its tail (end mark, ``更多`` and the related-story blocks)."""
     out = []
     for f in sorted(resources.files("communique.samples").iterdir(), key=lambda p: p.name):
         if not f.name.endswith(".txt"):
             continue
-        lines = [x for x in f.read_text("utf-8").splitlines() if x.strip()]
-        out.append((lines[0], lines[1:4], lines[4:]))
+        lines = [x.strip() for x in f.read_text("utf-8").splitlines() if x.strip()]
+        more = lines.index("更多") if "更多" in lines else len(lines)
+        end = more
+        while end > 0 and lines[end - 1] in ("越通社", "(完)", "（完）"):
+            end -= 1
+        out.append((lines[:4], lines[4:end], lines[end:]))
     return out
 
 
@@ -61,19 +67,20 @@ def _shift(text: str, days: int, base_year: int) -> str:
 
 def make_archive(path: Path, pages: int, seed: int = 7) -> None:
     samples = _samples()
-    pool = [p for _, _, body in samples for p in body]
+    pool = [p for _, body, _ in samples for p in body
+            if "ảnh" not in p and "图自越通社" not in p]
     rng = random.Random(seed)
     recent: list[int] = []
     with path.open("w", encoding="utf-8") as fh:
         for i in range(pages):
-            title, head, _ = samples[i % len(samples)]
+            head, _, tail = samples[i % len(samples)]
             if recent and rng.random() < 0.33:
                 days = rng.choice(recent)
             else:
                 days = rng.randint(-3650, 0)
                 recent = (recent + [days])[-20:]
             body = rng.sample(pool, k=rng.randint(3, 8))
-            text = _shift("\n\n".join([title, *head, *body]), days, 2023)
+            text = _shift("\n\n".join([*head, *body, *tail]), days, 2023)
             published = (dt.date(2023, 6, 1) + dt.timedelta(days=days)).isoformat()
             outlet = OUTLETS[rng.randrange(len(OUTLETS))]
             rec = {"id": f"p{i:06d}", "url": f"https://{outlet}/{i}.html",

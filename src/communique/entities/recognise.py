@@ -194,6 +194,8 @@ def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
 # --- chains ----------------------------------------------------------------------------------
 
 CHAIN_GLUE = {"", "、", "兼", "暨"}
+# A bare institution of these kinds (`外交部`, `国会`) is the outlet's own country's.
+HOME_INSTITUTIONS = {"ministry", "government", "legislature", "party", "military", "committee"}
 
 
 def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
@@ -283,6 +285,9 @@ def _organisations(text: str, chain: list[Hit], home: str | None) -> list[Entity
         start, end = h.start, chain[j - 1].end
         words = text[start:end]
         if h.kind == "institution":
+            if j - i == 1 and h.role not in HOME_INSTITUTIONS:
+                i = j
+                continue  # a bare `银行`, `代表团`: no one in particular
             country = country or home
         if j - i == 1 and h.kind in ("country", "side"):
             out.append(_country_entity(h, start, end, words))

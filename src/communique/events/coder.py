@@ -21,9 +21,10 @@ from communique.text import clause_spans, sentence_spans
 
 NEGATION = ("不", "未", "没有", "并未", "尚未", "无意", "拒绝")
 FUTURE = ("将", "即将", "将于", "拟", "计划", "准备", "打算", "有望", "将会")
-NOMINAL_BEFORE = ("此次", "这次", "本次", "该", "此访", "上次", "那次", "历次", "多次", "曾", "的")
+NOMINAL_BEFORE = ("此次", "这次", "本次", "该", "此访", "上次", "那次", "历次", "多次", "曾")
 NOMINAL_AFTER = ("期间", "之际", "前夕", "成果", "结束", "时", "中", "后", "前", "之行", "的", "团",
                  "仪式", "活动", "计划", "行程")
+HABITUAL = re.compile(r"多次|曾经|曾|历来|经常|每年|多年来|屡次|以往|过去")
 VISIT_OF_RE = re.compile(r"对(.{1,30}?)进行.{0,6}?访问")
 DURING_RE = re.compile(r"在([^,，。；]{1,12}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
 HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办|主持|承办)")
@@ -76,8 +77,9 @@ class _Coder:
         self.body = body
         self.clause = Clause(text, rec.entities, both_mentions(text, body[0], body[1]))
         self.pairs = rec.pairs
+        self.speaker: tuple[Entity, int] | None = None
         self.frame = PageFrame()
-        self.sentences = sentence_spans(text, body[0], body[1])
+        self.sentences = [_past(sent, skip) for sent in sentence_spans(text, body[0], body[1])]
         self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec, skip)
         self.trigger_starts = [t.start for t in self.triggers]
 
@@ -174,6 +176,7 @@ class _Coder:
                     subj, confidence = subject, -0.1
                     if n == 0 and hit.trigger.frame in CONTENT_FRAMES:
                         continue  # a plan or wish whose holder is in another sentence
+                subj = self._speaker_for(subj, hit.start)
                 new = self._frame(hit, subj, (cs, ce), sent)
                 for ev in new:
                     ev.confidence += confidence
@@ -185,17 +188,34 @@ class _Coder:
                     content_until = max(content_until, ce)
             if own:
                 subject = own
+                people = [e for e in own.entities if e.kind == "person"]
+                if people:
+                    self.speaker = (people[0], ce)
         return subject, events
 
+    def _speaker_for(self, subj: Side, at: int) -> Side:
+        """`阮志咏强调,越南希望…`: a country that speaks through the official just named is
+        that official, as long as the paragraph goes on."""
+        if self.speaker is None or not subj.entities or subj.both:
+            return subj
+        person, since = self.speaker
+        if "\n" in self.text[since:at]:
+            return subj
+        if all(e.kind == "country" and e.country == person.country for e in subj.entities):
+            return Side((person,), span=subj.span)
+        return subj
+
     def _outside_statements(self, hits: list[TriggerHit], sent: Span) -> list[TriggerHit]:
-        """Drop triggers inside `对 … 表示感谢`: what is thanked is not coded again."""
+        """Drop triggers inside `对 … 表示感谢`: what is thanked is not coded again.
+        The `对` phrase may run over commas, back to the previous such statement."""
         inner: list[Span] = []
+        floor = sent[0]
         for h in hits:
-            if h.trigger.frame == "to":
-                cl_start = max(self.text.rfind(c, sent[0], h.start) for c in "，,；;")
-                at = max(self.text.rfind(c, max(cl_start, sent[0]), h.start) for c in "对向为")
+            if h.trigger.frame == "to" and h.trigger.event in ("SUPPORT", "ACCUSE"):
+                at = max(self.text.rfind(c, floor, h.start) for c in "对向为")
                 if at >= 0:
                     inner.append((at, h.start))
+                floor = h.end
         return [h for h in hits if not any(s < h.start < e for s, e in inner)]
 
     def _frame(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
@@ -203,7 +223,12 @@ class _Coder:
         if before.endswith(NEGATION):
             return []
         name = hit.trigger.frame
+        if HABITUAL.search(before):
+            return []  # `多次参加`, `曾访问`: history, not an event of this report
         nominal = before.endswith("所") or self.text.startswith("的", hit.end)
+        if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
+                self.text.startswith(NOMINAL_AFTER, hit.end)):
+            return []  # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again
         if nominal and name not in ("visit", "hosted"):
             return []  # `所签署的协议`, `援助的物资`: a thing named, not an act reported
         if any(m.start() <= hit.start < m.end() for m in self.hosted_phrases(sent)):
@@ -282,22 +307,26 @@ class _Coder:
         if hit.trigger.mode == "phone" or CALL_WORDS.search(clause_text):
             medium = "video" if re.search(r"视频|线上", self.text[sent[0] : sent[1]]) else "phone"
             return self._found(hit, sent, _merge(visitor, host), Side(), mode="phone",
-                               cameo="041", medium=medium)
+                               cameo="041", medium=medium, event="CONSULT")
         if SIDELINES.search(clause_text) and re.search(r"峰会|会议|论坛|大会", clause_text):
             return self._found(hit, sent, _merge(visitor, host), Side(), mode="third-party",
-                               cameo="044", medium="in_person")
+                               cameo="044", medium="in_person", event="CONSULT")
         everyone = (*visitor.entities, *host.entities)
         if self.frame.visitors and not visitor.both and not host.both:
             v = tuple(e for e in everyone if e.country in self.frame.visitors)
             h = tuple(e for e in everyone if e.country and e.country not in self.frame.visitors)
             if v and h:
                 return self._found(hit, sent, Side(v), Side(h), mode="visit", cameo="042",
-                                   medium="in_person")
+                                   medium="in_person", event="CONSULT")
         if visit and host and visitor:
             return self._found(hit, sent, visitor, host, mode="visit", cameo="042",
-                               medium="in_person")
-        return self._found(hit, sent, _merge(visitor, host), Side(), mode=None, cameo="040",
-                           medium="in_person")
+                               medium="in_person", event="CONSULT")
+        everyone_side = _merge(visitor, host)
+        multilateral = hit.trigger.mode == "multilateral" or any(
+            e.kind == "igo" for e in everyone_side.entities)
+        return self._found(hit, sent, everyone_side, Side(),
+                           mode="multilateral" if multilateral else None, cameo="040",
+                           medium="in_person", event="CONSULT")
 
     def _visit(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
                ) -> list[Found]:
@@ -307,6 +336,8 @@ class _Coder:
             return []
         if before.endswith("邀请") or "邀请" in before and "访问" not in before:
             return []
+        if re.search(r"(期间|之际|前夕|之行)$", text[hit.end : cl[1]]):
+            return []  # `访问俄罗斯期间,…`: the visit as a time for what follows
         m = re.search(r"对(.{1,30}?)进行.{0,6}$", before)
         if m:
             host = Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1))))
@@ -385,8 +416,10 @@ class _Coder:
 
     def _request(self, hit: TriggerHit, subj: Side, sent: Span) -> list[Found]:
         obj = self.clause.object_after(hit.end, sent[1])
+        if obj and obj.span and len(self.text[hit.end : obj.span[0]].strip(",，:：")) > 2:
+            obj = Side()  # the addressee stands right after the verb: `建议中国…`
         if hit.trigger.word == "希望" and (not obj or obj.both):
-            return []  # a general wish (`希望两国关系…`) is not a request
+            return []  # a general wish (`希望两国关系…`, `希望研究…`) is not a request
         if obj.both or not obj:
             obj = self._counterpart(subj)
         mode, cameo = lexicon().request_mode(self.text[hit.end : sent[1]])
@@ -396,8 +429,12 @@ class _Coder:
                    ) -> list[Found]:
         """Praise, thanks, congratulations, concern, aid: `A 对 B 表示…` or `A 祝贺 B`."""
         governed = self.clause.governed_by(cl[0], hit.start, ("对", "向", "为", "给"))
+        if not governed and hit.trigger.frame == "to":
+            governed = self._governed_before(hit, sent)
         after = self.clause.object_after(hit.end, cl[1])
-        obj = (governed or after) if hit.trigger.frame == "to" else (after or governed)
+        options = [governed, after] if hit.trigger.frame == "to" else [after, governed]
+        foreign = [o for o in options if o.both or o.countries - subj.countries]
+        obj = (foreign or [o for o in options if o] or [Side()])[0]
         confidence = 0.85
         if not obj or obj.both:
             if subj.both:
@@ -408,6 +445,14 @@ class _Coder:
         if hit.trigger.event == "CONSULT":
             return self._consult(hit, sent, cl, subj, obj)
         return self._found(hit, sent, subj, obj, confidence)
+
+    def _governed_before(self, hit: TriggerHit, sent: Span) -> Side:
+        """`对越南战胜疫情,至今…表示祝贺`: the `对` phrase began in an earlier clause."""
+        at = max(self.text.rfind(c, sent[0], hit.start) for c in "对向")
+        if at < 0:
+            return Side()
+        end = min([p for c in "，," if (p := self.text.find(c, at, hit.start)) >= 0] or [hit.start])
+        return self.clause.governed_by(at, end, ("对", "向"))
 
     # --- sides --------------------------------------------------------------------------------
 
@@ -450,6 +495,14 @@ def _free_triggers(hits: list[TriggerHit], rec: Recognised, skip: tuple[Span, ..
             continue
         out.append(t)
     return out
+
+
+def _past(sent: Span, skip: tuple[Span, ...]) -> Span:
+    """A sentence starts after a dateline that stands at its head (`越通社河内——…`)."""
+    for s, e in skip:
+        if s <= sent[0] < e < sent[1]:
+            return (e, sent[1])
+    return sent
 
 
 def _is_future(before: str) -> bool:

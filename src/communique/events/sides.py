@@ -8,6 +8,7 @@ with `的` marking a modifier whose head comes after it (`对越南进行访问�
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from communique.model import Entity, Span
@@ -15,6 +16,13 @@ from communique.model import Entity, Span
 JOINERS = {"、", "和", "与", "及", "以及", "同", "跟", "暨", "、以及"}
 PREPOSITIONS = ("对", "向", "同", "与", "和", "在", "由", "给", "为", "把", "从", "据", "经", "跟", "及",
                 "、", "以", "将", "受", "应", "关于", "通过", "包括", "代表", "率领", "欢迎")
+LED = ("为首的", "为团长的", "率领的", "带领的", "领导的", "率团", "一行")
+LED_UNDER = re.compile(r"[^，,。；]{0,4}?在[^，,。；]{1,40}?(?:率领|带领|陪同)下")
+# After a name, words that make it a modifier (`胡志明主席陵墓`, `越南的立场`), not an agent.
+NOT_AGENT = ("的", "陵", "塑像", "纪念碑", "故居", "像", "纪念馆", "思想", "主义", "时代", "遗体")
+LEADING_TIME = re.compile(
+    r"^(?:[\d〇零一二三四五六七八九十]+[年月日号]|[上中下]午|早上|晚上?|当[天日]|同日|近日|日前"
+    r"|今[天年]|昨天|[于在]|已|还|也|又|再次|同时|随后|此外|另外|会谈中|会谈上|会上|期间)+")
 # What may not stand between a qualifying country or organisation and the person it qualifies.
 GAP_BREAKS = set(",，。；;、：:同与和对向在于已将是")
 
@@ -92,11 +100,13 @@ class Clause:
             if both and both[0] < e.span[0]:
                 break
             before = self.text[start : e.span[0]]
-            if before.endswith(PREPOSITIONS) or self.text.startswith("的", e.span[1]):
+            if before.endswith(PREPOSITIONS) or self.text.startswith(NOT_AGENT, e.span[1]):
                 continue
-            if _governed(before):
-                continue
-            return self._side(self._person_head(ents, i))
+            if self.text.startswith(LED, e.span[1]) and e.kind == "person":
+                return self._side([e])  # `由 X 为首的代表团`: the leader speaks for it
+            if _governed(before) or len(LEADING_TIME.sub("", before).strip()) > 6:
+                continue  # far into the clause, after a verb: an object, not the subject
+            return self._with_leader(self._side(self._person_head(ents, i)), end)
         if both:
             return Side(both=True, span=both)
         return Side()
@@ -110,6 +120,17 @@ class Clause:
             if len(gap) <= 12 and not any(c in gap for c in GAP_BREAKS):
                 return self.group_from(ents[i + 1 :])
         return self.group_from(ents[i:])
+
+    def _with_leader(self, side: Side, end: int) -> Side:
+        """`代表团在阮文海大使率领下`: the leader named after the delegation joins its side."""
+        if not side.span:
+            return side
+        m = LED_UNDER.match(self.text, side.span[1], end)
+        if m:
+            leaders = [e for e in self.within(m.start(), m.end()) if e.kind == "person"]
+            if leaders:
+                return Side((*leaders, *side.entities), span=side.span)
+        return side
 
     def _side(self, group: list[Entity]) -> Side:
         if not group:
@@ -125,6 +146,8 @@ class Clause:
         ents = self.within(start, end)
         for i, e in enumerate(ents):
             gap = self.text[start : e.span[0]]
+            if self.text.startswith(LED, e.span[1]) and e.kind == "person":
+                return self._side([e])
             if gap.endswith(PREPOSITIONS) or _governed(gap):
                 continue
             if self.text.startswith("的", e.span[1]) and i + 1 < len(ents):

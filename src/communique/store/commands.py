@@ -52,10 +52,15 @@ def _emit(df, fmt: Fmt, output: Path | None, columns: list[str], title: str) -> 
 
         table = Table(title=title, show_lines=False)
         for c in columns:
-            table.add_column(c, overflow="fold", max_width=60 if c in ("text", "headline") else 30)
+            table.add_column(c, overflow="ellipsis", no_wrap=c in ("text", "headline"),
+                             max_width=70 if c in ("text", "headline") else 24)
         for row in df[columns].itertuples(index=False):
             table.add_row(*("" if v is None or v != v else str(v) for v in row))
-        Console(file=output.open("w", encoding="utf-8") if output else None).print(table)
+        fh = output.open("w", encoding="utf-8") if output else None
+        wide = None if fh is None and sys.stdout.isatty() else 200
+        Console(file=fh, width=wide).print(table)
+        if fh is not None:
+            fh.close()
         return
     if output:
         output.write_text(text, encoding="utf-8")
