@@ -24,6 +24,11 @@ FUTURE = ("将", "即将", "将于", "拟", "计划", "准备", "打算", "有�
 NOMINAL_BEFORE = ("此次", "这次", "本次", "该", "此访", "上次", "那次", "历次", "多次", "曾")
 NOMINAL_AFTER = ("期间", "之际", "前夕", "成果", "结束", "时", "中", "后", "前", "之行", "的", "团",
                  "仪式", "活动", "计划", "行程")
+# `访华`, `来越`, `赴俄`: one character for the visit, one for the host country's short form.
+VISIT_WORD = re.compile(r"(?<![一-龥]的)(?:访|来|赴|抵)([一-龥])(?=进行|期间|之际|访问|的|，|,|。|并|后|前|$)")
+ANAPHORA = re.compile(r"对此|对这|此举|对该|就此")
+QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]")
+SUPPORT_NOUN_BEFORE = ("的", "给予", "提供", "获得", "得到", "予以", "在", "和")
 HABITUAL = re.compile(r"多次|曾经|曾|历来|经常|每年|多年来|屡次|以往|过去")
 VISIT_OF_RE = re.compile(r"对(.{1,30}?)进行.{0,6}?访问")
 DURING_RE = re.compile(r"在([^,，。；]{1,12}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
@@ -89,6 +94,8 @@ class _Coder:
         found: list[Found] = []
         carried = Side()
         for sent in self.sentences:
+            if self._in_question(sent):
+                continue  # a journalist's question frames; the answer reports
             carried, events = self._sentence(sent, carried)
             for ev in events:
                 if not self.frame.participants and ev.event == "CONSULT":
@@ -98,6 +105,10 @@ class _Coder:
         for ev in found:
             ev.medium = ev.medium or self.frame.medium
         return found
+
+    def _in_question(self, sent: Span) -> bool:
+        start = self.text.rfind("\n", 0, sent[0]) + 1
+        return bool(QUESTION.match(self.text, start))
 
     # --- the page frame: who visits whom ------------------------------------------------------
 
@@ -110,10 +121,11 @@ class _Coder:
                 for m in VISIT_OF_RE.finditer(seg):
                     host = clause.within(cs + m.start(1), cs + m.end(1))
                     self._mark(self._visitor(cs, cs + m.end(), sent), host)
-                for i in (m.start() for m in re.finditer("访", seg)):
-                    iso = shorts.get(seg[i + 1 : i + 2])
+                for m in VISIT_WORD.finditer(seg):
+                    iso = shorts.get(m.group(1))
                     if iso:
-                        self._mark_iso(self._visitor(cs, cs + i + 2, sent, cs + i), iso)
+                        i = m.start()
+                        self._mark_iso(self._visitor(cs, cs + m.end(), sent, cs + i), iso)
                 for m in DURING_RE.finditer(seg):
                     host = clause.within(cs + m.start(1), cs + m.end(1))
                     visitor = clause.subject(cs + m.end(), ce) or clause.subject(ce, sent[1])
@@ -163,7 +175,10 @@ class _Coder:
         lo = bisect.bisect_left(self.trigger_starts, sent[0])
         hi = bisect.bisect_left(self.trigger_starts, sent[1])
         in_sentence = self._outside_statements(self.triggers[lo:hi], sent)
-        for n, (cs, ce) in enumerate(clause_spans(self.text, sent[0], sent[1])):
+        clauses = clause_spans(self.text, sent[0], sent[1])
+        if not in_sentence:
+            return self._last_subject(clauses, carried), events
+        for n, (cs, ce) in enumerate(clauses):
             if self.text[cs:ce].lstrip().startswith(CLAUSE_OPENERS):
                 content_until = -1
             own = self.clause.subject(cs, ce)
@@ -187,11 +202,22 @@ class _Coder:
                 elif new and hit.trigger.frame in STATEMENT_FRAMES:
                     content_until = max(content_until, ce)
             if own:
-                subject = own
-                people = [e for e in own.entities if e.kind == "person"]
-                if people:
-                    self.speaker = (people[0], ce)
+                subject = self._carry(own, ce)
         return subject, events
+
+    def _carry(self, own: Side, at: int) -> Side:
+        people = [e for e in own.entities if e.kind == "person"]
+        if people:
+            self.speaker = (people[0], at)
+        return own
+
+    def _last_subject(self, clauses: list[Span], carried: Side) -> Side:
+        """The subject a sentence without triggers hands on: that of its last clause with one."""
+        for cs, ce in reversed(clauses):
+            own = self.clause.subject(cs, ce)
+            if own:
+                return self._carry(own, ce)
+        return carried
 
     def _speaker_for(self, subj: Side, at: int) -> Side:
         """`阮志咏强调,越南希望…`: a country that speaks through the official just named is
@@ -225,7 +251,11 @@ class _Coder:
         name = hit.trigger.frame
         if HABITUAL.search(before):
             return []  # `多次参加`, `曾访问`: history, not an event of this report
-        nominal = before.endswith("所") or self.text.startswith("的", hit.end)
+        nominal = before.endswith("所") or self.text.startswith("的", hit.end) or (
+            before.endswith("的") and len(hit.trigger.word) <= 2
+            and hit.trigger.event != "CONSULT") or (
+            hit.trigger.word == "支持" and (before.endswith(SUPPORT_NOUN_BEFORE)
+                                           or self.text.startswith(("下", "和帮助"), hit.end)))
         if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
                 self.text.startswith(NOMINAL_AFTER, hit.end)):
             return []  # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again
@@ -421,7 +451,7 @@ class _Coder:
         if hit.trigger.word == "希望" and (not obj or obj.both):
             return []  # a general wish (`希望两国关系…`, `希望研究…`) is not a request
         if obj.both or not obj:
-            obj = self._counterpart(subj)
+            obj = self._counterpart(subj, hit.start)
         mode, cameo = lexicon().request_mode(self.text[hit.end : sent[1]])
         return self._found(hit, sent, subj, obj, 0.75, mode=mode, cameo=cameo)
 
@@ -439,7 +469,7 @@ class _Coder:
         if not obj or obj.both:
             if subj.both:
                 return []  # both sides praising their own relations is not an event
-            obj, confidence = self._counterpart(subj), 0.6
+            obj, confidence = self._counterpart(subj, hit.start), 0.6
         if _is_future(before) and hit.trigger.event in ("AID", "CONSULT"):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", mode=None, cameo="033")
         if hit.trigger.event == "CONSULT":
@@ -456,11 +486,21 @@ class _Coder:
 
     # --- sides --------------------------------------------------------------------------------
 
-    def _counterpart(self, side: Side) -> Side:
-        """The other side of the page's main interaction, for a statement that names no one."""
-        own = side.countries if not side.both else set()
+    def _counterpart(self, side: Side, at: int | None = None) -> Side:
+        """The other side of the page's main interaction, for a statement that names no one;
+        without one, the nearest foreign party named before (`菲律宾…。中方对此表示…`)."""
+        if side.both:
+            return Side()
+        own = side.countries
         other = tuple(e for e in self.frame.participants if e.country and e.country not in own)
-        return Side(other) if other and not side.both else Side()
+        if other:
+            return Side(other)
+        if at is None or not own or not ANAPHORA.search(self.text, max(self.body[0], at - 12), at):
+            return Side()
+        start = max(self.body[0], at - 300)
+        before = [e for e in self.clause.within(start, at)
+                  if e.country and e.country not in own and e.kind != "igo"]
+        return Side((before[-1],)) if before else Side()
 
     def _resolve(self, side: Side) -> tuple[Entity, ...]:
         if side.both:
