@@ -709,8 +709,6 @@ def resolve_event_date(
         rel_year = anchor.relative if anchor.relative in _REL_YEARS.values() else None
     elif (rep := _report(dateline, None)) is not None:
         ymd = rep
-    if ymd is not None and vague_clause:
-        ymd.day = None
     if ymd is None or (ymd.month is None and ymd.year is None):
         # no day or month: a year alone, if the sentence prints one (a future date's year counts)
         ym = next((m for m in own if m.year is not None), None)
@@ -761,6 +759,8 @@ def resolve_event_date(
             source, evidence = "published", f"published {published}"
         elif best is not None:
             year, source, evidence = best.year, "inferred", best.evidence
+    if vague_clause and year is not None:
+        ymd.day = None  # `访问俄罗斯期间,…`: within the month; without a year, keep --MM-DD
     if ymd.report and dateline is not None:
         note = f"[report date: {dateline.text}]"
         evidence = f"{evidence} {note}" if evidence else note

@@ -38,7 +38,7 @@ MEETING_WORDS = ("会议", "峰会", "论坛", "大会", "研讨会", "座谈会
                  "招待会", "年会", "博览会")
 MULTILATERAL_WORDS = ("峰会", "国际", "多边", "论坛", "全球", "地区", "东盟", "联合国", "成员国")
 CALL_WORDS = re.compile(r"视频|电话|线上|网络会议|通话")
-SIDELINES = re.compile(r"(期间|间隙|框架内|场边).*|.*(峰会|会议|论坛|大会)(期间|间隙|框架内)")
+SIDELINES = re.compile(r"(峰会|会议|论坛|大会|会)(期间|间隙|框架内|场边)")
 # Frames whose trigger takes what follows as its content: triggers inside it are not events.
 CONTENT_FRAMES = {"request", "future", "invite", "promise"}
 STATEMENT_FRAMES = {"object", "to"}
@@ -148,7 +148,8 @@ class _Coder:
                       and not any(c in self.text[e.span[1] : word] for c in "，,、的")]
             if before:
                 return Side((before[-1],), span=before[-1].span)
-        return self.clause.subject(cs, after) or self.clause.subject(sent[0], after)
+        return (self.clause.subject(cs, after) or self.clause.subject(sent[0], after)
+                or self.clause.subject(after, sent[1]))
 
     def _mark(self, visitor: Side, host: list[Entity]) -> None:
         for iso in {e.country for e in host if e.country}:
@@ -334,11 +335,12 @@ class _Coder:
     def _consult(self, hit: TriggerHit, sent: Span, cl: Span, visitor: Side, host: Side,
                  visit: bool = False) -> list[Found]:
         clause_text = self.text[cl[0] : cl[1]]
+        sentence_text = self.text[sent[0] : sent[1]]
         if hit.trigger.mode == "phone" or CALL_WORDS.search(clause_text):
             medium = "video" if re.search(r"视频|线上", self.text[sent[0] : sent[1]]) else "phone"
             return self._found(hit, sent, _merge(visitor, host), Side(), mode="phone",
                                cameo="041", medium=medium, event="CONSULT")
-        if SIDELINES.search(clause_text) and re.search(r"峰会|会议|论坛|大会", clause_text):
+        if SIDELINES.search(sentence_text) and re.search(r"峰会|会议|论坛|大会", sentence_text):
             return self._found(hit, sent, _merge(visitor, host), Side(), mode="third-party",
                                cameo="044", medium="in_person", event="CONSULT")
         everyone = (*visitor.entities, *host.entities)

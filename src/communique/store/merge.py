@@ -205,29 +205,60 @@ def event_id(content_hash: str, part: str, record: Mapping[str, Any]) -> str:
     return "ev_" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:24]
 
 
-Loader = Callable[[Sequence[str]], Iterable[Cluster]]
+INFERRED_WINDOW = 367
+
+
+@dataclass(frozen=True, slots=True)
+class Want:
+    """Which stored events a mention could join: those under ``key`` whose day ordinal lies in
+    [lo, hi], those with an inferred year in [wide_lo, wide_hi], and the year-less ones dated
+    ``month_day``."""
+
+    key: str
+    lo: int | None
+    hi: int | None
+    wide_lo: int | None
+    wide_hi: int | None
+    month_day: str | None
+
+
+def want_of(record: Mapping[str, Any]) -> Want | None:
+    when = When.parse(record.get("date"), record.get("date_source"))
+    key = merge_key(record)
+    o = when.ordinal
+    if o is not None:
+        near = INFERRED_WINDOW if not when.firm else 1
+        return Want(key, o - near, o + near, o - INFERRED_WINDOW, o + INFERRED_WINDOW, None)
+    if when.precision == "month-day":
+        return Want(key, None, None, None, None, f"--{when.month:02d}-{when.day:02d}")
+    return None
+
+
+Loader = Callable[[Sequence[Want]], Iterable[Cluster]]
 
 
 class Merger:
     """Folds the mentions of a batch into events, old (stored) and new.
 
-    ``prefetch`` loads the stored events of the keys a batch will ask for in one go; ``add``
-    then decides for each mention, in order, which event it belongs to.
+    ``prefetch`` loads, in one go, the stored events the mentions of a batch could join (by
+    key and date window); ``add`` then decides for each mention, in order, which event it
+    belongs to.
     """
 
     def __init__(self, load: Loader) -> None:
         self._load = load
         self.by_key: dict[str, list[Cluster]] = {}
-        self._loaded: set[str] = set()
+        self._held: set[str] = set()
 
-    def prefetch(self, keys: Iterable[str]) -> None:
-        """Load the stored events under these keys."""
-        wanted = sorted({k for k in keys if k not in self._loaded})
-        if not wanted:
+    def prefetch(self, records: Iterable[Mapping[str, Any]]) -> None:
+        wants = sorted({w for w in map(want_of, records) if w is not None},
+                       key=lambda w: (w.key, w.lo or 0, w.month_day or ""))
+        if not wants:
             return
-        self._loaded.update(wanted)
-        for cluster in self._load(wanted):
-            self.by_key.setdefault(cluster.key, []).append(cluster)
+        for cluster in self._load(wants):
+            if cluster.id not in self._held:
+                self._held.add(cluster.id)
+                self.by_key.setdefault(cluster.key, []).append(cluster)
 
     def add(
         self,
@@ -239,7 +270,6 @@ class Merger:
     ) -> tuple[Cluster, bool]:
         """The event this mention belongs to, and whether it was created for it."""
         key = merge_key(record)
-        self.prefetch([key])
         when = When.parse(record.get("date"), record.get("date_source"))
         best: tuple[int, int, Cluster] | None = None
         for order, cluster in enumerate(self.by_key.get(key, ())):
@@ -264,6 +294,7 @@ class Merger:
             text=record.get("text"),
         )
         self.by_key.setdefault(key, []).append(cluster)
+        self._held.add(cluster.id)
         seen_in_document.add(cluster.id)
         return cluster, True
 
@@ -275,11 +306,6 @@ class Merger:
         for cs in self.by_key.values():
             for c in cs:
                 c.stored, c.dirty = True, False
-
-    def forget(self) -> None:
-        """Drop the cache (after a batch), so memory stays flat over any archive size."""
-        self.by_key.clear()
-        self._loaded.clear()
 
 
 def merge_order(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

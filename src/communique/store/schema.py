@@ -92,6 +92,7 @@ class Event(Base):
     __tablename__ = "events"
     __table_args__ = (
         Index("ix_events_key_ord", "merge_key", "date_ord"),
+        Index("ix_events_key_source_ord", "merge_key", "date_source", "date_ord"),
         Index("ix_events_type_date", "event", "date"),
         Index("ix_events_date", "date"),
     )

@@ -14,12 +14,26 @@ from datetime import UTC, datetime
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, insert, or_, select, text, tuple_, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    and_,
+    delete,
+    insert,
+    select,
+    text,
+    tuple_,
+    update,
+)
 
 from communique.model import RawPage, Rejected
 from communique.store import schema as s
 from communique.store.extracted import Extracted
-from communique.store.merge import Cluster, Merger, When, merge_key, merge_order
+from communique.store.merge import Cluster, Merger, Want, When, merge_order
 
 CHUNK = 500
 ADVISORY_LOCK = 0x636F6D6D
@@ -70,27 +84,47 @@ class BatchCounts:
     new_events: int = 0
 
 
-def load_clusters(conn: Connection, keys: Sequence[str]) -> list[Cluster]:
-    ev = s.Event.__table__
-    cols = (ev.c.id, ev.c.merge_key, ev.c.record, ev.c.date, ev.c.date_source, ev.c.medium,
-            ev.c.n_mentions, ev.c.n_documents, ev.c.main, ev.c.confidence, ev.c.mode, ev.c.text)
-    mergeable = or_(ev.c.date_ord.is_not(None), ev.c.date_precision == "month-day")
-    out = []
-    for chunk in _chunks(keys):
-        rows = conn.execute(
-            select(*cols)
-            .where(ev.c.merge_key.in_(chunk), mergeable)
-            .order_by(ev.c.seq)
+WANT_DDL = (
+    "CREATE TEMPORARY TABLE IF NOT EXISTS merge_want "
+    "(k TEXT, lo INTEGER, hi INTEGER, wlo INTEGER, whi INTEGER, md TEXT)"
+)
+WANT = Table("merge_want", MetaData(), Column("k", Text), Column("lo", Integer),
+             Column("hi", Integer), Column("wlo", Integer), Column("whi", Integer),
+             Column("md", Text))
+
+
+def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
+    """The stored events that the wanted (key, date window) pairs could join, oldest first."""
+    ev, w = s.Event.__table__, WANT
+    conn.execute(text(WANT_DDL))
+    conn.execute(delete(w))
+    conn.execute(insert(w), [
+        {"k": x.key, "lo": x.lo, "hi": x.hi, "wlo": x.wide_lo, "whi": x.wide_hi,
+         "md": x.month_day} for x in wants
+    ])
+    cols = (ev.c.id, ev.c.seq, ev.c.merge_key, ev.c.record, ev.c.date, ev.c.date_source,
+            ev.c.medium, ev.c.n_mentions, ev.c.n_documents, ev.c.main, ev.c.confidence,
+            ev.c.mode, ev.c.text)
+    on_key = ev.c.merge_key == w.c.k
+    joins = (
+        and_(on_key, ev.c.date_ord.between(w.c.lo, w.c.hi)),
+        and_(on_key, ev.c.date_source == "inferred", ev.c.date_ord.between(w.c.wlo, w.c.whi)),
+        and_(on_key, ev.c.date_ord.is_(None), ev.c.date == w.c.md),
+    )
+    rows = {}
+    for on in joins:
+        for r in conn.execute(select(*cols).select_from(w.join(ev, on))):
+            rows[r.id] = r
+    return [
+        Cluster(
+            id=r.id, key=r.merge_key, stored_record=r.record,
+            when=When.parse(r.date, r.date_source), medium=r.medium, parts=set(),
+            n_mentions=r.n_mentions, n_documents=r.n_documents, main=r.main,
+            confidence=r.confidence or 0.0, stored=True, dirty=False, mode=r.mode,
+            text=r.text,
         )
-        for r in rows:
-            out.append(Cluster(
-                id=r.id, key=r.merge_key, stored_record=r.record,
-                when=When.parse(r.date, r.date_source), medium=r.medium, parts=set(),
-                n_mentions=r.n_mentions, n_documents=r.n_documents, main=r.main,
-                confidence=r.confidence or 0.0, stored=True, dirty=False, mode=r.mode,
-                text=r.text,
-            ))
-    return out
+        for r in sorted(rows.values(), key=lambda r: r.seq)
+    ]
 
 
 def _event_row(c: Cluster) -> dict[str, Any]:
@@ -257,7 +291,7 @@ class Writer:
 
     def _mentions(self, conn: Connection, parts: list[Any], c: BatchCounts) -> None:
         merger = Merger(lambda keys: load_clusters(conn, keys))
-        merger.prefetch(merge_key(r) for _, (_, _, p) in parts for r in p.records)
+        merger.prefetch(r for _, (_, _, p) in parts for r in p.records)
         mention_rows: list[dict[str, Any]] = []
         ent_rows: dict[tuple[Any, ...], dict[str, Any]] = {}
         seen: dict[str, set[str]] = {}

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 13:41:30.370613
+Create Date: 2026-11-25 13:55:54.837417
 
 """
 
@@ -96,6 +96,9 @@ def upgrade() -> None:
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.create_index("ix_events_date", ["date"], unique=False)
         batch_op.create_index("ix_events_key_ord", ["merge_key", "date_ord"], unique=False)
+        batch_op.create_index(
+            "ix_events_key_source_ord", ["merge_key", "date_source", "date_ord"], unique=False
+        )
         batch_op.create_index("ix_events_type_date", ["event", "date"], unique=False)
 
     op.create_table(
@@ -272,6 +275,7 @@ def downgrade() -> None:
     op.drop_table("rejects")
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.drop_index("ix_events_type_date")
+        batch_op.drop_index("ix_events_key_source_ord")
         batch_op.drop_index("ix_events_key_ord")
         batch_op.drop_index("ix_events_date")
 
