@@ -21,6 +21,8 @@ from communique.model import Entity, Span
 SEPARATORS = "·•・‧.．･"
 # Characters that end a Chinese or Vietnamese given name when seen after its first character.
 NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还再均都是的了率一行及夫人时上中下后前年月日此今")
+# What may stand right before a name written ahead of its title (`在阮文海大使…`, `由苏林总书记…`).
+NAME_BEFORE = set("在由与同和对向将及让请据从跟为")
 PUNCT = set(",，、。；;：:！!？?（）()“”\"'《》〈〉【】[] \n\t—-")
 SUBJECT_KINDS = {"person", "org", "country", "igo"}
 # `两国`, `双方`: a reference to both participants of the document's main interaction.
@@ -42,11 +44,29 @@ class Recognised:
 def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -> Recognised:
     gaz = gazetteer()
     hits = [h for h in gaz.find(text) if not _inside(h.start, h.end, skip)]
+    hits = _split_minister_titles(text, hits)
     hits = _add_unknown_names(text, hits)
     places = tuple(h for h in hits if h.kind == "place")
     pairs = tuple(h for h in hits if h.kind == "pair")
     entities = _chains(text, [h for h in hits if h.kind not in ("place", "pair")], home)
     return Recognised(tuple(entities), places, pairs, home)
+
+
+def _split_minister_titles(text: str, hits: list[Hit]) -> list[Hit]:
+    """`越南外交部长裴青山`: the longest match took `越南外交部`, leaving `长`; the title is
+    `外交部长` and the organisation `越南外交部`."""
+    gaz = gazetteer()
+    out: list[Hit] = []
+    starts = {h.start for h in hits}
+    for h in hits:
+        out.append(h)
+        if (h.kind in ("org", "institution") and text[h.end - 1 : h.end + 1] == "部长"
+                and h.end not in starts):
+            role = gaz.entry(f"role:{text[max(h.start, h.end - 3) : h.end]}长") or gaz.entry(
+                "role:部长")
+            if role is not None:
+                out.append(replace(role, start=h.end, end=h.end + 1, sector=role.sector or h.sector))
+    return out
 
 
 def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
@@ -86,6 +106,12 @@ def _add_unknown_names(text: str, hits: list[Hit]) -> list[Hit]:
             name = _name_after_title(text, h.end, starts)
             if name and not occupied.overlaps(name.start, name.end):
                 found[h.end] = name
+                occupied.add(name.start, name.end)
+    for h in hits:
+        if h.kind in ("role", "rank") and h.start not in found:
+            name = _name_before_title(text, h.start, starts)
+            if name and not occupied.overlaps(name.start, name.end):
+                found[name.start] = name
                 occupied.add(name.start, name.end)
     for m in _translit_re().finditer(text):
         s, e = _trim_translit(text, m.start(), m.end())
@@ -156,7 +182,29 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
         given += 1
     if given == 0:
         return None
+    if q < len(text) and text[q] not in PUNCT and text[q] not in NAME_STOP and q not in starts:
+        return _tagger_name(text, p)  # no clear end (`总书记关于推进…`): the tagger decides
     return _person_hit(text[p:q], p, q)
+
+
+def _name_before_title(text: str, end: int, starts: dict[int, Hit]) -> Hit | None:
+    """`在阮文海大使率领下`, `苏林总书记`: a Vietnamese or Chinese name written before its title,
+    taken only where a clear boundary stands before the name."""
+    gaz = gazetteer()
+    for size in (3, 2, 4):
+        s = end - size
+        if s < 0 or any(s <= p < end for p in starts):
+            continue
+        cand = text[s:end]
+        if not all(_is_cjk(c) for c in cand) or any(c in NAME_STOP for c in cand[1:]):
+            continue
+        surname = cand[:2] if cand[:2] in gaz.surnames else cand[0]
+        if surname not in gaz.surnames or (size == 4 and cand[len(surname)] != "氏"):
+            continue
+        before = text[s - 1] if s > 0 else "\n"
+        if before in PUNCT or before in NAME_BEFORE:
+            return _person_hit(cand, s, end)
+    return None
 
 
 def _is_cjk(ch: str) -> bool:

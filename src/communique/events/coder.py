@@ -82,6 +82,7 @@ class _Coder:
         self.body = body
         self.clause = Clause(text, rec.entities, both_mentions(text, body[0], body[1]))
         self.pairs = rec.pairs
+        self.places = rec.places
         self.speaker: tuple[Entity, int] | None = None
         self.frame = PageFrame()
         self.sentences = [_past(sent, skip) for sent in sentence_spans(text, body[0], body[1])]
@@ -344,6 +345,17 @@ class _Coder:
             return self._found(hit, sent, _merge(visitor, host), Side(), mode="third-party",
                                cameo="044", medium="in_person", event="CONSULT")
         everyone = (*visitor.entities, *host.entities)
+        place = self._place_country(sent, hit.start)
+        countries = {e.country for e in everyone if e.country}
+        if place and len(countries) >= 2 and not self.frame.visitors and (
+                hit.trigger.mode != "multilateral"):
+            if place not in countries:
+                return self._found(hit, sent, _merge(visitor, host), Side(), mode="third-party",
+                                   cameo="044", medium="in_person", event="CONSULT")
+            v = tuple(e for e in everyone if e.country and e.country != place)
+            h = tuple(e for e in everyone if e.country == place)
+            return self._found(hit, sent, Side(v), Side(h), mode="visit", cameo="042",
+                               medium="in_person", event="CONSULT")
         if self.frame.visitors and not visitor.both and not host.both:
             v = tuple(e for e in everyone if e.country in self.frame.visitors)
             h = tuple(e for e in everyone if e.country and e.country not in self.frame.visitors)
@@ -354,11 +366,19 @@ class _Coder:
             return self._found(hit, sent, visitor, host, mode="visit", cameo="042",
                                medium="in_person", event="CONSULT")
         everyone_side = _merge(visitor, host)
-        multilateral = hit.trigger.mode == "multilateral" or any(
-            e.kind == "igo" for e in everyone_side.entities)
+        multilateral = hit.trigger.mode == "multilateral" or (
+            hit.trigger.frame in ("with", "joint", "attend")
+            and any(e.kind == "igo" for e in everyone_side.entities))
         return self._found(hit, sent, everyone_side, Side(),
                            mode="multilateral" if multilateral else None, cameo="040",
                            medium="in_person", event="CONSULT")
+
+    def _place_country(self, sent: Span, before: int) -> str | None:
+        """`在华盛顿举行会谈`: the country of the place where a meeting is held."""
+        for p in self.places:
+            if sent[0] <= p.start < before and self.text.rfind("在", sent[0], p.start) >= p.start - 3:
+                return p.country
+        return None
 
     def _visit(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
                ) -> list[Found]:

@@ -15,7 +15,9 @@ from communique.model import Entity, Span
 
 JOINERS = {"、", "和", "与", "及", "以及", "同", "跟", "暨", "、以及"}
 PREPOSITIONS = ("对", "向", "同", "与", "和", "在", "由", "给", "为", "把", "从", "据", "经", "跟", "及",
-                "、", "以", "将", "受", "应", "关于", "通过", "包括", "代表", "率领", "欢迎")
+                "、", "以", "将", "受", "应", "关于", "通过", "包括", "代表", "率领", "欢迎", "就",
+                "围绕", "针对", "鉴于", "根据", "按照", "随着")
+PRONOUNS = ("他", "她")
 LED = ("为首的", "为团长的", "率领的", "带领的", "领导的", "率团", "一行")
 LED_UNDER = re.compile(r"[^，,。；]{0,4}?在[^，,。；]{1,40}?(?:率领|带领|陪同)下")
 # After a name, words that make it a modifier (`胡志明主席陵墓`, `越南的立场`), not an agent.
@@ -95,6 +97,9 @@ class Clause:
     def subject(self, start: int, end: int) -> Side:
         """The subject of a clause: the first entity (group) not governed by a preposition."""
         both = self.both_in(start, end)
+        lead = LEADING_TIME.sub("", self.text[start : start + 12])
+        if lead.startswith(PRONOUNS) and not lead.startswith(("他们", "她们", "他国")):
+            return self.pronoun(start + 1)
         ents = self.within(start, end)
         for i, e in enumerate(ents):
             if both and both[0] < e.span[0]:
@@ -143,6 +148,9 @@ class Clause:
         both = self.both_in(start, min(end, start + 4))
         if both:
             return Side(both=True, span=both)
+        lead = self.text[start : start + 2].lstrip("了")
+        if lead.startswith(PRONOUNS):
+            return self.pronoun(start)
         ents = self.within(start, end)
         for i, e in enumerate(ents):
             gap = self.text[start : e.span[0]]
@@ -166,12 +174,25 @@ class Clause:
         both = self.both_in(pos, end)
         if both:
             return Side(both=True, span=both)
+        if self.text.startswith(PRONOUNS, pos + 1):
+            return self.pronoun(pos + 1)
         return self._side(self.group_from(self.head(pos + 1, end)))
+
+    def pronoun(self, at: int) -> Side:
+        """`…期间,李强同他举行会谈`: the person named last before the pronoun's clause."""
+        floor = max(self.text.rfind(c, 0, at) for c in "，,。；;\n")
+        i = bisect.bisect_left(self.starts, floor) - 1
+        while i >= 0 and self.entities[i].kind != "person":
+            i -= 1
+        if i < 0:
+            return Side()
+        e = self.entities[i]
+        return Side((e,), span=(at, at + 1))
 
 
 def _governed(before: str) -> bool:
     """True when a preposition in ``before`` still governs what follows (no verb closed it)."""
-    for p in ("对", "向", "在", "由"):
+    for p in ("对", "向", "在", "由", "就"):
         i = before.rfind(p)
         if i >= 0 and not any(c in before[i:] for c in ",，的"):
             return True

@@ -61,6 +61,15 @@ class When:
     month: int | None = None
     day: int | None = None
     source: str | None = None
+    ordinal: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.year and self.month and self.day:
+            try:
+                o = dt.date(self.year, self.month, self.day).toordinal()
+            except ValueError:
+                o = None
+            object.__setattr__(self, "ordinal", o)
 
     @classmethod
     def parse(cls, value: str | None, source: str | None = None) -> When:
@@ -85,15 +94,6 @@ class When:
         if self.year and self.month:
             return "month"
         return "year" if self.year else None
-
-    @property
-    def ordinal(self) -> int | None:
-        if self.precision != "day":
-            return None
-        try:
-            return dt.date(self.year, self.month, self.day).toordinal()  # type: ignore[arg-type]
-        except ValueError:
-            return None
 
     @property
     def firm(self) -> bool:
@@ -242,13 +242,40 @@ class Merger:
 
     ``prefetch`` loads, in one go, the stored events the mentions of a batch could join (by
     key and date window); ``add`` then decides for each mention, in order, which event it
-    belongs to.
+    belongs to. Events are indexed by key and day, so a mention with a firm date looks only at
+    the events of its key within a day, and at those whose date is loose.
     """
 
     def __init__(self, load: Loader) -> None:
         self._load = load
         self.by_key: dict[str, list[Cluster]] = {}
-        self._held: set[str] = set()
+        self._firm: dict[tuple[str, int], list[Cluster]] = {}
+        self._loose: dict[str, list[Cluster]] = {}
+        self._order: dict[str, int] = {}
+
+    def _hold(self, cluster: Cluster) -> None:
+        self._order[cluster.id] = len(self._order)
+        self.by_key.setdefault(cluster.key, []).append(cluster)
+        self._index(cluster)
+
+    def _index(self, cluster: Cluster) -> None:
+        if cluster.when.firm:
+            self._firm.setdefault((cluster.key, cluster.when.ordinal), []).append(cluster)
+        else:
+            self._loose.setdefault(cluster.key, []).append(cluster)
+
+    def _unindex(self, cluster: Cluster) -> None:
+        if cluster.when.firm:
+            self._firm[(cluster.key, cluster.when.ordinal)].remove(cluster)
+        else:
+            self._loose[cluster.key].remove(cluster)
+
+    def _candidates(self, key: str, when: When) -> list[Cluster]:
+        if not when.firm:
+            return self.by_key.get(key, [])
+        o = when.ordinal
+        near = [c for d in (o - 1, o, o + 1) for c in self._firm.get((key, d), ())]
+        return near + self._loose.get(key, [])
 
     def prefetch(self, records: Iterable[Mapping[str, Any]]) -> None:
         wants = sorted({w for w in map(want_of, records) if w is not None},
@@ -256,9 +283,8 @@ class Merger:
         if not wants:
             return
         for cluster in self._load(wants):
-            if cluster.id not in self._held:
-                self._held.add(cluster.id)
-                self.by_key.setdefault(cluster.key, []).append(cluster)
+            if cluster.id not in self._order:
+                self._hold(cluster)
 
     def add(
         self,
@@ -272,13 +298,17 @@ class Merger:
         key = merge_key(record)
         when = When.parse(record.get("date"), record.get("date_source"))
         best: tuple[int, int, Cluster] | None = None
-        for order, cluster in enumerate(self.by_key.get(key, ())):
+        for cluster in self._candidates(key, when):
             gap = cluster.distance(record, when, part)
-            if gap is not None and (best is None or (gap, order) < best[:2]):
-                best = (gap, order, cluster)
+            if gap is not None:
+                rank = (gap, self._order[cluster.id])
+                if best is None or rank < best[:2]:
+                    best = (*rank, cluster)
         if best is not None:
             cluster = best[2]
+            self._unindex(cluster)
             cluster.absorb(record, when, part, cluster.id not in seen_in_document)
+            self._index(cluster)
             seen_in_document.add(cluster.id)
             return cluster, False
         cluster = Cluster(
@@ -293,8 +323,7 @@ class Merger:
             mode=record.get("mode"),
             text=record.get("text"),
         )
-        self.by_key.setdefault(key, []).append(cluster)
-        self._held.add(cluster.id)
+        self._hold(cluster)
         seen_in_document.add(cluster.id)
         return cluster, True
 

@@ -299,8 +299,9 @@ class Writer:
             page_date = p.published or (p.report_date if p.report_date and p.report_date[0] != "-"
                                         else None)
             for e in p.entities:
-                key = (part_id, entity_id(e), tuple(e.get("span") or ()))
-                ent_rows.setdefault(key, self._ent_row(e, part_id, page_date))
+                key = (part_id, entity_id(e), e.get("role"))
+                if key not in ent_rows:
+                    ent_rows[key] = self._ent_row(e, part_id, page_date)
             for r in merge_order(p.records):
                 cluster, created = merger.add(
                     r, content_hash=x.content_hash, part=f"{x.content_hash}/{p.seq}",
@@ -320,10 +321,11 @@ class Writer:
                 })
                 when = r.get("date") if When.parse(r.get("date")).year else None
                 for e in (r.get("actor") or []) + (r.get("recipient") or []):
-                    key = (part_id, entity_id(e), tuple(e.get("span") or ()))
-                    row = ent_rows.setdefault(key, self._ent_row(e, part_id, when or page_date))
-                    row["date"] = row["date"] or (when and when[:10])
-                    row["role"] = row["role"] or e.get("role")
+                    key = (part_id, entity_id(e), e.get("role"))
+                    if key not in ent_rows:
+                        ent_rows[key] = self._ent_row(e, part_id, when or page_date)
+                    elif when and not ent_rows[key]["date"]:
+                        ent_rows[key]["date"] = when[:10]
         self._clusters(conn, merger.dirty())
         if mention_rows:
             conn.execute(insert(s.EventMention.__table__), mention_rows)
