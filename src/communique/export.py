@@ -100,31 +100,31 @@ def _iter_full(
     em, pt = s.EventMention.__table__, s.Part.__table__
     cols = ("id", "seq", "record", "location_place", "location_country")
     for frame in iter_events(store, flt, columns=cols, chunk=chunk):
-        ids = frame["id"].tolist()
-        first = select(func.min(em.c.id)).where(em.c.event_id.in_(ids)).group_by(em.c.event_id)
+        ids = frame["seq"].tolist()
+        first = select(func.min(em.c.id)).where(em.c.event_seq.in_(ids)).group_by(em.c.event_seq)
         q = (
-            select(em.c.event_id, em.c.doc_id, em.c.outlet, em.c.span_start, pt.c.text)
+            select(em.c.event_seq, em.c.doc_id, em.c.outlet, em.c.span_start, pt.c.text)
             .join(pt, pt.c.id == em.c.part_id)
             .where(em.c.id.in_(first))
         )
         reports: dict[str, list[dict[str, Any]]] = {}
         with store.engine.connect() as conn:
-            firsts = {r.event_id: r for r in conn.execute(q)}
+            firsts = {r.event_seq: r for r in conn.execute(q)}
             if mentions:
                 q = (
-                    select(em.c.event_id, em.c.doc_id, em.c.part, em.c.outlet, em.c.date,
+                    select(em.c.event_seq, em.c.doc_id, em.c.part, em.c.outlet, em.c.date,
                            em.c.span_start, em.c.span_end, em.c.text)
-                    .where(em.c.event_id.in_(ids))
+                    .where(em.c.event_seq.in_(ids))
                     .order_by(em.c.id)
                 )
                 for m in conn.execute(q):
-                    reports.setdefault(m.event_id, []).append(
+                    reports.setdefault(m.event_seq, []).append(
                         {"doc_id": m.doc_id, "part": m.part, "outlet": m.outlet, "date": m.date,
                          "span": [m.span_start, m.span_end], "text": m.text}
                     )
         for row in frame.itertuples(index=False):
-            yield {"row": row, "record": json.loads(row.record), "first": firsts.get(row.id),
-                   "mentions": reports.get(row.id, [])}
+            yield {"row": row, "record": json.loads(row.record), "first": firsts.get(row.seq),
+                   "mentions": reports.get(row.seq, [])}
 
 
 def icews_rows(store: Store, flt: EventFilter | None = None, **kw: Any) -> Iterator[list[Any]]:

@@ -6,6 +6,7 @@ process; the knowledge base is loaded once per process on first use.
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -19,6 +20,8 @@ from communique.events.lexicon import lexicon
 from communique.model import DateValue, Document, InputError, Page, RawPage, Rejected
 from communique.page import split_page
 from communique.sources import iter_pages
+
+DATE_WINDOW = 20_000
 
 
 def extract_text(text: str, published: str | None = None, doc_id: str = "doc") -> Document:
@@ -38,7 +41,11 @@ def extract_paths(
         if isinstance(item, Rejected):
             yield item
             continue
-        doc = extract_raw(item)
+        try:
+            doc = extract_raw(item)
+        except Exception as err:  # noqa: BLE001 - one page's failure must not stop a batch
+            yield Rejected(item.source or item.doc_id, f"extraction failed: {err!r}")
+            continue
         yield Rejected(item.source or item.doc_id, doc.error) if doc.error else doc
 
 
@@ -63,15 +70,20 @@ def code_page(page: Page, home: str | None) -> Document:
     found = code_events(text, rec, (0, len(text)), skip)
     if not found:
         return Document(page, rec.entities, ())
-    mentions = find_dates(text)
-    clues = year_clues(text, mentions)
+    mentions = sorted(find_dates(text), key=lambda m: m.span)
+    clues = sorted(year_clues(text, mentions), key=lambda c: c.span)
     anchor = _anchor(page, mentions)
+    m_starts = [m.span[0] for m in mentions]
+    c_starts = [c.span[0] for c in clues]
 
     def date_of(f: Found) -> DateValue:
+        # Dates and year clues further than DATE_WINDOW from the event do not date it; the
+        # window keeps a huge page linear and changes nothing on a page of ordinary length.
+        lo, hi = f.sentence[0] - DATE_WINDOW, f.sentence[1] + DATE_WINDOW
         return resolve_event_date(
             f.sentence,
-            mentions,
-            clues,
+            mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)],
+            clues[bisect.bisect_left(c_starts, lo) : bisect.bisect_left(c_starts, hi)],
             text=text,
             dateline=page.dateline,
             published=page.published,

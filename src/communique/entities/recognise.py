@@ -193,7 +193,7 @@ def _name_before_title(text: str, end: int, starts: dict[int, Hit]) -> Hit | Non
     gaz = gazetteer()
     for size in (3, 2, 4):
         s = end - size
-        if s < 0 or any(s <= p < end for p in starts):
+        if s < 0 or any(p in starts for p in range(s, end)):
             continue
         cand = text[s:end]
         if not all(_is_cjk(c) for c in cand) or any(c in NAME_STOP for c in cand[1:]):
@@ -290,7 +290,8 @@ def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entit
     roles = [h for h in parts if h.kind == "role"]
     role = roles[-1].name if roles else person.role
     orgs = [h for h in before if h.kind in ("org", "igo", "institution", "country")]
-    org_ent = _organisations(text, orgs, home)[-1] if orgs else None
+    org_ents = _organisations(text, orgs, home) if orgs else []
+    org_ent = org_ents[-1] if org_ents else None
     country = person.country or (org_ent.country if org_ent else None)
     if country is None and not person.known and "·" not in person.name:
         country = home

@@ -7,6 +7,7 @@ events in this genre's sense: a minister inspecting a brigade is domestic news.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Callable
@@ -103,9 +104,9 @@ def _with_main(ev: Event) -> Event:
 
 
 def _paragraph(page: Page, sentence: Span) -> Span:
-    for s, e in page.paragraphs:
-        if s <= sentence[0] < e:
-            return (s, e)
+    i = bisect.bisect_right(page.paragraphs, (sentence[0], len(page.text) + 1)) - 1
+    if i >= 0 and page.paragraphs[i][0] <= sentence[0] < page.paragraphs[i][1]:
+        return page.paragraphs[i]
     return sentence
 
 

@@ -83,6 +83,7 @@ class _Coder:
         self.clause = Clause(text, rec.entities, both_mentions(text, body[0], body[1]))
         self.pairs = rec.pairs
         self.places = rec.places
+        self.place_starts = [p.start for p in rec.places]
         self.speaker: tuple[Entity, int] | None = None
         self.frame = PageFrame()
         self.sentences = [_past(sent, skip) for sent in sentence_spans(text, body[0], body[1])]
@@ -375,9 +376,12 @@ class _Coder:
 
     def _place_country(self, sent: Span, before: int) -> str | None:
         """`在华盛顿举行会谈`: the country of the place where a meeting is held."""
-        for p in self.places:
-            if sent[0] <= p.start < before and self.text.rfind("在", sent[0], p.start) >= p.start - 3:
+        i = bisect.bisect_left(self.place_starts, sent[0])
+        while i < len(self.places) and self.places[i].start < before:
+            p = self.places[i]
+            if self.text.rfind("在", sent[0], p.start) >= p.start - 3:
                 return p.country
+            i += 1
         return None
 
     def _visit(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str

@@ -89,9 +89,9 @@ class Clause:
         return ents
 
     def both_in(self, start: int, end: int) -> Span | None:
-        for s, e in self.both:
-            if start <= s and e <= end:
-                return (s, e)
+        i = bisect.bisect_left(self.both, (start, 0))
+        if i < len(self.both) and self.both[i][1] <= end:
+            return self.both[i]
         return None
 
     def subject(self, start: int, end: int) -> Side:

@@ -164,6 +164,8 @@ class Cluster:
     dirty: bool = True
     mode: str | None = None
     text: str | None = None
+    seq: int | None = None
+    redated: bool = False
 
     @property
     def record(self) -> dict[str, Any]:
@@ -196,7 +198,13 @@ class Cluster:
             for k in ("date", "date_precision", "date_source", "date_evidence"):
                 rec[k] = record.get(k)
             self.stored_record = rec
+            self.redated = True
         self.dirty = True
+
+
+def key_hash(key: str) -> int:
+    """A 60-bit integer for a merge key: a short, fast index (collisions only cost a compare)."""
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:15], 16)
 
 
 def event_id(content_hash: str, part: str, record: Mapping[str, Any]) -> str:
@@ -334,7 +342,7 @@ class Merger:
         """After a commit: everything held is stored and clean."""
         for cs in self.by_key.values():
             for c in cs:
-                c.stored, c.dirty = True, False
+                c.stored, c.dirty, c.redated = True, False, False
 
 
 def merge_order(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

@@ -25,8 +25,8 @@ EA = s.EventActor.__table__
 EP = s.EventPair.__table__
 EM = s.EventMention.__table__
 EN = s.Entity.__table__
-ENM = s.EntityMention.__table__
-PT = s.Part.__table__
+ER = s.EntityRole.__table__
+EL = s.EntityLink.__table__
 
 EVENT_COLUMNS = (
     "id", "date", "event", "mode", "medium", "cameo", "score", "context", "actor_names",
@@ -54,16 +54,16 @@ class EventFilter:
         date_col = EV.c.date
         if self.between:
             a, b = sorted(c.upper() for c in self.between)
-            q = q.join(EP, and_(EP.c.event_id == EV.c.id, EP.c.a == a, EP.c.b == b))
+            q = q.join(EP, and_(EP.c.event_seq == EV.c.seq, EP.c.a == a, EP.c.b == b))
             date_col = EP.c.date
         if self.actor:
-            who = select(EA.c.event_id).join(EN, EN.c.id == EA.c.entity_id).where(
+            who = select(EN.c.id).where(
                 or_(EN.c.id == self.actor, EN.c.name == self.actor, EN.c.org == self.actor)
             )
-            q = q.where(EV.c.id.in_(who))
+            q = q.where(EV.c.seq.in_(select(EA.c.event_seq).where(EA.c.entity_id.in_(who))))
         if self.country:
-            q = q.where(EV.c.id.in_(
-                select(EA.c.event_id).where(EA.c.country == self.country.upper())
+            q = q.where(EV.c.seq.in_(
+                select(EA.c.event_seq).where(EA.c.country == self.country.upper())
             ))
         if self.event:
             q = q.where(EV.c.event == self.event.upper())
@@ -76,10 +76,10 @@ class EventFilter:
         if self.until:
             q = q.where(date_col <= self.until + "\uffff")
         if self.outlet:
-            q = q.where(EV.c.id.in_(select(EM.c.event_id).where(EM.c.outlet == self.outlet)))
+            q = q.where(EV.c.seq.in_(select(EM.c.event_seq).where(EM.c.outlet == self.outlet)))
         if self.text:
-            q = q.where(EV.c.id.in_(
-                select(EM.c.event_id).where(EM.c.text.contains(self.text, autoescape=True))
+            q = q.where(EV.c.seq.in_(
+                select(EM.c.event_seq).where(EM.c.text.contains(self.text, autoescape=True))
             ))
         return q
 
@@ -132,7 +132,12 @@ def events(
 def mentions(store: Store, event_id: str) -> pd.DataFrame:
     """Every report of one event: which document, part and span said it."""
     cols = ["doc_id", "part", "outlet", "date", "mode", "span_start", "span_end", "text", "main"]
-    q = select(*(EM.c[c] for c in cols)).where(EM.c.event_id == event_id).order_by(EM.c.id)
+    q = (
+        select(*(EM.c[c] for c in cols))
+        .join(EV, EV.c.seq == EM.c.event_seq)
+        .where(EV.c.id == event_id)
+        .order_by(EM.c.id)
+    )
     with store.engine.connect() as conn:
         return _frame(conn.execute(q), cols)
 
@@ -147,13 +152,11 @@ def actors(
     counterparts: int = 3,
 ) -> pd.DataFrame:
     """People and organisations, most active first: their roles over time and who they met."""
-    n = func.count(EA.c.event_id).label("events")
     q = (
-        select(EN.c.id, EN.c.kind, EN.c.name, EN.c.org, EN.c.country, EN.c.sector, n)
-        .join(EA, EA.c.entity_id == EN.c.id)
-        .where(EN.c.kind.in_(kinds))
-        .group_by(EN.c.id, EN.c.kind, EN.c.name, EN.c.org, EN.c.country, EN.c.sector)
-        .order_by(n.desc(), EN.c.id)
+        select(EN.c.id, EN.c.kind, EN.c.name, EN.c.org, EN.c.country, EN.c.sector,
+               EN.c.n_events)
+        .where(EN.c.kind.in_(kinds), EN.c.n_events > 0)
+        .order_by(EN.c.n_events.desc(), EN.c.id)
         .limit(limit)
     )
     if country:
@@ -167,9 +170,10 @@ def actors(
         ids = df["id"].tolist()
         roles = _roles(conn, ids)
         peers = _counterparts(conn, ids, counterparts)
-    df["first"] = [roles.get(i, ("", "", ""))[0] for i in ids]
-    df["last"] = [roles.get(i, ("", "", ""))[1] for i in ids]
-    df["roles"] = [roles.get(i, ("", "", ""))[2] for i in ids]
+    blank = ("", "", "")
+    df["first"] = [roles.get(i, blank)[0] for i in ids]
+    df["last"] = [roles.get(i, blank)[1] for i in ids]
+    df["roles"] = [roles.get(i, blank)[2] for i in ids]
     df["counterparts"] = [peers.get(i, "") for i in ids]
     return df
 
@@ -178,38 +182,36 @@ def _roles(conn: Any, ids: list[str]) -> dict[str, tuple[str, str, str]]:
     if not ids:
         return {}
     q = (
-        select(ENM.c.entity_id, ENM.c.role, func.min(ENM.c.date), func.max(ENM.c.date),
-               func.count())
-        .where(ENM.c.entity_id.in_(ids), ENM.c.date.is_not(None))
-        .group_by(ENM.c.entity_id, ENM.c.role)
-        .order_by(ENM.c.entity_id, func.min(ENM.c.date))
+        select(ER.c.entity_id, ER.c.role, ER.c.first, ER.c.last)
+        .where(ER.c.entity_id.in_(ids))
+        .order_by(ER.c.entity_id, ER.c.first, ER.c.role)
     )
-    spans: dict[str, list[tuple[str | None, str, str]]] = {}
-    for eid, role, first, last, _ in conn.execute(q):
+    spans: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    for eid, role, first, last in conn.execute(q):
         spans.setdefault(eid, []).append((role, first, last))
     out = {}
     for eid, rows in spans.items():
-        text = "; ".join(f"{r} {a}…{b}" if a != b else f"{r} {a}" for r, a, b in rows if r)
-        out[eid] = (min(a for _, a, _ in rows), max(b for _, _, b in rows), text)
+        text = "; ".join(
+            f"{r} {a}…{b}" if a and b and a != b else f"{r} {a or ''}".strip()
+            for r, a, b in rows
+        )
+        firsts = [a for _, a, _ in rows if a]
+        lasts = [b for _, _, b in rows if b]
+        out[eid] = (min(firsts, default=""), max(lasts, default=""), text)
     return out
 
 
 def _counterparts(conn: Any, ids: list[str], top: int) -> dict[str, str]:
     if not ids or top <= 0:
         return {}
-    other = EA.alias("other")
-    n = func.count(func.distinct(EA.c.event_id))
     q = (
-        select(EA.c.entity_id, other.c.entity_id, EN.c.name, EN.c.org, EN.c.country, n)
-        .join(other, and_(other.c.event_id == EA.c.event_id,
-                          other.c.entity_id != EA.c.entity_id))
-        .join(EN, EN.c.id == other.c.entity_id)
-        .where(EA.c.entity_id.in_(ids))
-        .group_by(EA.c.entity_id, other.c.entity_id, EN.c.name, EN.c.org, EN.c.country)
-        .order_by(EA.c.entity_id, n.desc(), other.c.entity_id)
+        select(EL.c.entity_id, EL.c.n, EN.c.name, EN.c.org, EN.c.country)
+        .join(EN, EN.c.id == EL.c.other_id)
+        .where(EL.c.entity_id.in_(ids))
+        .order_by(EL.c.entity_id, EL.c.n.desc(), EL.c.other_id)
     )
     out: dict[str, list[str]] = {}
-    for eid, _oid, name, org, cc, count in conn.execute(q):
+    for eid, count, name, org, cc in conn.execute(q):
         got = out.setdefault(eid, [])
         if len(got) < top:
             got.append(f"{name or org or cc} ({count})")
@@ -229,37 +231,38 @@ def dyad(
     if by not in ("month", "year"):
         raise ValueError("by is 'month' or 'year'")
     a, b = sorted((a.upper(), b.upper()))
-    period = EV.c[by]
+    period = EP.c[by]
     where = [EP.c.a == a, EP.c.b == b]
     if since:
         where.append(EP.c.date >= since)
     if until:
         where.append(EP.c.date <= until + "\uffff")
-    base = select(EV).join(EP, EP.c.event_id == EV.c.id).where(*where)
     counts = (
-        select(period.label("period"), EV.c.event, func.count().label("n"),
-               func.sum(EV.c.score).label("total"))
-        .select_from(EP.join(EV, EP.c.event_id == EV.c.id))
+        select(period, EP.c.event, func.count(), func.sum(EP.c.score))
         .where(*where)
-        .group_by(period, EV.c.event)
+        .group_by(period, EP.c.event)
     )
     rank = func.row_number().over(
         partition_by=period,
-        order_by=(EV.c.main.desc(), EV.c.n_mentions.desc(), EV.c.score.desc(), EV.c.seq),
+        order_by=(EP.c.main.desc(), EP.c.n_mentions.desc(), EP.c.score.desc(), EP.c.event_seq),
     )
-    ranked = base.with_only_columns(
-        period.label("period"), EV.c.date, EV.c.event, EV.c.actor_names, EV.c.recipient_names,
-        EV.c.n_mentions, EV.c.text, rank.label("rk"),
-    ).subquery()
-    heads = select(ranked).where(ranked.c.rk == literal(1))
+    ranked = select(period.label("period"), EP.c.event_seq, rank.label("rk")).where(*where)
+    ranked = ranked.subquery()
+    heads = (
+        select(ranked.c.period, EV.c.date, EV.c.event, EV.c.actor_names, EV.c.recipient_names,
+               EV.c.n_mentions, EV.c.text)
+        .join(EV, EV.c.seq == ranked.c.event_seq)
+        .where(ranked.c.rk == literal(1))
+    )
     with store.engine.connect() as conn:
         c = _frame(conn.execute(counts), ["period", "event", "n", "total"])
         h = _frame(conn.execute(heads), ["period", "date", "event", "actor", "recipient",
-                                         "reports", "text", "rk"])
+                                         "reports", "text"])
     if c.empty:
         return pd.DataFrame(columns=["period", "events", "mean_score", "headline"])
     c["period"] = c["period"].fillna("unknown")
     h["period"] = h["period"].fillna("unknown")
+    c["total"] = c["total"].fillna(0.0)
     wide = c.pivot_table(index="period", columns="event", values="n", aggfunc="sum", fill_value=0)
     totals = c.groupby("period")[["n", "total"]].sum()
     out = pd.DataFrame({"events": totals["n"],
@@ -270,6 +273,7 @@ def dyad(
         for r in h.itertuples()
     }
     out["headline"] = out["period"].map(heads_text)
+    out.columns.name = None
     return out.sort_values("period", ignore_index=True)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -64,6 +66,7 @@ class Part(Base):
 
 class Entity(Base):
     __tablename__ = "entities"
+    __table_args__ = (Index("ix_entities_n_events", "n_events"),)
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))
@@ -71,14 +74,16 @@ class Entity(Base):
     org: Mapped[str | None] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(3), index=True)
     sector: Mapped[str | None] = mapped_column(String(10))
+    n_events: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class EntityMention(Base):
+    """An entity named in a page part (once per part and role), dated by the page or event."""
+
     __tablename__ = "entity_mentions"
-    __table_args__ = (Index("ix_entity_mentions_entity_date", "entity_id", "date"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"))
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), index=True)
     part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
     role: Mapped[str | None] = mapped_column(String(200))
@@ -88,18 +93,44 @@ class EntityMention(Base):
     date: Mapped[str | None] = mapped_column(String(10))
 
 
+class EntityRole(Base):
+    """Roles over time: each title an entity was given, first and last seen (kept up to date)."""
+
+    __tablename__ = "entity_roles"
+
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(200), primary_key=True)
+    first: Mapped[str | None] = mapped_column(String(10))
+    last: Mapped[str | None] = mapped_column(String(10))
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EntityLink(Base):
+    """How many events two entities took part in together (kept up to date)."""
+
+    __tablename__ = "entity_links"
+
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    other_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class Event(Base):
     __tablename__ = "events"
     __table_args__ = (
-        Index("ix_events_key_ord", "merge_key", "date_ord"),
-        Index("ix_events_key_source_ord", "merge_key", "date_source", "date_ord"),
-        Index("ix_events_type_date", "event", "date"),
-        Index("ix_events_date", "date"),
+        Index("ix_events_key_ord", "merge_hash", "date_ord"),
+        Index("ix_events_key_inferred", "merge_hash", "date_ord",
+              sqlite_where=sql("date_source = 'inferred'"),
+              postgresql_where=sql("date_source = 'inferred'")),
+        Index("ix_events_key_monthday", "merge_hash", "date",
+              sqlite_where=sql("date_ord IS NULL"), postgresql_where=sql("date_ord IS NULL")),
+        Index("ix_events_date", "date", "seq"),
     )
 
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    id: Mapped[str] = mapped_column(String(40), unique=True)
     merge_key: Mapped[str] = mapped_column(Text)
+    merge_hash: Mapped[int] = mapped_column(BigInteger)
     event: Mapped[str] = mapped_column(String(20))
     mode: Mapped[str | None] = mapped_column(String(30))
     medium: Mapped[str | None] = mapped_column(String(20))
@@ -131,32 +162,43 @@ class Event(Base):
 
 class EventActor(Base):
     __tablename__ = "event_actors"
-    __table_args__ = (Index("ix_event_actors_entity", "entity_id", "event_id"),)
+    __table_args__ = (
+        Index("ix_event_actors_entity_date", "entity_id", "date", "event_seq"),
+        Index("ix_event_actors_country_date", "country", "date", "event_seq"),
+    )
 
-    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq"), primary_key=True)
     side: Mapped[str] = mapped_column(String(10), primary_key=True)
     entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
     country: Mapped[str | None] = mapped_column(String(3))
     role: Mapped[str | None] = mapped_column(String(200))
+    date: Mapped[str | None] = mapped_column(String(10))
 
 
 class EventPair(Base):
-    """One row per unordered pair of countries an event involves (a < b), for the dyad queries."""
+    """One row per unordered pair of countries an event involves (a < b), with what the dyad
+    queries need of the event, so that they read this table alone."""
 
     __tablename__ = "event_pairs"
-    __table_args__ = (Index("ix_event_pairs_ab_date", "a", "b", "date"),)
+    __table_args__ = (Index("ix_event_pairs_ab_date", "a", "b", "date", "event_seq"),)
 
-    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq"), primary_key=True)
     a: Mapped[str] = mapped_column(String(3), primary_key=True)
     b: Mapped[str] = mapped_column(String(3), primary_key=True)
     date: Mapped[str | None] = mapped_column(String(10))
+    month: Mapped[str | None] = mapped_column(String(7))
+    year: Mapped[str | None] = mapped_column(String(4))
+    event: Mapped[str] = mapped_column(String(20))
+    score: Mapped[float | None] = mapped_column(Float)
+    main: Mapped[bool] = mapped_column(Boolean, default=False)
+    n_mentions: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class EventMention(Base):
     __tablename__ = "event_mentions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
+    event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq"), index=True)
     record_id: Mapped[str] = mapped_column(String(200))
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
     part_id: Mapped[int] = mapped_column(ForeignKey("parts.id"), index=True)

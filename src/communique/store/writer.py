@@ -2,19 +2,22 @@
 
 A page is identified by the hash of its content: a page already stored (or already rejected)
 is skipped, so a batch written twice, or a run started again after being killed, stores each
-page once.
+page once. Events are numbered (``seq``) in the order they are first reported, which keeps every
+table that points at them growing at its end, however large the store.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import combinations
+from itertools import combinations, permutations
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Connection,
     Integer,
@@ -22,6 +25,8 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    bindparam,
+    case,
     delete,
     insert,
     select,
@@ -33,10 +38,18 @@ from sqlalchemy import (
 from communique.model import RawPage, Rejected
 from communique.store import schema as s
 from communique.store.extracted import Extracted
-from communique.store.merge import Cluster, Merger, Want, When, merge_order
+from communique.store.merge import Cluster, Merger, Want, When, key_hash, merge_order
 
 CHUNK = 500
 ADVISORY_LOCK = 0x636F6D6D
+EV, EA, EP = s.Event.__table__, s.EventActor.__table__, s.EventPair.__table__
+WANT_DDL = (
+    "CREATE TEMPORARY TABLE IF NOT EXISTS merge_want "
+    "(kh BIGINT, lo INTEGER, hi INTEGER, wlo INTEGER, whi INTEGER, md TEXT)"
+)
+WANT = Table("merge_want", MetaData(), Column("kh", BigInteger), Column("lo", Integer),
+             Column("hi", Integer), Column("wlo", Integer), Column("whi", Integer),
+             Column("md", Text))
 
 
 def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
@@ -75,6 +88,23 @@ def _countries(ents: Iterable[Mapping[str, Any]]) -> list[str]:
     return sorted({e["country"] for e in ents if e.get("country")})
 
 
+def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]], keys: Sequence[str],
+            add: Sequence[str] = (), low: Sequence[str] = (), high: Sequence[str] = ()) -> None:
+    """Insert rows, or on a key already there add to ``add`` columns and widen low/high ones."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    stmt = dialect_insert(table)
+    new, old = stmt.excluded, table.c
+    sets: dict[str, Any] = {c: old[c] + new[c] for c in add}
+    sets |= {c: case((old[c].is_(None) | (new[c] < old[c]), new[c]), else_=old[c]) for c in low}
+    sets |= {c: case((old[c].is_(None) | (new[c] > old[c]), new[c]), else_=old[c]) for c in high}
+    conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=sets), rows)
+
+
 @dataclass(slots=True)
 class BatchCounts:
     stored: int = 0
@@ -84,62 +114,43 @@ class BatchCounts:
     new_events: int = 0
 
 
-WANT_DDL = (
-    "CREATE TEMPORARY TABLE IF NOT EXISTS merge_want "
-    "(k TEXT, lo INTEGER, hi INTEGER, wlo INTEGER, whi INTEGER, md TEXT)"
-)
-WANT = Table("merge_want", MetaData(), Column("k", Text), Column("lo", Integer),
-             Column("hi", Integer), Column("wlo", Integer), Column("whi", Integer),
-             Column("md", Text))
-
-
 def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
     """The stored events that the wanted (key, date window) pairs could join, oldest first."""
-    ev, w = s.Event.__table__, WANT
+    w = WANT
     conn.execute(text(WANT_DDL))
     conn.execute(delete(w))
     conn.execute(insert(w), [
-        {"k": x.key, "lo": x.lo, "hi": x.hi, "wlo": x.wide_lo, "whi": x.wide_hi,
+        {"kh": key_hash(x.key), "lo": x.lo, "hi": x.hi, "wlo": x.wide_lo, "whi": x.wide_hi,
          "md": x.month_day} for x in wants
     ])
-    cols = (ev.c.id, ev.c.seq, ev.c.merge_key, ev.c.record, ev.c.date, ev.c.date_source,
-            ev.c.medium, ev.c.n_mentions, ev.c.n_documents, ev.c.main, ev.c.confidence,
-            ev.c.mode, ev.c.text)
-    on_key = ev.c.merge_key == w.c.k
+    cols = (EV.c.seq, EV.c.id, EV.c.merge_key, EV.c.record, EV.c.date, EV.c.date_source,
+            EV.c.medium, EV.c.n_mentions, EV.c.n_documents, EV.c.main, EV.c.confidence,
+            EV.c.mode, EV.c.text)
+    on_key = EV.c.merge_hash == w.c.kh
     joins = (
-        and_(on_key, ev.c.date_ord.between(w.c.lo, w.c.hi)),
-        and_(on_key, ev.c.date_source == "inferred", ev.c.date_ord.between(w.c.wlo, w.c.whi)),
-        and_(on_key, ev.c.date_ord.is_(None), ev.c.date == w.c.md),
+        and_(on_key, EV.c.date_ord.between(w.c.lo, w.c.hi)),
+        and_(on_key, EV.c.date_source == "inferred", EV.c.date_ord.between(w.c.wlo, w.c.whi)),
+        and_(on_key, EV.c.date_ord.is_(None), EV.c.date == w.c.md),
     )
     rows = {}
     for on in joins:
-        for r in conn.execute(select(*cols).select_from(w.join(ev, on))):
-            rows[r.id] = r
+        for r in conn.execute(select(*cols).select_from(w.join(EV, on))):
+            rows[r.seq] = r
     return [
         Cluster(
             id=r.id, key=r.merge_key, stored_record=r.record,
             when=When.parse(r.date, r.date_source), medium=r.medium, parts=set(),
             n_mentions=r.n_mentions, n_documents=r.n_documents, main=r.main,
             confidence=r.confidence or 0.0, stored=True, dirty=False, mode=r.mode,
-            text=r.text,
+            text=r.text, seq=r.seq,
         )
-        for r in sorted(rows.values(), key=lambda r: r.seq)
+        for _, r in sorted(rows.items())
     ]
 
 
-def _event_row(c: Cluster) -> dict[str, Any]:
+def _dates(c: Cluster) -> dict[str, Any]:
     rec, when = c.record, c.when
-    loc = rec.get("location") or {}
-    actor, recipient = rec.get("actor") or [], rec.get("recipient") or []
     return {
-        "id": c.id,
-        "merge_key": c.key,
-        "event": rec["event"],
-        "mode": rec.get("mode"),
-        "medium": c.medium,
-        "context": "," + ",".join(rec.get("context") or []) + ",",
-        "cameo": rec.get("cameo"),
-        "score": rec.get("score"),
         "date": rec.get("date"),
         "date_precision": rec.get("date_precision") or when.precision,
         "date_source": rec.get("date_source"),
@@ -147,6 +158,25 @@ def _event_row(c: Cluster) -> dict[str, Any]:
         "date_ord": when.ordinal,
         "month": f"{when.year:04d}-{when.month:02d}" if when.year and when.month else None,
         "year": f"{when.year:04d}" if when.year else None,
+    }
+
+
+def _event_row(c: Cluster) -> dict[str, Any]:
+    rec = c.record
+    loc = rec.get("location") or {}
+    actor, recipient = rec.get("actor") or [], rec.get("recipient") or []
+    return {
+        "seq": c.seq,
+        "id": c.id,
+        "merge_key": c.key,
+        "merge_hash": key_hash(c.key),
+        "event": rec["event"],
+        "mode": rec.get("mode"),
+        "medium": c.medium,
+        "context": "," + ",".join(rec.get("context") or []) + ",",
+        "cameo": rec.get("cameo"),
+        "score": rec.get("score"),
+        **_dates(c),
         "actor_names": "; ".join(_label(e) for e in actor),
         "actor_countries": ",".join(_countries(actor)),
         "recipient_names": "; ".join(_label(e) for e in recipient),
@@ -162,6 +192,14 @@ def _event_row(c: Cluster) -> dict[str, Any]:
         "n_documents": c.n_documents,
         "record": _dumps(rec),
     }
+
+
+def _participants(c: Cluster) -> dict[tuple[str, str], Mapping[str, Any]]:
+    out: dict[tuple[str, str], Mapping[str, Any]] = {}
+    for side in ("actor", "recipient"):
+        for e in c.record.get(side) or []:
+            out.setdefault((side, entity_id(e)), e)
+    return out
 
 
 class Writer:
@@ -279,10 +317,9 @@ class Writer:
                     found[eid] = {
                         "id": eid, "kind": entity_kind(e), "name": e.get("name"),
                         "org": e.get("org"), "country": e.get("country"),
-                        "sector": e.get("sector"), "_kind": bool(e.get("kind")),
+                        "sector": e.get("sector"), "n_events": 0, "_kind": bool(e.get("kind")),
                     }
-        ids = list(found)
-        for chunk in _chunks(ids):
+        for chunk in _chunks(list(found)):
             for eid in conn.scalars(select(table.c.id).where(table.c.id.in_(chunk))):
                 found.pop(eid, None)
         if found:
@@ -290,9 +327,9 @@ class Writer:
             conn.execute(insert(table), rows)
 
     def _mentions(self, conn: Connection, parts: list[Any], c: BatchCounts) -> None:
-        merger = Merger(lambda keys: load_clusters(conn, keys))
+        merger = Merger(lambda wants: load_clusters(conn, wants))
         merger.prefetch(r for _, (_, _, p) in parts for r in p.records)
-        mention_rows: list[dict[str, Any]] = []
+        mentions: list[tuple[Cluster, dict[str, Any]]] = []
         ent_rows: dict[tuple[Any, ...], dict[str, Any]] = {}
         seen: dict[str, set[str]] = {}
         for part_id, (did, x, p) in parts:
@@ -309,8 +346,8 @@ class Writer:
                 )
                 c.new_events += int(created)
                 span = r.get("span") or [0, 0]
-                mention_rows.append({
-                    "event_id": cluster.id, "record_id": str(r.get("id") or "")[:200],
+                mentions.append((cluster, {
+                    "record_id": str(r.get("id") or "")[:200],
                     "document_id": did, "part_id": part_id, "doc_id": p.doc_id[:220],
                     "part": p.part, "outlet": self.outlet or x.outlet, "mode": r.get("mode"),
                     "date": r.get("date"), "date_precision": r.get("date_precision"),
@@ -318,7 +355,7 @@ class Writer:
                     "span_end": span[1], "text": r.get("text") or "",
                     "main": bool(r.get("main")), "confidence": r.get("confidence"),
                     "record": _dumps(r),
-                })
+                }))
                 when = r.get("date") if When.parse(r.get("date")).year else None
                 for e in (r.get("actor") or []) + (r.get("recipient") or []):
                     key = (part_id, entity_id(e), e.get("role"))
@@ -327,11 +364,13 @@ class Writer:
                     elif when and not ent_rows[key]["date"]:
                         ent_rows[key]["date"] = when[:10]
         self._clusters(conn, merger.dirty())
-        if mention_rows:
-            conn.execute(insert(s.EventMention.__table__), mention_rows)
+        if mentions:
+            conn.execute(insert(s.EventMention.__table__),
+                         [{**row, "event_seq": cl.seq} for cl, row in mentions])
         if ent_rows:
             conn.execute(insert(s.EntityMention.__table__), list(ent_rows.values()))
-        c.mentions += len(mention_rows)
+            self._roles(conn, ent_rows.values())
+        c.mentions += len(mentions)
         merger.settle()
 
     @staticmethod
@@ -343,45 +382,87 @@ class Writer:
             "span_end": span[1], "date": (date or None) and date[:10],
         }
 
+    @staticmethod
+    def _roles(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
+        roles: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in rows:
+            if not r["role"]:
+                continue
+            d = r["date"] if r["date"] and r["date"][0] != "-" else None
+            got = roles.setdefault((r["entity_id"], r["role"]), {
+                "entity_id": r["entity_id"], "role": r["role"], "first": d, "last": d, "n": 0,
+            })
+            got["n"] += 1
+            if d:
+                got["first"] = min(got["first"] or d, d)
+                got["last"] = max(got["last"] or d, d)
+        _upsert(conn, s.EntityRole.__table__, list(roles.values()), ("entity_id", "role"),
+                add=("n",), low=("first",), high=("last",))
+
     def _clusters(self, conn: Connection, clusters: list[Cluster]) -> None:
-        ev = s.Event.__table__
         new = [c for c in clusters if not c.stored]
         old = [c for c in clusters if c.stored]
         if new:
-            seq0 = conn.scalar(select(ev.c.seq).order_by(ev.c.seq.desc()).limit(1)) or 0
-            rows = [{**_event_row(c), "seq": seq0 + i + 1} for i, c in enumerate(new)]
-            conn.execute(insert(ev), rows)
-            actors, pairs = [], []
-            for c, row in zip(new, rows, strict=True):
-                actors += self._actor_rows(c)
-                pairs += self._pair_rows(c, row["date"])
+            seq0 = conn.scalar(select(EV.c.seq).order_by(EV.c.seq.desc()).limit(1)) or 0
+            for i, cl in enumerate(new, 1):
+                cl.seq = seq0 + i
+            rows = [_event_row(cl) for cl in new]
+            conn.execute(insert(EV), rows)
+            actors, pairs, links, counts = [], [], Counter(), Counter()
+            for cl, row in zip(new, rows, strict=True):
+                people = _participants(cl)
+                actors += [
+                    {"event_seq": cl.seq, "side": side, "entity_id": eid,
+                     "country": e.get("country"), "role": e.get("role"), "date": row["date"]}
+                    for (side, eid), e in people.items()
+                ]
+                ids = sorted({eid for _, eid in people})
+                counts.update(ids)
+                links.update(permutations(ids, 2))
+                pairs += [
+                    {"event_seq": cl.seq, "a": a, "b": b, "date": row["date"],
+                     "month": row["month"], "year": row["year"], "event": row["event"],
+                     "score": row["score"],
+                     "main": row["main"], "n_mentions": row["n_mentions"]}
+                    for a, b in combinations(_countries(e for e in people.values()), 2)
+                ]
             if actors:
-                conn.execute(insert(s.EventActor.__table__), actors)
+                conn.execute(insert(EA), actors)
             if pairs:
-                conn.execute(insert(s.EventPair.__table__), pairs)
-        pair_t = s.EventPair.__table__
-        for c in old:
-            row = _event_row(c)
-            keep = ("date", "date_precision", "date_source", "date_evidence", "date_ord", "month",
-                    "year", "main", "confidence", "n_mentions", "n_documents", "medium", "record")
-            conn.execute(update(ev).where(ev.c.id == c.id).values({k: row[k] for k in keep}))
-            conn.execute(update(pair_t).where(pair_t.c.event_id == c.id).values(date=row["date"]))
+                conn.execute(insert(EP), pairs)
+            ent = s.Entity.__table__
+            conn.execute(
+                update(ent).where(ent.c.id == bindparam("eid"))
+                .values(n_events=ent.c.n_events + bindparam("k")),
+                [{"eid": eid, "k": k} for eid, k in sorted(counts.items())],
+            )
+            _upsert(conn, s.EntityLink.__table__,
+                    [{"entity_id": a, "other_id": b, "n": k} for (a, b), k in sorted(links.items())],
+                    ("entity_id", "other_id"), add=("n",))
+        if old:
+            self._refresh(conn, old)
 
     @staticmethod
-    def _actor_rows(c: Cluster) -> list[dict[str, Any]]:
-        rows: dict[tuple[str, str], dict[str, Any]] = {}
-        for side in ("actor", "recipient"):
-            for e in c.record.get(side) or []:
-                rows.setdefault((side, entity_id(e)), {
-                    "event_id": c.id, "side": side, "entity_id": entity_id(e),
-                    "country": e.get("country"), "role": e.get("role"),
-                })
-        return list(rows.values())
+    def _refresh(conn: Connection, old: list[Cluster]) -> None:
+        """Events that took new mentions: counters, and the date if a better one came."""
+        rows = [_event_row(c) for c in old]
+        counters = ("main", "confidence", "n_mentions", "n_documents", "medium")
+        _set(conn, EV, EV.c.seq, counters, rows, counters)
+        _set(conn, EP, EP.c.event_seq, ("main", "n_mentions"), rows, ("main", "n_mentions"))
+        redated = [r for c, r in zip(old, rows, strict=True) if c.redated]
+        if redated:
+            dates = ("date", "date_precision", "date_source", "date_evidence", "date_ord",
+                     "month", "year", "record")
+            _set(conn, EV, EV.c.seq, dates, redated, dates)
+            _set(conn, EP, EP.c.event_seq, ("date", "month", "year"), redated,
+                 ("date", "month", "year"))
+            _set(conn, EA, EA.c.event_seq, ("date",), redated, ("date",))
 
-    @staticmethod
-    def _pair_rows(c: Cluster, date: str | None) -> list[dict[str, Any]]:
-        ents = (c.record.get("actor") or []) + (c.record.get("recipient") or [])
-        return [
-            {"event_id": c.id, "a": a, "b": b, "date": date}
-            for a, b in combinations(_countries(ents), 2)
-        ]
+
+def _set(conn: Connection, table: Table, key: Any, columns: Sequence[str],
+         rows: list[dict[str, Any]], fields: Sequence[str]) -> None:
+    """UPDATE table SET columns = row fields WHERE key = row seq, for every row at once."""
+    stmt = update(table).where(key == bindparam("v_seq")).values(
+        {c: bindparam(f"v_{f}") for c, f in zip(columns, fields, strict=True)}
+    )
+    conn.execute(stmt, [{"v_seq": r["seq"], **{f"v_{f}": r[f] for f in fields}} for r in rows])

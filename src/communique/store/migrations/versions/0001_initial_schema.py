@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 13:55:54.837417
+Create Date: 2026-11-25 14:07:46.581510
 
 """
 
@@ -52,17 +52,20 @@ def upgrade() -> None:
         sa.Column("org", sa.Text(), nullable=True),
         sa.Column("country", sa.String(length=3), nullable=True),
         sa.Column("sector", sa.String(length=10), nullable=True),
+        sa.Column("n_events", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("entities", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_entities_country"), ["country"], unique=False)
+        batch_op.create_index("ix_entities_n_events", ["n_events"], unique=False)
         batch_op.create_index(batch_op.f("ix_entities_name"), ["name"], unique=False)
 
     op.create_table(
         "events",
+        sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("id", sa.String(length=40), nullable=False),
-        sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("merge_key", sa.Text(), nullable=False),
+        sa.Column("merge_hash", sa.BigInteger(), nullable=False),
         sa.Column("event", sa.String(length=20), nullable=False),
         sa.Column("mode", sa.String(length=30), nullable=True),
         sa.Column("medium", sa.String(length=20), nullable=True),
@@ -90,16 +93,26 @@ def upgrade() -> None:
         sa.Column("n_mentions", sa.Integer(), nullable=False),
         sa.Column("n_documents", sa.Integer(), nullable=False),
         sa.Column("record", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("seq"),
+        sa.PrimaryKeyConstraint("seq"),
+        sa.UniqueConstraint("id"),
     )
     with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.create_index("ix_events_date", ["date"], unique=False)
-        batch_op.create_index("ix_events_key_ord", ["merge_key", "date_ord"], unique=False)
+        batch_op.create_index("ix_events_date", ["date", "seq"], unique=False)
         batch_op.create_index(
-            "ix_events_key_source_ord", ["merge_key", "date_source", "date_ord"], unique=False
+            "ix_events_key_inferred",
+            ["merge_hash", "date_ord"],
+            unique=False,
+            sqlite_where=sa.text("date_source = 'inferred'"),
+            postgresql_where=sa.text("date_source = 'inferred'"),
         )
-        batch_op.create_index("ix_events_type_date", ["event", "date"], unique=False)
+        batch_op.create_index(
+            "ix_events_key_monthday",
+            ["merge_hash", "date"],
+            unique=False,
+            sqlite_where=sa.text("date_ord IS NULL"),
+            postgresql_where=sa.text("date_ord IS NULL"),
+        )
+        batch_op.create_index("ix_events_key_ord", ["merge_hash", "date_ord"], unique=False)
 
     op.create_table(
         "rejects",
@@ -115,39 +128,81 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_rejects_content_hash"), ["content_hash"], unique=False)
 
     op.create_table(
-        "event_actors",
-        sa.Column("event_id", sa.String(length=40), nullable=False),
-        sa.Column("side", sa.String(length=10), nullable=False),
+        "entity_links",
         sa.Column("entity_id", sa.String(length=200), nullable=False),
-        sa.Column("country", sa.String(length=3), nullable=True),
-        sa.Column("role", sa.String(length=200), nullable=True),
+        sa.Column("other_id", sa.String(length=200), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["entity_id"],
             ["entities.id"],
         ),
         sa.ForeignKeyConstraint(
-            ["event_id"],
-            ["events.id"],
+            ["other_id"],
+            ["entities.id"],
         ),
-        sa.PrimaryKeyConstraint("event_id", "side", "entity_id"),
+        sa.PrimaryKeyConstraint("entity_id", "other_id"),
+    )
+    op.create_table(
+        "entity_roles",
+        sa.Column("entity_id", sa.String(length=200), nullable=False),
+        sa.Column("role", sa.String(length=200), nullable=False),
+        sa.Column("first", sa.String(length=10), nullable=True),
+        sa.Column("last", sa.String(length=10), nullable=True),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["entity_id"],
+            ["entities.id"],
+        ),
+        sa.PrimaryKeyConstraint("entity_id", "role"),
+    )
+    op.create_table(
+        "event_actors",
+        sa.Column("event_seq", sa.Integer(), nullable=False),
+        sa.Column("side", sa.String(length=10), nullable=False),
+        sa.Column("entity_id", sa.String(length=200), nullable=False),
+        sa.Column("country", sa.String(length=3), nullable=True),
+        sa.Column("role", sa.String(length=200), nullable=True),
+        sa.Column("date", sa.String(length=10), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["entity_id"],
+            ["entities.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["event_seq"],
+            ["events.seq"],
+        ),
+        sa.PrimaryKeyConstraint("event_seq", "side", "entity_id"),
     )
     with op.batch_alter_table("event_actors", schema=None) as batch_op:
-        batch_op.create_index("ix_event_actors_entity", ["entity_id", "event_id"], unique=False)
+        batch_op.create_index(
+            "ix_event_actors_country_date", ["country", "date", "event_seq"], unique=False
+        )
+        batch_op.create_index(
+            "ix_event_actors_entity_date", ["entity_id", "date", "event_seq"], unique=False
+        )
 
     op.create_table(
         "event_pairs",
-        sa.Column("event_id", sa.String(length=40), nullable=False),
+        sa.Column("event_seq", sa.Integer(), nullable=False),
         sa.Column("a", sa.String(length=3), nullable=False),
         sa.Column("b", sa.String(length=3), nullable=False),
         sa.Column("date", sa.String(length=10), nullable=True),
+        sa.Column("month", sa.String(length=7), nullable=True),
+        sa.Column("year", sa.String(length=4), nullable=True),
+        sa.Column("event", sa.String(length=20), nullable=False),
+        sa.Column("score", sa.Float(), nullable=True),
+        sa.Column("main", sa.Boolean(), nullable=False),
+        sa.Column("n_mentions", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["event_id"],
-            ["events.id"],
+            ["event_seq"],
+            ["events.seq"],
         ),
-        sa.PrimaryKeyConstraint("event_id", "a", "b"),
+        sa.PrimaryKeyConstraint("event_seq", "a", "b"),
     )
     with op.batch_alter_table("event_pairs", schema=None) as batch_op:
-        batch_op.create_index("ix_event_pairs_ab_date", ["a", "b", "date"], unique=False)
+        batch_op.create_index(
+            "ix_event_pairs_ab_date", ["a", "b", "date", "event_seq"], unique=False
+        )
 
     op.create_table(
         "parts",
@@ -193,13 +248,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("entity_mentions", schema=None) as batch_op:
-        batch_op.create_index("ix_entity_mentions_entity_date", ["entity_id", "date"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_entity_mentions_entity_id"), ["entity_id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_entity_mentions_part_id"), ["part_id"], unique=False)
 
     op.create_table(
         "event_mentions",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("event_id", sa.String(length=40), nullable=False),
+        sa.Column("event_seq", sa.Integer(), nullable=False),
         sa.Column("record_id", sa.String(length=200), nullable=False),
         sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("part_id", sa.Integer(), nullable=False),
@@ -221,8 +278,8 @@ def upgrade() -> None:
             ["documents.id"],
         ),
         sa.ForeignKeyConstraint(
-            ["event_id"],
-            ["events.id"],
+            ["event_seq"],
+            ["events.seq"],
         ),
         sa.ForeignKeyConstraint(
             ["part_id"],
@@ -234,7 +291,9 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_event_mentions_document_id"), ["document_id"], unique=False
         )
-        batch_op.create_index(batch_op.f("ix_event_mentions_event_id"), ["event_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_event_mentions_event_seq"), ["event_seq"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_event_mentions_outlet"), ["outlet"], unique=False)
         batch_op.create_index(batch_op.f("ix_event_mentions_part_id"), ["part_id"], unique=False)
 
@@ -247,13 +306,13 @@ def downgrade() -> None:
     with op.batch_alter_table("event_mentions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_event_mentions_part_id"))
         batch_op.drop_index(batch_op.f("ix_event_mentions_outlet"))
-        batch_op.drop_index(batch_op.f("ix_event_mentions_event_id"))
+        batch_op.drop_index(batch_op.f("ix_event_mentions_event_seq"))
         batch_op.drop_index(batch_op.f("ix_event_mentions_document_id"))
 
     op.drop_table("event_mentions")
     with op.batch_alter_table("entity_mentions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_entity_mentions_part_id"))
-        batch_op.drop_index("ix_entity_mentions_entity_date")
+        batch_op.drop_index(batch_op.f("ix_entity_mentions_entity_id"))
 
     op.drop_table("entity_mentions")
     with op.batch_alter_table("parts", schema=None) as batch_op:
@@ -266,22 +325,34 @@ def downgrade() -> None:
 
     op.drop_table("event_pairs")
     with op.batch_alter_table("event_actors", schema=None) as batch_op:
-        batch_op.drop_index("ix_event_actors_entity")
+        batch_op.drop_index("ix_event_actors_entity_date")
+        batch_op.drop_index("ix_event_actors_country_date")
 
     op.drop_table("event_actors")
+    op.drop_table("entity_roles")
+    op.drop_table("entity_links")
     with op.batch_alter_table("rejects", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_rejects_content_hash"))
 
     op.drop_table("rejects")
     with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.drop_index("ix_events_type_date")
-        batch_op.drop_index("ix_events_key_source_ord")
         batch_op.drop_index("ix_events_key_ord")
+        batch_op.drop_index(
+            "ix_events_key_monthday",
+            sqlite_where=sa.text("date_ord IS NULL"),
+            postgresql_where=sa.text("date_ord IS NULL"),
+        )
+        batch_op.drop_index(
+            "ix_events_key_inferred",
+            sqlite_where=sa.text("date_source = 'inferred'"),
+            postgresql_where=sa.text("date_source = 'inferred'"),
+        )
         batch_op.drop_index("ix_events_date")
 
     op.drop_table("events")
     with op.batch_alter_table("entities", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_entities_name"))
+        batch_op.drop_index("ix_entities_n_events")
         batch_op.drop_index(batch_op.f("ix_entities_country"))
 
     op.drop_table("entities")
