@@ -339,6 +339,20 @@ def _group_related(
     return [(c, h, s) for c, h, s in blocks if h is not None or s]
 
 
+_STAMP = re.compile(r"(20\d\d|19\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def _stamp_date(lines) -> str | None:  # noqa: ANN001 - an iterable of dropped lines
+    """The page's own date stamp (`2024年06月20日 08:49 来源：…`) among its furniture."""
+    for line in lines:
+        m = _STAMP.search(to_simplified(line))
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
 def split_page(raw: RawPage) -> list[Page]:
     """The article Page, then one Page per related-story teaser (``<doc_id>#teaser-N``)."""
     published = raw.published
@@ -415,6 +429,7 @@ def split_page(raw: RawPage) -> list[Page]:
             continue
         paras.append((s, e))
 
+    published = published or _stamp_date(d.text for _, d in drops[:12])
     lead = paras[0] if paras else None
     paras, lead_dup = _drop_duplicate_lead(simp, paras)
     if lead_dup and lead:

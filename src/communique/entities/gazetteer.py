@@ -166,6 +166,9 @@ class Gazetteer:
         self._name_edge = (self.surnames | self.translit_chars) - NAME_GLUE
         self._shorts: dict[str, str] = {}
         self._load()
+        # Characters of the foreign names the knowledge base holds also write unknown ones.
+        self.translit_chars |= {c for n in self._person_alias if "·" in n or "-" in n
+                                for c in n if "\u4e00" <= c <= "\u9fff"}
         patterns = list(self._patterns)
         self._entries = [self._patterns[p][1] for p in patterns]
         self._ac = ahocorasick_rs.AhoCorasick(

@@ -22,14 +22,14 @@ from communique.text import clause_spans, sentence_spans
 NEGATION = ("不", "未", "没有", "并未", "尚未", "无意", "拒绝")
 FUTURE = ("将", "即将", "将于", "拟", "计划", "准备", "打算", "有望", "将会")
 NOMINAL_BEFORE = ("此次", "这次", "本次", "该", "此访", "上次", "那次", "历次", "多次", "曾")
-NOMINAL_AFTER = ("期间", "之际", "前夕", "成果", "结束", "时", "中", "后", "前", "之行", "的", "团",
+NOMINAL_AFTER = ("期间", "之际", "前夕", "成果", "结束", "时", "中", "后", "前", "之行", "的", "团", "上",
                  "仪式", "活动", "计划", "行程")
 # `访华`, `来越`, `赴俄`: one character for the visit, one for the host country's short form.
 VISIT_WORD = re.compile(r"(?<![一-龥]的)(?:访|来|赴|抵)([一-龥])(?=进行|期间|之际|访问|的|，|,|。|并|后|前|$)")
 ANAPHORA = re.compile(r"对此|对这|此举|对该|就此")
 QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]")
 SUPPORT_NOUN_BEFORE = ("的", "给予", "提供", "获得", "得到", "予以", "在", "和")
-HABITUAL = re.compile(r"多次|曾经|曾|历来|经常|每年|多年来|屡次|以往|过去")
+HABITUAL = re.compile(r"多次|曾经|曾|历来|经常|每年|多年来|屡次|以往|过去|去年|前年|回顾")
 VISIT_OF_RE = re.compile(r"对(.{1,30}?)进行.{0,6}?访问")
 DURING_RE = re.compile(r"在([^,，。；]{1,12}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
 HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办|主持|承办)")
@@ -69,6 +69,7 @@ class PageFrame:
     participants: tuple[Entity, ...] = ()
     medium: str | None = None
     organisers: tuple[Entity, ...] = ()
+    multilateral: bool = False  # the main event is a summit or conference attended
 
 
 def code_events(text: str, rec: Recognised, body: Span, skip: tuple[Span, ...] = ()) -> list[Found]:
@@ -85,10 +86,18 @@ class _Coder:
         self.places = rec.places
         self.place_starts = [p.start for p in rec.places]
         self.speaker: tuple[Entity, int] | None = None
+        self.last_recipient: tuple[Entity, ...] = ()
+        self.recent: tuple[Entity, ...] = ()  # the sides of the meeting last named
+        self.qa = bool(QUESTION.search(text, body[0], body[1]))
         self.frame = PageFrame()
         self.sentences = [_past(sent, skip) for sent in sentence_spans(text, body[0], body[1])]
         self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec, skip)
         self.trigger_starts = [t.start for t in self.triggers]
+
+    @property
+    def summit(self) -> bool:
+        """The page reports a summit attended: its other meetings are on the sidelines."""
+        return self.frame.multilateral
 
     def run(self) -> list[Found]:
         self._read_visits()
@@ -100,9 +109,15 @@ class _Coder:
                 continue  # a journalist's question frames; the answer reports
             carried, events = self._sentence(sent, carried)
             for ev in events:
+                sides = ev.actor + ev.recipient
+                people = {e.country for e in sides if e.kind == "person" and e.country}
+                if ev.event == "CONSULT" and ev.mode != "multilateral" and len(people) >= 2:
+                    self.recent = sides
                 if not self.frame.participants and ev.event == "CONSULT":
                     self.frame.participants = ev.actor + ev.recipient
                     self.frame.medium = ev.medium
+                    self.frame.multilateral = ev.mode == "multilateral" and any(
+                        e.kind == "igo" for e in ev.recipient)
             found.extend(events)
         for ev in found:
             ev.medium = ev.medium or self.frame.medium
@@ -192,8 +207,9 @@ class _Coder:
                 confidence = 0.0
                 if not subj:
                     subj, confidence = subject, -0.1
-                    if n == 0 and hit.trigger.frame in CONTENT_FRAMES:
-                        continue  # a plan or wish whose holder is in another sentence
+                    if n == 0 and hit.trigger.frame in CONTENT_FRAMES and (
+                            "\n" in self.text[max(self.body[0], sent[0] - 1) : sent[0] + 1]):
+                        continue  # a plan or wish whose holder is in another paragraph
                 subj = self._speaker_for(subj, hit.start)
                 new = self._frame(hit, subj, (cs, ce), sent)
                 for ev in new:
@@ -262,6 +278,12 @@ class _Coder:
         if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
                 self.text.startswith(NOMINAL_AFTER, hit.end)):
             return []  # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again
+        if hit.trigger.event == "CONSULT" and name in ("host", "caller") and re.match(
+                r"[^，,。]{1,30}时[，,]", self.text[hit.end : cl[1] + 1]):
+            obj = self.clause.object_after(hit.end, cl[1])  # `会见石破茂时,…`: a setting
+            if obj:
+                self.recent = self._resolve(_merge(subj, obj))
+            return []
         if nominal and name not in ("visit", "hosted"):
             return []  # `所签署的协议`, `援助的物资`: a thing named, not an act reported
         if any(m.start() <= hit.start < m.end() for m in self.hosted_phrases(sent)):
@@ -295,6 +317,8 @@ class _Coder:
             return []
         own = {e.country for e in a}
         r = tuple(e for e in r if e.country not in own) or r
+        if r:
+            self.last_recipient = r
         return [Found(t, (hit.start, hit.end), sent, kw.get("event") or t.event,
                       kw["mode"] if "mode" in kw else t.mode, kw.get("medium") or t.medium,
                       kw.get("cameo") or t.cameo, a, r, confidence)]
@@ -312,6 +336,13 @@ class _Coder:
         actors = _merge(subj, partners)
         if t.event == "CONSULT":
             return self._consult(hit, sent, cl, actors, Side())
+        if t.word.startswith("互"):  # `互致贺电`: a message each way
+            ends = self._resolve(actors)
+            sides = {e.country: e for e in ends if e.country}
+            if len(sides) == 2:
+                a, b = sides.values()
+                return [*self._found(hit, sent, Side((a,)), Side((b,))),
+                        *self._found(hit, sent, Side((b,)), Side((a,)))]
         if not actors.both and len(actors.countries) < 2:
             return self._found(hit, sent, actors, self._counterpart(actors), 0.7)
         return self._found(hit, sent, actors, Side())
@@ -320,7 +351,7 @@ class _Coder:
               ) -> list[Found]:
         obj = self.clause.object_after(hit.end, cl[1])
         obj = obj or self.clause.governed_by(cl[0], hit.start, ("同", "与"))
-        if "分别" in before or "先后" in before:
+        if "分别" in before or "先后" in before or len(obj.countries) > 1:
             return [ev for e in obj.entities
                     for ev in self._meet_one(hit, subj, Side((e,)), cl, sent)]
         return self._meet_one(hit, subj, obj, cl, sent)
@@ -357,6 +388,9 @@ class _Coder:
             h = tuple(e for e in everyone if e.country == place)
             return self._found(hit, sent, Side(v), Side(h), mode="visit", cameo="042",
                                medium="in_person", event="CONSULT")
+        if self.summit and not self.frame.visitors and len(countries) >= 2:
+            return self._found(hit, sent, _merge(visitor, host), Side(), mode="third-party",
+                               cameo="044", medium="in_person", event="CONSULT")
         if self.frame.visitors and not visitor.both and not host.both:
             v = tuple(e for e in everyone if e.country in self.frame.visitors)
             h = tuple(e for e in everyone if e.country and e.country not in self.frame.visitors)
@@ -392,18 +426,28 @@ class _Coder:
             return []
         if before.endswith("邀请") or "邀请" in before and "访问" not in before:
             return []
-        if re.search(r"(期间|之际|前夕|之行)$", text[hit.end : cl[1]]):
+        if re.search(r"(期间|之际|前夕|之行)[,，;；]?$", text[hit.end : cl[1]]) or after.startswith(
+                "以来"):
             return []  # `访问俄罗斯期间,…`: the visit as a time for what follows
-        m = re.search(r"对(.{1,30}?)进行.{0,6}$", before)
+        m = re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)进行.{0,6}$", before)
         if m:
             host = Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1))))
         else:
             host = self.clause.object_after(hit.end, cl[1])
         if not host:
             return []
-        if _is_future(before):
+        near = [e for e in self.clause.within(cl[0], hit.start)
+                if len(gap := text[e.span[1] : hit.start]) <= 4 and not any(c in gap for c in "对在向，,")]
+        if near and not m:
+            subj = Side((near[-1],), span=near[-1].span)  # `欢迎越南代表团访问俄罗斯`
+        if _is_future(before) or self._future_sentence(cl, sent):
             return self._found(hit, sent, subj, host, 0.75, event="AGREE", mode=None, cameo="036")
         return self._found(hit, sent, subj, host, mode="visit", cameo="042", medium="in_person")
+
+    def _future_sentence(self, cl: Span, sent: Span) -> bool:
+        """`X将于…出席…,并对老挝进行正式访问`: a clause joined by `并` to a plan is a plan."""
+        return (self.text[cl[0] : cl[1]].lstrip().startswith(("并", "还将", "随后"))
+                and _is_future(self.text[sent[0] : cl[0]]))
 
     def _welcome(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         after = self.text[hit.end : cl[1]]
@@ -436,19 +480,38 @@ class _Coder:
         rest = text[hit.start : sent[1]]
         if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word != "与会":
             return []
-        hosted = HOSTED_RE.search(text, cl[0], sent[1])
-        organisers = (self.clause.within(hosted.start(1), hosted.end(1)) if hosted
-                      else list(self.frame.organisers))
-        if not organisers:
-            organisers = [e for e in self.clause.within(hit.end, sent[1])
-                          if e.kind in ("igo", "country", "org")]
-        foreign = tuple(e for e in organisers if e.country and e.country not in subj.countries)
-        if not foreign or _is_future(text[cl[0] : hit.start]):
+        foreign = self._meeting_hosts(hit, cl, sent, subj)
+        if not foreign:
             return []
+        if _is_future(text[cl[0] : hit.start]) or self._future_sentence(cl, sent):
+            return self._found(hit, sent, subj, Side(foreign), 0.7, event="AGREE", mode=None,
+                               cameo="036")
         multilateral = any(w in rest for w in MULTILATERAL_WORDS) or any(
             e.kind == "igo" for e in foreign)
         mode, cameo = ("multilateral", "040") if multilateral else ("visit", "042")
         return self._found(hit, sent, subj, Side(foreign), 0.7, mode=mode, cameo=cameo)
+
+    def _meeting_hosts(self, hit: TriggerHit, cl: Span, sent: Span, subj: Side
+                       ) -> tuple[Entity, ...]:
+        """Who holds the meeting attended: its named organisers, the organisation in its name
+        (`东盟峰会`), the title's organisation for a bare `会议`, else the host country."""
+        text = self.text
+        hosted = HOSTED_RE.search(text, cl[0], sent[1])
+        named = (self.clause.within(hosted.start(1), hosted.end(1)) if hosted
+                 else list(self.frame.organisers))
+        after = [e for e in self.clause.within(hit.end, sent[1])
+                 if e.kind in ("igo", "country", "org")]
+        title = [e for e in self.clause.within(self.body[0], self.sentences[0][1])
+                 if e.kind == "igo"] if self.sentences else []
+        for group in (named, [e for e in after if e.kind == "igo"], after, title):
+            foreign = tuple(e for e in group if e.country and e.country not in subj.countries)
+            if foreign:
+                return foreign
+        place = self._place_country(sent, sent[1])
+        if place and place not in subj.countries:
+            return (Entity(place, (hit.start, hit.end), "country", f"country:{place}",
+                           country=place),)
+        return ()
 
     def _invite(self, hit: TriggerHit, subj: Side, sent: Span, before: str) -> list[Found]:
         if "应" in before and before.rfind("应") > max(before.rfind(","), before.rfind("，")):
@@ -483,7 +546,11 @@ class _Coder:
 
     def _statement(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
                    ) -> list[Found]:
-        """Praise, thanks, congratulations, concern, aid: `A 对 B 表示…` or `A 祝贺 B`."""
+        """Praise, thanks, congratulations, concern, aid: `A 对 B 表示…` or `A 祝贺 B`;
+        `A和B分别…` is one statement each."""
+        if "分别" in before and len(subj.countries) > 1:
+            return [ev for e in subj.entities
+                    for ev in self._statement(hit, Side((e,), span=e.span), cl, sent, "")]
         governed = self.clause.governed_by(cl[0], hit.start, ("对", "向", "为", "给"))
         if not governed and hit.trigger.frame == "to":
             governed = self._governed_before(hit, sent)
@@ -492,6 +559,8 @@ class _Coder:
         foreign = [o for o in options if o.both or o.countries - subj.countries]
         obj = (foreign or [o for o in options if o] or [Side()])[0]
         confidence = 0.85
+        if not obj and "也" in before and self.last_recipient:
+            obj, confidence = Side(self.last_recipient), 0.7  # `…等多个政党也致电祝贺`
         if not obj or obj.both:
             if subj.both:
                 return []  # both sides praising their own relations is not an event
@@ -519,18 +588,24 @@ class _Coder:
             return Side()
         own = side.countries
         other = tuple(e for e in self.frame.participants if e.country and e.country not in own)
-        if other:
+        if other and not self.qa:
             return Side(other)
-        if at is None or not own or not ANAPHORA.search(self.text, max(self.body[0], at - 12), at):
+        if at is None or not own:
             return Side()
-        start = max(self.body[0], at - 300)
+        if self.qa:  # a press conference: each answer is about its own question
+            start = max(self.body[0], self.text.rfind("问", self.body[0], at))
+        elif ANAPHORA.search(self.text, max(self.body[0], at - 12), at):
+            start = max(self.body[0], at - 300)
+        else:
+            return Side()
         before = [e for e in self.clause.within(start, at)
                   if e.country and e.country not in own and e.kind != "igo"]
         return Side((before[-1],)) if before else Side()
 
     def _resolve(self, side: Side) -> tuple[Entity, ...]:
         if side.both:
-            return self.frame.participants or self._pair_countries(side) or side.entities
+            return (self.recent or self.frame.participants or self._pair_countries(side)
+                    or side.entities)
         return side.entities
 
     def _pair_countries(self, side: Side) -> tuple[Entity, ...]:

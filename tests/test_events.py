@@ -1,0 +1,317 @@
+# ruff: noqa: E501  (Chinese strings count double width)
+"""Event coding, frame by frame, on sentences typical of the genre from several outlets.
+
+Each page is a headline, a blank line, then the dateline and the story, as the outlets print
+them; assertions look at the events whose trigger lies in the sentence under test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import communique
+from communique.entities.recognise import recognise
+from communique.events.coder import code_events
+from communique.model import Document, Event
+
+
+def page(title: str, body: str) -> Document:
+    doc = communique.extract(f"{title}\n\n{body}\n")
+    assert doc.error is None, doc.error
+    return doc
+
+
+def in_sentence(doc: Document, sentence: str, kind: str | None = None) -> list[Event]:
+    """Events whose trigger lies in ``sentence`` (which must occur once in the body)."""
+    start = doc.text.index(sentence, len(doc.text.splitlines()[0]))
+    end = start + len(sentence)
+    return [e for e in doc.events
+            if start <= e.trigger[0] < end and (kind is None or e.event == kind)]
+
+
+def told(doc: Document, sentence: str, kind: str | None = None) -> list[Event]:
+    """Events read from ``sentence`` or from the headline: a page keeps an event told twice once,
+    and the headline's telling when it is the same event."""
+    title = doc.text.splitlines()[0]
+    heading = [e for e in doc.events
+               if e.trigger[1] <= len(title) and (kind is None or e.event == kind)]
+    return heading + in_sentence(doc, sentence, kind)
+
+
+def countries(entities) -> set[str]:
+    return {e.country for e in entities}
+
+
+def names(entities) -> set[str | None]:
+    return {e.name for e in entities}
+
+
+def one(events: list[Event]) -> Event:
+    assert len(events) == 1, [(e.event, e.mode, [a.text for a in e.actor]) for e in events]
+    return events[0]
+
+
+# --- meetings and visits ------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="来华进行国事访问的 does not mark 苏林 as the visitor: the talks "
+                   "come out with mode None and both leaders as actors")
+def test_talks_during_a_state_visit_xinhua():
+    s = "国家主席习近平19日在人民大会堂同来华进行国事访问的越共中央总书记苏林举行会谈。"
+    doc = page("习近平同越共中央总书记苏林举行会谈", f"新华社北京8月19日电 {s}")
+    ev = one(told(doc, s, "CONSULT"))
+    assert ev.mode == "visit"
+    assert names(ev.actor) == {"苏林"} and countries(ev.actor) == {"VNM"}
+    assert names(ev.recipient) == {"习近平"} and countries(ev.recipient) == {"CHN"}
+
+
+def test_phone_call_both_are_actors():
+    s = "3月5日上午,越南政府总理范明政同老挝政府总理宋赛·西潘敦通电话。"
+    doc = page("越南政府总理范明政同老挝政府总理宋赛·西潘敦通电话", f"越通社河内3月5日——{s}")
+    ev = one(told(doc, s, "CONSULT"))
+    assert (ev.mode, ev.medium) == ("phone", "phone")
+    assert countries(ev.actor) == {"VNM", "LAO"}
+    assert names(ev.actor) == {"范明政", "宋赛·西潘敦"}
+    assert ev.recipient == ()
+
+
+def test_video_talks_are_phone_mode_video_medium():
+    s = "6月2日,越南外交部长裴青山同柬埔寨副首相兼外交大臣布拉索昆以视频方式举行会谈。"
+    doc = page("越柬外长举行视频会谈", f"越通社河内6月2日——{s}")
+    ev = one(told(doc, s, "CONSULT"))
+    assert (ev.mode, ev.medium) == ("phone", "video")
+    assert countries(ev.actor) == {"VNM", "KHM"}
+    assert ev.recipient == ()
+
+
+def test_host_receives_a_visiting_guest_in_hanoi():
+    s = "4月10日下午,越南国家主席梁强在河内主席府会见了正在对越南进行正式访问的老挝国会主席赛宋蓬·丰威汉。"
+    doc = page("越南国家主席梁强会见老挝国会主席", f"越通社河内4月10日——{s}")
+    ev = one(told(doc, s, "CONSULT"))
+    assert ev.mode == "visit"
+    assert names(ev.actor) == {"赛宋蓬·丰威汉"} and countries(ev.actor) == {"LAO"}
+    assert names(ev.recipient) == {"梁强"} and countries(ev.recipient) == {"VNM"}
+
+
+@pytest.mark.xfail(strict=True, reason="会见中国…: the 中 of 中国 is read as `会见中` (during the meeting), "
+                   "so no meeting is coded at all")
+def test_meeting_a_chinese_ambassador():
+    s = "5月7日,越南外交部长裴青山在河内会见中国驻越南大使熊波。"
+    doc = page("越南外交部长会见中国驻越大使", f"越通社河内5月7日——{s}")
+    ev = one(told(doc, s, "CONSULT"))
+    assert countries(ev.actor) | countries(ev.recipient) == {"VNM", "CHN"}
+
+
+def test_calling_on_a_leader_the_caller_is_the_visitor():
+    s = "4月11日下午,老挝国会主席赛宋蓬·丰威汉在河内拜会越共中央总书记苏林。"
+    doc = page("老挝国会主席拜会越共中央总书记苏林", f"越通社河内4月11日——{s}")
+    ev = one(told(doc, s, "CONSULT"))
+    assert ev.mode == "visit"
+    assert names(ev.actor) == {"赛宋蓬·丰威汉"}
+    assert names(ev.recipient) == {"苏林"}
+
+
+@pytest.mark.xfail(strict=True, reason="`正在对越南进行正式访问的X拜会了Y`: the visitor before the verb is "
+                   "not taken as subject; the call is coded with 苏林 alone and dropped")
+def test_calling_on_a_leader_visitor_described_before():
+    s = "4月11日,正在对越南进行正式访问的老挝国会主席赛宋蓬·丰威汉拜会了越共中央总书记苏林。"
+    doc = page("老挝国会主席拜会越共中央总书记苏林", f"越通社河内4月11日——{s}")
+    ev = one(told(doc, s, "CONSULT"))
+    assert (ev.mode, names(ev.actor), names(ev.recipient)) == ("visit", {"赛宋蓬·丰威汉"}, {"苏林"})
+
+
+def test_state_visit_under_way_is_consult_visit():
+    s = "应越共中央总书记、国家主席苏林的邀请,中共中央总书记、国家主席习近平于8月18日至19日对越南进行国事访问。"
+    doc = page("习近平对越南进行国事访问", f"越通社河内8月18日——{s}")
+    evs = told(doc, s)
+    ev = one(evs)  # `应…邀请` is not an event of its own
+    assert (ev.event, ev.mode) == ("CONSULT", "visit")
+    assert names(ev.actor) == {"习近平"} and countries(ev.actor) == {"CHN"}
+    assert countries(ev.recipient) == {"VNM"}
+
+
+def test_announced_visit_is_agree():
+    s = "越共中央总书记苏林将于12月15日至16日对老挝进行国事访问。"
+    doc = page("越共中央总书记苏林将对老挝进行国事访问", f"越通社河内12月10日——越南外交部宣布,{s}")
+    evs = told(doc, s)
+    assert [e.event for e in evs] == ["AGREE"]
+    assert names(evs[0].actor) == {"苏林"}
+    assert countries(evs[0].actor) | countries(evs[0].recipient) == {"VNM", "LAO"}
+    assert not any(e.event == "CONSULT" for e in in_sentence(doc, s))
+
+
+def test_meeting_on_summit_sidelines_comma():
+    s = "9月6日,在东盟峰会期间,越南政府总理范明政会见了日本首相岸田文雄。"
+    doc = page("范明政会见日本首相", f"越通社雅加达9月6日——{s}")
+    ev = one(told(doc, s, "CONSULT"))
+    assert ev.mode == "third-party"
+
+
+def test_meeting_during_a_summit_is_third_party():
+    s = "9月6日,越南政府总理范明政在出席第43届东盟峰会期间会见了日本首相岸田文雄。"
+    doc = page("范明政会见日本首相", f"越通社雅加达9月6日——{s}")
+    meetings = [e for e in in_sentence(doc, s, "CONSULT") if "JPN" in countries(e.actor) | countries(e.recipient)]
+    ev = one(meetings)
+    assert ev.mode == "third-party"
+    assert countries(ev.actor) == {"VNM", "JPN"} and ev.recipient == ()
+
+
+@pytest.mark.xfail(strict=True, reason="the headline `范明政会见日本首相` of a page whose body says the meeting was "
+                   "on the summit's sidelines is coded as a visit of Japan to Vietnam")
+def test_headline_of_a_sidelines_meeting_is_not_a_visit():
+    s = "9月6日,越南政府总理范明政在出席第43届东盟峰会期间会见了日本首相岸田文雄。"
+    doc = page("范明政会见日本首相", f"越通社雅加达9月6日——{s}")
+    jpn = [e for e in doc.events if e.event == "CONSULT" and "JPN" in countries(e.actor) | countries(e.recipient)]
+    assert jpn and all(e.mode == "third-party" for e in jpn)
+
+
+def test_separately_meeting_three_counterparts_gives_three_events():
+    s = "3月1日,越南国家主席梁强在河内分别会见了老挝大使坎葆·恩塔万、柬埔寨大使谢海、古巴大使奥兰多·埃尔南德斯。"
+    doc = page("越南国家主席梁强会见各国大使", f"越通社河内3月1日——{s}")
+    evs = in_sentence(doc, s, "CONSULT")
+    assert len(evs) == 3
+    assert [countries(e.actor) for e in evs] == [{"LAO"}, {"KHM"}, {"CUB"}]
+    assert all(names(e.recipient) == {"梁强"} for e in evs)
+
+
+@pytest.mark.xfail(strict=True, reason="unnamed ambassadors `老挝驻越南大使、柬埔寨驻越南大使和古巴驻越南大使`: the "
+                   "title between the entities breaks the list, one event instead of three")
+def test_separately_meeting_unnamed_ambassadors():
+    s = "3月1日,越南国家主席梁强在河内分别会见了老挝驻越南大使、柬埔寨驻越南大使和古巴驻越南大使。"
+    doc = page("越南国家主席梁强会见各国大使", f"越通社河内3月1日——{s}")
+    evs = in_sentence(doc, s, "CONSULT")
+    assert sorted(c for e in evs for c in countries(e.actor)) == ["CUB", "KHM", "LAO"]
+
+
+# --- statements ---------------------------------------------------------------------------------
+
+
+def test_congratulatory_message_is_support_by_letter():
+    s = "值此越南国庆79周年之际,老挝人民革命党中央委员会总书记、国家主席通伦·西苏里向越共中央总书记、国家主席苏林致贺电。"
+    doc = page("老挝领导人致电祝贺越南国庆79周年", f"越通社河内9月2日——{s}")
+    ev = one(told(doc, s, "SUPPORT"))
+    assert ev.medium == "letter"
+    assert names(ev.actor) == {"通伦·西苏里"} and countries(ev.actor) == {"LAO"}
+    assert names(ev.recipient) == {"苏林"} and countries(ev.recipient) == {"VNM"}
+
+
+def test_praise_of_the_other_side_is_support():
+    s = "会见时,范明政高度评价日本在越南经济社会发展中给予的有效援助。"
+    doc = page("越南政府总理范明政会见日本外相", f"越通社河内5月6日——5月6日,越南政府总理范明政在河内会见了正在对越南进行正式访问的日本外相上川阳子。{s}")
+    ev = one(told(doc, s, "SUPPORT"))
+    assert names(ev.actor) == {"范明政"}
+    assert countries(ev.recipient) == {"JPN"}
+    # the aid praised is not coded again
+    assert not in_sentence(doc, s, "AID")
+
+
+def test_thanks_for_a_donation_is_not_aid():
+    s = "越南外交部副部长阮明武对中国政府向越南捐赠50万剂新冠疫苗表示感谢。"
+    doc = page("越南感谢中国捐赠新冠疫苗", f"越通社河内5月7日——5月7日,{s}")
+    assert not in_sentence(doc, s, "AID")
+
+
+@pytest.mark.xfail(strict=True, reason="`对中国政府向越南捐赠…表示感谢`: the last 向 (越南) is taken as the one "
+                   "thanked, so the SUPPORT is Vietnam to Vietnam and dropped")
+def test_thanks_for_a_donation_is_support_to_the_donor():
+    s = "越南外交部副部长阮明武对中国政府向越南捐赠50万剂新冠疫苗表示感谢。"
+    doc = page("越南感谢中国捐赠新冠疫苗", f"越通社河内5月7日——5月7日,{s}")
+    ev = one(told(doc, s, "SUPPORT"))
+    assert countries(ev.actor) == {"VNM"} and countries(ev.recipient) == {"CHN"}
+
+
+def test_donation_handed_over_is_aid():
+    s = "7月1日,越南驻老挝大使馆向老挝外交部捐赠一批医疗物资。"
+    doc = page("越南向老挝捐赠医疗物资", f"越通社万象7月1日——{s}")
+    ev = one(told(doc, s, "AID"))
+    assert countries(ev.actor) == {"VNM"}
+    assert countries(ev.recipient) == {"LAO"}
+
+
+def test_signing_by_both_sides_has_no_recipient():
+    s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
+    doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")
+    ev = one(told(doc, s, "SUPPORT"))
+    assert countries(ev.actor) == {"VNM", "RUS"}
+    assert {"潘文江", "谢尔盖·绍伊古"} <= names(ev.actor)
+    assert ev.recipient == ()
+
+
+def test_both_sides_agree():
+    s = "双方一致同意加强防务合作,推动两国全面战略伙伴关系发展。"
+    doc = page("越俄国防部长举行会谈", f"越通社莫斯科6月1日——6月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")
+    ev = one(told(doc, s, "AGREE"))
+    assert countries(ev.actor) == {"VNM", "RUS"}
+    assert ev.recipient == ()
+
+
+def test_both_sides_praising_their_relations_is_no_event():
+    s = "双方高度评价两国关系取得的发展成果。"
+    doc = page("越俄国防部长举行会谈", f"越通社莫斯科6月1日——6月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")
+    assert in_sentence(doc, s) == []
+    assert any(e.event == "CONSULT" for e in doc.events)  # the talks themselves are there
+
+
+def test_greetings_passed_on_are_no_event():
+    s = "沃洛金转达了普京总统对苏林总书记的亲切问候。"
+    doc = page("越共中央总书记苏林会见俄罗斯国家杜马主席", f"越通社河内6月1日——6月1日,越共中央总书记苏林在河内会见正在越南进行正式访问的俄罗斯国家杜马主席沃洛金。{s}")
+    assert in_sentence(doc, s) == []
+
+
+def test_background_is_no_event():
+    s = "越南始终珍视苏联人民在争取民族独立斗争中给予越南的宝贵支持。"
+    doc = page("越俄传统友谊", f"越通社莫斯科6月1日——{s}")
+    assert doc.events == ()
+
+
+def test_suggestion_to_create_conditions_is_request_assist():
+    s = "越南副外长黎怀忠建议中国继续为出口中国的越南货物顺利通关创造便利条件。"
+    doc = page("越中举行视频会议", f"越通社河内5月29日——{s}")
+    ev = one(told(doc, s, "REQUEST"))
+    assert ev.mode == "assist"
+    assert names(ev.actor) == {"黎怀忠"}
+    assert countries(ev.recipient) == {"CHN"}
+
+
+def test_concern_is_accuse_with_the_counterpart_as_recipient():
+    s = "黎怀忠对近期东海形势表示担忧。"
+    doc = page("越中副外长举行视频会议", f"越通社河内5月29日——5月29日,越南外交部副部长黎怀忠同中国外交部副部长罗照辉举行视频会议。{s}")
+    ev = one(told(doc, s, "ACCUSE"))
+    assert names(ev.actor) == {"黎怀忠"}
+    assert countries(ev.recipient) == {"CHN"}
+
+
+def test_spokesperson_condemns_xinhua():
+    s = "外交部发言人毛宁5日对菲律宾船只侵闯黄岩岛海域表示强烈谴责。"
+    doc = page("外交部发言人就菲律宾船只侵闯黄岩岛海域答记者问", f"新华社北京1月5日电 {s}")
+    ev = one(told(doc, s, "ACCUSE"))
+    assert names(ev.actor) == {"毛宁"} and countries(ev.actor) == {"CHN"}
+    assert countries(ev.recipient) == {"PHL"}
+
+
+@pytest.mark.xfail(strict=True, reason="`对中国…的行为表示强烈谴责`: the 为 of 行为 is read as the preposition 为, "
+                   "the target is lost and the event dropped")
+def test_spokesperson_condemns_an_act_vna():
+    s = "越南外交部发言人范秋姮对中国船只的行为表示强烈谴责。"
+    doc = page("越南外交部发言人表态", f"越通社河内1月5日——{s}")
+    ev = one(told(doc, s, "ACCUSE"))
+    assert countries(ev.actor) == {"VNM"} and countries(ev.recipient) == {"CHN"}
+
+
+def test_domestic_inspection_is_no_event():
+    s = "3月1日,越南国会主席陈青敏视察了广宁省的生产情况。"
+    doc = page("越南国会主席视察广宁省", f"越通社广宁3月1日——{s}")
+    assert doc.events == ()
+
+
+# --- the coder on its own -----------------------------------------------------------------------
+
+
+def test_code_events_on_plain_text():
+    """``code_events`` works on any text span with its recognition, no page needed."""
+    text = "越南政府总理范明政同老挝政府总理宋赛·西潘敦通电话。"
+    rec = recognise(text, home="VNM")
+    found = code_events(text, rec, (0, len(text)))
+    assert [(f.event, f.mode) for f in found] == [("CONSULT", "phone")]
+    assert text[slice(*found[0].span)] == "通电话"
+    assert {e.country for e in found[0].actor} == {"VNM", "LAO"}
