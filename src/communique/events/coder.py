@@ -81,7 +81,7 @@ class _Coder:
     def __init__(self, text: str, rec: Recognised, body: Span, skip: tuple[Span, ...]) -> None:
         self.text = text
         self.body = body
-        self.clause = Clause(text, rec.entities, both_mentions(text, body[0], body[1]))
+        self.clause = Clause(text, _with_pairs(rec), both_mentions(text, body[0], body[1]))
         self.pairs = rec.pairs
         self.places = rec.places
         self.place_starts = [p.start for p in rec.places]
@@ -307,6 +307,8 @@ class _Coder:
             return self._future(hit, subj, cl, sent)
         if name == "request":
             return self._request(hit, subj, sent)
+        if name == "credentials":
+            return self._credentials(hit, subj, cl, sent)
         return self._statement(hit, subj, cl, sent, before)
 
     def _found(self, hit: TriggerHit, sent: Span, actor: Side, recipient: Side,
@@ -449,6 +451,20 @@ class _Coder:
         return (self.text[cl[0] : cl[1]].lstrip().startswith(("并", "还将", "随后"))
                 and _is_future(self.text[sent[0] : cl[0]]))
 
+    def _credentials(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        """`X 向 Y 递交国书`; `Y (分别)接受 A、B…大使递交国书`: each ambassador a visit."""
+        took = self.text.rfind("接受", cl[0], hit.start)
+        if took < 0:
+            host = self.clause.governed_by(cl[0], hit.start, ("向",))
+            return self._found(hit, sent, subj, host, mode="visit", cameo="042",
+                               medium="in_person") if host else []
+        envoys = [e for e in self.clause.within(took + 2, hit.start)
+                  if e.country and e.country not in subj.countries]
+        by_country = {e.country: e for e in envoys}
+        return [ev for e in by_country.values()
+                for ev in self._found(hit, sent, Side((e,)), subj, mode="visit", cameo="042",
+                                      medium="in_person")]
+
     def _welcome(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         after = self.text[hit.end : cl[1]]
         obj = self.clause.object_after(hit.end, cl[1])
@@ -551,6 +567,8 @@ class _Coder:
         if "分别" in before and len(subj.countries) > 1:
             return [ev for e in subj.entities
                     for ev in self._statement(hit, Side((e,), span=e.span), cl, sent, "")]
+        if subj.both and hit.trigger.event in ("SUPPORT", "ACCUSE"):
+            return []  # `双方积极评价两国关系`: both sides on their own relations, not an event
         governed = self.clause.governed_by(cl[0], hit.start, ("对", "向", "为", "给"))
         if not governed and hit.trigger.frame == "to":
             governed = self._governed_before(hit, sent)
@@ -636,6 +654,17 @@ def _free_triggers(hits: list[TriggerHit], rec: Recognised, skip: tuple[Span, ..
             continue
         out.append(t)
     return out
+
+
+def _with_pairs(rec: Recognised) -> tuple[Entity, ...]:
+    """Entities, with `中俄`, `越老` read as the two countries they join (`中俄联合演习`)."""
+    if not rec.pairs:
+        return rec.entities
+    pairs = [
+        Entity(h.name, (h.start, h.end), "country", f"country:{c}", country=c)
+        for h in rec.pairs for c in h.countries
+    ]
+    return tuple(sorted((*rec.entities, *pairs), key=lambda e: e.span))
 
 
 def _past(sent: Span, skip: tuple[Span, ...]) -> Span:

@@ -1,0 +1,264 @@
+# ruff: noqa: E501  (Chinese strings count double width)
+"""The pipeline end to end: the seed pages, their gold events, bad input, scripts and encodings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import communique
+from communique.evaluate import load_jsonl, score
+from communique.model import Document, Rejected
+from communique.pipeline import extract_paths, extract_text
+
+SAMPLES = Path(communique.__file__).parent / "samples"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+GOLD = SHARED / "eval" / "seeds.gold.jsonl"
+SEED_IDS = sorted(p.stem for p in SAMPLES.glob("*.txt"))
+
+needs_gold = pytest.mark.skipif(not GOLD.exists(), reason="shared/eval/seeds.gold.jsonl not found beside the repo")
+
+
+def seed_text(doc_id: str) -> str:
+    return (SAMPLES / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+def body_paragraphs(doc_id: str) -> list[str]:
+    """The seed's article paragraphs as printed: after the title, up to the end mark, no captions."""
+    text = seed_text(doc_id).split("(完)")[0]
+    lines = [ln.strip() for ln in text.splitlines()[1:]]
+    return [ln for ln in lines if ln and "ảnh" not in ln and not ln.endswith("图自越通社")]
+
+
+def signature(doc: Document) -> list[tuple]:
+    """What a reader compares between two versions of a page: types, modes, sides' countries."""
+    return [(e.event, e.mode, tuple(sorted(a.country or "" for a in e.actor)),
+             tuple(sorted(r.country or "" for r in e.recipient))) for e in doc.events]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Document]:
+    out = {}
+    for item in extract_paths(sorted(SAMPLES.glob("*.txt"))):
+        assert isinstance(item, Document), item
+        out[item.doc_id] = item
+    assert sorted(out) == SEED_IDS and len(SEED_IDS) == 5
+    return out
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict]:
+    if not GOLD.exists():
+        pytest.skip("shared/eval/seeds.gold.jsonl not found beside the repo")
+    return load_jsonl(GOLD)
+
+
+# --- the seeds ----------------------------------------------------------------------------------
+
+
+@needs_gold
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_one_main_event_as_the_gold_says(seeds, gold, doc_id):
+    doc = seeds[doc_id]
+    mains = [e for e in doc.events if e.main]
+    assert len(mains) == 1, [(e.event, e.text[:30]) for e in mains]
+    want = [g for g in gold if g["doc"] == doc_id and g["part"] == "article" and g["main"]]
+    assert len(want) == 1
+    got, exp = mains[0], want[0]
+    assert (got.event, got.mode, got.date.value) == (exp["event"], exp["mode"], exp["date"])
+    assert {a.country for a in (*got.actor, *got.recipient)} == {
+        e["country"] for e in (*exp["actor"], *exp["recipient"])}
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_every_span_points_at_its_words(seeds, doc_id):
+    doc = seeds[doc_id]
+    assert doc.records()
+    for sub in doc.all_documents():
+        text = sub.page.text
+        for rec in (ev.to_record() for ev in sub.events):
+            assert text[slice(*rec["span"])] == rec["text"]
+            s, e = rec["trigger"]
+            assert rec["span"][0] <= s < e <= rec["span"][1]
+            for ent in (*rec["actor"], *rec["recipient"]):
+                assert text[slice(*ent["span"])] == ent["text"]
+        for ent in sub.entities:
+            assert text[slice(*ent.span)] == ent.text, ent
+            if ent.kind == "person" and "·" not in ent.name:
+                # a Chinese or Vietnamese name is written as it is named (known misspellings aside)
+                assert ent.name in ent.text or not ent.known
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_teasers_are_numbered_documents_of_their_page(seeds, doc_id):
+    doc = seeds[doc_id]
+    assert doc.teasers, "every seed page has a `更多` block of related stories"
+    assert [t.doc_id for t in doc.teasers] == [f"{doc_id}#teaser-{n}" for n in range(1, len(doc.teasers) + 1)]
+    assert all(t.page.part == "teaser" for t in doc.teasers)
+    assert all(r["doc_id"].startswith(doc_id) for r in doc.records())
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_no_caption_leaks_into_events(seeds, doc_id):
+    doc = seeds[doc_id]
+    for sub in doc.all_documents():
+        for ev in sub.events:
+            assert "ảnh" not in ev.text and "图自越通社" not in ev.text, ev.text
+    # the article's text itself holds no caption line
+    assert "ảnh" not in doc.page.text
+    assert any(d.kind == "caption" for d in doc.page.dropped)
+
+
+@needs_gold
+def test_seed_scores_meet_the_bar(seeds, gold):
+    predicted = [r for doc in seeds.values() for r in doc.records()]
+    docs = {d.doc_id for doc in seeds.values() for d in doc.all_documents()}
+    s = score(gold, predicted, docs=docs)
+    assert s.precision >= 0.90, s.precision
+    assert s.recall >= 0.85, s.recall
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+
+def test_empty_file_is_rejected_with_a_reason(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    [item] = list(extract_paths([p]))
+    assert isinstance(item, Rejected)
+    assert "empty" in item.reason
+
+
+def test_binary_file_is_rejected_with_a_reason(tmp_path):
+    p = tmp_path / "image.txt"
+    p.write_bytes(bytes(range(256)) * 64)
+    [item] = list(extract_paths([p]))
+    assert isinstance(item, Rejected)
+    assert "binary" in item.reason
+
+
+def test_empty_and_blank_strings_give_an_error_not_an_exception():
+    for text in ("", "   \n\n  "):
+        doc = extract_text(text)
+        assert doc.events == () and doc.error
+
+
+def test_html_with_scripts_only():
+    html = ("<html><head><script>var a = '越南国家主席会见老挝客人';</script></head>"
+            "<body><script>track('越共中央总书记苏林同老挝领导人举行会谈')</script></body></html>")
+    doc = extract_text(html)
+    assert doc.events == ()
+    assert doc.error  # nothing of the page is article text, and it says so
+
+
+def test_page_without_an_event():
+    doc = extract_text("河内迎来入冬第一场冷空气\n\n越通社河内12月1日——今天河内气温明显下降,市民在还剑湖畔散步。\n")
+    assert doc.error is None
+    assert doc.events == ()
+
+
+def test_truncated_page_still_gives_its_main_event():
+    doc_id = "004_184a02c494a2d2c7"
+    text = seed_text(doc_id)
+    cut = text.index("邀请俄罗斯国防部长在疫情过后")  # in the middle of a body paragraph
+    doc = extract_text(text[:cut], doc_id=doc_id)
+    mains = [e for e in doc.events if e.main]
+    assert len(mains) == 1
+    assert (mains[0].event, mains[0].mode, mains[0].medium) == ("CONSULT", "phone", "video")
+    assert {a.country for a in mains[0].actor} == {"VNM", "RUS"}
+
+
+def test_huge_page_completes_with_events(tmp_path):
+    doc_id = "004_184a02c494a2d2c7"
+    title = seed_text(doc_id).splitlines()[0]
+    paras = body_paragraphs(doc_id)
+    lines, size = [title], 0
+    while size < 20 * 2**20:
+        for p in paras:
+            lines.append(p)
+            size += len(p.encode("utf-8")) + 1
+    path = tmp_path / "huge.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert path.stat().st_size >= 20 * 2**20
+    [doc] = list(extract_paths([path]))
+    assert isinstance(doc, Document), doc
+    assert any(e.main and e.event == "CONSULT" for e in doc.events)
+
+
+def test_batch_goes_on_past_bad_files_in_order(tmp_path):
+    good1, good2 = SAMPLES / f"{SEED_IDS[0]}.txt", SAMPLES / f"{SEED_IDS[1]}.txt"
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03\xff\xfe" * 1000)
+    empty = tmp_path / "e.txt"
+    empty.write_bytes(b"")
+    items = list(extract_paths([good1, binary, empty, good2]))
+    assert [type(i).__name__ for i in items] == ["Document", "Rejected", "Rejected", "Document"]
+    assert [items[0].doc_id, items[3].doc_id] == SEED_IDS[:2]
+    assert items[1].source == str(binary) and items[2].source == str(empty)
+    assert all(i.reason for i in items[1:3])
+
+
+# --- scripts, encodings, formats ----------------------------------------------------------------
+
+
+def test_traditional_chinese_gives_the_same_events():
+    opencc = pytest.importorskip("opencc")
+    doc_id = "003_41b14d6cd62a4744"
+    simp = extract_text(seed_text(doc_id), doc_id=doc_id)
+    trad_text = opencc.OpenCC("s2t").convert(seed_text(doc_id))
+    assert trad_text != seed_text(doc_id)
+    trad = extract_text(trad_text, doc_id=doc_id)
+    assert simp.events and signature(trad) == signature(simp)
+    for ev in trad.events:
+        shown = trad.page.display_text[slice(*ev.span)]
+        assert shown == opencc.OpenCC("s2t").convert(ev.text) or len(shown) == len(ev.text)
+    main = next(e for e in trad.events if e.main)
+    shown = trad.page.display_text[slice(*main.span)]
+    assert "黎懷忠" in shown and "黎怀忠" in main.text  # shown as written, coded as simplified
+
+
+def test_gb18030_file_gives_the_same_events(tmp_path):
+    doc_id = "002_6e976aa6c6f504c0"
+    text = seed_text(doc_id)
+    path = tmp_path / f"{doc_id}.txt"
+    path.write_bytes(text.encode("gb18030"))
+    [doc] = list(extract_paths([path]))
+    assert isinstance(doc, Document), doc
+    utf8 = extract_text(text, doc_id=doc_id)
+    assert doc.events and signature(doc) == signature(utf8)
+
+
+def test_html_page_uses_its_published_date(tmp_path):
+    doc_id = "004_184a02c494a2d2c7"
+    title = seed_text(doc_id).splitlines()[0]
+    paras = "".join(f"<p>{p}</p>" for p in body_paragraphs(doc_id))
+    html = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title} | 越通社</title>'
+            '<meta property="article:published_time" content="2020-07-04"></head>'
+            f"<body><article><h1>{title}</h1>{paras}</article></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    [doc] = list(extract_paths([path]))
+    assert isinstance(doc, Document), doc
+    assert doc.page.published == "2020-07-04"
+    main = next(e for e in doc.events if e.main)
+    # `7月3日下午` prints no year: the page's date gives it
+    assert main.date.value == "2020-07-03"
+    assert main.date.source == "published"
+
+
+def test_jsonl_record_with_published(tmp_path):
+    text = ("越老外长举行会谈\n\n越通社河内3月2日——3月2日,越南外交部长裴青山同老挝外长通萨万·丰威汉在河内举行会谈。\n")
+    path = tmp_path / "pages.jsonl"
+    rows = [{"id": "a1", "published": "2024-03-03", "text": text},
+            {"id": "a2", "text": text}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    dated, undated = list(extract_paths([path]))
+    assert (dated.doc_id, undated.doc_id) == ("a1", "a2")
+    main = next(e for e in dated.events if e.main)
+    assert main.event == "CONSULT"
+    assert (main.date.value, main.date.source) == ("2024-03-02", "published")
+    # without a publication date the year is nowhere: month and day only
+    other = next(e for e in undated.events if e.main)
+    assert other.date.value == "--03-02"
