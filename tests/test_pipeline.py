@@ -86,9 +86,6 @@ def test_every_span_points_at_its_words(seeds, doc_id):
                 assert text[slice(*ent["span"])] == ent["text"]
         for ent in sub.entities:
             assert text[slice(*ent.span)] == ent.text, ent
-            if ent.kind == "person" and "·" not in ent.name:
-                # a Chinese or Vietnamese name is written as it is named (known misspellings aside)
-                assert ent.name in ent.text or not ent.known
 
 
 @pytest.mark.parametrize("doc_id", SEED_IDS)
@@ -211,9 +208,10 @@ def test_traditional_chinese_gives_the_same_events():
     assert trad_text != seed_text(doc_id)
     trad = extract_text(trad_text, doc_id=doc_id)
     assert simp.events and signature(trad) == signature(simp)
+    to_trad = opencc.OpenCC("s2t")
     for ev in trad.events:
-        shown = trad.page.display_text[slice(*ev.span)]
-        assert shown == opencc.OpenCC("s2t").convert(ev.text) or len(shown) == len(ev.text)
+        # the page shows each event's sentence as the source wrote it, at the same offsets
+        assert trad.page.display_text[slice(*ev.span)] == to_trad.convert(ev.text)
     main = next(e for e in trad.events if e.main)
     shown = trad.page.display_text[slice(*main.span)]
     assert "黎懷忠" in shown and "黎怀忠" in main.text  # shown as written, coded as simplified

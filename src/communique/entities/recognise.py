@@ -48,8 +48,25 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     hits = _add_unknown_names(text, hits)
     places = tuple(h for h in hits if h.kind == "place")
     pairs = tuple(h for h in hits if h.kind == "pair")
-    entities = _chains(text, [h for h in hits if h.kind not in ("place", "pair")], home)
+    entities = _share_details(_chains(text, [h for h in hits if h.kind not in ("place", "pair")], home))
     return Recognised(tuple(entities), places, pairs, home)
+
+
+def _share_details(entities: list[Entity]) -> list[Entity]:
+    """`老挝卫生部部长本贡·西哈冯 … 本贡·西哈冯表示`: a later bare mention of a person is the
+    same person, with the country, organisation and role the fuller mention gave."""
+    best: dict[str, Entity] = {}
+    for e in entities:
+        if e.kind == "person" and e.country and e.id not in best:
+            best[e.id] = e
+    out = []
+    for e in entities:
+        full = best.get(e.id)
+        if e.kind == "person" and full is not None and full is not e and not e.country:
+            e = replace(e, country=full.country, org=e.org or full.org, role=e.role or full.role,
+                        sector=e.sector or full.sector)
+        out.append(e)
+    return out
 
 
 def _split_minister_titles(text: str, hits: list[Hit]) -> list[Hit]:
@@ -113,11 +130,9 @@ def _add_unknown_names(text: str, hits: list[Hit]) -> list[Hit]:
             if name and not occupied.overlaps(name.start, name.end):
                 found[name.start] = name
                 occupied.add(name.start, name.end)
-    for m in _translit_re().finditer(text):
-        s, e = _trim_translit(text, m.start(), m.end())
-        if e - s >= 3 and not occupied.overlaps(s, e):
-            found[s] = _person_hit(text[s:e], s, e)
-            occupied.add(s, e)
+    for s, e in _dotted_names(text, occupied):
+        found[s] = _person_hit(text[s:e], s, e)
+        occupied.add(s, e)
     # A name found once is found again wherever it is written: whole, or by its last part.
     full_of: dict[str, Hit] = {}
     for f in found.values():
@@ -133,6 +148,44 @@ def _add_unknown_names(text: str, hits: list[Hit]) -> list[Hit]:
                 extra.append(replace(full, start=s, end=e))
                 occupied.add(s, e)
     return sorted([*hits, *found.values(), *extra], key=lambda h: h.start)
+
+
+DOT_RE = re.compile(f"(?<=[\u4e00-\u9fff])[{re.escape(SEPARATORS)}] ?(?=[\u4e00-\u9fff])")
+
+
+def _dotted_names(text: str, occupied: _Occupied) -> list[Span]:
+    """Foreign names written with a middle dot (`占沙蒙·占雅拉`, `亚历山大.博尔特尼科夫`) that no
+    dictionary holds: the run of name characters around the dots, stopped by punctuation, a
+    known word or a function character, kept when most of it is transliteration."""
+    translit = gazetteer().translit_chars
+    out: list[Span] = []
+    last_end = -1
+    for m in DOT_RE.finditer(text):
+        if m.start() < last_end:
+            continue
+        s = m.start()
+        while s > 0 and m.start() - s < 5 and _name_char(text[s - 1]) and not occupied.overlaps(
+                s - 1, s):
+            s -= 1
+        e = m.end()
+        while e < len(text) and e - m.end() < 6:
+            if _name_char(text[e]) and not occupied.overlaps(e, e + 1):
+                e += 1
+            elif text[e] in SEPARATORS and e + 1 < len(text) and _name_char(text[e + 1]):
+                e += 1  # the next part of a longer name: 米格尔·迪亚斯·卡内尔
+            else:
+                break
+        last_end = e
+        letters = [c for c in text[s:e] if _is_cjk(c)]
+        if s == m.start() or e == m.end() or occupied.overlaps(s, e):
+            continue
+        if sum(c in translit for c in letters) * 2 >= len(letters):
+            out.append((s, e))
+    return out
+
+
+def _name_char(ch: str) -> bool:
+    return _is_cjk(ch) and ch not in NAME_STOP
 
 
 def _person_hit(raw: str, start: int, end: int) -> Hit:

@@ -30,6 +30,7 @@ ANAPHORA = re.compile(r"对此|对这|此举|对该|就此")
 QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]")
 SUPPORT_NOUN_BEFORE = ("的", "给予", "提供", "获得", "得到", "予以", "在", "和")
 HABITUAL = re.compile(r"多次|曾经|曾|历来|经常|每年|多年来|屡次|以往|过去|去年|前年|回顾")
+PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")
 VISIT_OF_RE = re.compile(r"对(.{1,30}?)进行.{0,6}?访问")
 DURING_RE = re.compile(r"在([^,，。；]{1,12}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
 HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办|主持|承办)")
@@ -268,8 +269,8 @@ class _Coder:
         if before.endswith(NEGATION):
             return []
         name = hit.trigger.frame
-        if HABITUAL.search(before):
-            return []  # `多次参加`, `曾访问`: history, not an event of this report
+        if HABITUAL.search(before) or PAST_YEAR.search(self.text, sent[0], hit.start):
+            return []  # `多次参加`, `去年12月…访问`: history, not an event of this report
         nominal = before.endswith("所") or self.text.startswith("的", hit.end) or (
             before.endswith("的") and len(hit.trigger.word) <= 2
             and hit.trigger.event != "CONSULT") or (
@@ -519,7 +520,7 @@ class _Coder:
                  if e.kind in ("igo", "country", "org")]
         title = [e for e in self.clause.within(self.body[0], self.sentences[0][1])
                  if e.kind == "igo"] if self.sentences else []
-        for group in (named, [e for e in after if e.kind == "igo"], after, title):
+        for group in ([e for e in after if e.kind == "igo"], named, after, title):
             foreign = tuple(e for e in group if e.country and e.country not in subj.countries)
             if foreign:
                 return foreign
@@ -675,9 +676,15 @@ def _past(sent: Span, skip: tuple[Span, ...]) -> Span:
     return sent
 
 
+FUTURE_RE = re.compile(r"即将|(?<![大上中少])将(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望")
+
+
 def _is_future(before: str) -> bool:
-    tail = before[-8:]
-    return any(f in tail for f in FUTURE)
+    """A plan: `将于…`, `即将`, `拟` in what precedes the verb, not undone by a past `已`."""
+    m = None
+    for m in FUTURE_RE.finditer(before):
+        pass
+    return m is not None and "已" not in before[m.end() :] and "了" not in before[m.end() :]
 
 
 def _merge(a: Side, b: Side) -> Side:
