@@ -681,10 +681,8 @@ FUTURE_RE = re.compile(r"即将|(?<![大上中少])将(?:于|在|会|要|继续|
 
 def _is_future(before: str) -> bool:
     """A plan: `将于…`, `即将`, `拟` in what precedes the verb, not undone by a past `已`."""
-    m = None
-    for m in FUTURE_RE.finditer(before):
-        pass
-    return m is not None and "已" not in before[m.end() :] and "了" not in before[m.end() :]
+    ends = [m.end() for m in FUTURE_RE.finditer(before)]
+    return bool(ends) and "已" not in before[ends[-1] :] and "了" not in before[ends[-1] :]
 
 
 def _merge(a: Side, b: Side) -> Side:
