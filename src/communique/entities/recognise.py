@@ -155,37 +155,48 @@ DOT_RE = re.compile(f"(?<=[\u4e00-\u9fff])[{re.escape(SEPARATORS)}] ?(?=[\u4e00-
 
 def _dotted_names(text: str, occupied: _Occupied) -> list[Span]:
     """Foreign names written with a middle dot (`占沙蒙·占雅拉`, `亚历山大.博尔特尼科夫`) that no
-    dictionary holds: the run of name characters around the dots, stopped by punctuation, a
-    known word or a function character, kept when most of it is transliteration."""
+    dictionary holds: transliteration letters around the dots, stopped by punctuation, a known
+    word or a function character; one other letter may open or close a part
+    (`占` of 占沙蒙) where a boundary stands beyond it."""
     translit = gazetteer().translit_chars
+
+    def free(i: int) -> bool:
+        return 0 <= i < len(text) and _name_char(text[i]) and not occupied.overlaps(i, i + 1)
+
     out: list[Span] = []
     last_end = -1
     for m in DOT_RE.finditer(text):
         if m.start() < last_end:
             continue
         s = m.start()
-        while s > 0 and m.start() - s < 5 and _name_char(text[s - 1]) and not occupied.overlaps(
-                s - 1, s):
+        while m.start() - s < 5 and free(s - 1) and text[s - 1] in translit:
+            s -= 1
+        if m.start() - s < 5 and free(s - 1) and not free(s - 2):
             s -= 1
         e = m.end()
-        while e < len(text) and e - m.end() < 6:
-            if _name_char(text[e]) and not occupied.overlaps(e, e + 1):
+        while True:
+            part = e
+            while e - part < 6 and free(e) and (text[e] in translit or e == part):
                 e += 1
-            elif text[e] in SEPARATORS and e + 1 < len(text) and _name_char(text[e + 1]):
+            if text[e : e + 1] in SEPARATORS and free(e + 1):
                 e += 1  # the next part of a longer name: 米格尔·迪亚斯·卡内尔
-            else:
-                break
+                continue
+            break
         last_end = e
-        letters = [c for c in text[s:e] if _is_cjk(c)]
         if s == m.start() or e == m.end() or occupied.overlaps(s, e):
             continue
+        letters = [c for c in text[s:e] if _is_cjk(c)]
         if sum(c in translit for c in letters) * 2 >= len(letters):
             out.append((s, e))
     return out
 
 
+# Function characters that end a transliterated name (fewer than NAME_STOP: `夫`, `一` write names).
+DOT_NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还再均都是的了率及")
+
+
 def _name_char(ch: str) -> bool:
-    return _is_cjk(ch) and ch not in NAME_STOP
+    return _is_cjk(ch) and ch not in DOT_NAME_STOP
 
 
 def _person_hit(raw: str, start: int, end: int) -> Hit:
