@@ -151,6 +151,11 @@ def _kb_lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+# Title and function characters that a few foreign names also use (达席尔瓦) but that would let
+# an unknown name run into the words around it.
+NOT_TRANSLIT = frozenset("的在和与同是部长会国书记总理主席委员外交防将军大")
+
+
 class Gazetteer:
     """All known names of the knowledge base, matched in one pass."""
 
@@ -168,7 +173,7 @@ class Gazetteer:
         self._load()
         # Characters of the foreign names the knowledge base holds also write unknown ones.
         self.translit_chars |= {c for n in self._person_alias if "·" in n or "-" in n
-                                for c in n if "\u4e00" <= c <= "\u9fff"}
+                                for c in n if "\u4e00" <= c <= "\u9fff"} - NOT_TRANSLIT
         patterns = list(self._patterns)
         self._entries = [self._patterns[p][1] for p in patterns]
         self._ac = ahocorasick_rs.AhoCorasick(

@@ -8,6 +8,7 @@ an ``Extracted`` with ``error`` set, which the writer records as a reject.
 from __future__ import annotations
 
 import hashlib
+import json
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ class ExtractedPart:
     place: str | None
     entities: list[dict[str, Any]] = field(default_factory=list)
     records: list[dict[str, Any]] = field(default_factory=list)
+    record_json: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -68,8 +70,13 @@ def _report_date(doc: Document) -> tuple[str | None, str | None]:
     return None, line.place
 
 
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _part(doc: Document, seq: int) -> ExtractedPart:
     page = doc.page
+    records = [ev.to_record() for ev in doc.events]
     report, place = _report_date(doc)
     title = page.text[page.title_span[0] : page.title_span[1]] if page.title_span else None
     return ExtractedPart(
@@ -82,7 +89,8 @@ def _part(doc: Document, seq: int) -> ExtractedPart:
         report_date=report,
         place=place,
         entities=[{**e.to_json(), "kind": e.kind} for e in doc.entities],
-        records=[ev.to_record() for ev in doc.events],
+        records=records,
+        record_json=[dumps(r) for r in records],
     )
 
 

@@ -166,6 +166,7 @@ class Cluster:
     text: str | None = None
     seq: int | None = None
     redated: bool = False
+    json: str | None = None
 
     @property
     def record(self) -> dict[str, Any]:
@@ -199,6 +200,7 @@ class Cluster:
                 rec[k] = record.get(k)
             self.stored_record = rec
             self.redated = True
+            self.json = None
         self.dirty = True
 
 
@@ -216,30 +218,42 @@ def event_id(content_hash: str, part: str, record: Mapping[str, Any]) -> str:
 INFERRED_WINDOW = 367
 
 
+def day_of_year(when: When) -> int | None:
+    """Day of the year (in a leap year, so 29 February has its own) of a date with month and
+    day, whatever its year: the index the merge looks events up by."""
+    if not (when.month and when.day):
+        return None
+    try:
+        return dt.date(2000, when.month, when.day).timetuple().tm_yday
+    except ValueError:
+        return None
+
+
+def near_days(doy: int) -> tuple[int, ...]:
+    """The days of the year within two of ``doy`` (two, since a common year skips 29 February)."""
+    return tuple((doy + k - 1) % 366 + 1 for k in (-2, -1, 0, 1, 2))
+
+
 @dataclass(frozen=True, slots=True)
 class Want:
-    """Which stored events a mention could join: those under ``key`` whose day ordinal lies in
-    [lo, hi], those with an inferred year in [wide_lo, wide_hi], and the year-less ones dated
-    ``month_day``."""
+    """Stored events a mention could join: under ``key``, on day of year ``doy``, with a day
+    ordinal in [lo, hi] (within a year or so) or, when ``lo`` is None, with no year at all."""
 
     key: str
+    doy: int
     lo: int | None
     hi: int | None
-    wide_lo: int | None
-    wide_hi: int | None
-    month_day: str | None
 
 
-def want_of(record: Mapping[str, Any]) -> Want | None:
+def wants_of(record: Mapping[str, Any], key: str | None = None) -> list[Want]:
     when = When.parse(record.get("date"), record.get("date_source"))
-    key = merge_key(record)
+    doy = day_of_year(when)
+    if doy is None or (when.ordinal is None and when.year is not None):
+        return []
+    key = key or merge_key(record)
     o = when.ordinal
-    if o is not None:
-        near = INFERRED_WINDOW if not when.firm else 1
-        return Want(key, o - near, o + near, o - INFERRED_WINDOW, o + INFERRED_WINDOW, None)
-    if when.precision == "month-day":
-        return Want(key, None, None, None, None, f"--{when.month:02d}-{when.day:02d}")
-    return None
+    lo, hi = (o - INFERRED_WINDOW, o + INFERRED_WINDOW) if o is not None else (None, None)
+    return [Want(key, d, lo, hi) for d in near_days(doy)]
 
 
 Loader = Callable[[Sequence[Want]], Iterable[Cluster]]
@@ -257,7 +271,7 @@ class Merger:
     def __init__(self, load: Loader) -> None:
         self._load = load
         self.by_key: dict[str, list[Cluster]] = {}
-        self._firm: dict[tuple[str, int], list[Cluster]] = {}
+        self._by_day: dict[tuple[str, int], list[Cluster]] = {}
         self._loose: dict[str, list[Cluster]] = {}
         self._order: dict[str, int] = {}
 
@@ -267,27 +281,29 @@ class Merger:
         self._index(cluster)
 
     def _index(self, cluster: Cluster) -> None:
-        if cluster.when.firm:
-            self._firm.setdefault((cluster.key, cluster.when.ordinal), []).append(cluster)
-        else:
+        doy = day_of_year(cluster.when)
+        if doy is None:
             self._loose.setdefault(cluster.key, []).append(cluster)
+        else:
+            self._by_day.setdefault((cluster.key, doy), []).append(cluster)
 
     def _unindex(self, cluster: Cluster) -> None:
-        if cluster.when.firm:
-            self._firm[(cluster.key, cluster.when.ordinal)].remove(cluster)
-        else:
+        doy = day_of_year(cluster.when)
+        if doy is None:
             self._loose[cluster.key].remove(cluster)
+        else:
+            self._by_day[(cluster.key, doy)].remove(cluster)
 
     def _candidates(self, key: str, when: When) -> list[Cluster]:
-        if not when.firm:
+        doy = day_of_year(when)
+        if doy is None:
             return self.by_key.get(key, [])
-        o = when.ordinal
-        near = [c for d in (o - 1, o, o + 1) for c in self._firm.get((key, d), ())]
+        near = [c for d in near_days(doy) for c in self._by_day.get((key, d), ())]
         return near + self._loose.get(key, [])
 
     def prefetch(self, records: Iterable[Mapping[str, Any]]) -> None:
-        wants = sorted({w for w in map(want_of, records) if w is not None},
-                       key=lambda w: (w.key, w.lo or 0, w.month_day or ""))
+        wants = sorted({w for r in records for w in wants_of(r)},
+                       key=lambda w: (w.key, w.doy, w.lo or 0))
         if not wants:
             return
         for cluster in self._load(wants):
@@ -301,6 +317,7 @@ class Merger:
         content_hash: str,
         part: str,
         seen_in_document: set[str],
+        record_json: str | None = None,
     ) -> tuple[Cluster, bool]:
         """The event this mention belongs to, and whether it was created for it."""
         key = merge_key(record)
@@ -330,6 +347,7 @@ class Merger:
             confidence=float(record.get("confidence") or 0.0),
             mode=record.get("mode"),
             text=record.get("text"),
+            json=record_json,
         )
         self._hold(cluster)
         seen_in_document.add(cluster.id)

@@ -23,7 +23,6 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy import text as sql
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -118,12 +117,7 @@ class EntityLink(Base):
 class Event(Base):
     __tablename__ = "events"
     __table_args__ = (
-        Index("ix_events_key_ord", "merge_hash", "date_ord"),
-        Index("ix_events_key_inferred", "merge_hash", "date_ord",
-              sqlite_where=sql("date_source = 'inferred'"),
-              postgresql_where=sql("date_source = 'inferred'")),
-        Index("ix_events_key_monthday", "merge_hash", "date",
-              sqlite_where=sql("date_ord IS NULL"), postgresql_where=sql("date_ord IS NULL")),
+        Index("ix_events_key_day", "merge_hash", "doy", "date_ord"),
         Index("ix_events_date", "date", "seq"),
     )
 
@@ -142,6 +136,7 @@ class Event(Base):
     date_source: Mapped[str | None] = mapped_column(String(10))
     date_evidence: Mapped[str | None] = mapped_column(Text)
     date_ord: Mapped[int | None] = mapped_column(Integer)
+    doy: Mapped[int | None] = mapped_column(Integer)
     month: Mapped[str | None] = mapped_column(String(7))
     year: Mapped[str | None] = mapped_column(String(4))
     actor_names: Mapped[str] = mapped_column(Text, default="")

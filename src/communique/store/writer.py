@@ -23,7 +23,6 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Table,
-    Text,
     and_,
     bindparam,
     case,
@@ -38,18 +37,22 @@ from sqlalchemy import (
 from communique.model import RawPage, Rejected
 from communique.store import schema as s
 from communique.store.extracted import Extracted
-from communique.store.merge import Cluster, Merger, Want, When, key_hash, merge_order
+from communique.store.merge import (
+    Cluster,
+    Merger,
+    Want,
+    When,
+    day_of_year,
+    key_hash,
+    merge_order,
+)
 
 CHUNK = 500
 ADVISORY_LOCK = 0x636F6D6D
 EV, EA, EP = s.Event.__table__, s.EventActor.__table__, s.EventPair.__table__
-WANT_DDL = (
-    "CREATE TEMPORARY TABLE IF NOT EXISTS merge_want "
-    "(kh BIGINT, lo INTEGER, hi INTEGER, wlo INTEGER, whi INTEGER, md TEXT)"
-)
-WANT = Table("merge_want", MetaData(), Column("kh", BigInteger), Column("lo", Integer),
-             Column("hi", Integer), Column("wlo", Integer), Column("whi", Integer),
-             Column("md", Text))
+WANT_DDL = "CREATE TEMPORARY TABLE IF NOT EXISTS merge_want (kh BIGINT, doy INTEGER, lo INTEGER, hi INTEGER)"
+WANT = Table("merge_want", MetaData(), Column("kh", BigInteger), Column("doy", Integer),
+             Column("lo", Integer), Column("hi", Integer))
 
 
 def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
@@ -115,26 +118,24 @@ class BatchCounts:
 
 
 def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
-    """The stored events that the wanted (key, date window) pairs could join, oldest first."""
+    """The stored events that the wanted (key, day, window) could join, oldest first."""
     w = WANT
     conn.execute(text(WANT_DDL))
     conn.execute(delete(w))
     conn.execute(insert(w), [
-        {"kh": key_hash(x.key), "lo": x.lo, "hi": x.hi, "wlo": x.wide_lo, "whi": x.wide_hi,
-         "md": x.month_day} for x in wants
+        {"kh": key_hash(x.key), "doy": x.doy, "lo": x.lo, "hi": x.hi} for x in wants
     ])
     cols = (EV.c.seq, EV.c.id, EV.c.merge_key, EV.c.record, EV.c.date, EV.c.date_source,
             EV.c.medium, EV.c.n_mentions, EV.c.n_documents, EV.c.main, EV.c.confidence,
             EV.c.mode, EV.c.text)
-    on_key = EV.c.merge_hash == w.c.kh
+    on_day = and_(EV.c.merge_hash == w.c.kh, EV.c.doy == w.c.doy)
     joins = (
-        and_(on_key, EV.c.date_ord.between(w.c.lo, w.c.hi)),
-        and_(on_key, EV.c.date_source == "inferred", EV.c.date_ord.between(w.c.wlo, w.c.whi)),
-        and_(on_key, EV.c.date_ord.is_(None), EV.c.date == w.c.md),
+        (and_(on_day, EV.c.date_ord.between(w.c.lo, w.c.hi)), w.c.lo.is_not(None)),
+        (and_(on_day, EV.c.date_ord.is_(None)), w.c.lo.is_(None)),
     )
     rows = {}
-    for on in joins:
-        for r in conn.execute(select(*cols).select_from(w.join(EV, on))):
+    for on, which in joins:
+        for r in conn.execute(select(*cols).select_from(w.join(EV, on)).where(which)):
             rows[r.seq] = r
     return [
         Cluster(
@@ -142,7 +143,7 @@ def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
             when=When.parse(r.date, r.date_source), medium=r.medium, parts=set(),
             n_mentions=r.n_mentions, n_documents=r.n_documents, main=r.main,
             confidence=r.confidence or 0.0, stored=True, dirty=False, mode=r.mode,
-            text=r.text, seq=r.seq,
+            text=r.text, seq=r.seq, json=r.record,
         )
         for _, r in sorted(rows.items())
     ]
@@ -156,6 +157,7 @@ def _dates(c: Cluster) -> dict[str, Any]:
         "date_source": rec.get("date_source"),
         "date_evidence": rec.get("date_evidence"),
         "date_ord": when.ordinal,
+        "doy": day_of_year(when),
         "month": f"{when.year:04d}-{when.month:02d}" if when.year and when.month else None,
         "year": f"{when.year:04d}" if when.year else None,
     }
@@ -190,7 +192,7 @@ def _event_row(c: Cluster) -> dict[str, Any]:
         "confidence": c.confidence,
         "n_mentions": c.n_mentions,
         "n_documents": c.n_documents,
-        "record": _dumps(rec),
+        "record": c.json or _dumps(rec),
     }
 
 
@@ -339,10 +341,12 @@ class Writer:
                 key = (part_id, entity_id(e), e.get("role"))
                 if key not in ent_rows:
                     ent_rows[key] = self._ent_row(e, part_id, page_date)
+            as_json = dict(zip(map(id, p.records), p.record_json, strict=True))
             for r in merge_order(p.records):
                 cluster, created = merger.add(
                     r, content_hash=x.content_hash, part=f"{x.content_hash}/{p.seq}",
                     seen_in_document=seen.setdefault(x.content_hash, set()),
+                    record_json=as_json[id(r)],
                 )
                 c.new_events += int(created)
                 span = r.get("span") or [0, 0]
@@ -354,7 +358,7 @@ class Writer:
                     "date_source": r.get("date_source"), "span_start": span[0],
                     "span_end": span[1], "text": r.get("text") or "",
                     "main": bool(r.get("main")), "confidence": r.get("confidence"),
-                    "record": _dumps(r),
+                    "record": as_json[id(r)],
                 }))
                 when = r.get("date") if When.parse(r.get("date")).year else None
                 for e in (r.get("actor") or []) + (r.get("recipient") or []):
@@ -452,7 +456,7 @@ class Writer:
         redated = [r for c, r in zip(old, rows, strict=True) if c.redated]
         if redated:
             dates = ("date", "date_precision", "date_source", "date_evidence", "date_ord",
-                     "month", "year", "record")
+                     "doy", "month", "year", "record")
             _set(conn, EV, EV.c.seq, dates, redated, dates)
             _set(conn, EP, EP.c.event_seq, ("date", "month", "year"), redated,
                  ("date", "month", "year"))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 14:07:46.581510
+Create Date: 2026-11-25 14:17:33.406241
 
 """
 
@@ -77,6 +77,7 @@ def upgrade() -> None:
         sa.Column("date_source", sa.String(length=10), nullable=True),
         sa.Column("date_evidence", sa.Text(), nullable=True),
         sa.Column("date_ord", sa.Integer(), nullable=True),
+        sa.Column("doy", sa.Integer(), nullable=True),
         sa.Column("month", sa.String(length=7), nullable=True),
         sa.Column("year", sa.String(length=4), nullable=True),
         sa.Column("actor_names", sa.Text(), nullable=False),
@@ -98,21 +99,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.create_index("ix_events_date", ["date", "seq"], unique=False)
-        batch_op.create_index(
-            "ix_events_key_inferred",
-            ["merge_hash", "date_ord"],
-            unique=False,
-            sqlite_where=sa.text("date_source = 'inferred'"),
-            postgresql_where=sa.text("date_source = 'inferred'"),
-        )
-        batch_op.create_index(
-            "ix_events_key_monthday",
-            ["merge_hash", "date"],
-            unique=False,
-            sqlite_where=sa.text("date_ord IS NULL"),
-            postgresql_where=sa.text("date_ord IS NULL"),
-        )
-        batch_op.create_index("ix_events_key_ord", ["merge_hash", "date_ord"], unique=False)
+        batch_op.create_index("ix_events_key_day", ["merge_hash", "doy", "date_ord"], unique=False)
 
     op.create_table(
         "rejects",
@@ -336,17 +323,7 @@ def downgrade() -> None:
 
     op.drop_table("rejects")
     with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.drop_index("ix_events_key_ord")
-        batch_op.drop_index(
-            "ix_events_key_monthday",
-            sqlite_where=sa.text("date_ord IS NULL"),
-            postgresql_where=sa.text("date_ord IS NULL"),
-        )
-        batch_op.drop_index(
-            "ix_events_key_inferred",
-            sqlite_where=sa.text("date_source = 'inferred'"),
-            postgresql_where=sa.text("date_source = 'inferred'"),
-        )
+        batch_op.drop_index("ix_events_key_day")
         batch_op.drop_index("ix_events_date")
 
     op.drop_table("events")
