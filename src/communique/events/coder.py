@@ -30,6 +30,7 @@ ANAPHORA = re.compile(r"对此|对这|此举|对该|就此")
 QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]")
 SUPPORT_NOUN_BEFORE = ("的", "给予", "提供", "获得", "得到", "予以", "在", "和")
 HABITUAL = re.compile(r"多次|曾经|曾|历来|经常|每年|多年来|屡次|以往|过去|去年|前年|回顾")
+FUTURE_WELCOME = re.compile(r"明年|下月|下个月|今后|年内|将|即将|于近期")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")
 VISIT_OF_RE = re.compile(r"对(.{1,30}?)进行.{0,6}?访问")
 DURING_RE = re.compile(r"在([^,，。；]{1,12}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
@@ -90,6 +91,7 @@ class _Coder:
         self.last_recipient: tuple[Entity, ...] = ()
         self.recent: tuple[Entity, ...] = ()  # the sides of the meeting last named
         self.qa = bool(QUESTION.search(text, body[0], body[1]))
+        self.sidelines = bool(SIDELINES.search(text, body[0], body[1]))
         self.frame = PageFrame()
         self.sentences = [_past(sent, skip) for sent in sentence_spans(text, body[0], body[1])]
         self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec, skip)
@@ -143,7 +145,10 @@ class _Coder:
                     iso = shorts.get(m.group(1))
                     if iso:
                         i = m.start()
-                        self._mark_iso(self._visitor(cs, cs + m.end(), sent, cs + i), iso)
+                        rel = re.match(r"[^，,。]{0,10}?访问的", seg[m.end() :])
+                        visitor = (clause.object_after(cs + m.end() + rel.end(), sent[1]) if rel
+                                   else self._visitor(cs, cs + m.end(), sent, cs + i))
+                        self._mark_iso(visitor, iso)
                 for m in DURING_RE.finditer(seg):
                     host = clause.within(cs + m.start(1), cs + m.end(1))
                     visitor = clause.subject(cs + m.end(), ce) or clause.subject(ce, sent[1])
@@ -277,7 +282,8 @@ class _Coder:
             hit.trigger.word == "支持" and (before.endswith(SUPPORT_NOUN_BEFORE)
                                            or self.text.startswith(("下", "和帮助"), hit.end)))
         if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
-                self.text.startswith(NOMINAL_AFTER, hit.end)):
+                self.text.startswith(NOMINAL_AFTER, hit.end)) and not self.clause.within(
+                hit.end, hit.end + 1) and not self.clause.starts_at(hit.end):
             return []  # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again
         if hit.trigger.event == "CONSULT" and name in ("host", "caller") and re.match(
                 r"[^，,。]{1,30}时[，,]", self.text[hit.end : cl[1] + 1]):
@@ -391,7 +397,7 @@ class _Coder:
             h = tuple(e for e in everyone if e.country == place)
             return self._found(hit, sent, Side(v), Side(h), mode="visit", cameo="042",
                                medium="in_person", event="CONSULT")
-        if self.summit and not self.frame.visitors and len(countries) >= 2:
+        if (self.summit or self.sidelines) and not self.frame.visitors and len(countries) >= 2:
             return self._found(hit, sent, _merge(visitor, host), Side(), mode="third-party",
                                cameo="044", medium="in_person", event="CONSULT")
         if self.frame.visitors and not visitor.both and not host.both:
@@ -471,6 +477,8 @@ class _Coder:
         obj = self.clause.object_after(hit.end, cl[1])
         if not obj or after.startswith(("仪式", "宴会", "词")):
             return []
+        if FUTURE_WELCOME.search(after) and lexicon().has_action(after):
+            return self._found(hit, sent, subj, obj, 0.7, event="AGREE", cameo="036")
         if "访" in after:
             return self._consult(hit, sent, cl, obj, subj, visit=True)
         return self._found(hit, sent, subj, obj, 0.75)
@@ -570,7 +578,11 @@ class _Coder:
                     for ev in self._statement(hit, Side((e,), span=e.span), cl, sent, "")]
         if subj.both and hit.trigger.event in ("SUPPORT", "ACCUSE"):
             return []  # `双方积极评价两国关系`: both sides on their own relations, not an event
-        governed = self.clause.governed_by(cl[0], hit.start, ("对", "向", "为", "给"))
+        if hit.trigger.frame == "to":  # `对中国政府向越南捐赠…表示感谢`: the outer `对`
+            governed = (self.clause.governed_by(cl[0], hit.start, ("对",), first=True)
+                        or self.clause.governed_by(cl[0], hit.start, ("向", "给")))
+        else:
+            governed = self.clause.governed_by(cl[0], hit.start, ("对", "向", "为", "给"))
         if not governed and hit.trigger.frame == "to":
             governed = self._governed_before(hit, sent)
         after = self.clause.object_after(hit.end, cl[1])
@@ -606,7 +618,8 @@ class _Coder:
         if side.both:
             return Side()
         own = side.countries
-        other = tuple(e for e in self.frame.participants if e.country and e.country not in own)
+        other = tuple(e for e in self.recent or self.frame.participants
+                      if e.country and e.country not in own)
         if other and not self.qa:
             return Side(other)
         if at is None or not own:

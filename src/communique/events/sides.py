@@ -16,7 +16,7 @@ from communique.model import Entity, Span
 JOINERS = {"、", "和", "与", "及", "以及", "同", "跟", "暨", "、以及"}
 PREPOSITIONS = ("对", "向", "同", "与", "和", "在", "由", "给", "为", "把", "从", "据", "经", "跟", "及",
                 "、", "以", "将", "受", "应", "关于", "通过", "包括", "代表", "率领", "欢迎", "就",
-                "围绕", "针对", "鉴于", "根据", "按照", "随着")
+                "围绕", "针对", "鉴于", "根据", "按照", "随着", "赴", "前往", "抵达", "飞抵", "出席")
 PRONOUNS = ("他", "她")
 LED = ("为首的", "为团长的", "率领的", "带领的", "领导的", "率团", "一行")
 LED_UNDER = re.compile(r"[^，,。；]{0,4}?在[^，,。；]{1,40}?(?:率领|带领|陪同)下")
@@ -54,6 +54,10 @@ class Clause:
         self.starts = [e.span[0] for e in entities]
         self.both = both
 
+    def starts_at(self, pos: int) -> bool:
+        i = bisect.bisect_left(self.starts, pos)
+        return i < len(self.starts) and self.starts[i] == pos
+
     def within(self, start: int, end: int) -> list[Entity]:
         i = bisect.bisect_left(self.starts, start)
         out = []
@@ -70,7 +74,7 @@ class Clause:
         group = [ents[0]]
         for e in ents[1:]:
             gap = self.text[group[-1].span[1] : e.span[0]]
-            if gap.strip() in JOINERS:
+            if gap.strip() in JOINERS or e.span == group[-1].span or _title_then_joiner(gap):
                 group.append(e)
             else:
                 break
@@ -109,7 +113,8 @@ class Clause:
                 continue
             if self.text.startswith(LED, e.span[1]) and e.kind == "person":
                 return self._side([e])  # `由 X 为首的代表团`: the leader speaks for it
-            if _governed(before) or len(LEADING_TIME.sub("", before).strip()) > 6:
+            head = before[before.rfind("的") + 1 :]  # `正在对越南进行访问的 X`: X heads it
+            if _governed(before) or len(LEADING_TIME.sub("", head).strip()) > 6:
                 continue  # far into the clause, after a verb: an object, not the subject
             return self._with_leader(self._side(self._person_head(ents, i)), end)
         if both:
@@ -188,6 +193,15 @@ class Clause:
             return Side()
         e = self.entities[i]
         return Side((e,), span=(at, at + 1))
+
+
+def _title_then_joiner(gap: str) -> bool:
+    """`老挝驻越南大使、柬埔寨驻越南大使`: a short title word between two listed parties."""
+    if not (2 <= len(gap) <= 5 and gap[-1] in "、和与及"):
+        return False
+    from communique.entities.gazetteer import gazetteer
+
+    return gazetteer().entry(f"role:{gap[:-1]}") is not None
 
 
 def _governed(before: str) -> bool:

@@ -236,11 +236,13 @@ def near_days(doy: int) -> tuple[int, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Want:
-    """Stored events a mention could join: under ``key``, on day of year ``doy``, with a day
-    ordinal in [lo, hi] (within a year or so) or, when ``lo`` is None, with no year at all."""
+    """Stored events a mention could join: under ``key``, on a day of the year in [first_day,
+    last_day], with a day ordinal in [lo, hi] (a year or so around the mention's) or, when
+    ``lo`` is None, with no year at all."""
 
     key: str
-    doy: int
+    first_day: int
+    last_day: int
     lo: int | None
     hi: int | None
 
@@ -253,7 +255,14 @@ def wants_of(record: Mapping[str, Any], key: str | None = None) -> list[Want]:
     key = key or merge_key(record)
     o = when.ordinal
     lo, hi = (o - INFERRED_WINDOW, o + INFERRED_WINDOW) if o is not None else (None, None)
-    return [Want(key, d, lo, hi) for d in near_days(doy)]
+    days = sorted(near_days(doy))
+    runs = [[days[0], days[0]]]
+    for d in days[1:]:
+        if d == runs[-1][1] + 1:
+            runs[-1][1] = d
+        else:
+            runs.append([d, d])
+    return [Want(key, a, b, lo, hi) for a, b in runs]
 
 
 Loader = Callable[[Sequence[Want]], Iterable[Cluster]]
@@ -303,7 +312,7 @@ class Merger:
 
     def prefetch(self, records: Iterable[Mapping[str, Any]]) -> None:
         wants = sorted({w for r in records for w in wants_of(r)},
-                       key=lambda w: (w.key, w.doy, w.lo or 0))
+                       key=lambda w: (w.key, w.first_day, w.lo or 0))
         if not wants:
             return
         for cluster in self._load(wants):

@@ -50,9 +50,12 @@ from communique.store.merge import (
 CHUNK = 500
 ADVISORY_LOCK = 0x636F6D6D
 EV, EA, EP = s.Event.__table__, s.EventActor.__table__, s.EventPair.__table__
-WANT_DDL = "CREATE TEMPORARY TABLE IF NOT EXISTS merge_want (kh BIGINT, doy INTEGER, lo INTEGER, hi INTEGER)"
-WANT = Table("merge_want", MetaData(), Column("kh", BigInteger), Column("doy", Integer),
-             Column("lo", Integer), Column("hi", Integer))
+WANT_DDL = (
+    "CREATE TEMPORARY TABLE IF NOT EXISTS merge_want "
+    "(kh BIGINT, d1 INTEGER, d2 INTEGER, lo INTEGER, hi INTEGER)"
+)
+WANT = Table("merge_want", MetaData(), Column("kh", BigInteger), Column("d1", Integer),
+             Column("d2", Integer), Column("lo", Integer), Column("hi", Integer))
 
 
 def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
@@ -91,6 +94,18 @@ def _countries(ents: Iterable[Mapping[str, Any]]) -> list[str]:
     return sorted({e["country"] for e in ents if e.get("country")})
 
 
+def _bulk(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows straight through the driver (the rows' keys are the columns)."""
+    if not rows:
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    cols = list(rows[0])
+    mark = (lambda c: f":{c}") if conn.dialect.name == "sqlite" else (lambda c: f"%({c})s")
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, cols))}) "
+           f"VALUES ({', '.join(map(mark, cols))})")
+    conn.exec_driver_sql(sql, rows)
+
+
 def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]], keys: Sequence[str],
             add: Sequence[str] = (), low: Sequence[str] = (), high: Sequence[str] = ()) -> None:
     """Insert rows, or on a key already there add to ``add`` columns and widen low/high ones."""
@@ -122,13 +137,14 @@ def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
     w = WANT
     conn.execute(text(WANT_DDL))
     conn.execute(delete(w))
-    conn.execute(insert(w), [
-        {"kh": key_hash(x.key), "doy": x.doy, "lo": x.lo, "hi": x.hi} for x in wants
+    _bulk(conn, w, [
+        {"kh": key_hash(x.key), "d1": x.first_day, "d2": x.last_day, "lo": x.lo, "hi": x.hi}
+        for x in wants
     ])
     cols = (EV.c.seq, EV.c.id, EV.c.merge_key, EV.c.record, EV.c.date, EV.c.date_source,
             EV.c.medium, EV.c.n_mentions, EV.c.n_documents, EV.c.main, EV.c.confidence,
             EV.c.mode, EV.c.text)
-    on_day = and_(EV.c.merge_hash == w.c.kh, EV.c.doy == w.c.doy)
+    on_day = and_(EV.c.merge_hash == w.c.kh, EV.c.doy.between(w.c.d1, w.c.d2))
     joins = (
         (and_(on_day, EV.c.date_ord.between(w.c.lo, w.c.hi)), w.c.lo.is_not(None)),
         (and_(on_day, EV.c.date_ord.is_(None)), w.c.lo.is_(None)),
@@ -369,10 +385,10 @@ class Writer:
                         ent_rows[key]["date"] = when[:10]
         self._clusters(conn, merger.dirty())
         if mentions:
-            conn.execute(insert(s.EventMention.__table__),
-                         [{**row, "event_seq": cl.seq} for cl, row in mentions])
+            _bulk(conn, s.EventMention.__table__,
+                  [{**row, "event_seq": cl.seq} for cl, row in mentions])
         if ent_rows:
-            conn.execute(insert(s.EntityMention.__table__), list(ent_rows.values()))
+            _bulk(conn, s.EntityMention.__table__, list(ent_rows.values()))
             self._roles(conn, ent_rows.values())
         c.mentions += len(mentions)
         merger.settle()
@@ -411,7 +427,7 @@ class Writer:
             for i, cl in enumerate(new, 1):
                 cl.seq = seq0 + i
             rows = [_event_row(cl) for cl in new]
-            conn.execute(insert(EV), rows)
+            _bulk(conn, EV, rows)
             actors, pairs, links, counts = [], [], Counter(), Counter()
             for cl, row in zip(new, rows, strict=True):
                 people = _participants(cl)
@@ -430,10 +446,8 @@ class Writer:
                      "main": row["main"], "n_mentions": row["n_mentions"]}
                     for a, b in combinations(_countries(e for e in people.values()), 2)
                 ]
-            if actors:
-                conn.execute(insert(EA), actors)
-            if pairs:
-                conn.execute(insert(EP), pairs)
+            _bulk(conn, EA, actors)
+            _bulk(conn, EP, pairs)
             ent = s.Entity.__table__
             conn.execute(
                 update(ent).where(ent.c.id == bindparam("eid"))
