@@ -105,12 +105,18 @@ def _cached(date_of):  # noqa: ANN001, ANN202 - memoise per sentence: events sha
     return inner
 
 
+REPORTED = ("报道", "电", "讯", "消息", "发表", "刊登", "发文")
+
+
 def _anchor(page: Page, mentions: list[DateMention]) -> DateMention | None:
-    """The date of the page's main event: the first date in the lead or first paragraphs."""
+    """The date of the page's main event: the first date in the lead or first paragraphs that
+    is not the date of a report (`据老挝通讯社2月8日报道`)."""
     dl = page.dateline.span if page.dateline else (0, 0)
     for s, e in page.paragraphs[:3]:
         for m in mentions:
             if s <= m.span[0] < e and not (dl[0] <= m.span[0] < dl[1]) and not m.future:
+                if page.text.startswith(REPORTED, m.span[1]):
+                    continue
                 if m.month is not None or m.day is not None:
                     return m
     return None

@@ -11,6 +11,7 @@ import bisect
 import hashlib
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from communique.events.coder import Found
 from communique.events.lexicon import lexicon
@@ -60,7 +61,34 @@ def assemble(
             confidence=max(0.3, min(0.95, f.confidence - _unknown_penalty(f))),
             main=is_main,
         )
-    return tuple(events.values())
+    return _fold_headline(page, list(events.values()))
+
+
+def _fold_headline(page: Page, events: list[Event]) -> tuple[Event, ...]:
+    """A title repeats an event the body tells with more detail (the mode from `在河内`, the
+    full names): keep the body's record, marked as the headline."""
+    if not page.title_span:
+        return tuple(events)
+    ts, te = page.title_span
+    out = list(events)
+    for ev in events:
+        if not ts <= ev.span[0] < te:
+            continue
+        twin = next((b for b in out if not ts <= b.span[0] < te and _same_sides(ev, b)), None)
+        if twin is not None:
+            out[out.index(twin)] = replace(twin, main=twin.main or ev.main)
+            out.remove(ev)
+    return tuple(out)
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    if a.event != b.event or a.date.value != b.date.value:
+        return False
+    ca = {e.country for e in a.actor}, {e.country for e in a.recipient}
+    cb = {e.country for e in b.actor}, {e.country for e in b.recipient}
+    if a.event in ("CONSULT", "AGREE"):
+        return ca[0] | ca[1] == cb[0] | cb[1]
+    return ca == cb
 
 
 def _international(f: Found) -> bool:
@@ -98,8 +126,6 @@ def _key(f: Found, date: DateValue) -> tuple:
 
 
 def _with_main(ev: Event) -> Event:
-    from dataclasses import replace
-
     return replace(ev, main=True)
 
 

@@ -25,11 +25,12 @@ NOMINAL_BEFORE = ("此次", "这次", "本次", "该", "此访", "上次", "那�
 NOMINAL_AFTER = ("期间", "之际", "前夕", "成果", "结束", "时", "中", "后", "前", "之行", "的", "团", "上",
                  "仪式", "活动", "计划", "行程")
 # `访华`, `来越`, `赴俄`: one character for the visit, one for the host country's short form.
-VISIT_WORD = re.compile(r"(?<![一-龥]的)(?:访|来|赴|抵)([一-龥])(?=进行|期间|之际|访问|的|，|,|。|并|后|前|$)")
+VISIT_WORD = re.compile(
+    r"(?<![一-龥]的)(?:访|来|赴|抵)([一-龥])(?=进行|期间|之际|访问|出席|参加|工作|的|，|,|。|并|后|前|$)")
 ANAPHORA = re.compile(r"对此|对这|此举|对该|就此")
 QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]")
 SUPPORT_NOUN_BEFORE = ("的", "给予", "提供", "获得", "得到", "予以", "在", "和")
-HABITUAL = re.compile(r"多次|曾经|曾|历来|经常|每年|多年来|屡次|以往|过去|去年|前年|回顾")
+HABITUAL = re.compile(r"多次|曾经|曾|历来|经常|每年|年来|屡次|以往|过去|去年|前年|回顾|相互")
 FUTURE_WELCOME = re.compile(r"明年|下月|下个月|今后|年内|将|即将|于近期")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")
 VISIT_OF_RE = re.compile(r"对(.{1,30}?)进行.{0,6}?访问")
@@ -376,46 +377,46 @@ class _Coder:
 
     def _consult(self, hit: TriggerHit, sent: Span, cl: Span, visitor: Side, host: Side,
                  visit: bool = False) -> list[Found]:
+        """A meeting: by phone or video, on the sidelines of a summit or in a third country,
+        a visit (who travels is the actor), or talks where neither side is the guest."""
         clause_text = self.text[cl[0] : cl[1]]
         sentence_text = self.text[sent[0] : sent[1]]
+        everyone = Side(self._resolve(_merge(visitor, host)))
+        countries = everyone.countries
+
+        def meeting(actor: Side, recipient: Side, mode: str | None, cameo: str,
+                    medium: str = "in_person") -> list[Found]:
+            return self._found(hit, sent, actor, recipient, mode=mode, cameo=cameo,
+                               medium=medium, event="CONSULT")
+
         if hit.trigger.mode == "phone" or CALL_WORDS.search(clause_text):
-            medium = "video" if re.search(r"视频|线上", self.text[sent[0] : sent[1]]) else "phone"
-            return self._found(hit, sent, _merge(visitor, host), Side(), mode="phone",
-                               cameo="041", medium=medium, event="CONSULT")
+            medium = "video" if re.search(r"视频|线上", sentence_text) else "phone"
+            return meeting(everyone, Side(), "phone", "041", medium)
+        if hit.trigger.mode == "multilateral" or (
+                hit.trigger.frame in ("with", "joint", "attend")
+                and any(e.kind == "igo" for e in everyone.entities)):
+            return meeting(everyone, Side(), "multilateral", "040")
         if SIDELINES.search(sentence_text) and re.search(r"峰会|会议|论坛|大会", sentence_text):
-            return self._found(hit, sent, _merge(visitor, host), Side(), mode="third-party",
-                               cameo="044", medium="in_person", event="CONSULT")
-        everyone = (*visitor.entities, *host.entities)
+            return meeting(everyone, Side(), "third-party", "044")
         place = self._place_country(sent, hit.start)
-        countries = {e.country for e in everyone if e.country}
-        if place and len(countries) >= 2 and not self.frame.visitors and (
-                hit.trigger.mode != "multilateral"):
+        if place and len(countries) >= 2:
             if place not in countries:
-                return self._found(hit, sent, _merge(visitor, host), Side(), mode="third-party",
-                                   cameo="044", medium="in_person", event="CONSULT")
-            v = tuple(e for e in everyone if e.country and e.country != place)
-            h = tuple(e for e in everyone if e.country == place)
-            return self._found(hit, sent, Side(v), Side(h), mode="visit", cameo="042",
-                               medium="in_person", event="CONSULT")
+                return meeting(everyone, Side(), "third-party", "044")
+            return meeting(self._of(everyone, lambda c: c != place),
+                           self._of(everyone, lambda c: c == place), "visit", "042")
         if (self.summit or self.sidelines) and not self.frame.visitors and len(countries) >= 2:
-            return self._found(hit, sent, _merge(visitor, host), Side(), mode="third-party",
-                               cameo="044", medium="in_person", event="CONSULT")
-        if self.frame.visitors and not visitor.both and not host.both:
-            v = tuple(e for e in everyone if e.country in self.frame.visitors)
-            h = tuple(e for e in everyone if e.country and e.country not in self.frame.visitors)
-            if v and h:
-                return self._found(hit, sent, Side(v), Side(h), mode="visit", cameo="042",
-                                   medium="in_person", event="CONSULT")
-        if visit and host and visitor:
-            return self._found(hit, sent, visitor, host, mode="visit", cameo="042",
-                               medium="in_person", event="CONSULT")
-        everyone_side = _merge(visitor, host)
-        multilateral = hit.trigger.mode == "multilateral" or (
-            hit.trigger.frame in ("with", "joint", "attend")
-            and any(e.kind == "igo" for e in everyone_side.entities))
-        return self._found(hit, sent, everyone_side, Side(),
-                           mode="multilateral" if multilateral else None, cameo="040",
-                           medium="in_person", event="CONSULT")
+            return meeting(everyone, Side(), "third-party", "044")
+        guests = self._of(everyone, lambda c: c in self.frame.visitors)
+        hosts = self._of(everyone, lambda c: c not in self.frame.visitors)
+        if guests and hosts:
+            return meeting(guests, hosts, "visit", "042")
+        if visit and host and visitor and not visitor.both and not host.both:
+            return meeting(visitor, host, "visit", "042")
+        return meeting(everyone, Side(), None, "040")
+
+    @staticmethod
+    def _of(side: Side, keep) -> Side:  # noqa: ANN001 - a predicate on a country code
+        return Side(tuple(e for e in side.entities if e.country and keep(e.country)))
 
     def _place_country(self, sent: Span, before: int) -> str | None:
         """`在华盛顿举行会谈`: the country of the place where a meeting is held."""

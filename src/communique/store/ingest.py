@@ -2,15 +2,22 @@
 
 The stream is cut into batches of ``batch_size`` pages. A batch is hashed and checked against
 the store (pages already there are not extracted again), extracted by the workers (inline, a
-process pool of ``jobs``, or a Dask cluster) while the previous batch is written, then written
-in one transaction. At most two batches are in flight, so memory does not grow with the
+process pool of ``jobs``, or a Dask cluster) while earlier batches are written, then written
+in one transaction. At most three batches are in flight, so memory does not grow with the
 archive; a run killed at any point loses only uncommitted batches, which the next run redoes.
+
+On a Dask cluster (``dask=`` a scheduler address or a ``distributed.Client``) the workers
+extract and this process writes: every worker needs the same version of communique installed,
+since tasks name ``communique.pipeline.extract_raw``; pages travel from here to the workers and
+their rows back, so put this process near the database.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -83,6 +90,8 @@ class _Pool:
     def __init__(self, extract: Extractor, jobs: int) -> None:
         self.fn = partial(_work, extract=extract)
         self.jobs = jobs
+        with contextlib.suppress(Exception):
+            extract(RawPage("warm-up", text="越南"))  # load the knowledge once, before the fork
         self.pool = mp.get_context("fork").Pool(jobs)
 
     def submit(self, items: list[tuple[RawPage, str]]) -> Callable[[], list[Extracted]]:
@@ -198,16 +207,16 @@ def ingest(
         bar.update(task, advance=n, rate=summary.read / elapsed if elapsed else 0.0,
                    events=summary.new_events, rejected=summary.rejected)
 
+    ahead = 0 if isinstance(runner, _Inline) else 2
     try:
         with bar:
-            pending = None
+            pending: deque[Any] = deque()
             for batch in _batches(read(list(paths), published=published), batch_size):
-                ready = prepare(batch)
-                if pending is not None:
-                    write(pending)
-                pending = ready
-            if pending is not None:
-                write(pending)
+                pending.append(prepare(batch))
+                if len(pending) > ahead:
+                    write(pending.popleft())
+            while pending:
+                write(pending.popleft())
     finally:
         runner.close()
     summary.seconds = time.perf_counter() - started

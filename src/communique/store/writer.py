@@ -36,7 +36,7 @@ from sqlalchemy import (
 
 from communique.model import RawPage, Rejected
 from communique.store import schema as s
-from communique.store.extracted import Extracted
+from communique.store.extracted import Extracted, entity_id
 from communique.store.merge import (
     Cluster,
     Merger,
@@ -69,21 +69,6 @@ def _dumps(value: Any) -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def entity_kind(ent: Mapping[str, Any]) -> str:
-    if ent.get("kind"):
-        return ent["kind"]
-    eid = ent.get("id") or ""
-    if ent.get("name"):
-        return "person"
-    if ent.get("country") == "IGO":
-        return "igo"
-    return "country" if eid.startswith("country:") else "org"
-
-
-def entity_id(ent: Mapping[str, Any]) -> str:
-    return ent.get("id") or f"country:{ent.get('country')}"
 
 
 def _label(ent: Mapping[str, Any]) -> str:
@@ -326,37 +311,21 @@ class Writer:
         table = s.Entity.__table__
         found: dict[str, dict[str, Any]] = {}
         for p in parts:
-            ents = list(p.entities)
-            for r in p.records:
-                ents += (r.get("actor") or []) + (r.get("recipient") or [])
-            for e in ents:
-                eid = entity_id(e)
-                if eid not in found or (e.get("kind") and not found[eid].get("_kind")):
-                    found[eid] = {
-                        "id": eid, "kind": entity_kind(e), "name": e.get("name"),
-                        "org": e.get("org"), "country": e.get("country"),
-                        "sector": e.get("sector"), "n_events": 0, "_kind": bool(e.get("kind")),
-                    }
+            for e in p.entities:
+                found.setdefault(e["id"], e)
         for chunk in _chunks(list(found)):
             for eid in conn.scalars(select(table.c.id).where(table.c.id.in_(chunk))):
                 found.pop(eid, None)
-        if found:
-            rows = [{k: v for k, v in r.items() if k != "_kind"} for r in found.values()]
-            conn.execute(insert(table), rows)
+        _bulk(conn, table, list(found.values()))
 
     def _mentions(self, conn: Connection, parts: list[Any], c: BatchCounts) -> None:
         merger = Merger(lambda wants: load_clusters(conn, wants))
         merger.prefetch(r for _, (_, _, p) in parts for r in p.records)
         mentions: list[tuple[Cluster, dict[str, Any]]] = []
-        ent_rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+        ent_rows: list[dict[str, Any]] = []
         seen: dict[str, set[str]] = {}
         for part_id, (did, x, p) in parts:
-            page_date = p.published or (p.report_date if p.report_date and p.report_date[0] != "-"
-                                        else None)
-            for e in p.entities:
-                key = (part_id, entity_id(e), e.get("role"))
-                if key not in ent_rows:
-                    ent_rows[key] = self._ent_row(e, part_id, page_date)
+            ent_rows += [{**r, "part_id": part_id} for r in p.entity_rows]
             as_json = dict(zip(map(id, p.records), p.record_json, strict=True))
             for r in merge_order(p.records):
                 cluster, created = merger.add(
@@ -376,31 +345,15 @@ class Writer:
                     "main": bool(r.get("main")), "confidence": r.get("confidence"),
                     "record": as_json[id(r)],
                 }))
-                when = r.get("date") if When.parse(r.get("date")).year else None
-                for e in (r.get("actor") or []) + (r.get("recipient") or []):
-                    key = (part_id, entity_id(e), e.get("role"))
-                    if key not in ent_rows:
-                        ent_rows[key] = self._ent_row(e, part_id, when or page_date)
-                    elif when and not ent_rows[key]["date"]:
-                        ent_rows[key]["date"] = when[:10]
         self._clusters(conn, merger.dirty())
         if mentions:
             _bulk(conn, s.EventMention.__table__,
                   [{**row, "event_seq": cl.seq} for cl, row in mentions])
         if ent_rows:
-            _bulk(conn, s.EntityMention.__table__, list(ent_rows.values()))
-            self._roles(conn, ent_rows.values())
+            _bulk(conn, s.EntityMention.__table__, ent_rows)
+            self._roles(conn, ent_rows)
         c.mentions += len(mentions)
         merger.settle()
-
-    @staticmethod
-    def _ent_row(e: Mapping[str, Any], part_id: int, date: str | None) -> dict[str, Any]:
-        span = e.get("span") or [None, None]
-        return {
-            "entity_id": entity_id(e), "part_id": part_id, "text": e.get("text") or "",
-            "role": e.get("role"), "org": e.get("org"), "span_start": span[0],
-            "span_end": span[1], "date": (date or None) and date[:10],
-        }
 
     @staticmethod
     def _roles(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
