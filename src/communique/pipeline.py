@@ -87,7 +87,7 @@ def code_page(page: Page, home: str | None) -> Document:
             text=text,
             dateline=page.dateline,
             published=page.published,
-            anchor=anchor,
+            anchor=_focus(page, mentions, m_starts, f.sentence[0]) or anchor,
         )
 
     events = assemble(page, found, _cached(date_of), _places())
@@ -119,6 +119,24 @@ def _anchor(page: Page, mentions: list[DateMention]) -> DateMention | None:
                     continue
                 if m.month is not None or m.day is not None:
                     return m
+    return None
+
+
+def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int
+           ) -> DateMention | None:
+    """The day the text is telling about when a sentence names none: the last day named in
+    the paragraph or the one before (`10月10日,…会见了石破茂。会见石破茂时,…`)."""
+    para = bisect.bisect_right(page.paragraphs, (at, len(page.text))) - 1
+    floor = page.paragraphs[max(para - 1, 0)][0] if page.paragraphs else 0
+    first_body = page.paragraphs[0][0] if page.paragraphs else 0
+    dl = page.dateline.span if page.dateline else (0, 0)
+    i = bisect.bisect_left(starts, at) - 1
+    while i >= 0 and mentions[i].span[0] >= max(floor, first_body):
+        m = mentions[i]
+        if (m.month and m.day and not m.future and not dl[0] <= m.span[0] < dl[1]
+                and not page.text.startswith(REPORTED, m.span[1])):
+            return m
+        i -= 1
     return None
 
 

@@ -73,6 +73,7 @@ class PageFrame:
     medium: str | None = None
     organisers: tuple[Entity, ...] = ()
     multilateral: bool = False  # the main event is a summit or conference attended
+    organiser_phrase: re.Match[str] | None = None  # `由…主办`, the first on the page
 
 
 def code_events(text: str, rec: Recognised, body: Span, skip: tuple[Span, ...] = ()) -> list[Found]:
@@ -188,6 +189,7 @@ class _Coder:
     def _organisers(self) -> tuple[Entity, ...]:
         out: list[Entity] = []
         for m in HOSTED_RE.finditer(self.text, self.body[0], self.body[1]):
+            self.frame.organiser_phrase = self.frame.organiser_phrase or m
             out.extend(self.clause.within(m.start(1), m.end(1)))
         return tuple(out)
 
@@ -225,6 +227,8 @@ class _Coder:
                 if new and (hit.trigger.frame in CONTENT_FRAMES
                             or hit.trigger.event in ("AGREE", "REQUEST")):
                     content_until = sent[1]
+                elif new and hit.trigger.medium == "letter":
+                    content_until = sent[1]  # what the message says is not another event
                 elif new and hit.trigger.frame in STATEMENT_FRAMES:
                     content_until = max(content_until, ce)
             if own:
@@ -290,6 +294,9 @@ class _Coder:
                 r"[^，,。]{1,30}时[，,]", self.text[hit.end : cl[1] + 1]):
             obj = self.clause.object_after(hit.end, cl[1])  # `会见石破茂时,…`: a setting
             if obj:
+                hosts = [e for e in self.frame.participants
+                         if e.kind == "person" and e.country not in obj.countries]
+                subj = Side((hosts[0],)) if hosts else subj
                 self.recent = self._resolve(_merge(subj, obj))
             return []
         if nominal and name not in ("visit", "hosted"):
@@ -522,17 +529,19 @@ class _Coder:
         """Who holds the meeting attended: its named organisers, the organisation in its name
         (`东盟峰会`), the title's organisation for a bare `会议`, else the host country."""
         text = self.text
-        hosted = HOSTED_RE.search(text, cl[0], sent[1])
+        hosted = HOSTED_RE.search(text, cl[0], sent[1]) or self.frame.organiser_phrase
         named = (self.clause.within(hosted.start(1), hosted.end(1)) if hosted
                  else list(self.frame.organisers))
         after = [e for e in self.clause.within(hit.end, sent[1])
                  if e.kind in ("igo", "country", "org")]
         title = [e for e in self.clause.within(self.body[0], self.sentences[0][1])
                  if e.kind == "igo"] if self.sentences else []
+        chair = bool(hosted and "主席国" in hosted.group(1))
         for group in ([e for e in after if e.kind == "igo"], named, after, title):
             foreign = tuple(e for e in group if e.country and e.country not in subj.countries)
-            if foreign:
-                return foreign
+            igos = tuple(e for e in foreign if e.kind == "igo")
+            if foreign:  # `由东盟轮值主席国老挝主办`: ASEAN's meeting, Laos its chair
+                return igos if chair and igos else foreign
         place = self._place_country(sent, sent[1])
         if place and place not in subj.countries:
             return (Entity(place, (hit.start, hit.end), "country", f"country:{place}",

@@ -190,6 +190,9 @@ class EventPair(Base):
 
 
 class EventMention(Base):
+    """One report of an event: the document, part and span (of the part's cleaned text) that
+    said it, with what this report said of mode and date."""
+
     __tablename__ = "event_mentions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -209,7 +212,6 @@ class EventMention(Base):
     text: Mapped[str] = mapped_column(Text)
     main: Mapped[bool] = mapped_column(Boolean, default=False)
     confidence: Mapped[float | None] = mapped_column(Float)
-    record: Mapped[str] = mapped_column(Text)
 
 
 class Reject(Base):

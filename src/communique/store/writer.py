@@ -343,7 +343,6 @@ class Writer:
                     "date_source": r.get("date_source"), "span_start": span[0],
                     "span_end": span[1], "text": r.get("text") or "",
                     "main": bool(r.get("main")), "confidence": r.get("confidence"),
-                    "record": as_json[id(r)],
                 }))
         self._clusters(conn, merger.dirty())
         if mentions:

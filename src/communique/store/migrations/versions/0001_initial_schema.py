@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 14:17:33.406241
+Create Date: 2026-11-25 14:22:31.973630
 
 """
 
@@ -259,7 +259,6 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("main", sa.Boolean(), nullable=False),
         sa.Column("confidence", sa.Float(), nullable=True),
-        sa.Column("record", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["document_id"],
             ["documents.id"],
