@@ -82,3 +82,18 @@ def test_parquet_roundtrip(filled, tmp_path):
     empty = tmp_path / "none.parquet"
     assert export.write_parquet(filled, empty, country="USA") == 0
     assert pd.read_parquet(empty).empty
+
+
+def test_export_command(filled, tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    db = filled.engine.url.render_as_string(hide_password=False)
+    for fmt, name in (("icews", "e.tab"), ("plover", "e.jsonl"), ("parquet", "e.parquet")):
+        args = ["export", fmt, "-o", str(tmp_path / name), "--db", db, "--between", "VNM", "RUS"]
+        res = CliRunner().invoke(app, args + (["--tab"] if fmt == "icews" else []))
+        assert res.exit_code == 0, res.output
+        assert "wrote 2 events" in res.output
+    header = (tmp_path / "e.tab").read_text(encoding="utf-8").splitlines()[0]
+    assert header.split("\t")[:3] == ["Event ID", "Event Date", "Source Name"]

@@ -26,7 +26,9 @@ NAME_BEFORE = set("在由与同和对向将及让请据从跟为")
 PUNCT = set(",，、。；;：:！!？?（）()“”\"'《》〈〉【】[] \n\t—-")
 SUBJECT_KINDS = {"person", "org", "country", "igo"}
 # `两国`, `双方`: a reference to both participants of the document's main interaction.
-BOTH_RE = re.compile(r"双方|两国|两党|两位领导人?|两位部长|两位外长|两位国防部长|两军|两位")
+BOTH_RE = re.compile(
+    r"(?<![越中俄老柬古美日韩朝泰缅印菲马新澳英法德])(?:双方|两国|两党|两位领导人?|两位部长|两位外长|两位国防部长|两军|两位)"
+    r"(?!关系|合作|指导|委员会|议会|友好)")
 PRONOUN_RE = re.compile(r"[他她](?![们国])")
 POSTED_RE = re.compile(r"驻")
 

@@ -329,7 +329,7 @@ class _Coder:
     def _found(self, hit: TriggerHit, sent: Span, actor: Side, recipient: Side,
                confidence: float = 0.85, **kw: str | None) -> list[Found]:
         t = hit.trigger
-        a, r = self._resolve(actor), self._resolve(recipient)
+        a, r = _distinct(self._resolve(actor)), _distinct(self._resolve(recipient))
         if not a:
             return []
         own = {e.country for e in a}
@@ -706,6 +706,12 @@ def _is_future(before: str) -> bool:
     """A plan: `将于…`, `即将`, `拟` in what precedes the verb, not undone by a past `已`."""
     ends = [m.end() for m in FUTURE_RE.finditer(before)]
     return bool(ends) and "已" not in before[ends[-1] :] and "了" not in before[ends[-1] :]
+
+
+def _distinct(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """One entity per id: `国际佛教联合会(IBC)` names one organisation twice."""
+    seen: set[str] = set()
+    return tuple(e for e in entities if not (e.id in seen or seen.add(e.id)))
 
 
 def _merge(a: Side, b: Side) -> Side:

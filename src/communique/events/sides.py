@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from communique.model import Entity, Span
 
-JOINERS = {"、", "和", "与", "及", "以及", "同", "跟", "暨", "、以及"}
+JOINERS = {"、", "和", "与", "及", "以及", "暨", "、以及"}  # `同`, `跟` lead a partner: see governed_by
 PREPOSITIONS = ("对", "向", "同", "与", "和", "在", "由", "给", "为", "把", "从", "据", "经", "跟", "及",
                 "、", "以", "将", "受", "应", "关于", "通过", "包括", "代表", "率领", "欢迎", "就",
                 "围绕", "针对", "鉴于", "根据", "按照", "随着", "赴", "前往", "抵达", "飞抵", "出席")
@@ -26,7 +26,7 @@ LEADING_TIME = re.compile(
     r"^(?:[\d〇零一二三四五六七八九十]+[年月日号]|[上中下]午|早上|晚上?|当[天日]|同日|近日|日前"
     r"|今[天年]|昨天|[于在]|已|还|也|又|再次|同时|随后|此外|另外|会谈中|会谈上|会上|期间)+")
 # What may not stand between a qualifying country or organisation and the person it qualifies.
-GAP_BREAKS = set(",，。；;、：:同与和对向在于已将是")
+GAP_BREAKS = set(",，。；;、：:同与和对向在于已将是的")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,17 +68,33 @@ class Clause:
         return out
 
     def group_from(self, ents: list[Entity]) -> list[Entity]:
-        """The first entity and those coordinated with it (`A、B和C`)."""
+        """The first entity and those coordinated with it (`A、B和C`); each member is the
+        person its titles lead to (`中国外交部副部长、…中方秘书长罗照辉`)."""
         if not ents:
             return []
-        group = [ents[0]]
-        for e in ents[1:]:
+        k = self._title_holder(ents, 0)
+        group = [ents[k]]
+        k += 1
+        while k < len(ents):
+            e = ents[k]
             gap = self.text[group[-1].span[1] : e.span[0]]
-            if gap.strip() in JOINERS or e.span == group[-1].span or _title_then_joiner(gap):
-                group.append(e)
-            else:
+            if not (gap.strip() in JOINERS or e.span == group[-1].span or _title_then_joiner(gap)):
                 break
+            k = self._title_holder(ents, k) if e.span != group[-1].span else k
+            group.append(ents[k])
+            k += 1
         return group
+
+    def _title_holder(self, ents: list[Entity], i: int) -> int:
+        """Index of the person a run of titles and organisations from ``ents[i]`` leads to,
+        or ``i`` when the run reaches no person."""
+        j = i
+        while j + 1 < len(ents) and ents[j].kind != "person":
+            gap = self.text[ents[j].span[1] : ents[j + 1].span[0]]
+            if len(gap) > 14 or any(c in GAP_BREAKS for c in gap.replace("、", "")):
+                break
+            j += 1
+        return j if j > i and ents[j].kind == "person" else i
 
     def head(self, start: int, end: int) -> list[Entity]:
         """Entities of ``[start, end)`` that head the noun phrase: those after the last `的`."""
@@ -124,11 +140,6 @@ class Clause:
     def _person_head(self, ents: list[Entity], i: int) -> list[Entity]:
         """`美国蒙大拿州美国参议院议员史蒂夫·戴恩斯`: a country or organisation that only
         qualifies the person after it is not the subject; the person is."""
-        e = ents[i]
-        if e.kind != "person" and i + 1 < len(ents) and ents[i + 1].kind == "person":
-            gap = self.text[e.span[1] : ents[i + 1].span[0]]
-            if len(gap) <= 12 and not any(c in gap for c in GAP_BREAKS):
-                return self.group_from(ents[i + 1 :])
         return self.group_from(ents[i:])
 
     def _with_leader(self, side: Side, end: int) -> Side:
@@ -176,12 +187,13 @@ class Clause:
         if not found:
             return Side()
         pos = min(found) if first else max(found)
-        both = self.both_in(pos, end)
+        both = self.both_in(pos, min(end, pos + 5))
         if both:
             return Side(both=True, span=both)
         if self.text.startswith(PRONOUNS, pos + 1):
             return self.pronoun(pos + 1)
-        return self._side(self.group_from(self.head(pos + 1, end)))
+        ents = self.head(pos + 1, end)
+        return self._side(self._person_head(ents, 0)) if ents else Side()
 
     def pronoun(self, at: int) -> Side:
         """`…期间,李强同他举行会谈`: the person named last before the pronoun's clause."""
