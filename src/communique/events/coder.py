@@ -89,7 +89,7 @@ class _Coder:
         self.pairs = rec.pairs
         self.places = rec.places
         self.place_starts = [p.start for p in rec.places]
-        self.speaker: tuple[Entity, int] | None = None
+        self._clauses: dict[Span, list[Span]] = {}
         self.last_recipient: tuple[Entity, ...] = ()
         self.recent: tuple[Entity, ...] = ()  # the sides of the meeting last named
         self.qa = bool(QUESTION.search(text, body[0], body[1]))
@@ -103,6 +103,12 @@ class _Coder:
     def summit(self) -> bool:
         """The page reports a summit attended: its other meetings are on the sidelines."""
         return self.frame.multilateral
+
+    def clauses(self, sent: Span) -> list[Span]:
+        found = self._clauses.get(sent)
+        if found is None:
+            found = self._clauses[sent] = clause_spans(self.text, sent[0], sent[1])
+        return found
 
     def run(self) -> list[Found]:
         self._read_visits()
@@ -138,7 +144,7 @@ class _Coder:
         text, clause = self.text, self.clause
         shorts = gazetteer().short_forms()
         for sent in self.sentences:
-            for cs, ce in clause_spans(text, sent[0], sent[1]):
+            for cs, ce in self.clauses(sent):
                 seg = text[cs:ce]
                 for m in VISIT_OF_RE.finditer(seg):
                     host = clause.within(cs + m.start(1), cs + m.end(1))
@@ -195,26 +201,30 @@ class _Coder:
 
     # --- sentences and clauses ----------------------------------------------------------------
 
-    def _sentence(self, sent: Span, carried: Side) -> tuple[Side, list[Found]]:
+    def _sentence(self, sent: Span, carried: Side | _Deferred
+                  ) -> tuple[Side | _Deferred, list[Found]]:
+        """Events of one sentence, and the subject it hands on (worked out when needed)."""
         events: list[Found] = []
-        subject = carried
         content_until = -1  # triggers before this point are the content of an earlier one
         lo = bisect.bisect_left(self.trigger_starts, sent[0])
         hi = bisect.bisect_left(self.trigger_starts, sent[1])
         in_sentence = self._outside_statements(self.triggers[lo:hi], sent)
-        clauses = clause_spans(self.text, sent[0], sent[1])
+        clauses = self.clauses(sent)
         if not in_sentence:
-            return self._last_subject(clauses, carried), events
+            return _Deferred(self, clauses, carried), events
+        subject: Side | _Deferred = carried
+        pending: list[Span] = []  # clauses whose subject is not yet needed
         for n, (cs, ce) in enumerate(clauses):
             if self.text[cs:ce].lstrip().startswith(CLAUSE_OPENERS):
                 content_until = -1
-            own = self.clause.subject(cs, ce)
             for hit in (t for t in in_sentence if cs <= t.start < ce):
                 if hit.start < content_until:
                     continue
                 subj = self.clause.subject(cs, hit.start)
                 confidence = 0.0
                 if not subj:
+                    subject = _resolved(_Deferred(self, pending, subject))
+                    pending = []
                     subj, confidence = subject, -0.1
                     if n == 0 and hit.trigger.frame in CONTENT_FRAMES and (
                             "\n" in self.text[max(self.body[0], sent[0] - 1) : sent[0] + 1]):
@@ -231,34 +241,21 @@ class _Coder:
                     content_until = sent[1]  # what the message says is not another event
                 elif new and hit.trigger.frame in STATEMENT_FRAMES:
                     content_until = max(content_until, ce)
-            if own:
-                subject = self._carry(own, ce)
-        return subject, events
-
-    def _carry(self, own: Side, at: int) -> Side:
-        people = [e for e in own.entities if e.kind == "person"]
-        if people:
-            self.speaker = (people[0], at)
-        return own
-
-    def _last_subject(self, clauses: list[Span], carried: Side) -> Side:
-        """The subject a sentence without triggers hands on: that of its last clause with one."""
-        for cs, ce in reversed(clauses):
-            own = self.clause.subject(cs, ce)
-            if own:
-                return self._carry(own, ce)
-        return carried
+            pending.append((cs, ce))
+        return _Deferred(self, pending, subject), events
 
     def _speaker_for(self, subj: Side, at: int) -> Side:
-        """`阮志咏强调,越南希望…`: a country that speaks through the official just named is
-        that official, as long as the paragraph goes on."""
-        if self.speaker is None or not subj.entities or subj.both:
+        """`阮志咏强调,越南希望…`: a country that speaks through its official named just before,
+        in the same paragraph, is that official."""
+        if not subj.entities or subj.both or any(e.kind != "country" for e in subj.entities):
             return subj
-        person, since = self.speaker
-        if "\n" in self.text[since:at]:
+        country = subj.entities[0].country
+        if any(e.country != country for e in subj.entities):
             return subj
-        if all(e.kind == "country" and e.country == person.country for e in subj.entities):
-            return Side((person,), span=subj.span)
+        floor = self.text.rfind("\n", self.body[0], at) + 1
+        for e in reversed(self.clause.within(floor, at)):
+            if e.kind == "person" and e.country == country:
+                return Side((e,), span=subj.span)
         return subj
 
     def _outside_statements(self, hits: list[TriggerHit], sent: Span) -> list[TriggerHit]:
@@ -678,6 +675,29 @@ def _free_triggers(hits: list[TriggerHit], rec: Recognised, skip: tuple[Span, ..
             continue
         out.append(t)
     return out
+
+
+class _Deferred:
+    """The subject a run of sentences without triggers hands on, worked out only when a later
+    sentence needs it (most pages have long runs that never do)."""
+
+    def __init__(self, coder: _Coder, clauses: list[Span], before: Side | _Deferred) -> None:
+        # `before` is what the sentences before hand on
+        self.coder, self.clauses, self.before = coder, clauses, before
+
+    def resolve(self) -> Side:
+        node: Side | _Deferred = self
+        while isinstance(node, _Deferred):  # newest sentence first; a long run stays flat
+            for cs, ce in reversed(node.clauses):
+                own = node.coder.clause.subject(cs, ce)
+                if own:
+                    return own
+            node = node.before
+        return node
+
+
+def _resolved(side: Side | _Deferred) -> Side:
+    return side.resolve() if isinstance(side, _Deferred) else side
 
 
 def _with_pairs(rec: Recognised) -> tuple[Entity, ...]:
