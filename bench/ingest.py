@@ -3,16 +3,18 @@ peak memory; database size per 1,000 pages; time of the ``dyad`` and ``events --
 
     python bench/ingest.py [--pages 100000] [--sample 4000] [--pg postgresql://…] [--json out]
 
-The archive is synthetic but made of real text: every page takes the title, lead and dateline of
-one of the bundled pages (``communique/samples/*.txt``) and a random draw of body paragraphs from
-all of them, with every ``M月D日`` (and ``YYYY年``) moved by a per-page number of days so that
-pages report different meetings; about a third reuse the shift of a recent page, so that the same
+The archive is synthetic but made of real text: every page takes the title, lead, caption and
+dateline paragraph of one of the bundled pages (``communique/samples/*.txt``), a random draw of
+3 to 8 body paragraphs from all of them, and the page's own end mark and related-story teasers,
+with every ``M月D日`` (and ``YYYY年``) moved by a per-page number of days so that pages report
+different meetings; about a third reuse the shift of a recent page, so that the same
 meeting is reported by several pages and outlets, as in a real archive. Pages are written once
 to a JSONL file (cached in ``--workdir``).
 
 Throughput is measured on the first ``--sample`` pages (bare extraction: ``iter_pages`` and
 ``extract_raw`` in one process, or a pool of 2; ingest: ``communique ingest`` in a subprocess,
-its peak RSS with its workers sampled every 0.1 s). Then the whole archive is ingested into
+the peak of its memory with its workers', PSS summed, so pages the forked workers share are
+counted once, sampled every 0.25 s). Then the whole archive is ingested into
 SQLite (and PostgreSQL with ``--pg``) with 2 jobs, and the queries are timed there (median of 7).
 """
 
@@ -137,12 +139,11 @@ def run_ingest(path: Path, db: str, jobs: int) -> dict:
     me, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
         try:
-            rss = me.memory_info().rss + sum(c.memory_info().rss
-                                             for c in me.children(recursive=True))
-            peak = max(peak, rss)
+            pss = sum(p.memory_full_info().pss for p in [me, *me.children(recursive=True)])
+            peak = max(peak, pss)
         except psutil.Error:
             pass
-        time.sleep(0.1)
+        time.sleep(0.25)
     out = proc.stdout.read() if proc.stdout else ""
     if proc.returncode:
         raise SystemExit(f"ingest failed ({proc.returncode}):\n{out}")

@@ -406,8 +406,10 @@ class _Coder:
         if place and len(countries) >= 2:
             if place not in countries:
                 return meeting(everyone, Side(), "third-party", "044")
-            return meeting(self._of(everyone, lambda c: c != place),
-                           self._of(everyone, lambda c: c == place), "visit", "042")
+            guests = self._of(everyone, lambda c: c != place)
+            self.frame.visitors |= guests.countries  # later meetings of the page agree
+            self.frame.hosts.add(place)
+            return meeting(guests, self._of(everyone, lambda c: c == place), "visit", "042")
         if (self.summit or self.sidelines) and not self.frame.visitors and len(countries) >= 2:
             return meeting(everyone, Side(), "third-party", "044")
         guests = self._of(everyone, lambda c: c in self.frame.visitors)
@@ -505,7 +507,7 @@ class _Coder:
 
     def _attend(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         text = self.text
-        if not self.clause.subject(sent[0], hit.start):
+        if not (subj.span and sent[0] <= subj.span[0] < sent[1]):
             return []  # who attended is not said in this sentence
         rest = text[hit.start : sent[1]]
         if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word != "与会":
@@ -597,6 +599,9 @@ class _Coder:
         foreign = [o for o in options if o.both or o.countries - subj.countries]
         obj = (foreign or [o for o in options if o] or [Side()])[0]
         confidence = 0.85
+        if not obj and hit.trigger.frame == "object" and re.match(
+                r"[^，,。；]*?[\u4e00-\u9fff]{2}", self.text[hit.end : cl[1]]):
+            return []  # `坚决反对任何形式的"台独"`: what is opposed is not a party
         if not obj and "也" in before and self.last_recipient:
             obj, confidence = Side(self.last_recipient), 0.7  # `…等多个政党也致电祝贺`
         if not obj or obj.both:

@@ -18,10 +18,12 @@ PREPOSITIONS = ("对", "向", "同", "与", "和", "在", "由", "给", "为", "
                 "、", "以", "将", "受", "应", "关于", "通过", "包括", "代表", "率领", "欢迎", "就",
                 "围绕", "针对", "鉴于", "根据", "按照", "随着", "赴", "前往", "抵达", "飞抵", "出席")
 PRONOUNS = ("他", "她")
+WE = ("我们", "我方", "我国")  # a spokesperson's side: the speaker named last
 LED = ("为首的", "为团长的", "率领的", "带领的", "领导的", "率团", "一行")
 LED_UNDER = re.compile(r"[^，,。；]{0,4}?在[^，,。；]{1,40}?(?:率领|带领|陪同)下")
 # After a name, words that make it a modifier (`胡志明主席陵墓`, `越南的立场`), not an agent.
-NOT_AGENT = ("的", "陵", "塑像", "纪念碑", "故居", "像", "纪念馆", "思想", "主义", "时代", "遗体")
+NOT_AGENT = ("的", "陵", "塑像", "纪念碑", "故居", "像", "纪念馆", "思想", "主义", "时代", "遗体",
+             "问题", "局势", "形势", "事务", "地区", "海域", "政策", "经济", "方面", "市场", "企业")
 LEADING_TIME = re.compile(
     r"^(?:[\d〇零一二三四五六七八九十]+[年月日号]|[上中下]午|早上|晚上?|当[天日]|同日|近日|日前"
     r"|今[天年]|昨天|[于在]|已|还|也|又|再次|同时|随后|此外|另外|会谈中|会谈上|会上|期间)+")
@@ -119,6 +121,8 @@ class Clause:
         both = self.both_in(start, end)
         lead = LEADING_TIME.sub("", self.text[start : start + 12])
         if lead.startswith(PRONOUNS) and not lead.startswith(("他们", "她们", "他国")):
+            return self.pronoun(start + 1)
+        if lead.startswith(WE):
             return self.pronoun(start + 1)
         ents = self.within(start, end)
         for i, e in enumerate(ents):
