@@ -51,25 +51,29 @@ def extract(
 
 
 def _print_table(doc: Document) -> None:
-    table = Table(title=f"{doc.doc_id}: {doc.page.text.splitlines()[0][:60]}", show_lines=False)
-    for col in ("part", "event", "mode", "date", "actor", "recipient", "evidence"):
-        table.add_column(col, overflow="fold")
+    title = doc.page.text.splitlines()[0] if doc.page.text else doc.doc_id
+    table = Table(title=f"{doc.doc_id}  {title}", title_justify="left", show_lines=False,
+                  pad_edge=False)
+    for col, width in (("part", 9), ("event", 10), ("mode", 12), ("date", 10),
+                       ("who → whom", 30), ("evidence [span]", 34)):
+        table.add_column(col, overflow="fold", max_width=width)
     for sub in doc.all_documents():
+        part = sub.doc_id.split("#")[-1] if "#" in sub.doc_id else "article"
         for ev in sub.events:
+            words = ev.text if len(ev.text) <= 26 else ev.text[:25] + "…"
             table.add_row(
-                sub.doc_id.split("#")[-1] if "#" in sub.doc_id else "article",
-                ("★ " if ev.main else "") + ev.event,
+                part,
+                ("★" if ev.main else "") + ev.event,
                 ev.mode or "",
                 ev.date.value or "",
-                _sides(ev.actor),
-                _sides(ev.recipient),
-                f"[{ev.span[0]}:{ev.span[1]}] " + ev.text[:70],
+                f"{_sides(ev.actor)} → {_sides(ev.recipient) or '–'}",
+                f"{words} [{ev.span[0]}:{ev.span[1]}]",
             )
     out.print(table)
 
 
 def _sides(entities: tuple) -> str:  # type: ignore[type-arg]
-    return "; ".join(f"{e.name or e.org or e.text} ({e.country or '?'})" for e in entities)
+    return ", ".join(f"{e.name or e.org or e.text}/{e.country or '?'}" for e in entities)
 
 
 @app.command()

@@ -116,12 +116,14 @@ def _headline(page: Page, found: list[Found]) -> Found | None:
 
 
 def _key(f: Found, date: DateValue) -> tuple:
+    """One meeting told several times is one event; each statement made in it is its own."""
     return (
         f.event,
         f.mode,
         frozenset(e.id for e in f.actor),
         frozenset(e.id for e in f.recipient),
         date.value,
+        None if f.event == "CONSULT" else f.sentence,
     )
 
 
