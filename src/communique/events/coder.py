@@ -19,7 +19,7 @@ from communique.events.sides import Clause, Side
 from communique.model import Entity, Span
 from communique.text import clause_spans, sentence_spans
 
-NEGATION = ("不", "未", "没有", "并未", "尚未", "无意", "拒绝")
+NEGATION = ("不", "未", "没有", "并未", "尚未", "无意", "拒绝", "未能", "没能", "不会", "不能", "无法")
 FUTURE = ("将", "即将", "将于", "拟", "计划", "准备", "打算", "有望", "将会")
 NOMINAL_BEFORE = ("此次", "这次", "本次", "该", "此访", "上次", "那次", "历次", "多次", "曾")
 NOMINAL_AFTER = ("期间", "之际", "前夕", "成果", "结束", "时", "中", "后", "前", "之行", "的", "团", "上",
@@ -32,8 +32,11 @@ QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]")
 SUPPORT_NOUN_BEFORE = ("的", "给予", "提供", "获得", "得到", "予以", "在", "和")
 HABITUAL = re.compile(r"多次|曾经|曾|历来|经常|每年|年来|屡次|以往|过去|去年|前年|回顾|相互")
 FUTURE_WELCOME = re.compile(r"明年|下月|下个月|今后|年内|将|即将|于近期")
+AID_GOODS = re.compile(r"物资|援助|资金|现汇|疫苗|大米|粮食|设备|帐篷|药品|口罩|净水|救援|捐款|美元|万元|贷款")
+SAYING = re.compile(r"[^，,。]{0,6}?(?:表示|强调|指出|说|称|认为|重申|回应|答问)")
+GENERAL_ADDRESSEE = ("各方", "各国", "国际社会", "有关各方", "有关方面", "世界各国", "全世界", "所有国家")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")
-VISIT_OF_RE = re.compile(r"对(.{1,30}?)进行.{0,6}?访问")
+VISIT_OF_RE = re.compile(r"(?:对|在)([^，,。]{1,30}?)进行.{0,6}?访问")
 DURING_RE = re.compile(r"在([^,，。；]{1,12}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
 HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办|主持|承办)")
 CLAUSE_OPENERS = ("并", "同时", "随后", "此外", "另外", "之后", "此后", "会后", "会谈后", "他还", "她还")
@@ -287,8 +290,16 @@ class _Coder:
                 self.text.startswith(NOMINAL_AFTER, hit.end)) and not self.clause.within(
                 hit.end, hit.end + 1) and not self.clause.starts_at(hit.end):
             return []  # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again
-        if hit.trigger.event == "CONSULT" and name in ("host", "caller") and re.match(
-                r"[^，,。]{1,30}时[，,]", self.text[hit.end : cl[1] + 1]):
+        setting = hit.trigger.event == "CONSULT" and name in ("host", "caller", "with") and (
+            re.match(r"[^，,。]{0,30}时[，,]", self.text[hit.end : cl[1] + 1]))
+        if setting and name == "with":  # `与卢拉会见时,…`: a setting, its partner before
+            obj = self.clause.governed_by(cl[0], hit.start, ("与", "同", "和"))
+            if obj:
+                hosts = [e for e in self.frame.participants
+                         if e.kind == "person" and e.country not in obj.countries]
+                self.recent = self._resolve(_merge(Side(tuple(hosts[:1])) if hosts else subj, obj))
+            return []
+        if setting:
             obj = self.clause.object_after(hit.end, cl[1])  # `会见石破茂时,…`: a setting
             if obj:
                 hosts = [e for e in self.frame.participants
@@ -298,6 +309,11 @@ class _Coder:
             return []
         if nominal and name not in ("visit", "hosted"):
             return []  # `所签署的协议`, `援助的物资`: a thing named, not an act reported
+        if before.endswith("在") and self.text.startswith(("中", "里", "上"), hit.end):
+            return []  # `在联合声明中指出`: the document as a place
+        if hit.trigger.word.startswith(("见证", "共同见证")) and not re.search(
+                r"签|换文|交换", self.text[hit.end : sent[1]]):
+            return []  # witnessing is an event only where something is signed
         if any(m.start() <= hit.start < m.end() for m in self.hosted_phrases(sent)):
             if name != "hosted":
                 return []  # `由 A 与 B 共同主办`: who organised a meeting
@@ -321,6 +337,10 @@ class _Coder:
             return self._request(hit, subj, sent)
         if name == "credentials":
             return self._credentials(hit, subj, cl, sent)
+        if name == "provide":
+            return self._provide(hit, subj, cl, sent, before)
+        if name == "accused":
+            return self._accused(hit, subj, cl, sent)
         return self._statement(hit, subj, cl, sent, before)
 
     def _found(self, hit: TriggerHit, sent: Span, actor: Side, recipient: Side,
@@ -465,6 +485,40 @@ class _Coder:
         return (self.text[cl[0] : cl[1]].lstrip().startswith(("并", "还将", "随后"))
                 and _is_future(self.text[sent[0] : cl[0]]))
 
+    def _provide(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+                 ) -> list[Found]:
+        """`A 向 B 提供…物资/资金/疫苗`: aid handed over (a plan to: AGREE)."""
+        if not AID_GOODS.search(self.text, hit.end, min(cl[1], hit.end + 40)):
+            return []
+        to = self.clause.governed_by(cl[0], hit.start, ("向", "为", "给"))
+        if not to or to.both:
+            return []
+        if _is_future(before) or "宣布" in before or "决定" in before:
+            return self._found(hit, sent, subj, to, 0.7, event="AGREE", cameo="033")
+        return self._found(hit, sent, subj, to, 0.8)
+
+    def _accused(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        """`范秋姮强调,中国船只的上述行为违反了…`: the one who says it accuses the one named."""
+        accused = self.clause.subject(cl[0], hit.start)
+        if not accused:
+            head = [e for e in self.clause.within(cl[0], hit.start) if e.country]
+            accused = Side((head[0],)) if head else Side()
+        if not accused or accused.both:
+            return []
+        speaker = self._speaker_before(cl[0], accused.countries)
+        if not speaker:
+            return []
+        return self._found(hit, sent, speaker, accused, 0.65)
+
+    def _speaker_before(self, at: int, not_in: set[str]) -> Side:
+        """Who speaks: the last person or side of another country named in the paragraph before
+        ``at`` and followed by a verb of saying."""
+        floor = self.text.rfind("\n", self.body[0], at) + 1
+        for e in reversed(self.clause.within(floor, at)):
+            if e.country and e.country not in not_in and SAYING.match(self.text, e.span[1]):
+                return Side((e,), span=e.span)
+        return Side()
+
     def _credentials(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         """`X 向 Y 递交国书`; `Y (分别)接受 A、B…大使递交国书`: each ambassador a visit."""
         took = self.text.rfind("接受", cl[0], hit.start)
@@ -481,6 +535,8 @@ class _Coder:
 
     def _welcome(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         after = self.text[hit.end : cl[1]]
+        if self.text[max(cl[0], hit.start - 2) : hit.start] in ("热烈", "表示", "衷心") and "访" in after:
+            return []  # `热烈欢迎X访问越南` said in the talks: part of the visit
         obj = self.clause.object_after(hit.end, cl[1])
         if not obj or after.startswith(("仪式", "宴会", "词")):
             return []
@@ -568,6 +624,17 @@ class _Coder:
         return self._found(hit, sent, subj, obj, 0.7, cameo=code)
 
     def _request(self, hit: TriggerHit, subj: Side, sent: Span) -> list[Found]:
+        after = self.text[hit.end : sent[1]].lstrip("，,:：")
+        if after.startswith(GENERAL_ADDRESSEE) or not re.match(r"[\u4e00-\u9fff]", after):
+            return []  # an appeal to everyone, or `要求` as a noun: not a request to a party
+        meet = re.match(r"(?:能|能够|尽快|早日)?(?:与|同|和)([^，,。]{1,30}?)(?:会面|会晤|会谈|见面|通话|举行)",
+                        after)
+        if meet:  # `他希望与中国国家主席习近平会面`
+            start = hit.end + (len(self.text[hit.end : sent[1]]) - len(after))
+            who = self.clause.within(start + meet.start(1), start + meet.end(1))
+            if who:
+                return self._found(hit, sent, subj, Side((who[-1],)), 0.75, mode="meet",
+                                   cameo="026")
         obj = self.clause.object_after(hit.end, sent[1])
         if obj and obj.span and len(self.text[hit.end : obj.span[0]].strip(",，:：")) > 2:
             obj = Side()  # the addressee stands right after the verb: `建议中国…`
@@ -587,6 +654,11 @@ class _Coder:
                     for ev in self._statement(hit, Side((e,), span=e.span), cl, sent, "")]
         if subj.both and hit.trigger.event in ("SUPPORT", "ACCUSE"):
             return []  # `双方积极评价两国关系`: both sides on their own relations, not an event
+        if "分别" in before and not subj.both and len(subj.countries) == 1:
+            to = self.clause.governed_by(cl[0], hit.start, ("向", "对", "给"))
+            if len(to.countries) > 1:  # `分别向土耳其总统和叙利亚总统致慰问电`: one each
+                return [ev for e in to.entities
+                        for ev in self._found(hit, sent, subj, Side((e,)), 0.85)]
         if hit.trigger.frame == "to":  # `对中国政府向越南捐赠…表示感谢`: the outer `对`
             governed = (self.clause.governed_by(cl[0], hit.start, ("对",), first=True)
                         or self.clause.governed_by(cl[0], hit.start, ("向", "给")))
