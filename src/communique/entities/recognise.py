@@ -31,6 +31,8 @@ BOTH_RE = re.compile(
     r"(?!关系|合作|指导|委员会|议会|友好)")
 PRONOUN_RE = re.compile(r"[他她](?![们国])")
 POSTED_RE = re.compile(r"驻")
+# `越南驻华大使`: posted to a country written with its one-character short form.
+POSTED_SHORT = re.compile(r"驻[华越俄老柬古美日韩朝泰缅印新马菲澳英法德蒙]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,7 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     hits = _add_unknown_names(text, hits)
     places = tuple(h for h in hits if h.kind == "place")
     pairs = tuple(h for h in hits if h.kind == "pair")
-    entities = _share_details(_chains(text, [h for h in hits if h.kind not in ("place", "pair")], home))
+    entities = _share_details(_chains(text, [h for h in hits if h.kind != "pair"], home))
     return Recognised(tuple(entities), places, pairs, home)
 
 
@@ -325,7 +327,8 @@ def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
         if chain:
             gap = text[chain[-1].end : h.start]
             last = chain[-1]
-            joins = gap in CHAIN_GLUE or (gap == "驻" and last.kind in ("country", "org"))
+            joins = gap in CHAIN_GLUE or (gap == "驻" and last.kind in ("country", "org")) or (
+                POSTED_SHORT.fullmatch(gap) is not None and last.kind in ("country", "org"))
             if not joins or (last.kind == "person" and h.kind not in ("role", "rank", "honorific")):
                 flush()
         chain.append(h)
@@ -355,10 +358,12 @@ def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entit
     before = [h for h in parts if h.start < person.start]
     roles = [h for h in parts if h.kind == "role"]
     role = roles[-1].name if roles else person.role
-    orgs = [h for h in before if h.kind in ("org", "igo", "institution", "country")]
+    orgs = [h for h in before if h.kind in ("org", "igo", "institution", "country", "place")]
     org_ents = _organisations(text, orgs, home) if orgs else []
     org_ent = org_ents[-1] if org_ents else None
-    country = person.country or (org_ent.country if org_ent else None)
+    places = [h.country for h in before if h.kind == "place" and h.country]
+    country = person.country or (org_ent.country if org_ent else None) or (
+        places[0] if places else None)
     if country is None and not person.known and "·" not in person.name:
         country = home
     sector = next((h.sector for h in reversed(roles) if h.sector), None)
@@ -399,6 +404,9 @@ def _organisations(text: str, chain: list[Hit], home: str | None) -> list[Entity
             j += 1
         start, end = h.start, chain[j - 1].end
         words = text[start:end]
+        if h.kind == "place" and j - i == 1:
+            i = j
+            continue  # a place alone is where, not who (`在河内`)
         if h.kind == "institution":
             if j - i == 1 and h.role not in HOME_INSTITUTIONS:
                 i = j
