@@ -309,7 +309,7 @@ def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
 
 # --- chains ----------------------------------------------------------------------------------
 
-CHAIN_GLUE = {"", "、", "兼", "暨"}
+CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委"}  # `云南省委书记`
 # A bare institution of these kinds (`外交部`, `国会`) is the outlet's own country's.
 HOME_INSTITUTIONS = {"ministry", "government", "legislature", "party", "military", "committee"}
 

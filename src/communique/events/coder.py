@@ -35,6 +35,7 @@ FUTURE_WELCOME = re.compile(r"明年|下月|下个月|今后|年内|将|即将|�
 AID_GOODS = re.compile(r"物资|援助|资金|现汇|疫苗|大米|粮食|设备|帐篷|药品|口罩|净水|救援|捐款|美元|万元|贷款")
 SAYING = re.compile(r"[^，,。]{0,6}?(?:表示|强调|指出|说|称|认为|重申|回应|答问)")
 GENERAL_ADDRESSEE = ("各方", "各国", "国际社会", "有关各方", "有关方面", "世界各国", "全世界", "所有国家")
+TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")
 VISIT_OF_RE = re.compile(r"(?:对|在)([^，,。]{1,30}?)进行.{0,6}?访问")
 DURING_RE = re.compile(r"在([^,，。；]{1,12}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
@@ -110,8 +111,19 @@ class _Coder:
     def clauses(self, sent: Span) -> list[Span]:
         found = self._clauses.get(sent)
         if found is None:
-            found = self._clauses[sent] = clause_spans(self.text, sent[0], sent[1])
+            found = self._clauses[sent] = [
+                part for cl in clause_spans(self.text, sent[0], sent[1]) for part in self._gaps(cl)]
         return found
+
+    def _gaps(self, cl: Span) -> list[Span]:
+        """`韩美日外长谴责朝鲜… 朴振与王毅举行会谈`: a space between Chinese words joins two
+        headlines in one title line."""
+        cuts = [m.start() for m in TITLE_GAP.finditer(self.text, cl[0], cl[1])]
+        if not cuts:
+            return [cl]
+        bounds = [cl[0], *cuts, cl[1]]
+        return [(a if i == 0 else a + 1, b) for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))
+                if b > a + 1]
 
     def run(self) -> list[Found]:
         self._read_visits()
@@ -300,7 +312,8 @@ class _Coder:
                 self.recent = self._resolve(_merge(Side(tuple(hosts[:1])) if hosts else subj, obj))
             return []
         if setting:
-            obj = self.clause.object_after(hit.end, cl[1])  # `会见石破茂时,…`: a setting
+            obj = self.clause.object_after(hit.end, cl[1]) or self.clause.governed_by(
+                cl[0], hit.start, ("与", "同", "和"))  # `会见石破茂时,…`: a setting
             if obj:
                 hosts = [e for e in self.frame.participants
                          if e.kind == "person" and e.country not in obj.countries]
@@ -419,7 +432,9 @@ class _Coder:
         if hit.trigger.mode == "multilateral" or (
                 hit.trigger.frame in ("with", "joint", "attend")
                 and any(e.kind == "igo" for e in everyone.entities)):
-            return meeting(everyone, Side(), "multilateral", "040")
+            igos = () if any(e.kind == "igo" for e in everyone.entities) or len(
+                countries) < 2 else self._title_igos(sent)  # co-chairs of two countries
+            return meeting(everyone, Side(igos), "multilateral", "040")
         if SIDELINES.search(sentence_text) and re.search(r"峰会|会议|论坛|大会", sentence_text):
             return meeting(everyone, Side(), "third-party", "044")
         place = self._place_country(sent, hit.start)
@@ -444,6 +459,14 @@ class _Coder:
     def _of(side: Side, keep) -> Side:  # noqa: ANN001 - a predicate on a country code
         return Side(tuple(e for e in side.entities if e.country and keep(e.country)))
 
+    def _title_igos(self, sent: Span) -> tuple[Entity, ...]:
+        """The organisation whose meeting this is, named in the sentence or the title."""
+        for lo, hi in (sent, (self.body[0], self.sentences[0][1] if self.sentences else 0)):
+            igos = tuple(e for e in self.clause.within(lo, hi) if e.kind == "igo")
+            if igos:
+                return igos[:1]
+        return ()
+
     def _place_country(self, sent: Span, before: int) -> str | None:
         """`在华盛顿举行会谈`: the country of the place where a meeting is held."""
         i = bisect.bisect_left(self.place_starts, sent[0])
@@ -462,6 +485,9 @@ class _Coder:
             return []
         if before.endswith("邀请") or "邀请" in before and "访问" not in before:
             return []
+        if "欢迎" in before and self.text[max(cl[0], before.find("欢迎") + cl[0] - 2):].startswith(
+                ("热烈", "表示", "衷心")):
+            return []  # `热烈欢迎X访问越南`: a greeting in the talks, not another visit
         if re.search(r"(期间|之际|前夕|之行)[,，;；]?$", text[hit.end : cl[1]]) or after.startswith(
                 "以来"):
             return []  # `访问俄罗斯期间,…`: the visit as a time for what follows
@@ -625,8 +651,6 @@ class _Coder:
 
     def _request(self, hit: TriggerHit, subj: Side, sent: Span) -> list[Found]:
         after = self.text[hit.end : sent[1]].lstrip("，,:：")
-        if after.startswith(GENERAL_ADDRESSEE) or not re.match(r"[\u4e00-\u9fff]", after):
-            return []  # an appeal to everyone, or `要求` as a noun: not a request to a party
         meet = re.match(r"(?:能|能够|尽快|早日)?(?:与|同|和)([^，,。]{1,30}?)(?:会面|会晤|会谈|见面|通话|举行)",
                         after)
         if meet:  # `他希望与中国国家主席习近平会面`
@@ -635,11 +659,14 @@ class _Coder:
             if who:
                 return self._found(hit, sent, subj, Side((who[-1],)), 0.75, mode="meet",
                                    cameo="026")
+        if after.startswith(GENERAL_ADDRESSEE) or not re.match(r"[\u4e00-\u9fff]", after) or (
+                after[:1] in "和与及"):
+            return []  # an appeal to everyone, or `要求` as a noun: not a request to a party
         obj = self.clause.object_after(hit.end, sent[1])
         if obj and obj.span and len(self.text[hit.end : obj.span[0]].strip(",，:：")) > 2:
             obj = Side()  # the addressee stands right after the verb: `建议中国…`
-        if hit.trigger.word == "希望" and (not obj or obj.both):
-            return []  # a general wish (`希望两国关系…`, `希望研究…`) is not a request
+        if hit.trigger.word in ("希望", "呼吁") and (not obj or obj.both):
+            return []  # a general wish or appeal (`希望两国关系…`, `呼吁解除…`) names no one
         if obj.both or not obj:
             obj = self._counterpart(subj, hit.start)
         mode, cameo = lexicon().request_mode(self.text[hit.end : sent[1]])
