@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -77,6 +78,9 @@ def code_page(page: Page, home: str | None) -> Document:
     c_starts = [c.span[0] for c in clues]
 
     def date_of(f: Found) -> DateValue:
+        return _with_printed_year(page, f.sentence, _date_of(f))
+
+    def _date_of(f: Found) -> DateValue:
         # Dates and year clues further than DATE_WINDOW from the event do not date it; the
         # window keeps a huge page linear and changes nothing on a page of ordinary length.
         lo, hi = f.sentence[0] - DATE_WINDOW, f.sentence[1] + DATE_WINDOW
@@ -122,6 +126,36 @@ def _anchor(page: Page, mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
+# `2019年第二次联合巡逻`, `2024年第3号台风`: a year printed alone, not a date, range or plan period.
+BARE_YEAR = re.compile(
+    r"(?<![\d.\-–—至到])((?:19|20)\d\d)年(?![\d〇一二三四五六七八九十]{1,2}月|度?[\-–—至到]|\d|代|前|以来|来)")
+
+
+DOCUMENT_AFTER = re.compile(r"[^，,。]{0,10}?(?:公约|条约|协定|宣言|决议|议定书|法》|《)")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -> DateValue:
+    """SPEC section 4 puts a year printed near the event before the publication date and
+    inferred ones: the event's sentence, then the title. A year far from what the page's other
+    evidence says is history (`1982年联合国海洋法公约`), not the event's."""
+    if date.value is None or date.source == "text":
+        return date
+    known = int(date.value[:4]) if date.value[:4].isdigit() else None
+    spans = [sentence] + ([page.title_span] if page.title_span else [])
+    for s, e in spans:
+        m = BARE_YEAR.search(page.text, s, e)
+        if m and not DOCUMENT_AFTER.match(page.text, m.end()):
+            year = m.group(1)
+            if known is not None and abs(int(year) - known) > 1:
+                continue
+            rest = date.value[2:] if date.value.startswith("--") else date.value[4:]
+            value = year + (rest if rest.startswith("-") else "")
+            return DateValue(value, date.precision if value != year else "year", "text",
+                             m.group(0), (m.start(), m.end()))
+    return date
+
+
 def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int
            ) -> DateMention | None:
     """The day the text is telling about when a sentence names none: the last day named in
@@ -130,11 +164,21 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int
     floor = page.paragraphs[max(para - 1, 0)][0] if page.paragraphs else 0
     first_body = page.paragraphs[0][0] if page.paragraphs else 0
     dl = page.dateline.span if page.dateline else (0, 0)
+    low = max(floor, first_body)
+
+    def usable(m: DateMention) -> bool:
+        return bool(m.month and m.day and not m.future and not dl[0] <= m.span[0] < dl[1]
+                    and m.span[0] >= low and not page.text.startswith(REPORTED, m.span[1]))
+
     i = bisect.bisect_left(starts, at) - 1
-    while i >= 0 and mentions[i].span[0] >= max(floor, first_body):
+    while i >= 0 and mentions[i].span[0] >= low:
         m = mentions[i]
-        if (m.month and m.day and not m.future and not dl[0] <= m.span[0] < dl[1]
-                and not page.text.startswith(REPORTED, m.span[1])):
+        if usable(m):
+            # the first day of that sentence is its event's: `5月22日…自2023年5月21日至23日…`
+            while i > 0 and usable(mentions[i - 1]) and not SENTENCE_END.search(
+                    page.text, mentions[i - 1].span[1], m.span[0]):
+                i -= 1
+                m = mentions[i]
             return m
         i -= 1
     return None
