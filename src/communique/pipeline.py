@@ -149,7 +149,7 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
             year = m.group(1)
             if known is not None and abs(int(year) - known) > 1:
                 continue
-            rest = date.value[2:] if date.value.startswith("--") else date.value[4:]
+            rest = date.value[1:] if date.value.startswith("--") else date.value[4:]
             value = year + (rest if rest.startswith("-") else "")
             return DateValue(value, date.precision if value != year else "year", "text",
                              m.group(0), (m.start(), m.end()))
