@@ -82,7 +82,7 @@ def _fold_headline(page: Page, events: list[Event]) -> tuple[Event, ...]:
 
 
 def _same_sides(a: Event, b: Event) -> bool:
-    if a.event != b.event or a.date.value != b.date.value:
+    if a.event != b.event or not _same_day(a.date.value, b.date.value):
         return False
     ca = {e.country for e in a.actor}, {e.country for e in a.recipient}
     cb = {e.country for e in b.actor}, {e.country for e in b.recipient}
@@ -129,6 +129,17 @@ def _key(f: Found, date: DateValue) -> tuple:
 
 def _with_main(ev: Event) -> Event:
     return replace(ev, main=True)
+
+
+def _same_day(a: str | None, b: str | None) -> bool:
+    """`--12-03` in a title and `2019-12-03` in the body are one day."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    if a.startswith("--") or b.startswith("--"):
+        return a[-6:] == b[-6:] and len(a) >= 7 and len(b) >= 7
+    return False
 
 
 def _paragraph(page: Page, sentence: Span) -> Span:

@@ -227,54 +227,68 @@ def dyad(
     since: str | None = None,
     until: str | None = None,
 ) -> pd.DataFrame:
-    """A relationship period by period: events by type, mean score, the headline event."""
+    """A relationship period by period: events by type, mean score, the headline event.
+
+    Read from ``event_pairs`` alone, along one index: the counts in one pass, then the
+    headline of each period (the most prominent event: a page's headline, most reported).
+    """
     if by not in ("month", "year"):
         raise ValueError("by is 'month' or 'year'")
     a, b = sorted((a.upper(), b.upper()))
-    period = EP.c[by]
     where = [EP.c.a == a, EP.c.b == b]
     if since:
         where.append(EP.c.date >= since)
     if until:
         where.append(EP.c.date <= until + "\uffff")
     counts = (
-        select(period, EP.c.event, func.count(), func.sum(EP.c.score))
+        select(EP.c.month, EP.c.year, EP.c.event, func.count(), func.sum(EP.c.score),
+               func.max(EP.c.prominence))
         .where(*where)
-        .group_by(period, EP.c.event)
-    )
-    rank = func.row_number().over(
-        partition_by=period,
-        order_by=(EP.c.main.desc(), EP.c.n_mentions.desc(), EP.c.score.desc(), EP.c.event_seq),
-    )
-    ranked = select(period.label("period"), EP.c.event_seq, rank.label("rk")).where(*where)
-    ranked = ranked.subquery()
-    heads = (
-        select(ranked.c.period, EV.c.date, EV.c.event, EV.c.actor_names, EV.c.recipient_names,
-               EV.c.n_mentions, EV.c.text)
-        .join(EV, EV.c.seq == ranked.c.event_seq)
-        .where(ranked.c.rk == literal(1))
+        .group_by(EP.c.month, EP.c.year, EP.c.event)
     )
     with store.engine.connect() as conn:
-        c = _frame(conn.execute(counts), ["period", "event", "n", "total"])
-        h = _frame(conn.execute(heads), ["period", "date", "event", "actor", "recipient",
-                                         "reports", "text"])
-    if c.empty:
-        return pd.DataFrame(columns=["period", "events", "mean_score", "headline"])
-    c["period"] = c["period"].fillna("unknown")
-    h["period"] = h["period"].fillna("unknown")
-    c["total"] = c["total"].fillna(0.0)
+        c = _frame(conn.execute(counts), ["month", "year", "event", "n", "total", "top"])
+        if c.empty:
+            return pd.DataFrame(columns=["period", "events", "mean_score", "headline"])
+        c["period"] = c[by].fillna("unknown")
+        c["total"] = c["total"].fillna(0.0)
+        best = c.loc[c.groupby("period")["top"].idxmax(), ["period", "month", "top"]]
+        heads = _headlines(conn, where, best)
     wide = c.pivot_table(index="period", columns="event", values="n", aggfunc="sum", fill_value=0)
     totals = c.groupby("period")[["n", "total"]].sum()
     out = pd.DataFrame({"events": totals["n"],
                         "mean_score": (totals["total"] / totals["n"]).round(2)})
     out = out.join(wide).reset_index()
-    heads_text = {
-        r.period: f"{r.date} {r.event} {r.actor} → {r.recipient or '—'} ({r.reports}×): {r.text}"
-        for r in h.itertuples()
-    }
-    out["headline"] = out["period"].map(heads_text)
+    out["headline"] = out["period"].map(heads)
     out.columns.name = None
     return out.sort_values("period", ignore_index=True)
+
+
+def _headlines(conn: Any, where: list[Any], best: pd.DataFrame) -> dict[str, str]:
+    wanted = {(m, t): p for p, m, t in best.itertuples(index=False)}
+    months = [m for m, _ in wanted]
+    q = (
+        select(EP.c.month, EP.c.prominence, func.min(EP.c.event_seq))
+        .where(*where, or_(EP.c.month.in_([m for m in months if m is not None]),
+                           EP.c.month.is_(None) if None in months else literal(False)),
+               EP.c.prominence.in_(sorted({t for _, t in wanted})))
+        .group_by(EP.c.month, EP.c.prominence)
+    )
+    seqs = {}
+    for month, top, seq in conn.execute(q):
+        period = wanted.get((month, top))
+        if period is not None and (period not in seqs or seq < seqs[period]):
+            seqs[period] = seq
+    rows = conn.execute(
+        select(EV.c.seq, EV.c.date, EV.c.event, EV.c.actor_names, EV.c.recipient_names,
+               EV.c.n_mentions, EV.c.text).where(EV.c.seq.in_(list(seqs.values())))
+    )
+    text = {
+        r.seq: f"{r.date} {r.event} {r.actor_names} → {r.recipient_names or '—'} "
+               f"({r.n_mentions}×): {r.text}"
+        for r in rows
+    }
+    return {period: text.get(seq, "") for period, seq in seqs.items()}
 
 
 def rejects(store: Store, limit: int = 100) -> pd.DataFrame:

@@ -175,7 +175,11 @@ class EventPair(Base):
     queries need of the event, so that they read this table alone."""
 
     __tablename__ = "event_pairs"
-    __table_args__ = (Index("ix_event_pairs_ab_date", "a", "b", "date", "event_seq"),)
+    __table_args__ = (
+        Index("ix_event_pairs_ab_date", "a", "b", "date", "event_seq"),
+        Index("ix_event_pairs_dyad", "a", "b", "month", "year", "event", "prominence", "score",
+              "date", "event_seq"),
+    )
 
     event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq"), primary_key=True)
     a: Mapped[str] = mapped_column(String(3), primary_key=True)
@@ -187,6 +191,7 @@ class EventPair(Base):
     score: Mapped[float | None] = mapped_column(Float)
     main: Mapped[bool] = mapped_column(Boolean, default=False)
     n_mentions: Mapped[int] = mapped_column(Integer, default=1)
+    prominence: Mapped[float] = mapped_column(Float, default=0.0)
 
 
 class EventMention(Base):

@@ -194,7 +194,14 @@ def _event_row(c: Cluster) -> dict[str, Any]:
         "n_mentions": c.n_mentions,
         "n_documents": c.n_documents,
         "record": c.json or _dumps(rec),
+        "prominence": prominence(c.main, c.n_mentions, rec.get("score")),
     }
+
+
+def prominence(main: bool, n_mentions: int, score: float | None) -> float:
+    """Which event heads a period: the headline of its page first, then the most reported,
+    then the most cooperative."""
+    return int(main) * 1e7 + min(n_mentions, 99_999) * 10 + ((score or 0.0) + 10.0) / 2.0
 
 
 def _participants(c: Cluster) -> dict[tuple[str, str], Mapping[str, Any]]:
@@ -379,7 +386,7 @@ class Writer:
             for i, cl in enumerate(new, 1):
                 cl.seq = seq0 + i
             rows = [_event_row(cl) for cl in new]
-            _bulk(conn, EV, rows)
+            _bulk(conn, EV, [{k: v for k, v in r.items() if k != "prominence"} for r in rows])
             actors, pairs, links, counts = [], [], Counter(), Counter()
             for cl, row in zip(new, rows, strict=True):
                 people = _participants(cl)
@@ -394,8 +401,8 @@ class Writer:
                 pairs += [
                     {"event_seq": cl.seq, "a": a, "b": b, "date": row["date"],
                      "month": row["month"], "year": row["year"], "event": row["event"],
-                     "score": row["score"],
-                     "main": row["main"], "n_mentions": row["n_mentions"]}
+                     "score": row["score"], "main": row["main"],
+                     "n_mentions": row["n_mentions"], "prominence": row["prominence"]}
                     for a, b in combinations(_countries(e for e in people.values()), 2)
                 ]
             _bulk(conn, EA, actors)
@@ -418,7 +425,8 @@ class Writer:
         rows = [_event_row(c) for c in old]
         counters = ("main", "confidence", "n_mentions", "n_documents", "medium")
         _set(conn, EV, EV.c.seq, counters, rows, counters)
-        _set(conn, EP, EP.c.event_seq, ("main", "n_mentions"), rows, ("main", "n_mentions"))
+        ranks = ("main", "n_mentions", "prominence")
+        _set(conn, EP, EP.c.event_seq, ranks, rows, ranks)
         redated = [r for c, r in zip(old, rows, strict=True) if c.redated]
         if redated:
             dates = ("date", "date_precision", "date_source", "date_evidence", "date_ord",

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 14:22:31.973630
+Create Date: 2026-11-25 14:38:41.009830
 
 """
 
@@ -180,6 +180,7 @@ def upgrade() -> None:
         sa.Column("score", sa.Float(), nullable=True),
         sa.Column("main", sa.Boolean(), nullable=False),
         sa.Column("n_mentions", sa.Integer(), nullable=False),
+        sa.Column("prominence", sa.Float(), nullable=False),
         sa.ForeignKeyConstraint(
             ["event_seq"],
             ["events.seq"],
@@ -189,6 +190,11 @@ def upgrade() -> None:
     with op.batch_alter_table("event_pairs", schema=None) as batch_op:
         batch_op.create_index(
             "ix_event_pairs_ab_date", ["a", "b", "date", "event_seq"], unique=False
+        )
+        batch_op.create_index(
+            "ix_event_pairs_dyad",
+            ["a", "b", "month", "year", "event", "prominence", "score", "date", "event_seq"],
+            unique=False,
         )
 
     op.create_table(
@@ -307,6 +313,7 @@ def downgrade() -> None:
 
     op.drop_table("parts")
     with op.batch_alter_table("event_pairs", schema=None) as batch_op:
+        batch_op.drop_index("ix_event_pairs_dyad")
         batch_op.drop_index("ix_event_pairs_ab_date")
 
     op.drop_table("event_pairs")

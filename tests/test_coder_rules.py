@@ -1,0 +1,85 @@
+"""The coder's rules for the constructions of the genre, each on a sentence of its kind."""
+
+from __future__ import annotations
+
+import communique
+
+
+def events(text: str, published: str | None = None) -> list[dict]:
+    return communique.extract(text, published=published).records()
+
+
+def sides(record: dict) -> tuple[set[str], set[str]]:
+    return ({e["country"] for e in record["actor"]}, {e["country"] for e in record["recipient"]})
+
+
+def test_messages_exchanged_are_one_each_way() -> None:
+    recs = events("中哈元首互致贺电\n\n国家主席习近平4日同哈萨克斯坦总统托卡耶夫互致贺电，庆祝两国建交30周年。")
+    support = [sides(r) for r in recs if r["event"] == "SUPPORT"]
+    assert ({"CHN"}, {"KAZ"}) in support and ({"KAZ"}, {"CHN"}) in support
+
+
+def test_condolences_sent_separately_are_one_per_recipient() -> None:
+    recs = events("越南领导人致电慰问\n\n越通社河内2月7日——2月7日，越南代国家主席武氏映春分别向土耳其总统埃尔多安和叙利亚总统阿萨德致慰问电。")
+    recipients = sorted(next(iter(sides(r)[1])) for r in recs if r["event"] == "SUPPORT")
+    assert recipients == ["SYR", "TUR"]
+
+
+def test_each_ambassador_presenting_credentials_is_a_visit() -> None:
+    recs = events("国家主席接受国书\n\n11月26日，越南国家主席梁强在河内主席府分别接受日本、巴西和芬兰三国新任驻越南特命全权大使递交国书。")
+    visits = sorted(next(iter(sides(r)[0])) for r in recs if r["mode"] == "visit")
+    assert visits == ["BRA", "FIN", "JPN"]
+    assert all(sides(r)[1] == {"VNM"} for r in recs if r["mode"] == "visit")
+
+
+def test_a_wish_to_meet_someone_is_a_request_to_meet() -> None:
+    recs = events("泽连斯基希望会面\n\n乌克兰总统泽连斯基24日表示，他希望与中国国家主席习近平会面。")
+    request = [r for r in recs if r["event"] == "REQUEST"]
+    assert request and request[0]["mode"] == "meet" and sides(request[0]) == ({"UKR"}, {"CHN"})
+    assert not [r for r in recs if r["event"] == "CONSULT"]  # the meeting wished for did not happen
+
+
+def test_an_appeal_to_all_parties_names_no_one() -> None:
+    recs = events("外交部发言人答问\n\n中国外交部发言人毛宁24日表示，中方呼吁各方保持理性和克制，尽快恢复直接对话。")
+    assert not [r for r in recs if r["event"] == "REQUEST"]
+
+
+def test_a_spokesperson_reporting_a_violation_accuses_its_author() -> None:
+    recs = events("越南外交部发言人表态\n\n越南外交部发言人范秋姮强调，中国船只的上述行为违反了1982年《联合国海洋法公约》。")
+    accuse = [r for r in recs if r["event"] == "ACCUSE"]
+    assert accuse and sides(accuse[0]) == ({"VNM"}, {"CHN"})
+
+
+def test_a_year_printed_with_the_event_dates_it() -> None:
+    recs = events("越中两国海军开展联合巡逻\n\n12月3日至4日，越南人民海军和中国人民解放军海军舰艇编队在北部湾开展2019年第二次联合巡逻。")
+    patrol = [r for r in recs if r["event"] == "COOPERATE"]
+    assert patrol and patrol[0]["date"] == "2019-12-03" and patrol[0]["date_source"] == "text"
+
+
+def test_a_treaty_year_does_not_date_the_event() -> None:
+    text = ("越中举行视频会议\n\n越通社河内5月29日——5月29日，黎怀忠同罗照辉举行视频会议。今年是越中建交70周年。"
+            "黎怀忠表示，越南对近期东海形势表示担忧，同时阐述了根据1982年联合国海洋法公约越南享有的权利。")
+    accuse = [r for r in events(text) if r["event"] == "ACCUSE"]
+    assert accuse and accuse[0]["date"] == "2020-05-29"
+
+
+def test_a_meeting_co_chaired_by_two_countries_is_the_organisation_s() -> None:
+    recs = events("澜湄合作第七次外长会在缅甸举行\n\n7月3日，中国国务委员兼外长王毅同缅甸外长温纳貌伦共同主持会议。")
+    consult = [r for r in recs if r["event"] == "CONSULT"]
+    assert consult and consult[0]["mode"] == "multilateral"
+    countries = set().union(*sides(consult[0]))
+    assert {"CHN", "MMR", "IGO"} <= countries
+
+
+def test_an_envoy_posted_to_china_is_of_the_sending_country() -> None:
+    doc = communique.extract("孙卫东会见越南驻华大使\n\n1月18日，外交部副部长孙卫东在北京会见越南驻华大使范清平。")
+    envoy = [e for e in doc.entities if e.name == "范清平"]
+    assert envoy and envoy[0].country == "VNM"
+    visit = [r for r in doc.records() if r["event"] == "CONSULT"]
+    assert visit and visit[0]["mode"] == "visit" and sides(visit[0]) == ({"VNM"}, {"CHN"})
+
+
+def test_a_provincial_party_secretary_is_of_the_province_s_country() -> None:
+    doc = communique.extract("老挝国家副主席会见云南省委书记\n\n4月18日，老挝国家副主席巴妮·雅陶都在万象会见了中共云南省委书记王宁。")
+    secretary = [e for e in doc.entities if e.name == "王宁"]
+    assert secretary and secretary[0].country == "CHN"
