@@ -83,3 +83,9 @@ def test_a_provincial_party_secretary_is_of_the_province_s_country() -> None:
     doc = communique.extract("老挝国家副主席会见云南省委书记\n\n4月18日，老挝国家副主席巴妮·雅陶都在万象会见了中共云南省委书记王宁。")
     secretary = [e for e in doc.entities if e.name == "王宁"]
     assert secretary and secretary[0].country == "CHN"
+
+
+def test_choosing_a_country_as_first_destination_is_a_visit_to_it() -> None:
+    recs = events("为深化越老关系作出贡献\n\n通伦·西苏里同志在两党刚刚成功召开全国代表大会后，选择越南作为其首个正式出访国家。")
+    visit = [r for r in recs if r["mode"] == "visit"]
+    assert visit and sides(visit[0]) == ({"LAO"}, {"VNM"})

@@ -350,6 +350,12 @@ class _Coder:
             return self._request(hit, subj, sent)
         if name == "credentials":
             return self._credentials(hit, subj, cl, sent)
+        if name == "destination":  # `选择越南作为其首个正式出访国家`
+            chose = self.text.rfind("选择", cl[0], hit.start)
+            host = self.clause.governed_by(chose, hit.start, ("选择",)) if chose >= 0 else Side()
+            if not host or _is_future(before):
+                return []
+            return self._found(hit, sent, subj, host, 0.7, mode="visit", cameo="042")
         if name == "provide":
             return self._provide(hit, subj, cl, sent, before)
         if name == "accused":
