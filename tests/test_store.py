@@ -40,8 +40,8 @@ def dump(store) -> dict:
                      "FROM documents ORDER BY content_hash",
         "parts": "SELECT d.content_hash, p.doc_id, p.part, p.seq, p.text FROM parts p "
                  "JOIN documents d ON d.id = p.document_id ORDER BY 1, 4",
-        "events": "SELECT id, seq, merge_key, event, date, n_mentions, n_documents, main, "
-                  "record FROM events ORDER BY seq",
+        "events": "SELECT id, e.seq, merge_key, event, date, n_mentions, n_documents, main, "
+                  "record FROM events e JOIN event_records r ON r.seq = e.seq ORDER BY e.seq",
         "mentions": "SELECT e.id, record_id, m.doc_id, part, outlet, span_start, m.text "
                     "FROM event_mentions m JOIN events e ON e.seq = m.event_seq "
                     "ORDER BY m.doc_id, record_id",
@@ -148,3 +148,14 @@ def test_readers_query_while_ingest_writes(store):
 
 def run_slow(store, pages, extract):
     ingest(store, ["x"], read=list_reader(pages), extract=extract, batch_size=2)
+
+
+def test_processes_opening_a_new_store_at_once_all_get_it(store_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def opened(_):
+        with open_store(store_url) as st:
+            return st.counts()["documents"]
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(opened, range(4))) == [0, 0, 0, 0]

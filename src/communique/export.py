@@ -97,8 +97,8 @@ def _iter_full(
     store: Store, flt: EventFilter, *, mentions: bool = False, chunk: int = 2000
 ) -> Iterator[dict[str, Any]]:
     """Events with their record, first report (part text, outlet, document) and reports."""
-    em, pt = s.EventMention.__table__, s.Part.__table__
-    cols = ("id", "seq", "record", "location_place", "location_country")
+    em, pt, er = s.EventMention.__table__, s.Part.__table__, s.EventRecord.__table__
+    cols = ("id", "seq", "location_place", "location_country")
     for frame in iter_events(store, flt, columns=cols, chunk=chunk):
         ids = frame["seq"].tolist()
         first = select(func.min(em.c.id)).where(em.c.event_seq.in_(ids)).group_by(em.c.event_seq)
@@ -109,6 +109,8 @@ def _iter_full(
         )
         reports: dict[str, list[dict[str, Any]]] = {}
         with store.engine.connect() as conn:
+            q_rec = select(er.c.seq, er.c.record).where(er.c.seq.in_(ids))
+            records = {r.seq: r.record for r in conn.execute(q_rec)}
             firsts = {r.event_seq: r for r in conn.execute(q)}
             if mentions:
                 q = (
@@ -123,7 +125,7 @@ def _iter_full(
                          "span": [m.span_start, m.span_end], "text": m.text}
                     )
         for row in frame.itertuples(index=False):
-            yield {"row": row, "record": json.loads(row.record), "first": firsts.get(row.seq),
+            yield {"row": row, "record": json.loads(records[row.seq]), "first": firsts.get(row.seq),
                    "mentions": reports.get(row.seq, [])}
 
 

@@ -38,7 +38,7 @@ GENERAL_ADDRESSEE = ("各方", "各国", "国际社会", "有关各方", "有关
 TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")
 VISIT_OF_RE = re.compile(r"(?:对|在)([^，,。]{1,30}?)进行.{0,6}?访问")
-DURING_RE = re.compile(r"在([^,，。；]{1,12}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
+DURING_RE = re.compile(r"在([^,，。；\d年]{1,8}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
 HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办|主持|承办)")
 CLAUSE_OPENERS = ("并", "同时", "随后", "此外", "另外", "之后", "此后", "会后", "会谈后", "他还", "她还")
 MEETING_WORDS = ("会议", "峰会", "论坛", "大会", "研讨会", "座谈会", "对话会", "磋商", "活动", "仪式",
@@ -173,7 +173,8 @@ class _Coder:
                                    else self._visitor(cs, cs + m.end(), sent, cs + i))
                         self._mark_iso(visitor, iso)
                 for m in DURING_RE.finditer(seg):
-                    host = clause.within(cs + m.start(1), cs + m.end(1))
+                    host = [e for e in clause.within(cs + m.start(1), cs + m.end(1))
+                            if e.kind == "country"]  # `在新加坡期间`, not `在东盟主席国期间`
                     visitor = clause.subject(cs + m.end(), ce) or clause.subject(ce, sent[1])
                     self._mark(visitor, host)
                 i = seg.find("邀请")
@@ -298,6 +299,9 @@ class _Coder:
             and hit.trigger.event != "CONSULT") or (
             hit.trigger.word == "支持" and (before.endswith(SUPPORT_NOUN_BEFORE)
                                            or self.text.startswith(("下", "和帮助"), hit.end)))
+        if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
+                before.endswith(NOMINAL_BEFORE)):
+            return []  # `此次会谈`: the meeting already told, named again
         if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
                 self.text.startswith(NOMINAL_AFTER, hit.end)) and not self.clause.within(
                 hit.end, hit.end + 1) and not self.clause.starts_at(hit.end):

@@ -7,15 +7,18 @@ PostgreSQL database given as ``postgresql://user:pass@host/db``.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
 
 from communique.store import schema
 
 DEFAULT_DB = "communique.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x636F6D6E
 
 
 def normalise_url(url: str | os.PathLike[str] | None = None) -> str:
@@ -39,12 +42,33 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _sqlite_connect(dbapi_conn, record) -> None:
+    dbapi_conn.isolation_level = None  # the driver's own BEGIN skips DDL: we BEGIN ourselves
+    _sqlite_pragmas(dbapi_conn, record)
+
+
+def _sqlite_begin(conn) -> None:
+    immediate = conn.get_execution_options().get("sqlite_immediate")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def make_engine(url: str) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":
         engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction: on SQLite it takes the write lock at once (BEGIN IMMEDIATE), so two
+    writers queue rather than fail, and DDL is part of it."""
+    with engine.connect() as conn:
+        conn.execution_options(sqlite_immediate=True)
+        with conn.begin():
+            yield conn
 
 
 def alembic_config(engine_url: str):
@@ -57,14 +81,19 @@ def alembic_config(engine_url: str):
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the database to the newest schema (no-op when it is there already)."""
+    """Bring the database to the newest schema (no-op when it is there already).
+
+    One transaction, and safe when several processes open a new store at once: PostgreSQL
+    serialises them with an advisory lock, SQLite with its write lock."""
     from alembic import command
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     head = ScriptDirectory.from_config(cfg).get_current_head()
-    with engine.begin() as conn:
+    with writing(engine) as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
         if MigrationContext.configure(conn).get_current_revision() == head:
             return
         cfg.attributes["connection"] = conn
@@ -117,4 +146,4 @@ def open_store(url: str | os.PathLike[str] | None = None, *, migrate_schema: boo
     return Store(engine)
 
 
-__all__ = ["DEFAULT_DB", "Store", "normalise_url", "open_store"]
+__all__ = ["DEFAULT_DB", "Store", "normalise_url", "open_store", "writing"]

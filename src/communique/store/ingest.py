@@ -24,7 +24,7 @@ from functools import partial
 from typing import Any
 
 from communique.model import Document, RawPage, Rejected
-from communique.store import Store
+from communique.store import Store, writing
 from communique.store.extracted import Extracted, content_hash, extract_page
 from communique.store.writer import Writer
 
@@ -192,7 +192,7 @@ def ingest(
     def write(prepared) -> None:
         n, pre_skipped, rejected, todo, result = prepared
         extracted = result()
-        with store.engine.begin() as conn:
+        with writing(store.engine) as conn:
             counts = writer.write(conn, [(r, x) for (r, _), x in zip(todo, extracted, strict=True)],
                                   rejected)
         summary.read += n

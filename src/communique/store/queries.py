@@ -50,6 +50,10 @@ class EventFilter:
     outlet: str | None = None
     text: str | None = None
 
+    def order(self) -> tuple[Any, Any]:
+        """What date order follows the index the filters use."""
+        return (EP.c.date, EP.c.event_seq) if self.between else (EV.c.date, EV.c.seq)
+
     def apply(self, q: Select) -> Select:
         date_col = EV.c.date
         if self.between:
@@ -105,18 +109,31 @@ def iter_events(
     limit: int | None = None,
     **kw: Any,
 ) -> Iterator[pd.DataFrame]:
-    """The matching events in date order, as DataFrames of at most ``chunk`` rows."""
+    """The matching events in date order, as DataFrames of at most ``chunk`` rows.
+
+    Rows come straight from the driver's cursor (no ORM rows), since a dyad can hold tens of
+    thousands of events."""
     flt = _filter(flt, kw)
-    q = flt.apply(select(*(EV.c[c] for c in columns))).order_by(EV.c.date, EV.c.seq)
+    q = flt.apply(select(*(EV.c[c] for c in columns))).order_by(*flt.order())
     if limit:
         q = q.limit(limit)
     with store.engine.connect() as conn:
-        result = conn.execution_options(stream_results=True, yield_per=chunk).execute(q)
-        for part in result.partitions(chunk):
-            df = _frame(part, list(columns))
-            if "context" in df:
-                df["context"] = df["context"].str.strip(",")
-            yield df
+        compiled = q.compile(dialect=conn.dialect)
+        params = compiled.construct_params()
+        args: Any = (tuple(params[k] for k in compiled.positiontup or ())
+                     if compiled.positional else params)
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(str(compiled), args)
+            while part := cursor.fetchmany(chunk):
+                df = pd.DataFrame(part, columns=list(columns))
+                if "context" in df:
+                    df["context"] = df["context"].str.strip(",")
+                if "main" in df:
+                    df["main"] = df["main"].astype(bool)
+                yield df
+        finally:
+            cursor.close()
 
 
 def events(

@@ -152,6 +152,15 @@ class Event(Base):
     confidence: Mapped[float | None] = mapped_column(Float)
     n_mentions: Mapped[int] = mapped_column(Integer, default=1)
     n_documents: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class EventRecord(Base):
+    """The SPEC section 5 record of an event's best report (kept apart: events stay narrow)."""
+
+    __tablename__ = "event_records"
+
+    seq: Mapped[int] = mapped_column(ForeignKey("events.seq"), primary_key=True,
+                                     autoincrement=False)
     record: Mapped[str] = mapped_column(Text)
 
 

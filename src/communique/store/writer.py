@@ -50,6 +50,8 @@ from communique.store.merge import (
 CHUNK = 500
 ADVISORY_LOCK = 0x636F6D6D
 EV, EA, EP = s.Event.__table__, s.EventActor.__table__, s.EventPair.__table__
+ER = s.EventRecord.__table__
+NOT_EVENT_COLUMNS = ("prominence", "record")
 WANT_DDL = (
     "CREATE TEMPORARY TABLE IF NOT EXISTS merge_want "
     "(kh BIGINT, d1 INTEGER, d2 INTEGER, lo INTEGER, hi INTEGER)"
@@ -126,7 +128,7 @@ def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
         {"kh": key_hash(x.key), "d1": x.first_day, "d2": x.last_day, "lo": x.lo, "hi": x.hi}
         for x in wants
     ])
-    cols = (EV.c.seq, EV.c.id, EV.c.merge_key, EV.c.record, EV.c.date, EV.c.date_source,
+    cols = (EV.c.seq, EV.c.id, EV.c.merge_key, ER.c.record, EV.c.date, EV.c.date_source,
             EV.c.medium, EV.c.n_mentions, EV.c.n_documents, EV.c.main, EV.c.confidence,
             EV.c.mode, EV.c.text)
     on_day = and_(EV.c.merge_hash == w.c.kh, EV.c.doy.between(w.c.d1, w.c.d2))
@@ -136,7 +138,8 @@ def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
     )
     rows = {}
     for on, which in joins:
-        for r in conn.execute(select(*cols).select_from(w.join(EV, on)).where(which)):
+        src = w.join(EV, on).join(ER, ER.c.seq == EV.c.seq)
+        for r in conn.execute(select(*cols).select_from(src).where(which)):
             rows[r.seq] = r
     return [
         Cluster(
@@ -386,7 +389,9 @@ class Writer:
             for i, cl in enumerate(new, 1):
                 cl.seq = seq0 + i
             rows = [_event_row(cl) for cl in new]
-            _bulk(conn, EV, [{k: v for k, v in r.items() if k != "prominence"} for r in rows])
+            _bulk(conn, EV, [{k: v for k, v in r.items() if k not in NOT_EVENT_COLUMNS}
+                             for r in rows])
+            _bulk(conn, ER, [{"seq": r["seq"], "record": r["record"]} for r in rows])
             actors, pairs, links, counts = [], [], Counter(), Counter()
             for cl, row in zip(new, rows, strict=True):
                 people = _participants(cl)
@@ -430,8 +435,9 @@ class Writer:
         redated = [r for c, r in zip(old, rows, strict=True) if c.redated]
         if redated:
             dates = ("date", "date_precision", "date_source", "date_evidence", "date_ord",
-                     "doy", "month", "year", "record")
+                     "doy", "month", "year")
             _set(conn, EV, EV.c.seq, dates, redated, dates)
+            _set(conn, ER, ER.c.seq, ("record",), redated, ("record",))
             _set(conn, EP, EP.c.event_seq, ("date", "month", "year"), redated,
                  ("date", "month", "year"))
             _set(conn, EA, EA.c.event_seq, ("date",), redated, ("date",))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 14:38:41.009830
+Create Date: 2026-11-25 14:40:34.358400
 
 """
 
@@ -93,7 +93,6 @@ def upgrade() -> None:
         sa.Column("confidence", sa.Float(), nullable=True),
         sa.Column("n_mentions", sa.Integer(), nullable=False),
         sa.Column("n_documents", sa.Integer(), nullable=False),
-        sa.Column("record", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("seq"),
         sa.UniqueConstraint("id"),
     )
@@ -197,6 +196,16 @@ def upgrade() -> None:
             unique=False,
         )
 
+    op.create_table(
+        "event_records",
+        sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("record", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["seq"],
+            ["events.seq"],
+        ),
+        sa.PrimaryKeyConstraint("seq"),
+    )
     op.create_table(
         "parts",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -312,6 +321,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_parts_doc_id"))
 
     op.drop_table("parts")
+    op.drop_table("event_records")
     with op.batch_alter_table("event_pairs", schema=None) as batch_op:
         batch_op.drop_index("ix_event_pairs_dyad")
         batch_op.drop_index("ix_event_pairs_ab_date")
