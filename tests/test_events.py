@@ -7,8 +7,6 @@ them; assertions look at the events whose trigger lies in the sentence under tes
 
 from __future__ import annotations
 
-import pytest
-
 import communique
 from communique.entities.recognise import recognise
 from communique.events.coder import code_events
@@ -281,8 +279,6 @@ def test_spokesperson_condemns_xinhua():
     assert countries(ev.recipient) == {"PHL"}
 
 
-@pytest.mark.xfail(strict=True, reason="`对中国…的行为表示强烈谴责`: the 为 of 行为 is read as the preposition 为, "
-                   "the target is lost and the event dropped")
 def test_spokesperson_condemns_an_act_vna():
     s = "越南外交部发言人范秋姮对中国船只的行为表示强烈谴责。"
     doc = page("越南外交部发言人表态", f"越通社河内1月5日——{s}")

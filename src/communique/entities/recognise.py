@@ -236,6 +236,12 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
             return _person_hit(text[s:e], s, e)
     surname = text[p : p + 2] if text[p : p + 2] in gaz.surnames else text[p]
     if surname not in gaz.surnames:
+        q = p
+        while q < len(text) and q - p < 5 and text[q] in gaz.translit_chars and q not in starts:
+            q += 1
+        if 2 <= q - p and (q >= len(text) or text[q] in PUNCT or text[q] in NAME_STOP
+                           or q in starts):
+            return _person_hit(text[p:q], p, q)  # `国防大臣迪沙万同…`: letters of a foreign name
         return _tagger_name(text, p)
     q = p + len(surname)
     given = 0

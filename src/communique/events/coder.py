@@ -700,7 +700,8 @@ class _Coder:
             governed = (self.clause.governed_by(cl[0], hit.start, ("对",), first=True)
                         or self.clause.governed_by(cl[0], hit.start, ("向", "给")))
         else:
-            governed = self.clause.governed_by(cl[0], hit.start, ("对", "向", "为", "给"))
+            governed = (self.clause.governed_by(cl[0], hit.start, ("对",), first=True)
+                        or self.clause.governed_by(cl[0], hit.start, ("向", "为", "给")))
         if not governed and hit.trigger.frame == "to":
             governed = self._governed_before(hit, sent)
         after = self.clause.object_after(hit.end, cl[1])
