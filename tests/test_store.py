@@ -159,3 +159,17 @@ def test_processes_opening_a_new_store_at_once_all_get_it(store_url):
 
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(opened, range(4))) == [0, 0, 0, 0]
+
+
+def test_stored_events_are_found_by_day_window_year_window_and_copied_teaser(store):
+    teaser = record(id="z", date="--01-27", text="1月27日,裴氏明怀会见了通伦·西苏里。")
+    first = [fake_page("a", [record(date="2020-12-31")], teasers=[[teaser]])]
+    run(store, first)
+    later = [
+        fake_page("b", [record(date="2021-01-01")]),
+        fake_page("c", [record(date="2021-12-31", date_source="inferred")]),
+        fake_page("d", [record(date="2020-12-29")], teasers=[[dict(teaser)]]),
+    ]
+    run(store, later, batch_size=1)
+    events = {e[4]: e[5] for e in dump(store)["events"]}
+    assert events == {"2020-12-31": 3, "--01-27": 2, "2020-12-29": 1}

@@ -95,6 +95,11 @@ def test_talks_of_unsaid_medium_join_the_video_call_of_their_article():
     assert len(_fold(("a", "a/0", call), ("b", "b/0", talks))) == 2
 
 
+def test_neighbouring_days_across_a_month_or_year_end_are_found():
+    for a, b in (("2023-12-31", "2024-01-01"), ("2023-02-28", "2023-03-01")):
+        assert len(_fold(("a", "a/0", record(date=a)), ("b", "b/0", record(date=b)))) == 1
+
+
 def test_merge_key_sides():
     visit = merge_key(record())
     talks = merge_key(record(actor=(VNM_LEADER, RUS_GUEST), recipient=()))

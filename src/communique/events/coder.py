@@ -159,6 +159,9 @@ class _Coder:
         text, clause = self.text, self.clause
         shorts = gazetteer().short_forms()
         for sent in self.sentences:
+            whole = text[sent[0] : sent[1]]
+            if "访" not in whole and "期间" not in whole and "邀请" not in whole:
+                continue  # no word of a visit: nothing to learn here
             for cs, ce in self.clauses(sent):
                 seg = text[cs:ce]
                 for m in VISIT_OF_RE.finditer(seg):

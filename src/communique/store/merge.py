@@ -17,7 +17,8 @@ a meeting or an agreement the sides are one set) and compatible dates and media:
 
 A wrong merge loses an event for good while a missed one only counts it twice, so every doubt
 keeps events apart. Everything here is pure: ``Merger`` holds the clusters of a batch and asks
-a caller-supplied loader for the events already stored under a key.
+a caller-supplied loader for the stored events a batch could join (``Want``: a key and a few
+days of the year).
 """
 
 from __future__ import annotations
@@ -273,8 +274,8 @@ class Merger:
 
     ``prefetch`` loads, in one go, the stored events the mentions of a batch could join (by
     key and date window); ``add`` then decides for each mention, in order, which event it
-    belongs to. Events are indexed by key and day, so a mention with a firm date looks only at
-    the events of its key within a day, and at those whose date is loose.
+    belongs to. Events are indexed by key and day of the year, so a mention looks only at the
+    events of its key within two days of its own (in any year), and at those with no day.
     """
 
     def __init__(self, load: Loader) -> None:
