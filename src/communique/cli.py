@@ -14,7 +14,11 @@ from rich.text import Text
 
 from communique.model import Document, Rejected
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Chinese-language diplomatic news to coded, dated, evidenced events (PLOVER, CAMEO).",
+)
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
 
@@ -130,12 +134,14 @@ def evaluate(
 
 
 def _register_optional() -> None:
-    """Commands of stages that live in their own packages (the store) register themselves."""
-    try:
-        from communique.store.commands import register
-    except ImportError:
-        return
-    register(app)
+    """Commands of stages that live in their own packages (store, web) register themselves."""
+    import importlib
+
+    for module in ("communique.store.commands", "communique.web.commands"):
+        try:
+            importlib.import_module(module).register(app)
+        except ImportError:
+            continue
 
 
 _register_optional()
