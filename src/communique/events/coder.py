@@ -36,6 +36,7 @@ AID_GOODS = re.compile(r"物资|援助|资金|现汇|疫苗|大米|粮食|设备
 SAYING = re.compile(r"[^，,。]{0,6}?(?:表示|强调|指出|说|称|认为|重申|回应|答问)")
 GENERAL_ADDRESSEE = ("各方", "各国", "国际社会", "有关各方", "有关方面", "世界各国", "全世界", "所有国家")
 TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+GUEST_RE = re.compile(r"(?:来访|到访|访华|访越)的")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")
 VISIT_OF_RE = re.compile(r"(?:对|在)([^，,。]{1,30}?)进行.{0,6}?访问")
 DURING_RE = re.compile(r"在([^,，。；\d年]{1,8}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
@@ -180,10 +181,24 @@ class _Coder:
                             if e.kind == "country"]  # `在新加坡期间`, not `在东盟主席国期间`
                     visitor = clause.subject(cs + m.end(), ce) or clause.subject(ce, sent[1])
                     self._mark(visitor, host)
+                for m in GUEST_RE.finditer(seg):  # `来访的老挝外长`, `到访的印度陆军参谋长`
+                    guest = clause.object_after(cs + m.end(), ce)
+                    host = self._host_of_sentence(sent, guest)
+                    if guest and host:
+                        self._mark_iso(guest, host)
                 i = seg.find("邀请")
                 if i > 0 and (j := seg.rfind("应", 0, i)) >= 0:
                     host = clause.within(cs + j, cs + i)
                     self._mark(clause.subject(ce, sent[1]), host)
+
+    def _host_of_sentence(self, sent: Span, guest: Side) -> str | None:
+        """The country receiving a guest: where the sentence is set, else the other party."""
+        place = self._place_country(sent, sent[1])
+        if place and place not in guest.countries:
+            return place
+        others = [e.country for e in self.clause.within(sent[0], sent[1])
+                  if e.country and e.country not in guest.countries and e.kind != "igo"]
+        return others[0] if others else None
 
     def _visitor(self, cs: int, after: int, sent: Span, word: int | None = None) -> Side:
         """Who makes the visit: the head after `…访问的`, the name right before the visit
@@ -254,7 +269,7 @@ class _Coder:
                     ev.confidence += confidence
                 events.extend(new)
                 if new and (hit.trigger.frame in CONTENT_FRAMES
-                            or hit.trigger.event in ("AGREE", "REQUEST")):
+                            or any(ev.event in ("AGREE", "REQUEST") for ev in new)):
                     content_until = sent[1]
                 elif new and hit.trigger.medium == "letter":
                     content_until = sent[1]  # what the message says is not another event
@@ -721,7 +736,8 @@ class _Coder:
             if subj.both:
                 return []  # both sides praising their own relations is not an event
             obj, confidence = self._counterpart(subj, hit.start), 0.6
-        if _is_future(before) and hit.trigger.event in ("AID", "CONSULT"):
+        if (_is_future(before) or "宣布" in before or "决定" in before) and hit.trigger.event in (
+                "AID", "CONSULT"):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", mode=None, cameo="033")
         if hit.trigger.event == "CONSULT":
             return self._consult(hit, sent, cl, subj, obj)
