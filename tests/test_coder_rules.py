@@ -89,3 +89,15 @@ def test_choosing_a_country_as_first_destination_is_a_visit_to_it() -> None:
     recs = events("为深化越老关系作出贡献\n\n通伦·西苏里同志在两党刚刚成功召开全国代表大会后，选择越南作为其首个正式出访国家。")
     visit = [r for r in recs if r["mode"] == "visit"]
     assert visit and sides(visit[0]) == ({"LAO"}, {"VNM"})
+
+
+def test_receiving_a_guest_who_came_is_his_visit() -> None:
+    recs = events("总参谋长接待印度客人\n\n越南人民军总参谋长阮新疆大将7日在河内接待了到访的印度陆军参谋长马诺杰·潘德。")
+    visit = [r for r in recs if r["event"] == "CONSULT"]
+    assert visit and visit[0]["mode"] == "visit" and sides(visit[0]) == ({"IND"}, {"VNM"})
+
+
+def test_aid_announced_is_a_pledge_not_a_delivery() -> None:
+    recs = events("日本援助越南\n\n日本政府宣布向越南提供200万美元紧急无偿援助。")
+    assert [r["event"] for r in recs] == ["AGREE"]
+    assert sides(recs[0]) == ({"JPN"}, {"VNM"})
