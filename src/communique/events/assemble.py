@@ -74,19 +74,23 @@ def _fold_headline(page: Page, events: list[Event]) -> tuple[Event, ...]:
     for ev in events:
         if not ts <= ev.span[0] < te:
             continue
-        twin = next((b for b in out if not ts <= b.span[0] < te and _same_sides(ev, b)), None)
+        body = [b for b in out if not ts <= b.span[0] < te]
+        twin = next((b for b in body if _same_sides(ev, b)), None) or next(
+            (b for b in body if ev.event == "AID" and b.event == "AGREE"
+             and _same_sides(ev, b, any_type=True)), None)
+        # `日本援助越南` over `日本政府宣布向越南提供…援助`: the headline tells a pledge as done
         if twin is not None:
             out[out.index(twin)] = replace(twin, main=twin.main or ev.main)
             out.remove(ev)
     return tuple(out)
 
 
-def _same_sides(a: Event, b: Event) -> bool:
-    if a.event != b.event or not _same_day(a.date.value, b.date.value):
+def _same_sides(a: Event, b: Event, any_type: bool = False) -> bool:
+    if (a.event != b.event and not any_type) or not _same_day(a.date.value, b.date.value):
         return False
     ca = {e.country for e in a.actor}, {e.country for e in a.recipient}
     cb = {e.country for e in b.actor}, {e.country for e in b.recipient}
-    if a.event in ("CONSULT", "AGREE"):
+    if a.event in ("CONSULT", "AGREE") or any_type:
         return ca[0] | ca[1] == cb[0] | cb[1]
     return ca == cb
 
