@@ -1,0 +1,265 @@
+"""The JSON API under ``/api``: events, one event, dyads, actors, documents; ingest by POST.
+
+Reads are open; ``POST /api/documents`` needs the server's token (``Authorization: Bearer``)
+and without a configured token the server is read-only. Query parameters are validated here
+(patterns, lengths, page sizes) and reach SQL only as bound parameters.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, ValidationError, model_validator
+
+from communique.store import Store
+from communique.store.queries import EventFilter
+from communique.web import data
+
+COUNTRY = r"^[A-Za-z]{3}$"
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+EVENT_ID = r"^[A-Za-z0-9_:.\-]{1,64}$"
+DOC_ID = r"^[^/#?\s\\<>\"']{1,200}$"
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def store_of(request: Request) -> Store:
+    return request.app.state.store
+
+
+class FilterError(ValueError):
+    pass
+
+
+def make_filter(
+    actor: str | None = None,
+    country: str | None = None,
+    between: str | None = None,
+    event: str | None = None,
+    mode: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    q: str | None = None,
+) -> EventFilter:
+    """An ``EventFilter`` from query strings (blank ones ignored); ``FilterError`` if bad."""
+    import re
+
+    def blank(v: str | None) -> str | None:
+        v = (v or "").strip()
+        return v or None
+
+    actor, country, between, event, mode = map(blank, (actor, country, between, event, mode))
+    date_from, date_to, q = map(blank, (date_from, date_to, q))
+    pair = None
+    if between:
+        parts = [p.strip() for p in between.replace(" ", ",").split(",") if p.strip()]
+        if len(parts) != 2 or not all(re.match(COUNTRY, p) for p in parts):
+            raise FilterError("between is two ISO alpha-3 codes: VNM,RUS")
+        pair = (parts[0].upper(), parts[1].upper())
+    if country and not re.match(COUNTRY, country):
+        raise FilterError("country is an ISO alpha-3 code: VNM")
+    for name, value in (("date_from", date_from), ("date_to", date_to)):
+        if value and not re.match(DATE, value):
+            raise FilterError(f"{name} is YYYY, YYYY-MM or YYYY-MM-DD")
+    if event and not re.match(r"^[A-Za-z_]{1,20}$", event):
+        raise FilterError("event is a PLOVER type: CONSULT")
+    if mode and not re.match(r"^[A-Za-z_\-]{1,30}$", mode):
+        raise FilterError("mode is a PLOVER mode: visit")
+    for name, value, most in (("actor", actor, 200), ("q", q, 100)):
+        if value and len(value) > most:
+            raise FilterError(f"{name} is at most {most} characters")
+    return EventFilter(actor=actor, country=country.upper() if country else None,
+                       between=pair, event=event, mode=mode, since=date_from, until=date_to,
+                       text=q)
+
+
+def _costly(err: data.TooCostly) -> HTTPException:
+    return HTTPException(503, "query over its time budget: narrow the filters "
+                              "(a date range, a dyad, an actor)")
+
+
+@router.get("/events", summary="Events matching filters, in date order, paginated")
+def list_events(
+    request: Request,
+    actor: Annotated[str | None, Query(max_length=200, description="name or id")] = None,
+    country: Annotated[str | None, Query(pattern=COUNTRY, description="either side")] = None,
+    between: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3},[A-Za-z]{3}$",
+                                         description="a dyad: VNM,RUS")] = None,
+    event: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,20}$")] = None,
+    mode: Annotated[str | None, Query(pattern=r"^[A-Za-z_\-]{1,30}$")] = None,
+    date_from: Annotated[str | None, Query(pattern=DATE)] = None,
+    date_to: Annotated[str | None, Query(pattern=DATE)] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=100,
+                                   description="words in the evidence")] = None,
+    limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 50,
+    offset: Annotated[int, Query(ge=0, le=data.MAX_OFFSET)] = 0,
+    order: Annotated[str, Query(pattern=r"^(asc|desc)$")] = "asc",
+) -> dict[str, Any]:
+    try:
+        flt = make_filter(actor, country, between, event, mode, date_from, date_to, q)
+    except FilterError as err:
+        raise HTTPException(422, str(err)) from err
+    try:
+        return data.list_events(store_of(request), flt, limit=limit, offset=offset,
+                                descending=order == "desc")
+    except data.TooCostly as err:
+        raise _costly(err) from err
+
+
+@router.get("/events/{event_id}", summary="One event, its SPEC record and its reports")
+def get_event(request: Request,
+              event_id: Annotated[str, Path(pattern=EVENT_ID)]) -> dict[str, Any]:
+    got = data.get_event(store_of(request), event_id)
+    if got is None:
+        raise HTTPException(404, "no such event")
+    return got
+
+
+@router.get("/dyad/{a}/{b}", summary="A country pair period by period")
+def get_dyad(
+    request: Request,
+    a: Annotated[str, Path(pattern=COUNTRY)],
+    b: Annotated[str, Path(pattern=COUNTRY)],
+    by: Annotated[str, Query(pattern=r"^(month|year)$")] = "month",
+    date_from: Annotated[str | None, Query(pattern=DATE)] = None,
+    date_to: Annotated[str | None, Query(pattern=DATE)] = None,
+) -> dict[str, Any]:
+    try:
+        return data.dyad(store_of(request), a, b, by=by, since=date_from, until=date_to)
+    except data.TooCostly as err:
+        raise _costly(err) from err
+
+
+@router.get("/actors", summary="People and organisations, most active first")
+def list_actors(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    country: Annotated[str | None, Query(pattern=COUNTRY)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> dict[str, Any]:
+    try:
+        items = data.actors(store_of(request), q or None, country=country, limit=limit)
+    except data.TooCostly as err:
+        raise _costly(err) from err
+    return {"items": items}
+
+
+@router.get("/documents/{doc_id}",
+            summary="A page: cleaned text, dropped parts, entities and events with spans")
+def get_document(request: Request,
+                 doc_id: Annotated[str, Path(max_length=220)]) -> dict[str, Any]:
+    got = data.get_document(store_of(request), doc_id)
+    if got is None:
+        raise HTTPException(404, "no such document")
+    return got
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+class DocumentIn(BaseModel):
+    """A page to extract and store: plain ``text`` or ``html``, not both."""
+
+    id: str = Field(pattern=DOC_ID, description="the page's id (no / # ? or spaces)")
+    text: str | None = Field(default=None, min_length=1)
+    html: str | None = Field(default=None, min_length=1)
+    url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$")
+    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+
+    @model_validator(mode="after")
+    def one_body(self) -> DocumentIn:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of text and html")
+        return self
+
+
+def _error(status: int, detail: Any, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+
+
+def _ingest(store: Store, doc: DocumentIn) -> dict[str, Any]:
+    from communique.model import RawPage
+    from communique.store.ingest import ingest
+
+    raw = RawPage(doc.id, text=doc.text, html=doc.html, url=doc.url, published=doc.published,
+                  source=f"api:{doc.id}")
+
+    def read(_paths: Any, published: str | None = None) -> list[RawPage]:
+        return [raw]
+
+    summary = ingest(store, ["api"], read=read)
+    return {
+        "doc_id": doc.id,
+        "stored": summary.stored,
+        "skipped": summary.skipped,
+        "rejected": summary.rejected,
+        "mentions": summary.mentions,
+        "new_events": summary.new_events,
+        "reasons": list(summary.reasons),
+    }
+
+
+@router.post(
+    "/documents",
+    summary="Extract and store a page (needs the server's token)",
+    status_code=201,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": DocumentIn.model_json_schema()}},
+        },
+        "security": [{"bearer": []}],
+    },
+    responses={
+        401: {"description": "missing or wrong token"},
+        403: {"description": "read-only server: no token configured"},
+        413: {"description": "body over the size limit"},
+        415: {"description": "not application/json"},
+        422: {"description": "malformed JSON, bad fields, or a page that gave no text"},
+    },
+)
+async def post_document(request: Request) -> JSONResponse:
+    token: str | None = request.app.state.token
+    if not token:
+        return _error(403, "read-only server: no ingest token is configured")
+    auth = request.headers.get("authorization", "")
+    scheme, _, given = auth.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode("utf-8"), token.encode("utf-8")
+    ):
+        return _error(401, "missing or wrong token", {"WWW-Authenticate": "Bearer"})
+    limit: int = request.app.state.max_body
+    length = request.headers.get("content-length")
+    if length is not None:
+        if not length.isdigit():
+            return _error(400, "bad Content-Length")
+        if int(length) > limit:
+            return _error(413, f"body over {limit:,} bytes")
+    ctype = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if ctype != "application/json":
+        return _error(415, "send application/json")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return _error(413, f"body over {limit:,} bytes")
+    try:
+        payload = json.loads(bytes(body).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as err:
+        return _error(422, f"malformed JSON: {err}")
+    if not isinstance(payload, dict):
+        return _error(422, "the body is a JSON object")
+    try:
+        doc = DocumentIn.model_validate(payload)
+    except ValidationError as err:
+        return _error(422, json.loads(err.json(include_url=False, include_input=False)))
+    result = await run_in_threadpool(_ingest, request.app.state.store, doc)
+    if result["rejected"]:
+        return _error(422, {"message": "the page gave no article", **result})
+    result["document"] = f"/api/documents/{doc.id}"
+    return JSONResponse(result, status_code=201 if result["stored"] else 200)

@@ -1,0 +1,75 @@
+"""The web workbench: ``create_app()`` builds the FastAPI application over one store.
+
+The JSON API lives under ``/api`` (OpenAPI schema at ``/openapi.json``), the pages at ``/``,
+``/documents/{doc_id}`` and ``/dyad/{a}/{b}``, static files (CSS, the vendored ECharts) under
+``/static``. Without a token the server is read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+
+from communique.store import open_store
+from communique.web import api, data, pages
+
+STATIC = Path(__file__).parent / "static"
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'")
+
+
+def create_app(db_url: str | None = None, token: str | None = None,
+               max_body: int = 2_000_000) -> FastAPI:
+    """An app over the store at ``db_url`` (a SQLite path or URL; default as ``open_store``).
+
+    ``token``: the bearer token ``POST /api/documents`` needs; None makes the server
+    read-only. ``max_body``: the largest request body accepted, in bytes."""
+    store = open_store(db_url)
+    data.install_budget(store.engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="communique",
+        summary="Coded diplomatic events read from Chinese-language news",
+        version=_version(),
+        docs_url=None,  # the Swagger and ReDoc pages load scripts from a CDN
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.token = token or None
+    app.state.max_body = int(max_body)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):  # noqa: ANN001, ANN202
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+            response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    return app
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("communique")
+    except Exception:  # noqa: BLE001
+        return "0"

@@ -1,0 +1,273 @@
+"""The JSON API of ``communique serve`` over a store filled from the bundled sample pages."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+pytest.importorskip("fastapi")
+with warnings.catch_warnings():  # starlette prefers httpx2 and says so on import
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from communique.store import open_store  # noqa: E402
+from communique.store.ingest import ingest  # noqa: E402
+from communique.web import create_app, data  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+SAMPLES = sorted(str(p) for p in (Path(__file__).parents[1] / "src/communique/samples").glob("*.txt"))
+DOC = "000_9fddb8e8c64c1899"
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture(scope="module")
+def db_url(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("web") / "samples.db"
+    with open_store(path) as store:
+        summary = ingest(store, SAMPLES)
+        assert summary.stored == len(SAMPLES)
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def client(db_url):
+    with TestClient(create_app(db_url)) as c:
+        yield c
+
+
+@pytest.fixture
+def writer(tmp_path):
+    """A read-write server over an empty store, with a small body limit."""
+    with TestClient(create_app(str(tmp_path / "w.db"), token=TOKEN, max_body=50_000)) as c:
+        yield c
+
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def test_events_list_is_paginated_and_sorted(client):
+    body = client.get("/api/events", params={"limit": 500}).json()
+    assert body["total"] == len(body["items"]) > 20
+    assert not body["total_capped"]
+    dated = [e["date"] for e in body["items"] if e["date"]]
+    assert dated == sorted(dated)
+    first = client.get("/api/events", params={"limit": 5}).json()["items"]
+    second = client.get("/api/events", params={"limit": 5, "offset": 5}).json()["items"]
+    assert [e["id"] for e in first + second] == [e["id"] for e in body["items"][:10]]
+    desc = client.get("/api/events", params={"limit": 3, "order": "desc"}).json()["items"]
+    assert desc[0]["date"] == max(dated)
+
+
+def test_events_filters(client):
+    vr = client.get("/api/events", params={"between": "VNM,RUS"}).json()
+    assert vr["total"] > 0
+    for e in vr["items"]:
+        sides = set(e["actor_countries"]) | set(e["recipient_countries"])
+        assert {"VNM", "RUS"} <= sides
+    assert client.get("/api/events", params={"between": "rus,vnm"}).json()["total"] == vr["total"]
+    phone = client.get("/api/events", params={"mode": "phone"}).json()["items"]
+    assert phone and {e["mode"] for e in phone} == {"phone"}
+    consult = client.get("/api/events", params={"event": "consult", "country": "CHN"}).json()
+    assert consult["items"] and {e["event"] for e in consult["items"]} == {"CONSULT"}
+    who = client.get("/api/events", params={"actor": "阮富仲"}).json()["items"]
+    assert who and all("阮富仲" in e["actor_names"] + e["recipient_names"] for e in who)
+    dated = client.get("/api/events", params={"date_from": "2023-05", "date_to": "2023-05"})
+    assert {e["date"][:7] for e in dated.json()["items"]} == {"2023-05"}
+    said = client.get("/api/events", params={"q": "梅德韦杰夫"}).json()["items"]
+    assert said
+
+
+def test_filters_reach_sql_as_parameters(client, db_url):
+    for evil in ("' OR 1=1 --", "阮富仲'; DROP TABLE events; --", "%", "_"):
+        r = client.get("/api/events", params={"actor": evil, "q": evil})
+        assert r.status_code == 200
+        assert r.json()["items"] == []
+    with open_store(db_url) as store:
+        assert store.counts()["events"] > 0
+
+
+def test_event_detail(client):
+    item = client.get("/api/events", params={"between": "VNM,RUS", "limit": 1}).json()["items"][0]
+    got = client.get(f"/api/events/{item['id']}").json()
+    assert got["id"] == item["id"]
+    assert got["record"]["event"] == item["event"]
+    assert got["mentions"] and all(len(m["span"]) == 2 for m in got["mentions"])
+    assert client.get("/api/events/ev_nope").status_code == 404
+
+
+def test_dyad_vnm_rus(client):
+    d = client.get("/api/dyad/VNM/RUS").json()
+    assert (d["a"], d["b"], d["by"]) == ("RUS", "VNM", "month")
+    assert d["periods"] and sum(d["events"]) > 0
+    for t in d["types"]:
+        assert len(d["counts"][t]) == len(d["periods"])
+    assert [sum(c[i] for c in d["counts"].values()) for i in range(len(d["periods"]))] == d[
+        "events"]
+    assert all(h["text"] for h in d["headlines"])
+    years = client.get("/api/dyad/rus/vnm", params={"by": "year"}).json()
+    assert sum(years["events"]) == sum(d["events"])
+    assert all(len(p) == 4 for p in years["periods"])
+
+
+def test_actors(client):
+    items = client.get("/api/actors", params={"limit": 10}).json()["items"]
+    assert items and items[0]["events"] >= items[-1]["events"]
+    top = {a["id"]: a for a in items}
+    assert top["person:阮富仲"]["latin"] == "Nguyễn Phú Trọng"
+    vnm = client.get("/api/actors", params={"country": "VNM"}).json()["items"]
+    assert vnm and {a["country"] for a in vnm} == {"VNM"}
+
+
+def test_document_spans_index_the_text(client):
+    d = client.get(f"/api/documents/{DOC}").json()
+    assert d["doc_id"] == DOC
+    assert "阮富仲" in d["text"]
+    assert d["recomputed"]
+    assert d["events"]
+    for ev in d["events"]:
+        a, b = ev["span"]
+        assert d["text"][a:b] == ev["text"]
+        if ev["trigger"]:
+            assert a <= ev["trigger"][0] < ev["trigger"][1] <= b
+    for e in d["entities"]:
+        assert d["text"][e["span"][0]:e["span"][1]] == e["text"]
+    assert {x["kind"] for x in d["dropped"]} >= {"caption"}
+    assert d["teasers"] and all(t["doc_id"].startswith(DOC + "#") for t in d["teasers"])
+    for t in d["teasers"]:
+        for ev in t["events"]:
+            assert t["text"][ev["span"][0]:ev["span"][1]] == ev["text"]
+    assert client.get("/api/documents/nope").status_code == 404
+
+
+def test_openapi_schema(client):
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+    for p in ("/api/events", "/api/events/{event_id}", "/api/dyad/{a}/{b}", "/api/actors",
+              "/api/documents/{doc_id}", "/api/documents"):
+        assert p in paths
+    assert "post" in paths["/api/documents"]
+    assert "/" not in paths  # pages are not API
+
+
+@pytest.mark.parametrize("params", [
+    {"limit": 501}, {"limit": 0}, {"offset": -1}, {"offset": data.MAX_OFFSET + 1},
+    {"between": "VNM"}, {"between": "VNM,RUSSIA"}, {"country": "VN"}, {"date_from": "May"},
+    {"order": "sideways"}, {"q": "x" * 101},
+])
+def test_bad_queries_are_422(client, params):
+    assert client.get("/api/events", params=params).status_code == 422
+
+
+def test_bad_dyad_is_422(client):
+    assert client.get("/api/dyad/VNM/RUSSIA").status_code == 422
+    assert client.get("/api/dyad/VNM/RUS", params={"by": "week"}).status_code == 422
+
+
+def test_query_budget_stops_long_reads(client):
+    store = client.app.state.store
+    slow = text("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                "WHERE x < 50000000) SELECT count(*) FROM c")
+    with pytest.raises(data.TooCostly), data.budget(0.05), store.engine.connect() as conn:
+        conn.execute(slow).scalar()
+    with store.engine.connect() as conn:  # outside a budget, nothing is armed
+        assert conn.execute(text("SELECT 1")).scalar() == 1
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+PAGE = Path(SAMPLES[0]).read_text("utf-8")
+
+
+def test_post_is_forbidden_on_a_read_only_server(client):
+    r = client.post("/api/documents", json={"id": "x", "text": PAGE}, headers=AUTH)
+    assert r.status_code == 403
+    assert "read-only" in r.json()["detail"]
+
+
+def test_post_needs_the_right_token(writer):
+    body = {"id": "x", "text": PAGE}
+    r = writer.post("/api/documents", json=body)
+    assert r.status_code == 401
+    assert r.headers["www-authenticate"] == "Bearer"
+    r = writer.post("/api/documents", json=body, headers={"Authorization": "Bearer wrong"})
+    assert r.status_code == 401
+    r = writer.post("/api/documents", json=body, headers={"Authorization": TOKEN})
+    assert r.status_code == 401
+
+
+def test_post_body_limits_and_types(writer):
+    big = {"id": "big", "text": "越南" * 30_000}
+    assert writer.post("/api/documents", json=big, headers=AUTH).status_code == 413
+
+    def chunks():  # no Content-Length: the limit holds while reading
+        for _ in range(100):
+            yield b"x" * 1000
+
+    r = writer.post("/api/documents", content=chunks(),
+                    headers={**AUTH, "Content-Type": "application/json"})
+    assert r.status_code == 413
+    r = writer.post("/api/documents", content=PAGE.encode(),
+                    headers={**AUTH, "Content-Type": "text/plain"})
+    assert r.status_code == 415
+    r = writer.post("/api/documents", data={"id": "x", "text": PAGE}, headers=AUTH)
+    assert r.status_code == 415
+    r = writer.post("/api/documents", content=b'{"id": "x", "text": ',
+                    headers={**AUTH, "Content-Type": "application/json"})
+    assert r.status_code == 422
+    assert "malformed JSON" in r.json()["detail"]
+    for bad in ([1, 2], {"id": "x"}, {"id": "x", "text": "a", "html": "<p>a</p>"},
+                {"id": "a/b", "text": PAGE}, {"id": "x", "text": PAGE, "url": "javascript:1"},
+                {"id": "x", "text": PAGE, "published": "yesterday"}):
+        r = writer.post("/api/documents", content=json.dumps(bad).encode(),
+                        headers={**AUTH, "Content-Type": "application/json"})
+        assert r.status_code == 422, bad
+
+
+def test_post_extracts_and_stores(writer):
+    r = writer.post("/api/documents", json={"id": "mine", "text": PAGE,
+                                            "url": "https://example.org/a",
+                                            "published": "2023-05-23"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    got = r.json()
+    assert got["stored"] == 1 and got["new_events"] > 0
+    assert got["document"] == "/api/documents/mine"
+    d = writer.get("/api/documents/mine").json()
+    assert "阮富仲" in d["text"] and d["events"]
+    assert d["url"] == "https://example.org/a"
+    assert writer.get("/api/events", params={"between": "VNM,RUS"}).json()["total"] > 0
+    again = writer.post("/api/documents", json={"id": "mine", "text": PAGE}, headers=AUTH)
+    assert again.status_code == 200 and again.json()["skipped"] == 1
+
+
+def test_post_of_a_page_without_text_is_422(writer):
+    r = writer.post("/api/documents", json={"id": "empty", "html": "<html><body></body></html>"},
+                    headers=AUTH)
+    assert r.status_code == 422
+
+
+def test_serve_command_registers():
+    import typer
+    from typer.testing import CliRunner
+
+    from communique.web.commands import register
+
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        pass
+
+    register(app)
+    r = CliRunner().invoke(app, ["serve", "--help"])
+    assert r.exit_code == 0
+    for option in ("--db", "--host", "--port", "--token"):
+        assert option in r.output
+    assert "127.0.0.1" in r.output
