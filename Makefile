@@ -15,6 +15,8 @@ install: $(BIN)/communique
 
 demo: install
 	$(BIN)/communique extract $(SAMPLES)/*.txt --format table
+	$(BIN)/communique ingest $(SAMPLES) --db communique.db --no-progress
+	$(BIN)/communique dyad VNM RUS --db communique.db
 
 test: install
 	$(BIN)/ruff check src tests bench
