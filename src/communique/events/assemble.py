@@ -54,7 +54,7 @@ def assemble(
             actor=f.actor,
             recipient=f.recipient,
             date=date,
-            location=_location(page, f.sentence, places),
+            location=_location(page, f.sentence, places, _host(f)),
             text=page.text[f.sentence[0] : f.sentence[1]],
             span=f.sentence,
             trigger=f.span,
@@ -153,7 +153,8 @@ def _paragraph(page: Page, sentence: Span) -> Span:
     return sentence
 
 
-def _location(page: Page, sentence: Span, places: dict[str, tuple[str, str | None]]) -> Location | None:
+def _location(page: Page, sentence: Span, places: dict[str, tuple[str, str | None]],
+              host: str | None = None) -> Location | None:
     m = PLACE_RE.search(page.text, sentence[0], sentence[1])
     if m:
         words = m.group(1)
@@ -162,10 +163,18 @@ def _location(page: Page, sentence: Span, places: dict[str, tuple[str, str | Non
                 return Location(words, place, country, (m.start(1), m.end(1)))
         return Location(words, None, None, (m.start(1), m.end(1)))
     dl = page.dateline
-    if dl is not None and dl.place:
+    if dl is not None and dl.place and host is not None:
         country = places.get(dl.place, (dl.place, None))[1]
-        return Location(dl.place, dl.place, country, None)
+        if country == host:  # the dateline is where the report was filed: the event's place
+            return Location(dl.place, dl.place, country, None)  # only when the host is there
     return None
+
+
+def _host(f: Found) -> str | None:
+    """The country a visit was made to, where the event has one."""
+    if f.mode != "visit":
+        return None
+    return next((e.country for e in f.recipient if e.country), None)
 
 
 def _unknown_penalty(f: Found) -> float:
