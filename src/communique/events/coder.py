@@ -317,6 +317,16 @@ class _Coder:
             and hit.trigger.event != "CONSULT") or (
             hit.trigger.word == "支持" and (before.endswith(SUPPORT_NOUN_BEFORE)
                                            or self.text.startswith(("下", "和帮助"), hit.end)))
+        setting = hit.trigger.event == "CONSULT" and name in ("host", "caller", "with") and (
+            re.match(r"[^，,。]{0,30}时[，,]", self.text[hit.end : cl[1] + 1]))
+        if setting:  # `会见石破茂时,…`, `与卢拉会见时,…`: the setting of what follows
+            obj = (self.clause.object_after(hit.end, cl[1]) if name != "with" else Side()) or (
+                self.clause.governed_by(cl[0], hit.start, ("与", "同", "和")))
+            if obj:
+                hosts = [e for e in self.frame.participants
+                         if e.kind == "person" and e.country not in obj.countries]
+                self.recent = self._resolve(_merge(Side((hosts[0],)) if hosts else subj, obj))
+            return []
         if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
                 before.endswith(NOMINAL_BEFORE)):
             return []  # `此次会谈`: the meeting already told, named again
@@ -324,24 +334,6 @@ class _Coder:
                 self.text.startswith(NOMINAL_AFTER, hit.end)) and not self.clause.within(
                 hit.end, hit.end + 1) and not self.clause.starts_at(hit.end):
             return []  # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again
-        setting = hit.trigger.event == "CONSULT" and name in ("host", "caller", "with") and (
-            re.match(r"[^，,。]{0,30}时[，,]", self.text[hit.end : cl[1] + 1]))
-        if setting and name == "with":  # `与卢拉会见时,…`: a setting, its partner before
-            obj = self.clause.governed_by(cl[0], hit.start, ("与", "同", "和"))
-            if obj:
-                hosts = [e for e in self.frame.participants
-                         if e.kind == "person" and e.country not in obj.countries]
-                self.recent = self._resolve(_merge(Side(tuple(hosts[:1])) if hosts else subj, obj))
-            return []
-        if setting:
-            obj = self.clause.object_after(hit.end, cl[1]) or self.clause.governed_by(
-                cl[0], hit.start, ("与", "同", "和"))  # `会见石破茂时,…`: a setting
-            if obj:
-                hosts = [e for e in self.frame.participants
-                         if e.kind == "person" and e.country not in obj.countries]
-                subj = Side((hosts[0],)) if hosts else subj
-                self.recent = self._resolve(_merge(subj, obj))
-            return []
         if nominal and name not in ("visit", "hosted"):
             return []  # `所签署的协议`, `援助的物资`: a thing named, not an act reported
         if before.endswith("在") and self.text.startswith(("中", "里", "上"), hit.end):
