@@ -61,7 +61,23 @@ def assemble(
             confidence=max(0.3, min(0.95, f.confidence - _unknown_penalty(f))),
             main=is_main,
         )
-    return _fold_headline(page, list(events.values()))
+    return _fold_headline(page, _share_years(list(events.values())))
+
+
+def _share_years(events: list[Event]) -> list[Event]:
+    """An event dated `--06-20` in a page where another event of 06-20 has its year printed
+    (`这是中国政府2021年首次…`) happened that year too."""
+    years = {ev.date.value[5:]: ev.date for ev in events
+             if ev.date.value and len(ev.date.value) == 10 and ev.date.value[4] == "-"
+             and ev.date.source == "text"}
+    out = []
+    for ev in events:
+        v = ev.date.value
+        dated = years.get(v[2:]) if v and v.startswith("--") else None
+        if dated is not None:
+            ev = replace(ev, date=replace(dated, span=dated.span))
+        out.append(ev)
+    return out
 
 
 def _fold_headline(page: Page, events: list[Event]) -> tuple[Event, ...]:
