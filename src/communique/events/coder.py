@@ -37,6 +37,7 @@ SAYING = re.compile(r"[^，,。]{0,6}?(?:表示|强调|指出|说|称|认为|重
 GENERAL_ADDRESSEE = ("各方", "各国", "国际社会", "有关各方", "有关方面", "世界各国", "全世界", "所有国家")
 TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 GUEST_RE = re.compile(r"(?:来访|到访|访华|访越)的")
+PROVINCE_ENDINGS = ("省", "自治区", "州")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")
 VISIT_OF_RE = re.compile(r"(?:对|在)([^，,。]{1,30}?)进行.{0,6}?访问")
 DURING_RE = re.compile(r"在([^,，。；\d年]{1,8}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
@@ -827,14 +828,21 @@ def _resolved(side: Side | _Deferred) -> Side:
 
 
 def _with_pairs(rec: Recognised) -> tuple[Entity, ...]:
-    """Entities, with `中俄`, `越老` read as the two countries they join (`中俄联合演习`)."""
-    if not rec.pairs:
-        return rec.entities
-    pairs = [
+    """Entities, with `中俄`, `越老` read as the two countries they join (`中俄联合演习`), and
+    provinces named as such (`老街省`, `云南省`) as the local governments that act."""
+    taken = {e.span for e in rec.entities}
+    extra = [
         Entity(h.name, (h.start, h.end), "country", f"country:{c}", country=c)
         for h in rec.pairs for c in h.countries
+    ] + [
+        Entity(h.name, (h.start, h.end), "org", f"org:{h.name}", org=h.name, country=h.country,
+               sector="GOV")
+        for h in rec.places
+        if h.name.endswith(PROVINCE_ENDINGS) and h.country and (h.start, h.end) not in taken
     ]
-    return tuple(sorted((*rec.entities, *pairs), key=lambda e: e.span))
+    if not extra:
+        return rec.entities
+    return tuple(sorted((*rec.entities, *extra), key=lambda e: e.span))
 
 
 def _past(sent: Span, skip: tuple[Span, ...]) -> Span:
