@@ -7,6 +7,7 @@ PostgreSQL database given as ``postgresql://user:pass@host/db``.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,10 +35,10 @@ def normalise_url(url: str | os.PathLike[str] | None = None) -> str:
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL may wait for a lock
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA cache_size=-65536")
     cur.close()
 
@@ -54,7 +55,7 @@ def _sqlite_begin(conn) -> None:
 
 def make_engine(url: str) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -142,8 +143,24 @@ class Store:
 def open_store(url: str | os.PathLike[str] | None = None, *, migrate_schema: bool = True) -> Store:
     engine = make_engine(normalise_url(url))
     if migrate_schema:
-        migrate(engine)
+        _migrate_when_free(engine)
     return Store(engine)
+
+
+def _migrate_when_free(engine: Engine, tries: int = 8) -> None:
+    """SQLite answers `database is locked` at once, not after its busy timeout, while another
+    process turns a new file to WAL mode; such a first open waits a little and tries again."""
+    from sqlalchemy.exc import OperationalError
+
+    for attempt in range(tries):
+        try:
+            migrate(engine)
+            return
+        except OperationalError as err:
+            if "locked" not in str(err) or attempt == tries - 1:
+                raise
+            engine.dispose()
+            time.sleep(0.05 * 2**attempt)
 
 
 __all__ = ["DEFAULT_DB", "Store", "normalise_url", "open_store", "writing"]
