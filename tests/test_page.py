@@ -395,3 +395,15 @@ def test_split_page_is_linear_on_big_pages():
     t0 = time.perf_counter()
     split_page(RawPage("flat", text=flat))
     assert time.perf_counter() - t0 < 10
+
+
+def test_datelines_of_other_agencies_in_brackets() -> None:
+    from communique.model import RawPage
+    from communique.page import split_page
+
+    cna = split_page(RawPage("cna", text="標題\n\n（中央社東京27日綜合外電報導）越南總理范明政今天在東京與岸田文雄舉行會談。"))[0]
+    assert cna.dateline is not None and (cna.dateline.agency, cna.dateline.place) == ("中央社", "东京")
+    yna = split_page(RawPage("yna", text="标题\n\n（韩联社首尔7月14日电）韩国外长朴振会见中国外长王毅。"))[0]
+    assert yna.dateline is not None
+    assert (yna.dateline.agency, yna.dateline.place, yna.dateline.month, yna.dateline.day) == (
+        "韩联社", "首尔", 7, 14)
