@@ -269,6 +269,7 @@ class _Coder:
                 for ev in new:
                     ev.confidence += confidence
                 events.extend(new)
+                new = [ev for ev in new if _between_two(ev)]
                 if new and (hit.trigger.frame in CONTENT_FRAMES
                             or any(ev.event in ("AGREE", "REQUEST") for ev in new)):
                     content_until = sent[1]
@@ -664,10 +665,15 @@ class _Coder:
             return []
         if subj.both:
             return self._found(hit, sent, subj, Side(), 0.75, cameo=code)
-        obj = self.clause.object_after(hit.end, cl[1]) or self.clause.governed_by(
-            hit.end, sent[1], ("向", "同", "与", "对", "为"))
-        if obj.both or not obj:
-            obj = self._counterpart(subj)
+        igos = tuple(e for e in self.clause.within(hit.end, cl[1]) if e.kind == "igo")
+        attends = re.search(r"出席|参加|与会", self.text[hit.end : cl[1]])
+        options = [Side(igos[:1]) if attends else Side(),  # `将…出席第27次中国—东盟领导人会议`
+                   self.clause.object_after(hit.end, cl[1]),
+                   self.clause.governed_by(hit.end, cl[1], ("向", "同", "与", "对", "为")),
+                   Side(igos[:1]),
+                   self.clause.governed_by(hit.end, sent[1], ("向", "同", "与", "对", "为"))]
+        foreign = [o for o in options if o and not o.both and o.countries - subj.countries]
+        obj = foreign[0] if foreign else self._counterpart(subj)
         return self._found(hit, sent, subj, obj, 0.7, cameo=code)
 
     def _request(self, hit: TriggerHit, subj: Side, sent: Span) -> list[Found]:
@@ -853,13 +859,20 @@ def _past(sent: Span, skip: tuple[Span, ...]) -> Span:
     return sent
 
 
-FUTURE_RE = re.compile(r"即将|(?<![大上中少])将(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望")
+FUTURE_RE = re.compile(
+    r"即将|(?<![大上中少])将(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望|预定|预计|定于")
 
 
 def _is_future(before: str) -> bool:
     """A plan: `将于…`, `即将`, `拟` in what precedes the verb, not undone by a past `已`."""
     ends = [m.end() for m in FUTURE_RE.finditer(before)]
     return bool(ends) and "已" not in before[ends[-1] :] and "了" not in before[ends[-1] :]
+
+
+def _between_two(ev: Found) -> bool:
+    """Whether an event joins two parties at all (one that names only its own side is no
+    event, and must not silence the words after it)."""
+    return len({e.country for e in (*ev.actor, *ev.recipient) if e.country}) >= 2
 
 
 def _distinct(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
