@@ -109,3 +109,12 @@ def test_bad_file_in_batch_is_skipped_with_exit_code_zero(tmp_path):
     assert "skipped" in result.stderr and "broken.txt" in result.stderr
     assert "skipped" not in result.stdout
     assert [json.loads(ln)["doc_id"] for ln in result.stdout.splitlines()][0] == SEED.stem
+
+
+def test_version_names_the_knowledge_base() -> None:
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    result = CliRunner().invoke(app, ["version"])
+    assert result.exit_code == 0 and "knowledge base 1" in result.output

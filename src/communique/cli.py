@@ -133,6 +133,15 @@ def evaluate(
     print(format_report(score(load_jsonl(gold), predicted, docs=docs)))
 
 
+@app.command()
+def version() -> None:
+    """Print the versions of communique and of its knowledge base (for reproducible data)."""
+    from communique import __version__
+    from communique.knowledge import kb_version
+
+    print(f"communique {__version__}, knowledge base {kb_version()}")
+
+
 def _register_optional() -> None:
     """Commands of stages that live in their own packages (store, web) register themselves."""
     import importlib

@@ -29,8 +29,6 @@ SUBJECT_KINDS = {"person", "org", "country", "igo"}
 BOTH_RE = re.compile(
     r"(?<![越中俄老柬古美日韩朝泰缅印菲马新澳英法德])(?:双方|两国|两党|两位领导人?|两位部长|两位外长|两位国防部长|两军|两位)"
     r"(?!关系|合作|指导|委员会|议会|友好)")
-PRONOUN_RE = re.compile(r"[他她](?![们国])")
-POSTED_RE = re.compile(r"驻")
 # `越南驻华大使`: posted to a country written with its one-character short form.
 POSTED_SHORT = re.compile(r"驻[华越俄老柬古美日韩朝泰缅印新马菲澳英法德蒙]")
 
@@ -439,7 +437,3 @@ def _country_entity(h: Hit, start: int, end: int, words: str) -> Entity:
 def both_mentions(text: str, start: int, end: int) -> list[Span]:
     """Spans of `双方`, `两国` and the like between ``start`` and ``end``."""
     return [(m.start(), m.end()) for m in BOTH_RE.finditer(text, start, end)]
-
-
-def pronoun_mentions(text: str, start: int, end: int) -> list[Span]:
-    return [(m.start(), m.end()) for m in PRONOUN_RE.finditer(text, start, end)]
