@@ -20,7 +20,6 @@ from communique.model import Entity, Span
 from communique.text import clause_spans, sentence_spans
 
 NEGATION = ("不", "未", "没有", "并未", "尚未", "无意", "拒绝", "未能", "没能", "不会", "不能", "无法")
-FUTURE = ("将", "即将", "将于", "拟", "计划", "准备", "打算", "有望", "将会")
 NOMINAL_BEFORE = ("此次", "这次", "本次", "该", "此访", "上次", "那次", "历次", "多次", "曾")
 NOMINAL_AFTER = ("期间", "之际", "前夕", "成果", "结束", "时", "中", "后", "前", "之行", "的", "团", "上",
                  "仪式", "活动", "计划", "行程")
