@@ -142,15 +142,13 @@ def version() -> None:
     print(f"communique {__version__}, knowledge base {kb_version()}")
 
 
-def _register_optional() -> None:
-    """Commands of stages that live in their own packages (store, web) register themselves."""
-    import importlib
+def _register_stages() -> None:
+    """Commands of the stages that live in their own packages register themselves."""
+    from communique.store.commands import register as store_commands
+    from communique.web.commands import register as web_commands
 
-    for module in ("communique.store.commands", "communique.web.commands"):
-        try:
-            importlib.import_module(module).register(app)
-        except ImportError:
-            continue
+    store_commands(app)
+    web_commands(app)
 
 
-_register_optional()
+_register_stages()
