@@ -14,11 +14,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import func, select
 
+from communique.knowledge import read_table
 from communique.store import Store
 from communique.store import schema as s
 from communique.store.queries import EVENT_COLUMNS, EventFilter, iter_events
@@ -57,16 +59,6 @@ SECTORS = {
     "MED": "Media", "CVL": "Social", "IGO": "International Government Organization",
 }
 
-COUNTRIES = {
-    "VNM": "Vietnam", "RUS": "Russian Federation", "CHN": "China", "CUB": "Cuba",
-    "LAO": "Laos", "KHM": "Cambodia", "THA": "Thailand", "MYS": "Malaysia",
-    "SGP": "Singapore", "IDN": "Indonesia", "PHL": "Philippines", "MMR": "Myanmar",
-    "BRN": "Brunei", "TLS": "Timor-Leste", "USA": "United States", "JPN": "Japan",
-    "KOR": "South Korea", "PRK": "North Korea", "IND": "India", "AUS": "Australia",
-    "FRA": "France", "DEU": "Germany", "GBR": "United Kingdom", "ITA": "Italy",
-    "BLR": "Belarus", "UKR": "Ukraine", "KAZ": "Kazakhstan", "MNG": "Mongolia",
-    "IGO": "International Organization",
-}
 
 
 def cameo_text(code: str | None) -> str:
@@ -75,8 +67,23 @@ def cameo_text(code: str | None) -> str:
     return CAMEO_TEXT.get(code) or CAMEO_TEXT.get(code[:3]) or CAMEO_TEXT.get(code[:2], "")
 
 
+# Where ICEWS's own country names differ from CLDR's English ones.
+ICEWS_NAMES = {"RUS": "Russian Federation", "IGO": "International Organization"}
+
+
 def _country(code: str | None) -> str:
-    return COUNTRIES.get(code or "", code or "")
+    """The country's name as ICEWS writes it: CLDR's English name, but for ICEWS_NAMES."""
+    return _english_names().get(code or "", code or "")
+
+
+@cache
+def _english_names() -> dict[str, str]:
+    from babel import Locale
+
+    english = Locale("en").territories
+    names = {r["code"]: english.get(r["iso2"] or "", r["code"]) for r in read_table("countries")}
+    names.update(ICEWS_NAMES)
+    return names
 
 
 def _side(entities: list[dict[str, Any]]) -> tuple[str, str, str]:

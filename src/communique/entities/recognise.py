@@ -120,18 +120,19 @@ def _add_unknown_names(text: str, hits: list[Hit]) -> list[Hit]:
     starts = {h.start: h for h in hits}
     occupied = _Occupied(hits)
     found: dict[int, Hit] = {}
-    for h in hits:
-        if h.kind in ("role", "rank") and h.end not in starts:
-            name = _name_after_title(text, h.end, starts)
-            if name and not occupied.overlaps(name.start, name.end):
-                found[h.end] = name
-                occupied.add(name.start, name.end)
-    for h in hits:
-        if h.kind in ("role", "rank") and h.start not in found:
-            name = _name_before_title(text, h.start, starts)
-            if name and not occupied.overlaps(name.start, name.end):
-                found[name.start] = name
-                occupied.add(name.start, name.end)
+
+    def keep(name: Hit | None) -> None:
+        if name and not occupied.overlaps(name.start, name.end):
+            found[name.start] = name
+            occupied.add(name.start, name.end)
+
+    titles = [h for h in hits if h.kind in ("role", "rank")]
+    for h in titles:  # `外交部副部长黎怀忠`: names after titles first, the usual order
+        if h.end not in starts:
+            keep(_name_after_title(text, h.end, starts))
+    for h in titles:  # then `阮文海大使`
+        if h.start not in found:
+            keep(_name_before_title(text, h.start, starts))
     for s, e in _dotted_names(text, occupied):
         found[s] = _person_hit(text[s:e], s, e)
         occupied.add(s, e)

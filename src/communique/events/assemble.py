@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from communique.entities.gazetteer import gazetteer
 from communique.events.coder import Found
 from communique.events.lexicon import lexicon
 from communique.model import DateValue, Event, Location, Page, Span
@@ -174,9 +175,10 @@ def _location(page: Page, sentence: Span, places: dict[str, tuple[str, str | Non
     m = PLACE_RE.search(page.text, sentence[0], sentence[1])
     if m:
         words = m.group(1)
-        for name, (place, country) in places.items():
-            if name in words:
-                return Location(words, place, country, (m.start(1), m.end(1)))
+        hit = next((h for h in gazetteer().find(words) if h.kind in ("place", "country")), None)
+        if hit is not None:
+            place = hit.name if hit.kind == "place" else None
+            return Location(words, place, hit.country, (m.start(1), m.end(1)))
         return Location(words, None, None, (m.start(1), m.end(1)))
     dl = page.dateline
     if dl is not None and dl.place and host is not None:

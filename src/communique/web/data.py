@@ -28,12 +28,9 @@ from sqlalchemy.exc import OperationalError
 
 from communique.store import Store
 from communique.store import schema as s
-from communique.store.queries import EVENT_COLUMNS, EventFilter
+from communique.store.queries import EM, EN, EV, EVENT_COLUMNS, EventFilter
 
-EV = s.Event.__table__
-ER = s.EventRecord.__table__
-EM = s.EventMention.__table__
-EN = s.Entity.__table__
+ER = s.EventRecord.__table__  # not queries.ER, which is the entity roles
 ENM = s.EntityMention.__table__
 DOC = s.Document.__table__
 PART = s.Part.__table__
