@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+import warnings
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -169,3 +172,69 @@ def store(store_url):
     s = open_store(store_url)
     yield s
     s.close()
+
+
+# --- the web workbench: one store of the bundled sample pages, a server over a copy of it ------
+
+SAMPLE_DIR = Path(__file__).parents[1] / "src/communique/samples"
+WEB_TOKEN = "web-test-token"
+
+
+@pytest.fixture(scope="session")
+def sample_pages() -> list[str]:
+    """The bundled sample pages (paths), in name order."""
+    return sorted(str(p) for p in SAMPLE_DIR.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def sample_store(sample_pages, tmp_path_factory) -> Path:
+    """A SQLite store of the sample pages, ingested once a session: copy it before writing."""
+    from communique.store import open_store
+    from communique.store.ingest import ingest
+
+    path = tmp_path_factory.mktemp("samples") / "samples.db"
+    with open_store(path) as store:
+        summary = ingest(store, sample_pages)
+    assert summary.stored == len(sample_pages)
+    return path
+
+
+@pytest.fixture(scope="module")
+def sample_db(sample_store, tmp_path_factory) -> str:
+    """This test module's own copy of the sample store (a path)."""
+    path = tmp_path_factory.mktemp("web") / "samples.db"
+    src, dst = sqlite3.connect(sample_store), sqlite3.connect(path)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def web_token() -> str:
+    return WEB_TOKEN
+
+
+def _web_client(db: str, token: str | None):
+    with warnings.catch_warnings():  # starlette prefers httpx2 and says so on import
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from communique.web import create_app
+
+    return TestClient(create_app(db, token=token))
+
+
+@pytest.fixture(scope="module")
+def web_client(sample_db):
+    """A read-only server (TestClient) over this module's sample store."""
+    with _web_client(sample_db, None) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def web_writer(sample_db, web_token):
+    """A server over this module's sample store that takes POSTs with ``web_token``."""
+    with _web_client(sample_db, web_token) as client:
+        yield client

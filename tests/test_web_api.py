@@ -15,29 +15,18 @@ with warnings.catch_warnings():  # starlette prefers httpx2 and says so on impor
     from fastapi.testclient import TestClient
 
 from communique.store import open_store  # noqa: E402
-from communique.store.ingest import ingest  # noqa: E402
-from communique.web import create_app, data  # noqa: E402
+from communique.web import create_app, data, graph  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-SAMPLES = sorted(str(p) for p in (Path(__file__).parents[1] / "src/communique/samples").glob("*.txt"))
 DOC = "000_9fddb8e8c64c1899"
+PAGE = (Path(__file__).parents[1] / "src/communique/samples" / f"{DOC}.txt").read_text("utf-8")
 TOKEN = "s3cret-token"
 
 
 @pytest.fixture(scope="module")
-def db_url(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("web") / "samples.db"
-    with open_store(path) as store:
-        summary = ingest(store, SAMPLES)
-        assert summary.stored == len(SAMPLES)
-    return str(path)
-
-
-@pytest.fixture(scope="module")
-def client(db_url):
-    with TestClient(create_app(db_url)) as c:
-        yield c
+def client(web_client):
+    return web_client
 
 
 @pytest.fixture
@@ -85,12 +74,12 @@ def test_events_filters(client):
     assert said
 
 
-def test_filters_reach_sql_as_parameters(client, db_url):
+def test_filters_reach_sql_as_parameters(client, sample_db):
     for evil in ("' OR 1=1 --", "阮富仲'; DROP TABLE events; --", "%", "_"):
         r = client.get("/api/events", params={"actor": evil, "q": evil})
         assert r.status_code == 200
         assert r.json()["items"] == []
-    with open_store(db_url) as store:
+    with open_store(sample_db) as store:
         assert store.counts()["events"] > 0
 
 
@@ -126,6 +115,171 @@ def test_actors(client):
     assert vnm and {a["country"] for a in vnm} == {"VNM"}
 
 
+def test_events_sort_by_each_column(client):
+    everything = client.get("/api/events", params={"limit": 500}).json()["items"]
+    scores = [e["score"] for e in client.get(
+        "/api/events", params={"sort": "score", "order": "desc", "limit": 500}).json()["items"]]
+    known = [x for x in scores if x is not None]
+    assert known == sorted(known, reverse=True) and known[0] > known[-1]
+    assert scores[:len(known)] == known  # blanks last
+    up = client.get("/api/events", params={"sort": "score", "limit": 500}).json()["items"]
+    assert [e["score"] for e in up if e["score"] is not None] == sorted(known)
+    for col, key in (("event", "event"), ("actor", "actor_names"),
+                     ("recipient", "recipient_names")):
+        got = client.get("/api/events", params={"sort": col, "limit": 500}).json()
+        assert got["sort"] == col and len(got["items"]) == len(everything)
+        values = ["; ".join(v) if isinstance(v, list) else v for v in
+                  (e[key] for e in got["items"])]
+        assert values == sorted(values)
+        back = client.get("/api/events", params={"sort": col, "order": "desc",
+                                                 "limit": 500}).json()["items"]
+        assert [e["id"] for e in back] != [e["id"] for e in got["items"]]
+    # pages of a sorted list join up, and a filter still holds
+    first = client.get("/api/events", params={"sort": "score", "limit": 4}).json()["items"]
+    second = client.get("/api/events", params={"sort": "score", "limit": 4,
+                                               "offset": 4}).json()["items"]
+    assert [e["id"] for e in first + second] == [e["id"] for e in up[:8]]
+    vr = client.get("/api/events", params={"between": "VNM,RUS", "sort": "event"}).json()
+    assert vr["items"] and all({"VNM", "RUS"} <= set(e["actor_countries"])
+                               | set(e["recipient_countries"]) for e in vr["items"])
+
+
+@pytest.mark.parametrize("sort", ["text", "date;drop table events", "score desc", "seq", ""])
+def test_sort_is_whitelisted(client, sort):
+    assert client.get("/api/events", params={"sort": sort}).status_code == 422
+
+
+def test_events_name_their_entities(client):
+    items = client.get("/api/events", params={"actor": "阮富仲", "limit": 500}).json()["items"]
+    assert items
+    for e in items:
+        ids = [x["id"] for x in e["actor_entities"] + e["recipient_entities"]]
+        assert "person:阮富仲" in ids
+        assert [x["label"] for x in e["actor_entities"]] == [
+            n for n in e["actor_names"] if n in {x["label"] for x in e["actor_entities"]}]
+    nguyen = next(x for e in items for x in e["actor_entities"] + e["recipient_entities"]
+                  if x["id"] == "person:阮富仲")
+    assert nguyen["latin"] == "Nguyễn Phú Trọng" and nguyen["country"] == "VNM"
+
+
+def test_network_of_countries(client):
+    net = client.get("/api/network").json()
+    edges = {(e["source"], e["target"]): e for e in net["edges"]}
+    vr = edges[("RUS", "VNM")]
+    dyad = client.get("/api/dyad/VNM/RUS").json()
+    assert vr["count"] == sum(dyad["events"]) >= 1
+    scores = [e["score"] for e in client.get(
+        "/api/events", params={"between": "VNM,RUS", "limit": 500}).json()["items"]]
+    assert vr["mean_score"] == round(sum(scores) / len(scores), 2)
+    counts = [e["count"] for e in net["edges"]]
+    assert counts == sorted(counts, reverse=True)
+    nodes = {n["id"]: n for n in net["nodes"]}
+    assert nodes["VNM"]["label"] == "越南" and nodes["RUS"]["label"] == "俄罗斯"
+    assert {end for e in net["edges"] for end in (e["source"], e["target"])} == set(nodes)
+    assert nodes["RUS"]["weight"] == sum(e["count"] for e in net["edges"]
+                                         if "RUS" in (e["source"], e["target"]))
+    assert not net["truncated"]
+
+
+def test_network_filters_and_limit(client):
+    consult = client.get("/api/network", params={"event": "consult"}).json()
+    vr = next(e for e in consult["edges"] if (e["source"], e["target"]) == ("RUS", "VNM"))
+    assert vr["count"] == client.get("/api/events", params={
+        "between": "VNM,RUS", "event": "CONSULT"}).json()["total"]
+    may = client.get("/api/network", params={"date_from": "2023-05", "date_to": "2023-05"}).json()
+    assert may["edges"] and all(e["source"] in ("RUS", "VNM") for e in may["edges"])
+    assert sum(e["count"] for e in may["edges"]) == client.get("/api/events", params={
+        "between": "VNM,RUS", "date_from": "2023-05", "date_to": "2023-05"}).json()["total"]
+    assert client.get("/api/network", params={"date_from": "2030"}).json()["edges"] == []
+    one = client.get("/api/network", params={"limit": 1}).json()
+    assert len(one["edges"]) == 1 and len(one["nodes"]) == 2 and one["truncated"]
+    assert (one["edges"][0]["source"], one["edges"][0]["target"]) == ("RUS", "VNM")
+
+
+def test_network_of_actors(client):
+    net = client.get("/api/network", params={"nodes": "actors", "limit": 500}).json()
+    assert net["nodes_by"] == "actors"
+    nodes = {n["id"]: n for n in net["nodes"]}
+    assert {n["kind"] for n in net["nodes"]} <= {"person", "org", "igo"}
+    assert nodes["person:阮富仲"]["latin"] == "Nguyễn Phú Trọng"
+    pair = next(e for e in net["edges"] if {e["source"], e["target"]}
+                == {"person:阮富仲", "person:德米特里·梅德韦杰夫"})
+    dyad = client.get("/api/dyad/person:阮富仲/person:德米特里·梅德韦杰夫").json()
+    assert pair["count"] == sum(dyad["events"]) == 3
+    assert all(e["source"] < e["target"] for e in net["edges"])
+
+
+@pytest.mark.parametrize("params", [
+    {"limit": 0}, {"limit": graph.MAX_EDGES + 1}, {"nodes": "people"}, {"event": "CON SULT"},
+    {"date_from": "May"}, {"date_to": "2023-5"},
+])
+def test_bad_network_queries_are_422(client, params):
+    assert client.get("/api/network", params=params).status_code == 422
+
+
+def test_actor_roles_counterparts_events(client):
+    got = client.get("/api/actors/person:德米特里·梅德韦杰夫").json()
+    assert (got["label"], got["latin"], got["country"]) == (
+        "德米特里·梅德韦杰夫", "Dmitry Medvedev", "RUS")
+    roles = {(r["role"], r["org"]): r for r in got["roles"]}
+    assert roles[("副主席", "俄罗斯联邦安全会议")]["first"] == "2023-05-22"
+    assert roles[("主席", "统一俄罗斯党")]["doc_id"] == DOC
+    assert "梅德韦杰夫" in roles[("副主席", "俄罗斯联邦安全会议")]["as_written"]
+    peers = {c["id"]: c for c in got["counterparts"]}
+    assert peers["person:阮富仲"]["n"] == 3 and peers["person:阮富仲"]["latin"]
+    events = got["events"]
+    assert events["total"] == len(events["items"]) == got["n_events"] == 3
+    for e in events["items"]:
+        assert e["as"] and e["as"][0]["side"] in ("actor", "recipient")
+        assert "person:德米特里·梅德韦杰夫" in [x["id"] for x in e["actor_entities"]
+                                               + e["recipient_entities"]]
+    assert sum(got["timeline"]["events"]) == events["total"]
+    assert got["timeline"]["periods"] == ["2023-05"]
+
+
+def test_actor_roles_over_time_and_paging(client):
+    got = client.get("/api/actors/person:阮富仲", params={"limit": 3}).json()
+    role = next(r for r in got["roles"] if r["role"] == "总书记")
+    assert (role["first"], role["last"]) == ("2021-07-27", "2023-05-22")
+    items = got["events"]["items"]
+    assert len(items) == 3 and got["events"]["total"] == 8
+    more = client.get("/api/actors/person:阮富仲", params={"limit": 3, "offset": 3}).json()
+    dates = [e["date"] for e in items + more["events"]["items"]]
+    assert dates == sorted(dates)
+    assert not {e["id"] for e in items} & {e["id"] for e in more["events"]["items"]}
+    one = client.get("/api/actors/person:阮富仲", params={"counterparts": 1}).json()
+    assert len(one["counterparts"]) == 1
+    assert one["counterparts"][0]["n"] == max(c["n"] for c in got["counterparts"])
+
+
+def test_actor_unknown_or_malformed(client):
+    assert client.get("/api/actors/person:无名氏").status_code == 404
+    assert client.get("/api/actors/person:' OR '1'='1").status_code == 404
+    for bad in ("/api/actors/nocolon", "/api/actors/person:阮富仲?limit=0",
+                "/api/actors/person:阮富仲?limit=501", "/api/actors/person:阮富仲?offset=-1",
+                "/api/actors/person:阮富仲?counterparts=101", "/api/actors/x:" + "y" * 200):
+        assert client.get(bad).status_code == 422, bad
+
+
+def test_dyad_of_two_actors(client):
+    a, b = "person:阮富仲", "person:德米特里·梅德韦杰夫"
+    d = client.get(f"/api/dyad/{a}/{b}").json()
+    assert d["kind"] == "actors" and [s["id"] for s in d["sides"]] == [a, b]
+    assert sum(d["events"]) == d["total"] == len(d["items"]) == 3
+    assert [sum(c[i] for c in d["counts"].values()) for i in range(len(d["periods"]))] == d[
+        "events"]
+    for e in d["items"]:
+        assert {"阮富仲", "德米特里·梅德韦杰夫"} <= set(e["actor_names"] + e["recipient_names"])
+    assert d["headlines"][0]["doc_id"] == DOC
+    back = client.get(f"/api/dyad/{b}/{a}", params={"by": "year"}).json()
+    assert back["periods"] == ["2023"] and sum(back["events"]) == 3
+    with_russia = client.get(f"/api/dyad/{a}/rus").json()
+    assert with_russia["sides"][1]["label"] == "俄罗斯"
+    assert sum(with_russia["events"]) > sum(d["events"])
+    assert client.get(f"/api/dyad/{a}/RUSSIA").status_code == 422
+    assert client.get("/api/dyad/person:无名氏/RUS").json()["periods"] == []
+
+
 def test_document_spans_index_the_text(client):
     d = client.get(f"/api/documents/{DOC}").json()
     assert d["doc_id"] == DOC
@@ -151,7 +305,8 @@ def test_openapi_schema(client):
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
     for p in ("/api/events", "/api/events/{event_id}", "/api/dyad/{a}/{b}", "/api/actors",
-              "/api/documents/{doc_id}", "/api/documents"):
+              "/api/documents/{doc_id}", "/api/documents", "/api/network",
+              "/api/actors/{actor_id}"):
         assert p in paths
     assert "post" in paths["/api/documents"]
     assert "/" not in paths  # pages are not API
@@ -182,9 +337,6 @@ def test_query_budget_stops_long_reads(client):
 
 
 # --- writing ----------------------------------------------------------------------------------
-
-PAGE = Path(SAMPLES[0]).read_text("utf-8")
-
 
 def test_post_is_forbidden_on_a_read_only_server(client):
     r = client.post("/api/documents", json={"id": "x", "text": PAGE}, headers=AUTH)

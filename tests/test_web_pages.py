@@ -1,38 +1,27 @@
-"""The server-rendered pages: events, document, dyad; escaping; the language switch."""
+"""The server-rendered pages: events, document, dyad, network, actors; escaping; the language
+switch."""
 
 from __future__ import annotations
 
 import html
 import re
-import warnings
-from pathlib import Path
+import sqlite3
 
 import pytest
 
 pytest.importorskip("fastapi")
-with warnings.catch_warnings():  # starlette prefers httpx2 and says so on import
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
 
-from communique.store import open_store  # noqa: E402
-from communique.store.ingest import ingest  # noqa: E402
-from communique.web import create_app  # noqa: E402
-from communique.web.render import highlight  # noqa: E402
+from communique.web.names import actor_url, dyad_url  # noqa: E402
+from communique.web.render import LABELS, highlight  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-SAMPLES = sorted(str(p) for p in (Path(__file__).parents[1] / "src/communique/samples").glob("*.txt"))
 DOC = "000_9fddb8e8c64c1899"
-TOKEN = "page-token"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    path = tmp_path_factory.mktemp("webpages") / "samples.db"
-    with open_store(path) as store:
-        ingest(store, SAMPLES)
-    with TestClient(create_app(str(path), token=TOKEN)) as c:
-        yield c
+def client(web_writer):
+    return web_writer
 
 
 def test_events_page_lists_and_filters(client):
@@ -100,11 +89,11 @@ def test_highlight_escapes_every_piece():
     assert out.count("<span") == out.count("</span>")
 
 
-def test_posted_script_is_escaped_on_the_document_page(client):
+def test_posted_script_is_escaped_on_the_document_page(client, web_token):
     evil = ("越共中央总书记阮富仲<script>alert(1)</script>会见了俄罗斯联邦总统普京"
             "<img src=x onerror=alert(2)>。\n阮富仲高度评价俄罗斯<script>alert(3)</script>的成就。")
     r = client.post("/api/documents", json={"id": "xss-1", "text": evil},
-                    headers={"Authorization": f"Bearer {TOKEN}"})
+                    headers={"Authorization": f"Bearer {web_token}"})
     assert r.status_code in (200, 201), r.text
     page = client.get("/documents/xss-1")
     assert page.status_code == 200
@@ -118,3 +107,147 @@ def test_posted_script_is_escaped_on_the_document_page(client):
     assert re.findall(r"<script[^>]*>", body) == []
     listing = client.get("/", params={"q": "alert"}).text
     assert "<script>alert" not in listing
+
+
+# --- sorting, the network, the actors ---------------------------------------------------------
+
+NGUYEN = "person:阮富仲"
+MEDVEDEV = "person:德米特里·梅德韦杰夫"
+
+
+def _scores(page: str) -> list[float]:
+    return [float(x) for x in re.findall(r'<td class="num">(-?[\d.]+)</td>', page)]
+
+
+def test_events_table_sorts_by_its_headers(client):
+    r = client.get("/", params={"sort": "score", "order": "desc", "limit": 500})
+    assert r.status_code == 200
+    scores = _scores(r.text)
+    assert len(scores) > 20 and scores == sorted(scores, reverse=True)
+    head = re.search(r'<th class="num" aria-sort="descending"><a href="([^"]+)">', r.text)
+    assert head is not None  # the sorted column says so, and its header reverses it
+    again = client.get(html.unescape(head.group(1)))
+    assert _scores(again.text) == sorted(scores)
+    assert 'aria-sort="ascending"' in again.text
+    assert 'href="/?limit=500&amp;order=asc&amp;sort=event"' in r.text  # others start ascending
+    by_type = client.get("/", params={"sort": "event", "limit": 500}).text
+    types = re.findall(r'<td><span class="tag tag-\w+">(\w+)</span></td>', by_type)
+    assert len(types) > 20 and types == sorted(types)
+    page = client.get("/", params={"sort": "recipient", "order": "desc", "limit": 5}).text
+    assert "sort=recipient" in re.search(r'<p class="pager">.*?</p>', page, re.S).group(0)
+    assert 'name="sort" value="recipient"' in page  # the filter form keeps the order
+    odd = client.get("/", params={"sort": "'; DROP TABLE events; --"})
+    assert odd.status_code == 200
+    assert re.search(r'<th aria-sort="ascending"><a href="[^"]*">Date', odd.text)
+
+
+def test_events_and_documents_link_actor_pages(client):
+    r = client.get("/", params={"between": "VNM,RUS"})
+    assert f'href="{actor_url(MEDVEDEV)}">德米特里·梅德韦杰夫</a>' in r.text
+    zh = client.get("/", params={"between": "VNM,RUS", "lang": "zh"})
+    assert f'href="{actor_url(MEDVEDEV, "zh")}"' in zh.text
+    doc = client.get(f"/documents/{DOC}")
+    assert f'href="{actor_url(NGUYEN)}">阮富仲</a>' in doc.text
+
+
+def test_nav_links_the_new_pages_in_both_languages(client):
+    for path in ("/", "/network", "/actors", actor_url(NGUYEN), "/dyad/VNM/RUS"):
+        en = client.get(path).text
+        assert 'href="/network">Network</a>' in en and 'href="/actors">Actors</a>' in en, path
+        zh = client.get(path, params={"lang": "zh"}).text
+        assert 'href="/network?lang=zh">关系网络</a>' in zh, path
+        assert 'href="/actors?lang=zh">行为者</a>' in zh, path
+
+
+def test_labels_exist_in_both_languages():
+    assert set(LABELS["en"]) == set(LABELS["zh"])
+    for key, text in LABELS["en"].items():
+        assert sorted(re.findall(r"{\w+}", text)) == sorted(
+            re.findall(r"{\w+}", LABELS["zh"][key])), key
+
+
+def test_network_page(client):
+    r = client.get("/network")
+    assert r.status_code == 200
+    assert 'data-api="/api/network?nodes=countries&amp;limit=100"' in r.text
+    assert '<script src="/static/network.js"></script>' in r.text
+    assert "http" not in "".join(re.findall(r"<script[^>]*>", r.text))  # no CDN
+    assert 'href="/dyad/RUS/VNM"' in r.text and '<a href="/?country=RUS">俄罗斯</a>' in r.text
+    js = client.get("/static/network.js")
+    assert js.status_code == 200 and 'type: "graph"' in js.text and "innerHTML" not in js.text
+    zh = client.get("/network", params={"nodes": "actors", "lang": "zh", "event": "consult"})
+    assert '<html lang="zh-Hans">' in zh.text and "<h1>关系网络</h1>" in zh.text
+    assert "<strong>人物与机构</strong>" in zh.text
+    assert f'href="{actor_url(NGUYEN, "zh")}">阮富仲</a>' in zh.text
+    assert "nodes=countries" in re.search(r'<p>节点.*?</p>', zh.text, re.S).group(0)
+    assert 'hreflang="en"' in zh.text
+    bad = client.get("/network", params={"event": "<b>x</b>"})
+    assert bad.status_code == 422 and 'role="alert"' in bad.text
+    assert "<b>x</b>" not in bad.text and 'value="&lt;b&gt;x&lt;/b&gt;"' in bad.text
+
+
+def test_actors_index_page(client):
+    r = client.get("/actors")
+    assert r.status_code == 200
+    assert f'href="{actor_url(NGUYEN)}">阮富仲</a>' in r.text and "Nguyễn Phú Trọng" in r.text
+    vnm = client.get("/actors", params={"country": "VNM", "lang": "zh"})
+    assert "<h1>行为者</h1>" in vnm.text
+    assert actor_url(NGUYEN, "zh") in vnm.text and actor_url(MEDVEDEV, "zh") not in vnm.text
+    assert client.get("/actors", params={"country": "Vietnam"}).status_code == 422
+
+
+def test_actor_page(client):
+    url = actor_url(MEDVEDEV)
+    r = client.get(url)
+    assert r.status_code == 200
+    page = r.text
+    assert '<h1>德米特里·梅德韦杰夫 <span class="latin">Dmitry Medvedev</span></h1>' in page
+    roles = re.search(r'<table class="events roles">.*?</table>', page, re.S).group(0)
+    assert "<td>副主席</td><td>俄罗斯联邦安全会议</td>" in roles
+    assert "<td>主席</td><td>统一俄罗斯党</td>" in roles and "2023-05-22" in roles
+    peers = re.search(r'<table class="events counterparts">.*?</table>', page, re.S).group(0)
+    assert f'href="{actor_url(NGUYEN)}">阮富仲</a>' in peers
+    assert f'href="{dyad_url(MEDVEDEV, NGUYEN)}"' in peers
+    assert f'href="/documents/{DOC}#ev-' in page  # the events open their evidence
+    api = re.search(r'data-api="([^"]+)" data-key="timeline"', page).group(1)
+    assert client.get(html.unescape(api)).json()["timeline"]["periods"] == ["2023-05"]
+    assert f'<a class="lang" href="{actor_url(MEDVEDEV, "zh")}"' in page  # the language switch
+    zh = client.get(url, params={"lang": "zh"}).text
+    assert "<h2>历任职务</h2>" in zh and "主要交往对象" in zh
+    assert f'href="{actor_url(NGUYEN, "zh")}"' in zh
+    assert client.get("/actors/person:无名氏").status_code == 404
+    assert client.get("/actors/nocolon").status_code == 404
+
+
+def test_dyad_page_of_two_actors(client):
+    url = dyad_url(NGUYEN, MEDVEDEV)
+    r = client.get(url)
+    assert r.status_code == 200
+    assert f'href="{actor_url(NGUYEN)}">阮富仲</a>' in r.text
+    assert f'href="{actor_url(MEDVEDEV)}">德米特里·梅德韦杰夫</a>' in r.text
+    assert f'data-api="/api{url}?by=month"' in r.text
+    assert f'href="/documents/{DOC}#ev-' in r.text and "between=" not in r.text
+    mixed = client.get("/dyad/person:阮富仲/rus", params={"lang": "zh"})
+    assert mixed.status_code == 200 and "俄罗斯" in mixed.text and "双方事件" in mixed.text
+    assert client.get("/dyad/person:阮富仲/RUSSIA").status_code == 404
+
+
+def test_names_from_the_news_are_escaped_on_the_new_pages(client, sample_db):
+    """Names, titles and wordings come from the news: every page escapes them."""
+    name = '<script>alert("name")</script>阮禄河'
+    role = "<img src=x onerror=alert(2)>常务副主席"
+    conn = sqlite3.connect(sample_db)
+    try:
+        with conn:
+            conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, "person:阮禄河"))
+            conn.execute("UPDATE entity_mentions SET role = ?, text = ? WHERE entity_id = ?",
+                         (role, role, "person:阮禄河"))
+    finally:
+        conn.close()
+    for path in (actor_url("person:阮禄河"), "/actors", "/network?nodes=actors&limit=500",
+                 "/?actor=person:阮禄河", "/dyad/person:阮禄河/CHN"):
+        body = client.get(path).text
+        assert "<script>alert" not in body and "<img src=x" not in body, path
+        assert "&lt;script&gt;alert(&#34;name&#34;)&lt;/script&gt;阮禄河" in body, path
+    actor = client.get(actor_url("person:阮禄河")).text
+    assert "&lt;img src=x onerror=alert(2)&gt;常务副主席" in actor

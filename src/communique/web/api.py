@@ -1,4 +1,5 @@
-"""The JSON API under ``/api``: events, one event, dyads, actors, documents; ingest by POST.
+"""The JSON API under ``/api``: events, one event, dyads, the network, actors, documents;
+ingest by POST.
 
 Reads are open; ``POST /api/documents`` needs the server's token (``Authorization: Bearer``)
 and without a configured token the server is read-only. Query parameters are validated here
@@ -18,12 +19,16 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from communique.store import Store
 from communique.store.queries import EventFilter
-from communique.web import data
+from communique.web import data, graph
 
 COUNTRY = r"^[A-Za-z]{3}$"
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 EVENT_ID = r"^[A-Za-z0-9_:.\-]{1,64}$"
 DOC_ID = r"^[^/#?\s\\<>\"']{1,200}$"
+ACTOR_ID = r"^[a-z]{2,12}:[^\x00-\x1f]+$"
+DYAD_SIDE = r"^([A-Za-z]{3}|[a-z]{2,12}:[^\x00-\x1f/]+)$"
+EVENT_TYPE = r"^[A-Za-z_]{1,20}$"
+SORT = "^(" + "|".join(data.SORTS) + ")$"
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -83,14 +88,14 @@ def _costly(err: data.TooCostly) -> HTTPException:
                               "(a date range, a dyad, an actor)")
 
 
-@router.get("/events", summary="Events matching filters, in date order, paginated")
+@router.get("/events", summary="Events matching filters, sorted (by date by default), paginated")
 def list_events(
     request: Request,
     actor: Annotated[str | None, Query(max_length=200, description="name or id")] = None,
     country: Annotated[str | None, Query(pattern=COUNTRY, description="either side")] = None,
     between: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3},[A-Za-z]{3}$",
                                          description="a dyad: VNM,RUS")] = None,
-    event: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,20}$")] = None,
+    event: Annotated[str | None, Query(pattern=EVENT_TYPE)] = None,
     mode: Annotated[str | None, Query(pattern=r"^[A-Za-z_\-]{1,30}$")] = None,
     date_from: Annotated[str | None, Query(pattern=DATE)] = None,
     date_to: Annotated[str | None, Query(pattern=DATE)] = None,
@@ -99,6 +104,8 @@ def list_events(
     limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=data.MAX_OFFSET)] = 0,
     order: Annotated[str, Query(pattern=r"^(asc|desc)$")] = "asc",
+    sort: Annotated[str, Query(pattern=SORT, description="the column to sort by; date order "
+                               "breaks ties")] = "date",
 ) -> dict[str, Any]:
     try:
         flt = make_filter(actor, country, between, event, mode, date_from, date_to, q)
@@ -106,7 +113,7 @@ def list_events(
         raise HTTPException(422, str(err)) from err
     try:
         return data.list_events(store_of(request), flt, limit=limit, offset=offset,
-                                descending=order == "desc")
+                                descending=order == "desc", sort=sort)
     except data.TooCostly as err:
         raise _costly(err) from err
 
@@ -120,17 +127,38 @@ def get_event(request: Request,
     return got
 
 
-@router.get("/dyad/{a}/{b}", summary="A country pair period by period")
+@router.get("/dyad/{a}/{b}", summary="A pair of countries or actors, period by period")
 def get_dyad(
     request: Request,
-    a: Annotated[str, Path(pattern=COUNTRY)],
-    b: Annotated[str, Path(pattern=COUNTRY)],
+    a: Annotated[str, Path(max_length=200, pattern=DYAD_SIDE,
+                           description="a country code (VNM) or an actor id (person:阮富仲)")],
+    b: Annotated[str, Path(max_length=200, pattern=DYAD_SIDE)],
     by: Annotated[str, Query(pattern=r"^(month|year)$")] = "month",
     date_from: Annotated[str | None, Query(pattern=DATE)] = None,
     date_to: Annotated[str | None, Query(pattern=DATE)] = None,
 ) -> dict[str, Any]:
     try:
         return data.dyad(store_of(request), a, b, by=by, since=date_from, until=date_to)
+    except data.TooCostly as err:
+        raise _costly(err) from err
+
+
+@router.get("/network", summary="Who dealt with whom: the most frequent pairs and their nodes")
+def get_network(
+    request: Request,
+    nodes: Annotated[str, Query(pattern=r"^(countries|actors)$",
+                                description="countries, or people and organisations")] = (
+        "countries"),
+    event: Annotated[str | None, Query(pattern=EVENT_TYPE)] = None,
+    date_from: Annotated[str | None, Query(pattern=DATE)] = None,
+    date_to: Annotated[str | None, Query(pattern=DATE)] = None,
+    limit: Annotated[int, Query(ge=1, le=graph.MAX_EDGES,
+                                description="edges kept, most events first")] = (
+        graph.DEFAULT_EDGES),
+) -> dict[str, Any]:
+    try:
+        return graph.network(store_of(request), nodes=nodes, since=date_from, until=date_to,
+                             event=event, limit=limit)
     except data.TooCostly as err:
         raise _costly(err) from err
 
@@ -147,6 +175,26 @@ def list_actors(
     except data.TooCostly as err:
         raise _costly(err) from err
     return {"items": items}
+
+
+@router.get("/actors/{actor_id:path}",
+            summary="One actor: roles over time, counterparts, events in date order")
+def get_actor(
+    request: Request,
+    actor_id: Annotated[str, Path(max_length=200, pattern=ACTOR_ID,
+                                  description="an entity id: person:阮富仲")],
+    limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0, le=data.MAX_OFFSET)] = 0,
+    counterparts: Annotated[int, Query(ge=1, le=graph.MAX_COUNTERPARTS)] = 20,
+) -> dict[str, Any]:
+    try:
+        got = graph.actor(store_of(request), actor_id, limit=limit, offset=offset,
+                          counterparts=counterparts)
+    except data.TooCostly as err:
+        raise _costly(err) from err
+    if got is None:
+        raise HTTPException(404, "no such actor")
+    return got
 
 
 @router.get("/documents/{doc_id}",

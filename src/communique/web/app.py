@@ -1,7 +1,8 @@
 """The web workbench: ``create_app()`` builds the FastAPI application over one store.
 
 The JSON API lives under ``/api`` (OpenAPI schema at ``/openapi.json``), the pages at ``/``,
-``/documents/{doc_id}`` and ``/dyad/{a}/{b}``, static files (CSS, the vendored ECharts) under
+``/documents/{doc_id}``, ``/dyad/{a}/{b}``, ``/network``, ``/actors`` and ``/actors/{id}``,
+static files (CSS, the vendored ECharts) under
 ``/static``. Without a token the server is read-only.
 """
 
@@ -15,7 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
 from communique.store import open_store
-from communique.web import api, data, pages
+from communique.web import actor_pages, api, data, pages
 
 STATIC = Path(__file__).parent / "static"
 
@@ -51,6 +52,7 @@ def create_app(db_url: str | None = None, token: str | None = None,
     app.state.max_body = int(max_body)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(actor_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.middleware("http")

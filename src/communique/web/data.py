@@ -1,9 +1,10 @@
 """What the web pages and the JSON API read from the store, as plain dicts.
 
 The store's public query functions (``communique.store.queries``) answer most questions; this
-module adds what the web needs and the store does not offer yet: paginated event lists (offset
-and a capped total), one event by id, a whole document with its spans, and a time budget on
-every query. Every query is built with SQLAlchemy (bound parameters only).
+module adds what the web needs and the store does not offer yet: paginated event lists (offset,
+a whitelisted sort column, a capped total, the entities of each side), one event by id, a whole
+document with its spans, and a time budget on every query (``graph`` holds the network and
+actor queries). Every query is built with SQLAlchemy (bound parameters only).
 
 A document's cleaned text, its parts and its event mentions come from the store. What the store
 does not keep (the dropped captions and teasers, every entity mention's span, the trigger
@@ -20,7 +21,6 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from typing import Any
 
 from sqlalchemy import Engine, event, func, select
@@ -28,7 +28,8 @@ from sqlalchemy.exc import OperationalError
 
 from communique.store import Store
 from communique.store import schema as s
-from communique.store.queries import EM, EN, EV, EVENT_COLUMNS, EventFilter
+from communique.store.queries import EA, EM, EN, EV, EVENT_COLUMNS, EventFilter
+from communique.web.names import is_country, label, latin
 
 ER = s.EventRecord.__table__  # not queries.ER, which is the entity roles
 ENM = s.EntityMention.__table__
@@ -105,7 +106,7 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _event_dict(row: Any, columns: tuple[str, ...]) -> dict[str, Any]:
+def event_dict(row: Any, columns: tuple[str, ...]) -> dict[str, Any]:
     d = {c: _clean(v) for c, v in zip(columns, row, strict=True)}
     if "context" in d:
         d["context"] = [c for c in (d["context"] or "").split(",") if c]
@@ -125,40 +126,43 @@ def frame_records(df: Any) -> list[dict[str, Any]]:
     return [{str(k): _clean(v) for k, v in row.items()} for row in df.to_dict("records")]
 
 
-@cache
-def _latin_names() -> dict[str, str]:
-    from communique.knowledge import read_table
-
-    out = {}
-    for row in read_table("people"):
-        if row.get("id") and row.get("latin"):
-            out[row["id"]] = row["latin"]
-    return out
-
-
-def latin(entity_id: str | None) -> str | None:
-    """The Latin form of a person's name where the knowledge base has one."""
-    try:
-        return _latin_names().get(entity_id or "")
-    except Exception:  # noqa: BLE001 - a missing table must not break a page
-        return None
-
-
 # --- events -----------------------------------------------------------------------------------
 
 
+SORTS = {  # what the events table sorts by: the API's ``sort`` values and their columns
+    "date": EV.c.date,
+    "event": EV.c.event,
+    "mode": EV.c.mode,
+    "actor": EV.c.actor_names,
+    "recipient": EV.c.recipient_names,
+    "score": EV.c.score,
+}
+
+
+def _order(flt: EventFilter, sort: str, descending: bool) -> list[Any]:
+    """ORDER BY for a whitelisted ``sort``: that column (blanks last), then date order."""
+    if sort not in SORTS:
+        raise ValueError(f"sort is one of {', '.join(SORTS)}")
+    order = list(flt.order())
+    if descending:
+        order = [c.desc() for c in order]
+    if sort != "date":
+        col = SORTS[sort]
+        order.insert(0, (col.desc() if descending else col.asc()).nulls_last())
+    return order
+
+
 def list_events(
-    store: Store, flt: EventFilter, *, limit: int = 50, offset: int = 0, descending: bool = False
+    store: Store, flt: EventFilter, *, limit: int = 50, offset: int = 0,
+    descending: bool = False, sort: str = "date",
 ) -> dict[str, Any]:
-    """One page of events in date order, and how many match (counted up to ``COUNT_CAP``)."""
+    """One page of events sorted by ``sort`` (a key of ``SORTS``; date order breaks ties), and
+    how many match (counted up to ``COUNT_CAP``). Each event names its sides' entities."""
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, min(int(offset), MAX_OFFSET))
-    order = flt.order()
-    if descending:
-        order = tuple(c.desc() for c in order)
     q = (
-        flt.apply(select(*(EV.c[c] for c in EVENT_COLUMNS)))
-        .order_by(*order)
+        flt.apply(select(EV.c.seq, *(EV.c[c] for c in EVENT_COLUMNS)))
+        .order_by(*_order(flt, sort, descending))
         .limit(limit)
         .offset(offset)
     )
@@ -166,13 +170,55 @@ def list_events(
     with budget(), store.engine.connect() as conn:
         rows = conn.execute(q).all()
         total = conn.scalar(select(func.count()).select_from(capped)) or 0
+        sides = event_sides(conn, [r.seq for r in rows])
+    items = []
+    for r in rows:
+        item = event_dict(tuple(r)[1:], EVENT_COLUMNS)
+        item.update(side_lists(sides.get(r.seq, []), item))
+        items.append(item)
     return {
         "total": min(total, COUNT_CAP),
         "total_capped": total > COUNT_CAP,
         "limit": limit,
         "offset": offset,
-        "items": [_event_dict(r, EVENT_COLUMNS) for r in rows],
+        "sort": sort,
+        "items": items,
     }
+
+
+def event_sides(conn: Any, seqs: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The entities on each side of the given events, with their labels and roles then."""
+    if not seqs:
+        return {}
+    q = (
+        select(EA.c.event_seq, EA.c.side, EA.c.entity_id, EA.c.country, EA.c.role,
+               EN.c.kind, EN.c.name, EN.c.org)
+        .join(EN, EN.c.id == EA.c.entity_id)
+        .where(EA.c.event_seq.in_(seqs))
+        .order_by(EA.c.event_seq, EA.c.side, EA.c.entity_id)
+    )
+    out: dict[int, list[dict[str, Any]]] = {}
+    for r in conn.execute(q):
+        out.setdefault(r.event_seq, []).append({
+            "side": r.side, "id": r.entity_id, "kind": r.kind, "country": r.country,
+            "role": r.role, "label": label(r.entity_id, r.name, r.org, r.country),
+            "latin": latin(r.entity_id),
+        })
+    return out
+
+
+def side_lists(entities: list[dict[str, Any]], item: dict[str, Any]) -> dict[str, Any]:
+    """``actor_entities`` and ``recipient_entities``, in the order the event names them."""
+    out = {}
+    for side, names in (("actor", item.get("actor_names") or []),
+                        ("recipient", item.get("recipient_names") or [])):
+        text = "; ".join(names)
+        here = [e for e in entities if e["side"] == side]
+        here.sort(key=lambda e: (text.find(e["label"]) % (len(text) + 1), e["id"]))
+        out[f"{side}_entities"] = [
+            {k: e[k] for k in ("id", "label", "latin", "kind", "country", "role")} for e in here
+        ]
+    return out
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -198,7 +244,7 @@ def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
              "span": [m.span_start, m.span_end]}
             for m in conn.execute(mq)
         ]
-    out = _event_dict(tuple(row)[:-1], DETAIL_COLUMNS)
+    out = event_dict(tuple(row)[:-1], DETAIL_COLUMNS)
     try:
         out["record"] = json.loads(row.record) if row.record else None
     except ValueError:
@@ -357,9 +403,14 @@ def get_document(store: Store, doc_id: str) -> dict[str, Any] | None:
 
 def dyad(store: Store, a: str, b: str, *, by: str = "month", since: str | None = None,
          until: str | None = None) -> dict[str, Any]:
-    """The store's dyad table reshaped for a chart: periods, counts by type, mean score."""
+    """The dyad table reshaped for a chart: periods, counts by type, mean score. Two country
+    codes read the store's country pairs; an actor id on either side reads ``graph.pair_dyad``."""
     from communique.store import queries
 
+    if not (is_country(a) and is_country(b)):
+        from communique.web.graph import pair_dyad
+
+        return pair_dyad(store, a, b, by=by, since=since, until=until)
     with budget():
         df = queries.dyad(store, a, b, by=by, since=since, until=until)
     fixed = {"period", "events", "mean_score", "headline"}
@@ -368,6 +419,7 @@ def dyad(store: Store, a: str, b: str, *, by: str = "month", since: str | None =
     return {
         "a": min(a.upper(), b.upper()),
         "b": max(a.upper(), b.upper()),
+        "kind": "countries",
         "by": by,
         "periods": [r["period"] for r in rows],
         "types": types,
@@ -387,4 +439,5 @@ def actors(store: Store, query: str | None = None, *, country: str | None = None
     out = frame_records(df)
     for row in out:
         row["latin"] = latin(row.get("id"))
+        row["label"] = label(row["id"], row.get("name"), row.get("org"), row.get("country"))
     return out

@@ -1,12 +1,14 @@
 // The dyad chart: events per period stacked by type, mean PLOVER score as a line.
-// Data come from the JSON API named in the chart element's data-api attribute.
+// Data come from the JSON API named in the chart element's data-api attribute (its member
+// named in data-key when there is one: the actor page's "timeline").
 (function () {
   "use strict";
   var el = document.getElementById("chart");
   if (!el || typeof echarts === "undefined") { return; }
   fetch(el.dataset.api, { headers: { Accept: "application/json" } })
     .then(function (r) { return r.json(); })
-    .then(function (d) {
+    .then(function (body) {
+      var d = el.dataset.key ? (body[el.dataset.key] || {}) : body;
       if (!d.periods || !d.periods.length) { el.style.display = "none"; return; }
       var chart = echarts.init(el);
       var series = d.types.map(function (type) {
