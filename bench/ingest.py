@@ -14,7 +14,8 @@ to a JSONL file (cached in ``--workdir``).
 Throughput is measured on the first ``--sample`` pages (bare extraction: ``iter_pages`` and
 ``extract_raw`` in one process, or a pool of 2; ingest: ``communique ingest`` in a subprocess,
 the peak of its memory with its workers', PSS summed, so pages the forked workers share are
-counted once, sampled every 0.25 s). Then the whole archive is ingested into
+counted once, sampled every 0.25 s; and the CPU time of the whole process tree per page, which
+other load on the machine disturbs less than the wall clock). Then the whole archive is ingested into
 SQLite (and PostgreSQL with ``--pg``) with 2 jobs, and the queries are timed there (median of 7).
 """
 
@@ -27,6 +28,7 @@ import multiprocessing as mp
 import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -113,19 +115,28 @@ def _extract_one(raw) -> int:  # noqa: ANN001
     return len(extract_raw(raw).records())
 
 
-def bare(path: Path, jobs: int, n: int) -> float:
+def cpu_seconds() -> float:
+    """CPU time of this process and of every child it has waited for (and theirs)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def bare(path: Path, jobs: int, n: int) -> tuple[float, float]:
+    """Pages/s of extraction alone, and its CPU milliseconds per page (workers included)."""
     from communique.pipeline import extract_raw
     from communique.sources import iter_pages
 
     extract_raw(next(p for p in iter_pages([str(path)]) if not hasattr(p, "reason")))
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu_seconds()
     if jobs == 1:
         _extract_all(str(path))
     else:
-        with mp.get_context("fork").Pool(jobs) as pool:
-            pages = (p for p in iter_pages([str(path)]) if not hasattr(p, "reason"))
-            sum(pool.imap(_extract_one, pages, chunksize=16))
-    return n / (time.perf_counter() - t)
+        pool = mp.get_context("fork").Pool(jobs)
+        pages = (p for p in iter_pages([str(path)]) if not hasattr(p, "reason"))
+        sum(pool.imap(_extract_one, pages, chunksize=16))
+        pool.close()
+        pool.join()
+    return n / (time.perf_counter() - t), (cpu_seconds() - c) / n * 1000
 
 
 def run_ingest(path: Path, db: str, jobs: int) -> dict:
@@ -134,7 +145,7 @@ def run_ingest(path: Path, db: str, jobs: int) -> dict:
     exe = Path(sys.executable).with_name("communique")
     cmd = [str(exe), "ingest", str(path), "--db", db, "--jobs", str(jobs), "--no-progress",
            "--batch-size", "200"]
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu_seconds()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     me, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
@@ -149,7 +160,7 @@ def run_ingest(path: Path, db: str, jobs: int) -> dict:
         raise SystemExit(f"ingest failed ({proc.returncode}):\n{out}")
     rate = float(re.search(r"\(([\d,.]+) pages/s\)", out).group(1).replace(",", ""))
     return {"pages_per_s": rate, "seconds": time.perf_counter() - t, "peak_mb": peak / 2**20,
-            "summary": out.strip().splitlines()}
+            "cpu_s": cpu_seconds() - c, "summary": out.strip().splitlines()}
 
 
 def fresh_db(kind: str, workdir: Path, name: str, pg: str | None) -> str:
@@ -225,17 +236,22 @@ def main() -> None:
                     "archive_mb": round(archive.stat().st_size / 1e6, 1)}
     kinds = ["sqlite"] + (["postgresql"] if args.pg else [])
     for jobs in (1, 2):
-        base = bare(sample, jobs, args.sample)
-        report[f"bare extraction, {jobs} job(s)"] = round(base, 1)
-        print(f"bare extraction, jobs={jobs}: {base:,.1f} pages/s", flush=True)
+        base, base_cpu = bare(sample, jobs, args.sample)
+        report[f"bare extraction, {jobs} job(s)"] = {"pages_per_s": round(base, 1),
+                                                     "cpu_ms_per_page": round(base_cpu, 2)}
+        print(f"bare extraction, jobs={jobs}: {base:,.1f} pages/s, "
+              f"{base_cpu:.2f} CPU ms/page", flush=True)
         for kind in kinds:
             url = fresh_db(kind, args.workdir, f"bench_{kind}_{jobs}", args.pg)
             r = run_ingest(sample, url, jobs)
             r["vs_bare"] = round(base / r["pages_per_s"], 2)
+            r["cpu_ms_per_page"] = round(r.pop("cpu_s") / args.sample * 1000, 2)
+            r["cpu_vs_bare"] = round(r["cpu_ms_per_page"] / base_cpu, 2)
             r["db_mb_per_1000_pages"] = round(db_size(url) / 1e6 / args.sample * 1000, 2)
             report[f"ingest {kind}, {jobs} job(s)"] = r
             print(f"ingest {kind} jobs={jobs}: {r['pages_per_s']:,.1f} pages/s "
-                  f"(bare/ingest time {r['vs_bare']}), peak {r['peak_mb']:,.0f} MB, "
+                  f"(bare/ingest time {r['vs_bare']}; {r['cpu_ms_per_page']} CPU ms/page, "
+                  f"{r['cpu_vs_bare']}x bare's), peak {r['peak_mb']:,.0f} MB, "
                   f"{r['db_mb_per_1000_pages']} MB per 1,000 pages", flush=True)
     if not args.skip_full:
         for kind in kinds:

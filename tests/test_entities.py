@@ -154,3 +154,13 @@ def test_later_short_mention_of_an_unknown_name_is_found_again():
     assert full and short
     assert short[0].id == full[0].id == f"person:{unknown('温斯顿·彼得斯特')}"
     assert short[0].name == "温斯顿·彼得斯特"
+
+
+def test_tagger_runs_on_one_thread_and_still_tags_names():
+    from communique.entities.recognise import _lac
+
+    lac = _lac()
+    opts = lac._session.get_session_options()
+    assert opts.intra_op_num_threads == 1 and opts.inter_op_num_threads == 1
+    tags = dict(lac.run("越南国家主席武文赏会见老挝总理宋赛"))
+    assert tags.get("武文赏") == "PER" and tags.get("宋赛") == "PER"

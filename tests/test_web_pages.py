@@ -138,7 +138,11 @@ def test_events_table_sorts_by_its_headers(client):
     assert 'name="sort" value="recipient"' in page  # the filter form keeps the order
     odd = client.get("/", params={"sort": "'; DROP TABLE events; --"})
     assert odd.status_code == 200
-    assert re.search(r'<th aria-sort="ascending"><a href="[^"]*">Date', odd.text)
+    assert re.search(r'<th aria-sort="descending"><a href="[^"]*">Date', odd.text)
+    dates = re.findall(r"<td class=\"nowrap\">([-\d]*)</td>", odd.text)
+    full = [d for d in dates if d[:1].isdigit()]
+    assert len(full) > 10 and full == sorted(full, reverse=True)  # by default, newest first
+    assert dates[: len(full)] == full  # and dates without a year after them
 
 
 def test_events_and_documents_link_actor_pages(client):

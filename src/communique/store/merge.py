@@ -308,7 +308,9 @@ class Merger:
         doy = day_of_year(when)
         if doy is None:
             return self.by_key.get(key, [])
-        near = [c for d in near_days(doy) for c in self._by_day.get((key, d), ())]
+        year = when.year
+        near = [c for d in near_days(doy) for c in self._by_day.get((key, d), ())
+                if year is None or c.when.year is None or abs(c.when.year - year) <= 1]
         return near + self._loose.get(key, [])
 
     def prefetch(self, records: Iterable[Mapping[str, Any]]) -> None:

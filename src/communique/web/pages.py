@@ -76,8 +76,10 @@ def events_page(request: Request) -> HTMLResponse:
     form = {k: (p.get(k) or "").strip() for k in FILTERS}
     limit = int_param(p.get("limit"), PAGE_SIZE, 1, data.MAX_LIMIT)
     offset = int_param(p.get("offset"), 0, 0, data.MAX_OFFSET)
-    order = "desc" if p.get("order") == "desc" else "asc"
     sort = p.get("sort") if p.get("sort") in SORTABLE else "date"
+    # dates newest first (undated last), other columns A to Z, unless asked otherwise
+    order = p.get("order") if p.get("order") in ("asc", "desc") else (
+        "desc" if sort == "date" else "asc")
     error = None
     result: dict[str, Any] = {"items": [], "total": 0, "total_capped": False}
     try:
@@ -97,7 +99,8 @@ def events_page(request: Request) -> HTMLResponse:
                  else None)
     sort_links = {  # a header sorts by its column; the sorted one's header reverses it
         col: link("/", {**base, "sort": col if col != "date" else None,
-                         "order": "desc" if col == sort and order == "asc" else "asc"})
+                         "order": ("asc" if order == "desc" else "desc") if col == sort
+                         else ("desc" if col == "date" else "asc")})
         for col in SORTABLE
     }
     shown = render.labels(lang)["shown"].format(

@@ -1,0 +1,235 @@
+"""The workbench in headless Chromium over the sample store: every page renders, a filter
+narrows the events, an event's evidence opens its document, the dyad chart draws, the
+language switch turns the interface Chinese and back, and no page logs an error."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+DOC = "000_9fddb8e8c64c1899"
+ROWS = "table.events tbody tr"
+SHOWN = re.compile(r"(\d+)–(\d+) (?:of|/|共) ?([\d,]+)")
+
+
+def settle(page) -> None:
+    page.wait_for_load_state("networkidle")
+
+
+def total_shown(page) -> int:
+    """The total in the events page's "1–50 of 123" line."""
+    text = page.locator("main > p.muted").first.inner_text()
+    m = SHOWN.search(text)
+    assert m, f"no count in {text!r}"
+    return int(m.group(3).replace(",", ""))
+
+
+def countries(row, column: int) -> set[str]:
+    """The country codes a side's cell ends with (its last muted span; names come before)."""
+    muted = row.locator(f"td:nth-child({column}) > span.muted")
+    if not muted.count():
+        return set()
+    codes = set(filter(None, muted.last.inner_text().split(",")))
+    assert all(re.fullmatch(r"[A-Z]{3}", c) for c in codes), codes
+    return codes
+
+
+def row_ids(page) -> list[str]:
+    """The event ids the rows' evidence links point at."""
+    hrefs = page.locator(f"{ROWS} td.evidence a").evaluate_all("as => as.map(a => a.hash)")
+    return [h.removeprefix("#ev-") for h in hrefs]
+
+
+def api_ids(page, query: str) -> list[str]:
+    """The ids the JSON API lists for the same filter, in the same order."""
+    response = page.request.get(f"/api/events?{query}")
+    assert response.ok, response.status
+    return [item["id"] for item in response.json()["items"]]
+
+
+def test_events_page_lists_rows(page, problems):
+    page.goto("/")
+    settle(page)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == "Events"
+    rows = page.locator(ROWS)
+    assert rows.count() > 10
+    assert total_shown(page) >= rows.count()
+    headers = page.locator("table.events thead th").all_inner_texts()
+    assert [h.split()[0] for h in headers] == ["Date", "Event", "Mode", "Actors", "Recipients",
+                                               "Score", "Evidence"]
+    first = rows.first
+    assert re.fullmatch(r"-?\d{4}(-\d\d){0,2}|", first.locator("td").first.inner_text().strip())
+    assert first.locator("td.evidence a").get_attribute("href").startswith("/documents/")
+    assert page.locator("form.filters input[name=between]").is_visible()
+    assert problems == []
+
+
+def test_filter_by_dyad_narrows_rows(page, problems):
+    page.goto("/")
+    settle(page)
+    everything = total_shown(page)
+    page.fill("form.filters input[name=between]", "VNM,RUS")
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    settle(page)
+    assert "between=VNM%2CRUS" in page.url
+    assert page.locator("form.filters input[name=between]").input_value() == "VNM,RUS"
+    rows = page.locator(ROWS)
+    n = rows.count()
+    assert 0 < n < everything
+    assert total_shown(page) == n
+    for i in range(n):
+        row = rows.nth(i)
+        actor, recipient = countries(row, 4), countries(row, 5)
+        assert {"VNM", "RUS"} <= actor | recipient, (i, row.inner_text())
+    assert row_ids(page) == api_ids(page, "between=VNM,RUS&order=desc")
+    # the filtered page offers the dyad's chart
+    assert page.locator("main a[href='/dyad/VNM/RUS']").is_visible()
+    assert problems == []
+
+
+def test_filter_by_country_and_type(page, problems):
+    page.goto("/")
+    settle(page)
+    everything = total_shown(page)
+    page.fill("form.filters input[name=country]", "CUB")
+    page.fill("form.filters input[name=event]", "CONSULT")
+    page.press("form.filters input[name=event]", "Enter")
+    page.wait_for_url(re.compile(r"country=CUB"))
+    settle(page)
+    rows = page.locator(ROWS)
+    n = rows.count()
+    assert 0 < n < everything
+    for i in range(n):
+        row = rows.nth(i)
+        assert row.locator("td:nth-child(2) .tag").inner_text() == "CONSULT"
+        assert "CUB" in countries(row, 4) | countries(row, 5), (i, row.inner_text())
+    assert row_ids(page) == api_ids(page, "country=CUB&event=CONSULT&order=desc")
+    assert problems == []
+
+
+def test_bad_filter_shows_an_alert(page, problems):
+    page.goto("/")
+    page.fill("form.filters input[name=between]", "VNM")
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    alert = page.locator("[role=alert]")
+    assert alert.is_visible() and "VNM,RUS" in alert.inner_text()
+    assert page.locator(ROWS).count() == 0
+    # the 422 the page answers with is the expected one
+    assert [p for p in problems if "422" not in p and "Unprocessable" not in p] == []
+
+
+def test_evidence_opens_the_document(page, problems):
+    page.goto("/?between=VNM,RUS")
+    settle(page)
+    link = page.locator(f"{ROWS} td.evidence a").first
+    href = link.get_attribute("href")
+    evidence = link.inner_text().rstrip("…")
+    doc_id, event_id = re.fullmatch(r"/documents/([^?#]+)(?:\?[^#]*)?#(ev-.+)", href).groups()
+    with page.expect_navigation():
+        link.click()
+    settle(page)
+    assert page.url.split("#")[0].endswith(f"/documents/{doc_id}")
+    assert page.locator("h1").inner_text().strip()
+    article = page.locator("section.article")
+    ents = article.locator("td.text .ent")
+    trgs = article.locator("td.text .trg")
+    assert ents.count() > 0 and trgs.count() > 0
+    assert ents.first.is_visible() and trgs.first.is_visible()
+    # highlighted: the marks have a background the plain text does not
+    plain = page.evaluate("getComputedStyle(document.querySelector('td.text')).backgroundColor")
+    for mark in (ents.first, trgs.first):
+        colour = mark.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert colour not in ("rgba(0, 0, 0, 0)", "transparent", plain), colour
+    # the event the row stood for is listed beside its sentence, which holds the evidence
+    card = page.locator(f"li.event#{event_id}")
+    assert card.is_visible()
+    sentence = card.locator("xpath=ancestor::tr[1]/td[contains(@class, 'text')]").inner_text()
+    assert evidence[:20] in sentence.replace("\n", "")
+    assert problems == []
+
+
+def test_document_page_parts(page, problems):
+    page.goto(f"/documents/{DOC}")
+    settle(page)
+    assert page.locator("[data-entity='person:阮富仲']").first.is_visible()
+    assert page.locator(".legend .ent").is_visible() and page.locator(".legend .trg").is_visible()
+    dropped = page.locator("section.dropped")
+    assert dropped.is_visible() and "Dropped from the article" in dropped.inner_text()
+    assert page.locator("section.article").bounding_box()["y"] < dropped.bounding_box()["y"]
+    assert problems == []
+
+
+def test_dyad_chart_draws(page, problems):
+    page.goto("/dyad/VNM/RUS")
+    canvas = page.locator("#chart canvas").first
+    canvas.wait_for(state="visible")
+    settle(page)
+    box = page.locator("#chart").bounding_box()
+    assert box["width"] > 300 and box["height"] > 200
+    cbox = canvas.bounding_box()
+    assert cbox["width"] > 300 and cbox["height"] > 200
+    # something was drawn: the canvas holds opaque pixels in more than one colour
+    page.wait_for_function("""() => {
+        const c = document.querySelector('#chart canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        const seen = new Set();
+        for (let i = 3; i < d.length; i += 4 * 16) {
+            if (d[i] > 0) seen.add(d[i - 3] + ',' + d[i - 2] + ',' + d[i - 1]);
+            if (seen.size > 3) return true;
+        }
+        return false;
+    }""")
+    assert page.locator("h1").inner_text() == "Dyad VNM–RUS"
+    assert page.locator("table.events tbody tr").count() > 0
+    assert problems == []
+
+
+def test_language_switch(page, problems):
+    page.goto("/")
+    settle(page)
+    html = page.locator("html")
+    assert html.get_attribute("lang") == "en"
+    switch = page.locator("header a.lang")
+    assert switch.inner_text() == "中文"
+    with page.expect_navigation():
+        switch.click()
+    settle(page)
+    assert html.get_attribute("lang") == "zh-Hans"
+    assert page.locator("h1").inner_text() == "事件"
+    assert "行为方" in page.locator("table.events thead").inner_text()
+    assert page.locator("form.filters button[type=submit]").inner_text() == "筛选"
+    # a filter keeps the language
+    page.fill("form.filters input[name=country]", "VNM")
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    settle(page)
+    assert html.get_attribute("lang") == "zh-Hans" and "country=VNM" in page.url
+    # so does following an event to its document
+    with page.expect_navigation():
+        page.locator(f"{ROWS} td.evidence a").first.click()
+    settle(page)
+    assert html.get_attribute("lang") == "zh-Hans" and "/documents/" in page.url
+    # and back to English from there
+    assert switch.inner_text() == "English"
+    with page.expect_navigation():
+        switch.click()
+    settle(page)
+    assert html.get_attribute("lang") == "en"
+    assert switch.inner_text() == "中文"
+    assert "/documents/" in page.url
+    assert problems == []
+
+
+def test_dyad_chart_in_chinese(page, problems):
+    page.goto("/dyad/VNM/RUS?lang=zh")
+    page.locator("#chart canvas").first.wait_for(state="visible")
+    settle(page)
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    assert "主要事件" in page.locator("main").inner_text()
+    assert problems == []
