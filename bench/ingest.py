@@ -195,15 +195,24 @@ def db_size(url: str) -> int:
 def time_queries(url: str) -> dict:
     from communique.store import open_store
     from communique.store import queries as q
+    from communique.store.commands import TABLE_ROWS
 
     out = {}
     with open_store(url) as st:
+        top = q.actors(st, limit=1)["id"].iloc[0]
+        first = TABLE_ROWS  # what `communique events` shows in a table unless told otherwise
         checks = {
             "dyad VNM RUS by month": lambda: q.dyad(st, "VNM", "RUS"),
             "dyad VNM RUS by year": lambda: q.dyad(st, "VNM", "RUS", by="year"),
-            "events --between VNM RUS": lambda: q.events(st, between=("VNM", "RUS")),
+            "events --between VNM RUS": lambda: q.events(
+                st, between=("VNM", "RUS"), limit=first),
             "events --between VNM RUS --since 2020": lambda: q.events(
-                st, between=("VNM", "RUS"), since="2020"),
+                st, between=("VNM", "RUS"), since="2020", limit=first),
+            "events --actor (the most active)": lambda: q.events(st, actor=top, limit=first),
+            "events --country VNM --event CONSULT": lambda: q.events(
+                st, country="VNM", event="CONSULT", limit=first),
+            "events --between VNM RUS --limit 0 (every row)": lambda: q.events(
+                st, between=("VNM", "RUS")),
         }
         for name, fn in checks.items():
             rows = len(fn())

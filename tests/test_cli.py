@@ -118,3 +118,16 @@ def test_version_names_the_knowledge_base() -> None:
 
     result = CliRunner().invoke(app, ["version"])
     assert result.exit_code == 0 and "knowledge base 1" in result.output
+
+
+def test_events_table_shows_a_first_page_and_machine_formats_everything(tmp_path):
+    db = str(tmp_path / "s.db")
+    assert run("ingest", str(SAMPLES), "--db", db, "--no-progress").exit_code == 0
+    every = run("events", "--db", db, "--format", "jsonl").stdout.splitlines()
+    assert len(every) > 20 and all(json.loads(line)["id"] for line in every)
+    two = run("events", "--db", db, "--format", "jsonl", "--limit", "2").stdout.splitlines()
+    assert two == every[:2]
+    table = ANSI.sub("", run("events", "--db", db, "--limit", "3").stdout)
+    assert "the first 3 events (--limit 0 for all)" in table
+    whole = ANSI.sub("", run("events", "--db", db, "--limit", "0").stdout)
+    assert f"{len(every)} events" in whole

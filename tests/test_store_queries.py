@@ -65,6 +65,20 @@ def test_events_filters(filled):
     assert len(q.mentions(filled, meeting.id)) == 2
 
 
+
+def test_a_country_lists_each_of_its_events_once_in_date_order(store):
+    both = fake_page("f", [rec(id="1", event="CONSULT", actor=(VNM_LEADER, PM),
+                               recipient=(CUB_LEADER,), date="2023-06-01")])
+    ingest(store, ["x"], read=list_reader([*pages(), both]), extract=fake_extract)
+    vnm = q.events(store, country="vnm")
+    assert vnm["id"].is_unique and len(vnm) == 6  # the two-leader meeting once
+    dates = [d for d in vnm["date"] if d]
+    assert dates == sorted(dates)
+    assert list(q.events(store, country="VNM", event="AID")["cameo"]) == ["071"]
+    assert len(q.events(store, country="VNM", limit=2)) == 2
+    cub = q.events(store, country="CUB", since="2023-06-01", until="2023-07-26")
+    assert list(cub["date"]) == ["2023-06-01", "2023-07-26"]
+
 def test_dyad_by_month_and_year(filled):
     by_month = q.dyad(filled, "VNM", "RUS")
     assert list(by_month["period"]) == ["2023-05", "2024-03"]

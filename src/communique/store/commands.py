@@ -14,6 +14,7 @@ DB = Annotated[
     typer.Option("--db", help="SQLite file or postgresql://… URL [default: communique.db, "
                  "or $COMMUNIQUE_DB]"),
 ]
+TABLE_ROWS = 1000  # a table is read by a person: more rows than this want --format or --limit
 OUT = Annotated[Path | None, typer.Option("--output", "-o", help="write here, not to stdout")]
 
 
@@ -115,7 +116,9 @@ def events(
     until: Annotated[str | None, typer.Option(help="up to this date")] = None,
     outlet: Annotated[str | None, typer.Option(help="reported by this outlet")] = None,
     text: Annotated[str | None, typer.Option(help="words in the evidence")] = None,
-    limit: Annotated[int | None, typer.Option(help="at most this many")] = None,
+    limit: Annotated[int | None, typer.Option(
+        help=f"at most this many; 0 for all [default: {TABLE_ROWS:,} in a table, else all]"
+    )] = None,
     fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
     output: OUT = None,
 ) -> None:
@@ -124,10 +127,15 @@ def events(
 
     flt = _filters(actor=actor, country=country, between=between, event=event, mode=mode,
                    context=context, since=since, until=until, outlet=outlet, text=text)
+    if limit is None:
+        limit = TABLE_ROWS if fmt is Fmt.table else 0
     with _store(db) as store:
-        df = query(store, flt, limit=limit)
+        df = query(store, flt, limit=limit or None)
     cols = ["date", "event", "mode", "actor_names", "recipient_names", "n_mentions", "text"]
-    _emit(df, fmt, output, cols, f"{len(df):,} events")
+    title = f"{len(df):,} events"
+    if limit and len(df) == limit:
+        title = f"the first {limit:,} events (--limit 0 for all)"
+    _emit(df, fmt, output, cols, title)
 
 
 def actors(

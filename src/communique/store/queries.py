@@ -50,22 +50,36 @@ class EventFilter:
     outlet: str | None = None
     text: str | None = None
 
-    def order(self) -> tuple[Any, Any]:
-        """What date order follows the index the filters use."""
-        return (EP.c.date, EP.c.event_seq) if self.between else (EV.c.date, EV.c.seq)
+    def _by_country(self, dialect: str) -> bool:
+        # SQLite reads a country's events off its (country, date) index and stops at the
+        # limit; PostgreSQL plans the semi-join of the IN list well by itself.
+        return bool(self.country) and not self.between and dialect == "sqlite"
 
-    def apply(self, q: Select) -> Select:
+    def order(self, dialect: str = "") -> tuple[Any, Any]:
+        """What date order follows the index the filters use."""
+        if self.between:
+            return EP.c.date, EP.c.event_seq
+        if self._by_country(dialect):
+            return EA.c.date, EA.c.event_seq
+        return EV.c.date, EV.c.seq
+
+    def apply(self, q: Select, dialect: str = "") -> Select:
         date_col = EV.c.date
         if self.between:
             a, b = sorted(c.upper() for c in self.between)
             q = q.join(EP, and_(EP.c.event_seq == EV.c.seq, EP.c.a == a, EP.c.b == b))
             date_col = EP.c.date
+        elif self._by_country(dialect):
+            q = q.join(EA, and_(EA.c.event_seq == EV.c.seq,
+                                EA.c.country == self.country.upper()))  # type: ignore[union-attr]
+            q = q.group_by(EA.c.date, EA.c.event_seq)  # an event once, however many actors
+            date_col = EA.c.date
         if self.actor:
             who = select(EN.c.id).where(
                 or_(EN.c.id == self.actor, EN.c.name == self.actor, EN.c.org == self.actor)
             )
             q = q.where(EV.c.seq.in_(select(EA.c.event_seq).where(EA.c.entity_id.in_(who))))
-        if self.country:
+        if self.country and not self._by_country(dialect):
             q = q.where(EV.c.seq.in_(
                 select(EA.c.event_seq).where(EA.c.country == self.country.upper())
             ))
@@ -114,7 +128,8 @@ def iter_events(
     Rows come straight from the driver's cursor (no ORM rows), since a dyad can hold tens of
     thousands of events."""
     flt = _filter(flt, kw)
-    q = flt.apply(select(*(EV.c[c] for c in columns))).order_by(*flt.order())
+    dialect = store.engine.dialect.name
+    q = flt.apply(select(*(EV.c[c] for c in columns)), dialect).order_by(*flt.order(dialect))
     if limit:
         q = q.limit(limit)
     with store.engine.connect() as conn:

@@ -139,11 +139,11 @@ SORTS = {  # what the events table sorts by: the API's ``sort`` values and their
 }
 
 
-def _order(flt: EventFilter, sort: str, descending: bool) -> list[Any]:
+def _order(flt: EventFilter, sort: str, descending: bool, dialect: str) -> list[Any]:
     """ORDER BY for a whitelisted ``sort``: that column (blanks last), then date order."""
     if sort not in SORTS:
         raise ValueError(f"sort is one of {', '.join(SORTS)}")
-    order = list(flt.order())
+    order = list(flt.order(dialect))
     if descending:
         order = [c.desc() for c in order]
     if sort != "date":
@@ -160,13 +160,14 @@ def list_events(
     how many match (counted up to ``COUNT_CAP``). Each event names its sides' entities."""
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, min(int(offset), MAX_OFFSET))
+    dialect = store.engine.dialect.name
     q = (
-        flt.apply(select(EV.c.seq, *(EV.c[c] for c in EVENT_COLUMNS)))
-        .order_by(*_order(flt, sort, descending))
+        flt.apply(select(EV.c.seq, *(EV.c[c] for c in EVENT_COLUMNS)), dialect)
+        .order_by(*_order(flt, sort, descending, dialect))
         .limit(limit)
         .offset(offset)
     )
-    capped = flt.apply(select(EV.c.seq)).limit(COUNT_CAP + 1).subquery()
+    capped = flt.apply(select(EV.c.seq), dialect).limit(COUNT_CAP + 1).subquery()
     with budget(), store.engine.connect() as conn:
         rows = conn.execute(q).all()
         total = conn.scalar(select(func.count()).select_from(capped)) or 0
