@@ -116,7 +116,7 @@ def test_open_store_migrates_once(store_url):
             head = conn.scalar(text("SELECT version_num FROM alembic_version"))
     with open_store(store_url) as st:
         assert st.counts()["documents"] == 0
-    assert head == "0001"
+    assert head == "0002"
 
 
 def test_readers_query_while_ingest_writes(store):

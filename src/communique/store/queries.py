@@ -96,9 +96,11 @@ class EventFilter:
         if self.outlet:
             q = q.where(EV.c.seq.in_(select(EM.c.event_seq).where(EM.c.outlet == self.outlet)))
         if self.text:
-            q = q.where(EV.c.seq.in_(
-                select(EM.c.event_seq).where(EM.c.text.contains(self.text, autoescape=True))
-            ))
+            # Correlated, so that a page of events in date order stops at its limit instead
+            # of first reading every mention of the store for the words.
+            q = q.where(select(EM.c.id).where(
+                EM.c.event_seq == EV.c.seq, EM.c.text.contains(self.text, autoescape=True)
+            ).exists())
         return q
 
 

@@ -119,6 +119,8 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_key_day", "merge_hash", "doy", "date_ord"),
         Index("ix_events_date", "date", "seq"),
+        Index("ix_events_type_date", "event", "date", "seq"),
+        Index("ix_events_type_mode_date", "event", "mode", "date", "seq"),
     )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
