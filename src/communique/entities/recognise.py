@@ -13,7 +13,7 @@ import bisect
 import re
 import sys
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from communique.entities.gazetteer import Hit, gazetteer
@@ -316,7 +316,7 @@ def _lac():  # noqa: ANN202 - the tagger is an optional backstop, loaded on firs
     return lac
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a long ingest must not grow with its archive
 def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
     words = _lac().run(window)
     out, pos = [], 0

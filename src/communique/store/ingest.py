@@ -15,6 +15,7 @@ their rows back, so put this process near the database.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing as mp
 import time
 from collections import deque
@@ -92,7 +93,9 @@ class _Pool:
         self.jobs = jobs
         with contextlib.suppress(Exception):
             extract(RawPage("warm-up", text="越南"))  # load the knowledge once, before the fork
+        gc.freeze()  # the collector would otherwise touch, and so copy, every shared page
         self.pool = mp.get_context("fork").Pool(jobs)
+        gc.unfreeze()
 
     def submit(self, items: list[tuple[RawPage, str]]) -> Callable[[], list[Extracted]]:
         chunk = max(1, len(items) // (self.jobs * 4))
