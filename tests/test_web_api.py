@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import warnings
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, select, text
 
 pytest.importorskip("fastapi")
 with warnings.catch_warnings():  # starlette prefers httpx2 and says so on import
@@ -16,6 +17,7 @@ with warnings.catch_warnings():  # starlette prefers httpx2 and says so on impor
 
 from communique.store import open_store  # noqa: E402
 from communique.web import create_app, data, graph  # noqa: E402
+from communique.web.counts import CountCache  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -104,6 +106,83 @@ def test_dyad_vnm_rus(client):
     years = client.get("/api/dyad/rus/vnm", params={"by": "year"}).json()
     assert sum(years["events"]) == sum(d["events"])
     assert all(len(p) == 4 for p in years["periods"])
+
+
+def test_country_dyad_equals_the_stores_frame(client):
+    """The web's dyad, SQL aggregates shaped in plain Python, is ``queries.dyad``'s DataFrame
+    (what the CLI prints) period by period: counts by type, events, mean score, headline."""
+    from communique.store import queries
+
+    store = client.app.state.store
+    with store.engine.connect() as conn:
+        pairs = conn.execute(select(queries.EP.c.a, queries.EP.c.b).distinct()).all()
+    assert len(pairs) > 3
+    fixed = {"period", "events", "mean_score", "headline"}
+    for (a, b), by, since in itertools.product(pairs, ("month", "year"), (None, "2021-07")):
+        params = {"by": by, "date_from": since} if since else {"by": by}
+        web = client.get(f"/api/dyad/{b}/{a.lower()}", params=params).json()
+        df = queries.dyad(store, a, b, by=by, since=since)
+        rows = data.frame_records(df)
+        assert (web["a"], web["b"], web["kind"], web["by"]) == (a, b, "countries", by)
+        assert web["periods"] == [r["period"] for r in rows]
+        assert web["types"] == sorted(c for c in df.columns if c not in fixed)
+        for i, r in enumerate(rows):
+            assert web["events"][i] == r["events"]
+            assert {t: web["counts"][t][i] for t in web["types"]} == {
+                t: r[t] for t in web["types"]}
+            assert web["mean_score"][i] == r["mean_score"]
+            head = web["headlines"][i]
+            assert head["period"] == r["period"]
+            assert head["text"] and head["text"] == r["headline"], (a, b, by, r["period"])
+    assert client.get("/api/dyad/VNM/RUS", params={"date_from": "2031"}).json()["periods"] == []
+
+
+def test_events_count_is_cached_until_a_post(writer):
+    """Two pages of one filter count the matches once; a stored POST makes the next fresh."""
+    counted: list[str] = []
+
+    def listen(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+        if statement.lstrip().lower().startswith("select count(*)"):
+            counted.append(statement)
+
+    engine = writer.app.state.store.engine
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        vr = {"between": "VNM,RUS"}
+        assert writer.get("/api/events", params=vr).json()["total"] == 0
+        assert writer.get("/api/events", params={**vr, "limit": 5, "offset": 5,
+                                                 "sort": "score"}).json()["total"] == 0
+        assert writer.get("/", params=vr).status_code == 200  # the page shares the cache
+        assert len(counted) == 1
+        assert writer.get("/api/events", params={"country": "VNM"}).json()["total"] == 0
+        assert len(counted) == 2  # another filter, another count
+        r = writer.post("/api/documents", json={"id": "mine", "text": PAGE}, headers=AUTH)
+        assert r.status_code == 201 and r.json()["stored"] == 1
+        counted.clear()
+        fresh = writer.get("/api/events", params=vr).json()
+        assert fresh["total"] == len(fresh["items"]) > 0 and len(counted) == 1
+        assert writer.get("/api/events", params=vr).json()["total"] == fresh["total"]
+        assert len(counted) == 1
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+
+
+def test_count_cache_expires_and_stays_bounded():
+    now = [0.0]
+    cache = CountCache(seconds=60, size=2, clock=lambda: now[0])
+    gen = cache.generation
+    cache.put("a", 1, gen)
+    cache.put("b", 2, gen)
+    assert cache.get("a") == 1  # "b" is now the least recently used
+    cache.put("c", 3, gen)
+    assert (cache.get("b"), cache.get("a"), cache.get("c"), len(cache)) == (None, 1, 3, 2)
+    now[0] = 61.0
+    assert cache.get("a") is None
+    cache.clear()
+    cache.put("d", 4, gen)  # counted before the clear: not kept
+    assert cache.get("d") is None
+    cache.put("d", 4, cache.generation)
+    assert cache.get("d") == 4
 
 
 def test_actors(client):
@@ -420,6 +499,60 @@ def test_serve_command_registers():
     register(app)
     r = CliRunner().invoke(app, ["serve", "--help"])
     assert r.exit_code == 0
-    for option in ("--db", "--host", "--port", "--token"):
+    for option in ("--db", "--host", "--port", "--token", "--workers"):
         assert option in r.output
     assert "127.0.0.1" in r.output
+
+
+def test_serve_with_two_workers(sample_db, tmp_path):
+    """``communique serve --workers 2``: two worker processes, each with its own app built from
+    the environment, answer like the app in this process."""
+    import os
+    import re
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    import psutil
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path / "serve.log"
+    env = {k: v for k, v in os.environ.items() if k not in ("COMMUNIQUE_DB", "COMMUNIQUE_TOKEN")}
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "from communique.cli import app; app()", "serve",
+             "--db", sample_db, "--port", str(port), "--workers", "2"],
+            stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/api/events"
+    vr, chn = {"between": "VNM,RUS", "limit": 7}, {"country": "CHN", "offset": 2}
+    try:
+        deadline = time.monotonic() + 30
+        while log.read_text().count("Application startup complete") < 2:
+            assert proc.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        pids = {int(p) for p in re.findall(r"Started server process \[(\d+)\]",
+                                            log.read_text())}
+        assert len(pids) == 2
+        assert pids <= {c.pid for c in psutil.Process(proc.pid).children(recursive=True)}
+        with TestClient(create_app(sample_db)) as local:
+            want = [local.get("/api/events", params=p).json() for p in (vr, chn)]
+        # a new connection each time, so that either worker may take it
+        got = [httpx.get(url, params=p, timeout=10).json() for p in (vr, chn, vr, chn)]
+        assert got == want * 2 and want[0]["total"] > 0 and want[1]["total"] > 0
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            for child in psutil.Process(proc.pid).children(recursive=True):
+                child.kill()
+            proc.kill()
+            proc.wait()
+    assert not any(psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"
+                   for p in pids)

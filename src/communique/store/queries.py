@@ -299,7 +299,9 @@ def dyad(
 
 
 def _headlines(conn: Any, where: list[Any], best: pd.DataFrame) -> dict[str, str]:
-    wanted = {(m, t): p for p, m, t in best.itertuples(index=False)}
+    # a month missing beside dated ones comes out of pandas as NaN: it is the NULL month
+    wanted = {(m if isinstance(m, str) else None, t): p
+              for p, m, t in best.itertuples(index=False)}
     months = [m for m, _ in wanted]
     q = (
         select(EP.c.month, EP.c.prominence, func.min(EP.c.event_seq))

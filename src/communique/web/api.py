@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 from communique.store import Store
 from communique.store.queries import EventFilter
 from communique.web import data, graph
+from communique.web.counts import CountCache
 
 COUNTRY = r"^[A-Za-z]{3}$"
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -35,6 +36,11 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 def store_of(request: Request) -> Store:
     return request.app.state.store
+
+
+def counts_of(request: Request) -> CountCache | None:
+    """The app's cache of event counts (``counts.CountCache``)."""
+    return getattr(request.app.state, "counts", None)
 
 
 class FilterError(ValueError):
@@ -113,7 +119,8 @@ def list_events(
         raise HTTPException(422, str(err)) from err
     try:
         return data.list_events(store_of(request), flt, limit=limit, offset=offset,
-                                descending=order == "desc", sort=sort)
+                                descending=order == "desc", sort=sort,
+                                counts=counts_of(request))
     except data.TooCostly as err:
         raise _costly(err) from err
 
@@ -307,6 +314,9 @@ async def post_document(request: Request) -> JSONResponse:
     except ValidationError as err:
         return _error(422, json.loads(err.json(include_url=False, include_input=False)))
     result = await run_in_threadpool(_ingest, request.app.state.store, doc)
+    counts = counts_of(request)
+    if result["stored"] and counts is not None:
+        counts.clear()  # the new page's events count from now on
     if result["rejected"]:
         return _error(422, {"message": "the page gave no article", **result})
     result["document"] = f"/api/documents/{doc.id}"

@@ -8,6 +8,7 @@ static files (CSS, the vendored ECharts) under
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 from communique.store import open_store
 from communique.web import actor_pages, api, data, pages
+from communique.web.counts import CountCache
 
 STATIC = Path(__file__).parent / "static"
 
@@ -50,6 +52,7 @@ def create_app(db_url: str | None = None, token: str | None = None,
     app.state.store = store
     app.state.token = token or None
     app.state.max_body = int(max_body)
+    app.state.counts = CountCache()  # the events list's counts, cleared by a stored POST
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(actor_pages.router)
@@ -66,6 +69,14 @@ def create_app(db_url: str | None = None, token: str | None = None,
         return response
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """``create_app()`` from the environment, for ``uvicorn --factory`` (``communique serve
+    --workers N`` starts each worker with it): ``$COMMUNIQUE_DB`` (read by ``open_store``),
+    ``$COMMUNIQUE_TOKEN`` and ``$COMMUNIQUE_MAX_BODY``."""
+    return create_app(None, token=os.environ.get("COMMUNIQUE_TOKEN") or None,
+                      max_body=int(os.environ.get("COMMUNIQUE_MAX_BODY") or 2_000_000))
 
 
 def _version() -> str:

@@ -29,6 +29,7 @@ from sqlalchemy.exc import OperationalError
 from communique.store import Store
 from communique.store import schema as s
 from communique.store.queries import EA, EM, EN, EV, EVENT_COLUMNS, EventFilter
+from communique.web.counts import CountCache
 from communique.web.names import is_country, label, latin
 
 ER = s.EventRecord.__table__  # not queries.ER, which is the entity roles
@@ -154,10 +155,11 @@ def _order(flt: EventFilter, sort: str, descending: bool, dialect: str) -> list[
 
 def list_events(
     store: Store, flt: EventFilter, *, limit: int = 50, offset: int = 0,
-    descending: bool = False, sort: str = "date",
+    descending: bool = False, sort: str = "date", counts: CountCache | None = None,
 ) -> dict[str, Any]:
     """One page of events sorted by ``sort`` (a key of ``SORTS``; date order breaks ties), and
-    how many match (counted up to ``COUNT_CAP``). Each event names its sides' entities."""
+    how many match (counted up to ``COUNT_CAP``; kept a while in ``counts``, if given, by filter
+    and dialect). Each event names its sides' entities."""
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, min(int(offset), MAX_OFFSET))
     dialect = store.engine.dialect.name
@@ -167,10 +169,16 @@ def list_events(
         .limit(limit)
         .offset(offset)
     )
-    capped = flt.apply(select(EV.c.seq), dialect).limit(COUNT_CAP + 1).subquery()
+    key = (flt, dialect)
+    total = counts.get(key) if counts is not None else None
+    generation = counts.generation if counts is not None else 0
     with budget(), store.engine.connect() as conn:
         rows = conn.execute(q).all()
-        total = conn.scalar(select(func.count()).select_from(capped)) or 0
+        if total is None:
+            capped = flt.apply(select(EV.c.seq), dialect).limit(COUNT_CAP + 1).subquery()
+            total = conn.scalar(select(func.count()).select_from(capped)) or 0
+            if counts is not None:
+                counts.put(key, total, generation)
         sides = event_sides(conn, [r.seq for r in rows])
     items = []
     for r in rows:
@@ -404,31 +412,16 @@ def get_document(store: Store, doc_id: str) -> dict[str, Any] | None:
 
 def dyad(store: Store, a: str, b: str, *, by: str = "month", since: str | None = None,
          until: str | None = None) -> dict[str, Any]:
-    """The dyad table reshaped for a chart: periods, counts by type, mean score. Two country
-    codes read the store's country pairs; an actor id on either side reads ``graph.pair_dyad``."""
-    from communique.store import queries
-
+    """The dyad reshaped for a chart: periods, counts by type, mean score, headlines. Two
+    country codes read the store's country pairs (``dyads.country_dyad``); an actor id on either
+    side reads ``graph.pair_dyad``."""
     if not (is_country(a) and is_country(b)):
         from communique.web.graph import pair_dyad
 
         return pair_dyad(store, a, b, by=by, since=since, until=until)
-    with budget():
-        df = queries.dyad(store, a, b, by=by, since=since, until=until)
-    fixed = {"period", "events", "mean_score", "headline"}
-    types = sorted(c for c in df.columns if c not in fixed)
-    rows = frame_records(df)
-    return {
-        "a": min(a.upper(), b.upper()),
-        "b": max(a.upper(), b.upper()),
-        "kind": "countries",
-        "by": by,
-        "periods": [r["period"] for r in rows],
-        "types": types,
-        "counts": {t: [int(r.get(t) or 0) for r in rows] for t in types},
-        "events": [int(r["events"] or 0) for r in rows],
-        "mean_score": [r["mean_score"] for r in rows],
-        "headlines": [{"period": r["period"], "text": r.get("headline") or ""} for r in rows],
-    }
+    from communique.web.dyads import country_dyad
+
+    return country_dyad(store, a, b, by=by, since=since, until=until)
 
 
 def actors(store: Store, query: str | None = None, *, country: str | None = None,

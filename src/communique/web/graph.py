@@ -13,7 +13,8 @@ Built with SQLAlchemy Core on the store's tables (bound parameters only) and run
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -79,8 +80,10 @@ def _country(code: str) -> dict[str, Any]:
             "label": country_name(code) or code}
 
 
-def chart(by: str, cells: Iterable[tuple[Any, str, int, float | None, int]]) -> dict[str, Any]:
-    """The dyad chart's shape from (period, event type, events, score total, scored events)."""
+def chart(by: str, cells: Iterable[tuple[Any, str, int, float | None, int]],
+          rounding: Callable[[Any], float | None] = _round) -> dict[str, Any]:
+    """The dyad chart's shape from (period, event type, events, score total, scored events);
+    ``rounding`` makes each period's mean score (total over scored events) a figure."""
     table: dict[str, dict[str, list[float]]] = {}
     for period, kind, n, total, scored in cells:
         cell = table.setdefault(period or "unknown", {}).setdefault(kind, [0, 0.0, 0])
@@ -92,7 +95,8 @@ def chart(by: str, cells: Iterable[tuple[Any, str, int, float | None, int]]) -> 
     means = []
     for p in periods:
         scored = sum(c[2] for c in table[p].values())
-        means.append(_round(sum(c[1] for c in table[p].values()) / scored) if scored else None)
+        total = math.fsum(c[1] for c in table[p].values())
+        means.append(rounding(total / scored) if scored else None)
     return {
         "by": by,
         "periods": periods,

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from communique.web import data, render
-from communique.web.api import DYAD_SIDE, FilterError, make_filter, store_of
+from communique.web.api import DYAD_SIDE, FilterError, counts_of, make_filter, store_of
 from communique.web.names import actor_url, dyad_url, is_country
 
 HERE = Path(__file__).parent
@@ -85,7 +85,8 @@ def events_page(request: Request) -> HTMLResponse:
     try:
         flt = make_filter(**form)
         result = data.list_events(store_of(request), flt, limit=limit, offset=offset,
-                                  descending=order == "desc", sort=sort)
+                                  descending=order == "desc", sort=sort,
+                                  counts=counts_of(request))
     except FilterError as err:
         error = str(err)
     except data.TooCostly:

@@ -1,0 +1,67 @@
+"""A short-lived cache of the events list's capped counts, one per app (``app.state.counts``).
+
+Counting the matching events (up to ``data.COUNT_CAP``) costs as much as reading the page of
+them, and paging through a list asks the same count again and again. The cache keeps each count
+for ``seconds`` (60 by default), at most ``size`` of them (the least recently used go first),
+and is safe to share between the server's threads. ``clear()`` forgets them all: the app calls
+it when ``POST /api/documents`` stored a page. Pages written by another process (a concurrent
+``communique ingest``) show in the counts after ``seconds`` at most.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+SECONDS = 60.0
+SIZE = 256
+
+
+class CountCache:
+    def __init__(self, seconds: float = SECONDS, size: int = SIZE,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds = seconds
+        self.size = size
+        self._clock = clock
+        self._items: OrderedDict[Hashable, tuple[float, int]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        """Changes at each ``clear()``: a count begun before one is not kept (``put``)."""
+        with self._lock:
+            return self._generation
+
+    def get(self, key: Hashable) -> int | None:
+        """The count kept for ``key``, if it is younger than ``seconds``."""
+        with self._lock:
+            got = self._items.get(key)
+            if got is None:
+                return None
+            if self._clock() - got[0] > self.seconds:
+                del self._items[key]
+                return None
+            self._items.move_to_end(key)
+            return got[1]
+
+    def put(self, key: Hashable, count: int, generation: int) -> None:
+        """Keep ``count``, unless the cache was cleared since ``generation`` was read."""
+        with self._lock:
+            if generation != self._generation:
+                return
+            self._items[key] = (self._clock(), count)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._generation += 1
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
