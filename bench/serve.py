@@ -457,12 +457,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(url: str, port: int, log: Path) -> subprocess.Popen:
+def start_server(url: str, port: int, log: Path, workers: int = 1) -> subprocess.Popen:
     import httpx
 
     fh = log.open("w", encoding="utf-8")
     proc = subprocess.Popen([str(EXE), "serve", "--db", url, "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=fh, stderr=subprocess.STDOUT,
+                             "--port", str(port), "--workers", str(workers)],
+                            stdout=fh, stderr=subprocess.STDOUT,
                             env={k: v for k, v in os.environ.items() if k != "COMMUNIQUE_TOKEN"})
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -662,6 +663,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=30, help="load per phase")
     ap.add_argument("--warmup", type=float, default=5, help="load first, not counted")
     ap.add_argument("--concurrency", type=int, default=8, help="client threads")
+    ap.add_argument("--server-workers", type=int, default=1,
+                    help="processes of `communique serve --workers`")
     ap.add_argument("--solo-seconds", type=float, default=10,
                     help="a first phase with one client: the requests' own cost (0: skip)")
     ap.add_argument("--workdir", type=Path, default=Path("bench-ingest/serve"),
@@ -709,7 +712,7 @@ def main() -> None:
           f"mentions, {len(values.pairs):,} country pairs ({served})", flush=True)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(served, port, args.workdir / "serve.log")
+    server = start_server(served, port, args.workdir / "serve.log", args.server_workers)
     every: list[tuple[str, Hit]] = []
     try:
         if args.warmup:

@@ -29,6 +29,9 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("document.png", "/documents/000_9fddb8e8c64c1899", None),
     ("dyad.png", "/dyad/VNM/RUS", "#chart canvas"),
     ("events-zh.png", "/?lang=zh", None),
+    ("network.png", "/network", "#network canvas"),
+    ("actors.png", "/actors", None),
+    ("actor.png", "/actors/person:阮富仲", "#chart canvas"),  # the samples' most active person
 ]
 
 CHROMIUM = os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium")

@@ -8,6 +8,12 @@ Without Chromium or Playwright the tests skip, except under CI (``$CI`` set), wh
 Each test gets a fresh page whose console errors, uncaught exceptions, failed requests and HTTP
 error responses are collected in ``problems``; a full-page screenshot of the page as the test
 left it goes to ``test-artifacts/screenshots/<test>.png``, passed or failed.
+
+The pages name their icon (``/static/favicon.svg``), so Chromium has no reason to ask for
+``/favicon.ico``: a test during which the server's access log shows that request fails at
+teardown (the browser fetches icons itself, mostly out of Playwright's sight: the server's log
+is the witness). Leaving a page right after its load may cancel the fetch of its icon: that
+aborted request is not held against the page.
 """
 
 from __future__ import annotations
@@ -31,9 +37,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 VIEWPORT = {"width": 1280, "height": 900}
-# Chromium asks every site for /favicon.ico and logs the 404 as a console error; the app
-# serves none (yet). That one request is not held against the page.
-IGNORED_URLS = ("/favicon.ico",)
+ICON = "/static/favicon.svg"  # what base.html names as the page's icon
 
 
 def _unavailable(why: str) -> None:
@@ -44,8 +48,8 @@ def _unavailable(why: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory) -> str:
-    """The URL of a running ``communique serve`` over the sample store."""
+def server(tmp_path_factory) -> tuple[str, Path]:
+    """A running ``communique serve`` over the sample store: its URL and its log file."""
     from communique.store import open_store
     from communique.store.ingest import ingest
 
@@ -60,6 +64,7 @@ def base_url(tmp_path_factory) -> str:
         [sys.executable, "-c", "from communique.cli import app; app()",
          "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},  # the access log, line by line
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -78,7 +83,7 @@ def base_url(tmp_path_factory) -> str:
             if time.monotonic() > deadline:
                 pytest.fail("communique serve did not answer within 30 s", pytrace=False)
             time.sleep(0.1)
-        yield url
+        yield url, Path(log.name)
     finally:
         proc.terminate()
         try:
@@ -87,6 +92,24 @@ def base_url(tmp_path_factory) -> str:
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(server) -> str:
+    return server[0]
+
+
+@pytest.fixture(scope="session")
+def server_log(server) -> Path:
+    """The server's output, one line per request (uvicorn's access log)."""
+    return server[1]
+
+
+def log_since(log: Path, offset: int) -> str:
+    """What the server logged after byte ``offset``."""
+    with open(log, "rb") as f:
+        f.seek(offset)
+        return f.read().decode(errors="replace")
 
 
 @pytest.fixture(scope="session")
@@ -110,26 +133,29 @@ def problems() -> list[str]:
 
 
 @pytest.fixture
-def page(browser, base_url, problems, request):
+def page(browser, base_url, server_log, problems, request):
     context = browser.new_context(viewport=VIEWPORT, base_url=base_url, locale="en-GB")
     context.set_default_timeout(10_000)
     pg = context.new_page()
-
-    def ignored(url: str) -> bool:
-        return any(url.split("?")[0].endswith(u) for u in IGNORED_URLS)
+    logged_before = server_log.stat().st_size
 
     def on_console(msg) -> None:
-        if msg.type == "error" and not ignored(msg.location.get("url", "")):
+        if msg.type == "error":
             problems.append(f"console: {msg.text} ({msg.location.get('url')})")
 
     def on_response(response) -> None:
-        if response.status >= 400 and not ignored(response.url):
+        if response.status >= 400:
             problems.append(f"HTTP {response.status}: {response.url}")
 
     pg.on("console", on_console)
     pg.on("response", on_response)
     pg.on("pageerror", lambda err: problems.append(f"page error: {err}"))
-    pg.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} {r.failure}"))
+    def on_failed(r) -> None:
+        # leaving a page right after its load cancels the browser's fetch of its icon
+        if not (r.url.split("?")[0].endswith(ICON) and r.failure == "net::ERR_ABORTED"):
+            problems.append(f"request failed: {r.url} {r.failure}")
+
+    pg.on("requestfailed", on_failed)
     yield pg
     SHOTS.mkdir(parents=True, exist_ok=True)
     name = re.sub(r"[^\w.-]+", "_", request.node.name).strip("_")
@@ -137,3 +163,7 @@ def page(browser, base_url, problems, request):
         pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
     finally:
         context.close()
+    icon = [line for line in log_since(server_log, logged_before).splitlines()
+            if "/favicon.ico" in line]
+    if icon:
+        pytest.fail("the browser asked for /favicon.ico:\n" + "\n".join(icon), pytrace=False)

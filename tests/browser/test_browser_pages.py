@@ -5,6 +5,7 @@ language switch turns the interface Chinese and back, and no page logs an error.
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -232,4 +233,25 @@ def test_dyad_chart_in_chinese(page, problems):
     settle(page)
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
     assert "主要事件" in page.locator("main").inner_text()
+    assert problems == []
+
+
+def test_the_icon_is_the_svg(page, problems, server_log):
+    """Chromium fetches the icon the page names, and never asks for /favicon.ico (the page
+    fixture fails any test during which it does)."""
+    before = server_log.stat().st_size
+    page.goto("/")
+    icon = page.locator("head link[rel=icon]")
+    assert icon.get_attribute("href") == "/static/favicon.svg"
+    assert icon.get_attribute("type") == "image/svg+xml"
+
+    def logged() -> str:
+        return server_log.read_bytes()[before:].decode(errors="replace")
+
+    # the browser's own fetch (out of Playwright's sight) shows in the server's access log
+    deadline = time.monotonic() + 5
+    while '"GET /static/favicon.svg HTTP/1.1" 200' not in logged():
+        assert time.monotonic() < deadline, "Chromium never fetched /static/favicon.svg"
+        time.sleep(0.05)
+    assert "/favicon.ico" not in logged()
     assert problems == []
