@@ -134,3 +134,21 @@ def test_surnames_and_translit_chars() -> None:
         assert c in gaz.translit_chars, c
     for c in "的在和与同是部长会国书记总理主席委员外交防将军大":
         assert c not in gaz.translit_chars, c
+
+
+def test_grammar_markers_load_with_every_kind_the_coder_reads() -> None:
+    from importlib import resources
+
+    from communique.events.grammar import MARKER_KINDS, markers
+
+    text = resources.files("communique.kb").joinpath("markers.tsv").read_text("utf-8")
+    assert re.search(r"^# version:? \d+", text, re.M)
+    rows = read_table("markers")
+    assert rows and all(row["kind"] and row["word"] for row in rows)
+    kinds = markers()
+    for kind in MARKER_KINDS:
+        assert kinds.get(kind), kind
+    assert set(kinds) == set(MARKER_KINDS)  # no kind the coder does not read
+    for kind, words in kinds.items():
+        assert len(words) == len(set(words)), kind  # no word twice within a kind
+        assert all(re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words), kind

@@ -1,0 +1,100 @@
+"""The frame of a trigger: the filters that tell an act reported from a word that only names
+one (negated, habitual, nominal, a setting), then the handler of the trigger's construction."""
+
+from __future__ import annotations
+
+import re
+
+from communique.events.grammar import (
+    HABITUAL,
+    HOSTED_RE,
+    NEGATION,
+    NOMINAL_AFTER,
+    NOMINAL_BEFORE,
+    PAST_YEAR,
+    SUPPORT_NOUN_BEFORE,
+    is_future,
+)
+from communique.events.lexicon import TriggerHit
+from communique.events.page_state import Found, merge
+from communique.events.sides import Side
+from communique.events.statements import Statements
+from communique.model import Span
+
+
+class Frames(Statements):
+    """The frame of each trigger, dispatched to its handler."""
+
+    def _frame(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        before = self.text[cl[0] : hit.start]
+        if before.endswith(NEGATION):
+            return []
+        name = hit.trigger.frame
+        if HABITUAL.search(before) or PAST_YEAR.search(self.text, sent[0], hit.start):
+            return []  # `多次参加`, `去年12月…访问`: history, not an event of this report
+        nominal = before.endswith("所") or self.text.startswith("的", hit.end) or (
+            before.endswith("的") and len(hit.trigger.word) <= 2
+            and hit.trigger.event != "CONSULT") or (
+            hit.trigger.word == "支持" and (before.endswith(SUPPORT_NOUN_BEFORE)
+                                           or self.text.startswith(("下", "和帮助"), hit.end)))
+        setting = hit.trigger.event == "CONSULT" and name in ("host", "caller", "with") and (
+            re.match(r"[^，,。]{0,30}时[，,]", self.text[hit.end : cl[1] + 1]))
+        if setting:  # `会见石破茂时,…`, `与卢拉会见时,…`: the setting of what follows
+            obj = (self.clause.object_after(hit.end, cl[1]) if name != "with" else Side()) or (
+                self.clause.governed_by(cl[0], hit.start, ("与", "同", "和")))
+            if obj:
+                hosts = [e for e in self.frame.participants
+                         if e.kind == "person" and e.country not in obj.countries]
+                self.recent = self._resolve(merge(Side((hosts[0],)) if hosts else subj, obj))
+            return []
+        if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
+                before.endswith(NOMINAL_BEFORE)):
+            return []  # `此次会谈`: the meeting already told, named again
+        if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
+                self.text.startswith(NOMINAL_AFTER, hit.end)) and not self.clause.within(
+                hit.end, hit.end + 1) and not self.clause.starts_at(hit.end):
+            return []  # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again
+        if nominal and name not in ("visit", "hosted"):
+            return []  # `所签署的协议`, `援助的物资`: a thing named, not an act reported
+        if before.endswith("在") and self.text.startswith(("中", "里", "上"), hit.end):
+            return []  # `在联合声明中指出`: the document as a place
+        if hit.trigger.word.startswith(("见证", "共同见证")) and not re.search(
+                r"签|换文|交换", self.text[hit.end : sent[1]]):
+            return []  # witnessing is an event only where something is signed
+        if any(m.start() <= hit.start < m.end() for m in self.hosted_phrases(sent)):
+            if name != "hosted":
+                return []  # `由 A 与 B 共同主办`: who organised a meeting
+        if name == "hosted":
+            return self._hosted(hit, subj, cl, sent)
+        if name in ("with", "joint"):
+            return self._with(hit, subj, cl, sent, before)
+        if name in ("host", "caller"):
+            return self._meet(hit, subj, cl, sent, before)
+        if name == "visit":
+            return self._visit(hit, subj, cl, sent, before)
+        if name == "welcome":
+            return self._welcome(hit, subj, cl, sent)
+        if name == "attend":
+            return self._attend(hit, subj, cl, sent)
+        if name == "invite":
+            return self._invite(hit, subj, sent, before)
+        if name in ("future", "promise"):
+            return self._future(hit, subj, cl, sent)
+        if name == "request":
+            return self._request(hit, subj, sent)
+        if name == "credentials":
+            return self._credentials(hit, subj, cl, sent)
+        if name == "destination":  # `选择越南作为其首个正式出访国家`
+            chose = self.text.rfind("选择", cl[0], hit.start)
+            host = self.clause.governed_by(chose, hit.start, ("选择",)) if chose >= 0 else Side()
+            if not host or is_future(before):
+                return []
+            return self._found(hit, sent, subj, host, 0.7, mode="visit", cameo="042")
+        if name == "provide":
+            return self._provide(hit, subj, cl, sent, before)
+        if name == "accused":
+            return self._accused(hit, subj, cl, sent)
+        return self._statement(hit, subj, cl, sent, before)
+
+    def hosted_phrases(self, sent: Span) -> list[re.Match[str]]:
+        return list(HOSTED_RE.finditer(self.text, sent[0], sent[1]))

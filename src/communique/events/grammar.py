@@ -1,0 +1,82 @@
+"""The grammar the coder reads around a trigger: marker words from ``kb/markers.tsv`` (read
+once, at import) and the regular expressions that are real grammar, not word lists."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from communique.knowledge import read_table
+
+# The kinds of marker the coder reads; tests check that kb/markers.tsv gives each of them.
+MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "support_noun_before",
+                "clause_opener", "general_addressee", "province_ending", "meeting", "multilateral",
+                "call", "anaphora", "future_time", "aid_goods", "warm_greeting")
+
+
+@cache
+def markers() -> dict[str, tuple[str, ...]]:
+    """The words of each marker kind, in the order of the table."""
+    kinds: dict[str, list[str]] = {}
+    for row in read_table("markers"):
+        if row["kind"] and row["word"]:
+            kinds.setdefault(row["kind"], []).append(row["word"])
+    return {kind: tuple(words) for kind, words in kinds.items()}
+
+
+def words(kind: str) -> tuple[str, ...]:
+    found = markers().get(kind)
+    if not found:
+        raise KeyError(f"kb/markers.tsv has no words of kind {kind!r}")
+    return found
+
+
+def any_of(kind: str) -> re.Pattern[str]:
+    """A pattern matching any word of ``kind``."""
+    return re.compile("|".join(re.escape(w) for w in words(kind)))
+
+
+# --- marker words -----------------------------------------------------------------------------
+
+NEGATION = words("negation")
+HABITUAL = any_of("history")  # `多次参加`: a habit or the past, not an event of this report
+NOMINAL_BEFORE = words("nominal_before")
+NOMINAL_AFTER = words("nominal_after")
+SUPPORT_NOUN_BEFORE = words("support_noun_before")
+CLAUSE_OPENERS = words("clause_opener")
+GENERAL_ADDRESSEE = words("general_addressee")
+PROVINCE_ENDINGS = words("province_ending")
+MEETING_WORDS = words("meeting")
+MULTILATERAL_WORDS = words("multilateral")
+CALL_WORDS = any_of("call")
+ANAPHORA = any_of("anaphora")
+FUTURE_WELCOME = any_of("future_time")
+AID_GOODS = any_of("aid_goods")
+WARM_GREETING = words("warm_greeting")
+
+# --- grammar ----------------------------------------------------------------------------------
+
+# `访华`, `来越`, `赴俄`: one character for the visit, one for the host country's short form.
+VISIT_WORD = re.compile(
+    r"(?<![一-龥]的)(?:访|来|赴|抵)([一-龥])(?=进行|期间|之际|访问|出席|参加|工作|的|，|,|。|并|后|前|$)")
+QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]")
+SAYING = re.compile(r"[^，,。]{0,6}?(?:表示|强调|指出|说|称|认为|重申|回应|答问)")
+TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+GUEST_RE = re.compile(r"(?:来访|到访|访华|访越)的")
+PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")
+VISIT_OF_RE = re.compile(r"(?:对|在)([^，,。]{1,30}?)进行.{0,6}?访问")
+DURING_RE = re.compile(r"在([^,，。；\d年]{1,8}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
+HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办|主持|承办)")
+SIDELINES = re.compile(r"(峰会|会议|论坛|大会|会)(期间|间隙|框架内|场边)")
+FUTURE_RE = re.compile(
+    r"即将|(?<![大上中少])将(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望|预定|预计|定于")
+
+# Frames whose trigger takes what follows as its content: triggers inside it are not events.
+CONTENT_FRAMES = {"request", "future", "invite", "promise"}
+STATEMENT_FRAMES = {"object", "to"}
+
+
+def is_future(before: str) -> bool:
+    """A plan: `将于…`, `即将`, `拟` in what precedes the verb, not undone by a past `已`."""
+    ends = [m.end() for m in FUTURE_RE.finditer(before)]
+    return bool(ends) and "已" not in before[ends[-1] :] and "了" not in before[ends[-1] :]

@@ -1,0 +1,239 @@
+"""Frame handlers for meetings and visits: talks with a partner, meeting a guest, calls,
+summits attended, visits, welcomes and credentials."""
+
+from __future__ import annotations
+
+import re
+
+from communique.events.grammar import (
+    CALL_WORDS,
+    FUTURE_WELCOME,
+    HOSTED_RE,
+    MEETING_WORDS,
+    MULTILATERAL_WORDS,
+    NOMINAL_AFTER,
+    NOMINAL_BEFORE,
+    SIDELINES,
+    WARM_GREETING,
+    is_future,
+)
+from communique.events.lexicon import TriggerHit, lexicon
+from communique.events.page_state import Found, PageState, merge
+from communique.events.sides import Side
+from communique.model import Entity, Span
+
+
+class Meetings(PageState):
+    """The handlers of the meeting and visit frames."""
+
+    def _with(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str) -> list[Found]:
+        t = hit.trigger
+        start = subj.span[1] if subj.span else cl[0]
+        partners = self.clause.governed_by(start, hit.start, ("同", "与", "和", "跟"), first=True)
+        if t.event == "CONSULT" and "分别" in before:
+            return [ev for p in partners.entities
+                    for ev in self._consult(hit, sent, cl, merge(subj, Side((p,))), Side())]
+        actors = merge(subj, partners)
+        if t.event == "CONSULT":
+            return self._consult(hit, sent, cl, actors, Side())
+        if t.word.startswith("互"):  # `互致贺电`: a message each way
+            ends = self._resolve(actors)
+            sides = {e.country: e for e in ends if e.country}
+            if len(sides) == 2:
+                a, b = sides.values()
+                return [*self._found(hit, sent, Side((a,)), Side((b,))),
+                        *self._found(hit, sent, Side((b,)), Side((a,)))]
+        if not actors.both and len(actors.countries) < 2:
+            return self._found(hit, sent, actors, self._counterpart(actors), 0.7)
+        return self._found(hit, sent, actors, Side())
+
+    def _meet(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+              ) -> list[Found]:
+        obj = self.clause.object_after(hit.end, cl[1])
+        obj = obj or self.clause.governed_by(cl[0], hit.start, ("同", "与"))
+        if "分别" in before or "先后" in before or len(obj.countries) > 1:
+            return [ev for e in obj.entities
+                    for ev in self._meet_one(hit, subj, Side((e,)), cl, sent)]
+        return self._meet_one(hit, subj, obj, cl, sent)
+
+    def _meet_one(self, hit: TriggerHit, subj: Side, obj: Side, cl: Span, sent: Span) -> list[Found]:
+        visitor, host = (obj, subj) if hit.trigger.frame == "host" else (subj, obj)
+        v = self.frame.visitors
+        if subj.countries & v and not obj.countries & v:
+            visitor, host = subj, obj
+        elif obj.countries & v and not subj.countries & v:
+            visitor, host = obj, subj
+        return self._consult(hit, sent, cl, visitor, host, visit=True)
+
+    def _consult(self, hit: TriggerHit, sent: Span, cl: Span, visitor: Side, host: Side,
+                 visit: bool = False) -> list[Found]:
+        """A meeting: by phone or video, on the sidelines of a summit or in a third country,
+        a visit (who travels is the actor), or talks where neither side is the guest."""
+        clause_text = self.text[cl[0] : cl[1]]
+        sentence_text = self.text[sent[0] : sent[1]]
+        everyone = Side(self._resolve(merge(visitor, host)))
+        countries = everyone.countries
+
+        def meeting(actor: Side, recipient: Side, mode: str | None, cameo: str,
+                    medium: str = "in_person") -> list[Found]:
+            return self._found(hit, sent, actor, recipient, mode=mode, cameo=cameo,
+                               medium=medium, event="CONSULT")
+
+        if hit.trigger.mode == "phone" or CALL_WORDS.search(clause_text):
+            medium = "video" if re.search(r"视频|线上", sentence_text) else "phone"
+            return meeting(everyone, Side(), "phone", "041", medium)
+        if hit.trigger.mode == "multilateral" or (
+                hit.trigger.frame in ("with", "joint", "attend")
+                and any(e.kind == "igo" for e in everyone.entities)):
+            igos = () if any(e.kind == "igo" for e in everyone.entities) or len(
+                countries) < 2 else self._title_igos(sent)  # co-chairs of two countries
+            return meeting(everyone, Side(igos), "multilateral", "040")
+        if SIDELINES.search(sentence_text) and re.search(r"峰会|会议|论坛|大会", sentence_text):
+            return meeting(everyone, Side(), "third-party", "044")
+        place = self._place_country(sent, hit.start)
+        if place and len(countries) >= 2:
+            if place not in countries:
+                return meeting(everyone, Side(), "third-party", "044")
+            guests = self._of(everyone, lambda c: c != place)
+            self.frame.visitors |= guests.countries  # later meetings of the page agree
+            self.frame.hosts.add(place)
+            return meeting(guests, self._of(everyone, lambda c: c == place), "visit", "042")
+        if (self.summit or self.sidelines) and not self.frame.visitors and len(countries) >= 2:
+            return meeting(everyone, Side(), "third-party", "044")
+        guests = self._of(everyone, lambda c: c in self.frame.visitors)
+        hosts = self._of(everyone, lambda c: c not in self.frame.visitors)
+        if guests and hosts:
+            return meeting(guests, hosts, "visit", "042")
+        if visit and host and visitor and not visitor.both and not host.both:
+            return meeting(visitor, host, "visit", "042")
+        return meeting(everyone, Side(), None, "040")
+
+    @staticmethod
+    def _of(side: Side, keep) -> Side:  # noqa: ANN001 - a predicate on a country code
+        return Side(tuple(e for e in side.entities if e.country and keep(e.country)))
+
+    def _title_igos(self, sent: Span) -> tuple[Entity, ...]:
+        """The organisation whose meeting this is, named in the sentence or the title."""
+        for lo, hi in (sent, (self.body[0], self.sentences[0][1] if self.sentences else 0)):
+            igos = tuple(e for e in self.clause.within(lo, hi) if e.kind == "igo")
+            if igos:
+                return igos[:1]
+        return ()
+
+    def _visit(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+               ) -> list[Found]:
+        text = self.text
+        after = text[hit.end : hit.end + 4]
+        if after.startswith(NOMINAL_AFTER) or before.endswith(NOMINAL_BEFORE):
+            return []
+        if before.endswith("邀请") or "邀请" in before and "访问" not in before:
+            return []
+        if "欢迎" in before and self.text[max(cl[0], before.find("欢迎") + cl[0] - 2):].startswith(
+                WARM_GREETING):
+            return []  # `热烈欢迎X访问越南`: a greeting in the talks, not another visit
+        if re.search(r"(期间|之际|前夕|之行)[,，;；]?$", text[hit.end : cl[1]]) or after.startswith(
+                "以来"):
+            return []  # `访问俄罗斯期间,…`: the visit as a time for what follows
+        m = re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)进行.{0,6}$", before)
+        if m:
+            host = Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1))))
+        else:
+            host = self.clause.object_after(hit.end, cl[1])
+        if not host:
+            return []
+        near = [e for e in self.clause.within(cl[0], hit.start)
+                if len(gap := text[e.span[1] : hit.start]) <= 4 and not any(c in gap for c in "对在向，,")]
+        if near and not m:
+            subj = Side((near[-1],), span=near[-1].span)  # `欢迎越南代表团访问俄罗斯`
+        if is_future(before) or self._future_sentence(cl, sent):
+            return self._found(hit, sent, subj, host, 0.75, event="AGREE", mode=None, cameo="036")
+        return self._found(hit, sent, subj, host, mode="visit", cameo="042", medium="in_person")
+
+    def _future_sentence(self, cl: Span, sent: Span) -> bool:
+        """`X将于…出席…,并对老挝进行正式访问`: a clause joined by `并` to a plan is a plan."""
+        return (self.text[cl[0] : cl[1]].lstrip().startswith(("并", "还将", "随后"))
+                and is_future(self.text[sent[0] : cl[0]]))
+
+    def _welcome(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        after = self.text[hit.end : cl[1]]
+        if self.text[max(cl[0], hit.start - 2) : hit.start] in WARM_GREETING and "访" in after:
+            return []  # `热烈欢迎X访问越南` said in the talks: part of the visit
+        obj = self.clause.object_after(hit.end, cl[1])
+        if not obj or after.startswith(("仪式", "宴会", "词")):
+            return []
+        if FUTURE_WELCOME.search(after) and lexicon().has_action(after):
+            return self._found(hit, sent, subj, obj, 0.7, event="AGREE", cameo="036")
+        if "访" in after:
+            return self._consult(hit, sent, cl, obj, subj, visit=True)
+        return self._found(hit, sent, subj, obj, 0.75)
+
+    def _hosted(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        """`A 在(由) B 举办的 <meeting> 上 …`: A attends a meeting that B hosts."""
+        text = self.text
+        at = text.rfind("在", cl[0], hit.start)
+        if at < 0 or not re.match(r"[^，,。]{0,40}?上", text[hit.end : cl[1]]):
+            return []
+        host = self.clause.governed_by(at, hit.start, ("在", "由"))
+        attendee = self.clause.subject(cl[0], at)
+        if not attendee or not host or host.countries <= attendee.countries:
+            return []
+        rest = text[hit.end : cl[1]]
+        multilateral = any(w in rest for w in MULTILATERAL_WORDS)
+        mode, cameo = ("multilateral", "040") if multilateral else ("visit", "042")
+        return self._found(hit, sent, attendee, host, 0.7, mode=mode, cameo=cameo)
+
+    def _attend(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        text = self.text
+        if not (subj.span and sent[0] <= subj.span[0] < sent[1]):
+            return []  # who attended is not said in this sentence
+        rest = text[hit.start : sent[1]]
+        if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word != "与会":
+            return []
+        foreign = self._meeting_hosts(hit, cl, sent, subj)
+        if not foreign:
+            return []
+        if is_future(text[cl[0] : hit.start]) or self._future_sentence(cl, sent):
+            return self._found(hit, sent, subj, Side(foreign), 0.7, event="AGREE", mode=None,
+                               cameo="036")
+        multilateral = any(w in rest for w in MULTILATERAL_WORDS) or any(
+            e.kind == "igo" for e in foreign)
+        mode, cameo = ("multilateral", "040") if multilateral else ("visit", "042")
+        return self._found(hit, sent, subj, Side(foreign), 0.7, mode=mode, cameo=cameo)
+
+    def _meeting_hosts(self, hit: TriggerHit, cl: Span, sent: Span, subj: Side
+                       ) -> tuple[Entity, ...]:
+        """Who holds the meeting attended: its named organisers, the organisation in its name
+        (`东盟峰会`), the title's organisation for a bare `会议`, else the host country."""
+        text = self.text
+        hosted = HOSTED_RE.search(text, cl[0], sent[1]) or self.frame.organiser_phrase
+        named = (self.clause.within(hosted.start(1), hosted.end(1)) if hosted
+                 else list(self.frame.organisers))
+        after = [e for e in self.clause.within(hit.end, sent[1])
+                 if e.kind in ("igo", "country", "org")]
+        title = [e for e in self.clause.within(self.body[0], self.sentences[0][1])
+                 if e.kind == "igo"] if self.sentences else []
+        chair = bool(hosted and "主席国" in hosted.group(1))
+        for group in ([e for e in after if e.kind == "igo"], named, after, title):
+            foreign = tuple(e for e in group if e.country and e.country not in subj.countries)
+            igos = tuple(e for e in foreign if e.kind == "igo")
+            if foreign:  # `由东盟轮值主席国老挝主办`: ASEAN's meeting, Laos its chair
+                return igos if chair and igos else foreign
+        place = self._place_country(sent, sent[1])
+        if place and place not in subj.countries:
+            return (Entity(place, (hit.start, hit.end), "country", f"country:{place}",
+                           country=place),)
+        return ()
+
+    def _credentials(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        """`X 向 Y 递交国书`; `Y (分别)接受 A、B…大使递交国书`: each ambassador a visit."""
+        took = self.text.rfind("接受", cl[0], hit.start)
+        if took < 0:
+            host = self.clause.governed_by(cl[0], hit.start, ("向",))
+            return self._found(hit, sent, subj, host, mode="visit", cameo="042",
+                               medium="in_person") if host else []
+        envoys = [e for e in self.clause.within(took + 2, hit.start)
+                  if e.country and e.country not in subj.countries]
+        by_country = {e.country: e for e in envoys}
+        return [ev for e in by_country.values()
+                for ev in self._found(hit, sent, Side((e,)), subj, mode="visit", cameo="042",
+                                      medium="in_person")]

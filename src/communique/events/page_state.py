@@ -1,0 +1,207 @@
+"""What the coder knows of a page while it codes it: the text, its entities, sentences,
+clauses and triggers, the page frame, and the side helpers every frame handler uses."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from communique.entities.recognise import Recognised, both_mentions
+from communique.events.grammar import ANAPHORA, PROVINCE_ENDINGS, QUESTION, SIDELINES, TITLE_GAP
+from communique.events.lexicon import Trigger, TriggerHit, lexicon
+from communique.events.sides import Clause, Side
+from communique.model import Entity, Span
+from communique.text import clause_spans, sentence_spans
+
+
+@dataclass
+class Found:
+    """An event before dates and records: its trigger, sides and sentence."""
+
+    trigger: Trigger
+    span: Span  # the trigger words
+    sentence: Span
+    event: str
+    mode: str | None
+    medium: str | None
+    cameo: str
+    actor: tuple[Entity, ...]
+    recipient: tuple[Entity, ...]
+    confidence: float
+
+
+@dataclass
+class PageFrame:
+    """What the whole page tells about the interaction it reports."""
+
+    visitors: set[str] = field(default_factory=set)  # countries of visiting sides
+    hosts: set[str] = field(default_factory=set)
+    participants: tuple[Entity, ...] = ()
+    medium: str | None = None
+    organisers: tuple[Entity, ...] = ()
+    multilateral: bool = False  # the main event is a summit or conference attended
+    organiser_phrase: re.Match[str] | None = None  # `由…主办`, the first on the page
+
+
+class PageState:
+    """The page being coded, and what the coding has learnt of it so far."""
+
+    def __init__(self, text: str, rec: Recognised, body: Span, skip: tuple[Span, ...]) -> None:
+        self.text = text
+        self.body = body
+        self.clause = Clause(text, _with_pairs(rec), both_mentions(text, body[0], body[1]))
+        self.pairs = rec.pairs
+        self.places = rec.places
+        self.place_starts = [p.start for p in rec.places]
+        self._clauses: dict[Span, list[Span]] = {}
+        self.last_recipient: tuple[Entity, ...] = ()
+        self.recent: tuple[Entity, ...] = ()  # the sides of the meeting last named
+        self.qa = bool(QUESTION.search(text, body[0], body[1]))
+        self.sidelines = bool(SIDELINES.search(text, body[0], body[1]))
+        self.frame = PageFrame()
+        self.sentences = [_past(sent, skip) for sent in sentence_spans(text, body[0], body[1])]
+        self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec, skip)
+        self.trigger_starts = [t.start for t in self.triggers]
+
+    @property
+    def summit(self) -> bool:
+        """The page reports a summit attended: its other meetings are on the sidelines."""
+        return self.frame.multilateral
+
+    def clauses(self, sent: Span) -> list[Span]:
+        found = self._clauses.get(sent)
+        if found is None:
+            found = self._clauses[sent] = [
+                part for cl in clause_spans(self.text, sent[0], sent[1]) for part in self._gaps(cl)]
+        return found
+
+    def _gaps(self, cl: Span) -> list[Span]:
+        """`韩美日外长谴责朝鲜… 朴振与王毅举行会谈`: a space between Chinese words joins two
+        headlines in one title line."""
+        cuts = [m.start() for m in TITLE_GAP.finditer(self.text, cl[0], cl[1])]
+        if not cuts:
+            return [cl]
+        bounds = [cl[0], *cuts, cl[1]]
+        return [(a if i == 0 else a + 1, b) for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))
+                if b > a + 1]
+
+    def _found(self, hit: TriggerHit, sent: Span, actor: Side, recipient: Side,
+               confidence: float = 0.85, **kw: str | None) -> list[Found]:
+        t = hit.trigger
+        a, r = _distinct(self._resolve(actor)), _distinct(self._resolve(recipient))
+        if not a:
+            return []
+        own = {e.country for e in a}
+        r = tuple(e for e in r if e.country not in own) or r
+        if r:
+            self.last_recipient = r
+        return [Found(t, (hit.start, hit.end), sent, kw.get("event") or t.event,
+                      kw["mode"] if "mode" in kw else t.mode, kw.get("medium") or t.medium,
+                      kw.get("cameo") or t.cameo, a, r, confidence)]
+
+    def _place_country(self, sent: Span, before: int) -> str | None:
+        """`在华盛顿举行会谈`: the country of the place where a meeting is held."""
+        i = bisect.bisect_left(self.place_starts, sent[0])
+        while i < len(self.places) and self.places[i].start < before:
+            p = self.places[i]
+            if self.text.rfind("在", sent[0], p.start) >= p.start - 3:
+                return p.country
+            i += 1
+        return None
+
+    # --- sides --------------------------------------------------------------------------------
+
+    def _counterpart(self, side: Side, at: int | None = None) -> Side:
+        """The other side of the page's main interaction, for a statement that names no one;
+        without one, the nearest foreign party named before (`菲律宾…。中方对此表示…`)."""
+        if side.both:
+            return Side()
+        own = side.countries
+        other = tuple(e for e in self.recent or self.frame.participants
+                      if e.country and e.country not in own)
+        if other and not self.qa:
+            return Side(other)
+        if at is None or not own:
+            return Side()
+        if self.qa:  # a press conference: each answer is about its own question
+            start = max(self.body[0], self.text.rfind("问", self.body[0], at))
+        elif ANAPHORA.search(self.text, max(self.body[0], at - 12), at):
+            start = max(self.body[0], at - 300)
+        else:
+            return Side()
+        before = [e for e in self.clause.within(start, at)
+                  if e.country and e.country not in own and e.kind != "igo"]
+        return Side((before[-1],)) if before else Side()
+
+    def _resolve(self, side: Side) -> tuple[Entity, ...]:
+        if side.both:
+            return (self.recent or self.frame.participants or self._pair_countries(side)
+                    or side.entities)
+        return side.entities
+
+    def _pair_countries(self, side: Side) -> tuple[Entity, ...]:
+        """`双方` in a text with no meeting named: the two countries of `越老`, `中越` …"""
+        if not self.pairs:
+            return ()
+        near = side.span[0] if side.span else 0
+        pair = min(self.pairs, key=lambda h: abs(h.start - near))
+        return tuple(
+            Entity(self.text[pair.start : pair.end], (pair.start, pair.end), "country",
+                   f"country:{c}", country=c)
+            for c in pair.countries
+        )
+
+
+def _free_triggers(hits: list[TriggerHit], rec: Recognised, skip: tuple[Span, ...]
+                   ) -> list[TriggerHit]:
+    """Triggers outside entity names (`将` in `大将`) and outside ``skip`` spans, in order."""
+    taken = sorted([*skip, *(e.span for e in rec.entities)])
+    starts = [s for s, _ in taken]
+    out = []
+    for t in hits:
+        i = bisect.bisect_right(starts, t.start) - 1
+        if i >= 0 and taken[i][1] > t.start:
+            continue
+        j = bisect.bisect_left(starts, t.start)
+        if j < len(taken) and taken[j][0] < t.end:
+            continue
+        out.append(t)
+    return out
+
+
+def _with_pairs(rec: Recognised) -> tuple[Entity, ...]:
+    """Entities, with `中俄`, `越老` read as the two countries they join (`中俄联合演习`), and
+    provinces named as such (`老街省`, `云南省`) as the local governments that act."""
+    taken = {e.span for e in rec.entities}
+    extra = [
+        Entity(h.name, (h.start, h.end), "country", f"country:{c}", country=c)
+        for h in rec.pairs for c in h.countries
+    ] + [
+        Entity(h.name, (h.start, h.end), "org", f"org:{h.name}", org=h.name, country=h.country,
+               sector="GOV")
+        for h in rec.places
+        if h.name.endswith(PROVINCE_ENDINGS) and h.country and (h.start, h.end) not in taken
+    ]
+    if not extra:
+        return rec.entities
+    return tuple(sorted((*rec.entities, *extra), key=lambda e: e.span))
+
+
+def _past(sent: Span, skip: tuple[Span, ...]) -> Span:
+    """A sentence starts after a dateline that stands at its head (`越通社河内——…`)."""
+    for s, e in skip:
+        if s <= sent[0] < e < sent[1]:
+            return (e, sent[1])
+    return sent
+
+
+def _distinct(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """One entity per id: `国际佛教联合会(IBC)` names one organisation twice."""
+    seen: set[str] = set()
+    return tuple(e for e in entities if not (e.id in seen or seen.add(e.id)))
+
+
+def merge(a: Side, b: Side) -> Side:
+    extra = tuple(e for e in b.entities if e not in a.entities)
+    return Side(a.entities + extra, both=a.both or b.both)

@@ -1,0 +1,150 @@
+"""Frame handlers for what one side says or does to another: statements (praise, thanks,
+concern, support), requests, plans and promises, invitations, aid provided and accusations."""
+
+from __future__ import annotations
+
+import re
+
+from communique.events.grammar import AID_GOODS, GENERAL_ADDRESSEE, SAYING, is_future
+from communique.events.lexicon import TriggerHit, lexicon
+from communique.events.meetings import Meetings
+from communique.events.page_state import Found
+from communique.events.sides import Side
+from communique.model import Span
+
+
+class Statements(Meetings):
+    """The handlers of the statement frames (a statement of talks held is a meeting)."""
+
+    def _statement(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+                   ) -> list[Found]:
+        """Praise, thanks, congratulations, concern, aid: `A 对 B 表示…` or `A 祝贺 B`;
+        `A和B分别…` is one statement each."""
+        if "分别" in before and len(subj.countries) > 1:
+            return [ev for e in subj.entities
+                    for ev in self._statement(hit, Side((e,), span=e.span), cl, sent, "")]
+        if subj.both and hit.trigger.event in ("SUPPORT", "ACCUSE"):
+            return []  # `双方积极评价两国关系`: both sides on their own relations, not an event
+        if "分别" in before and not subj.both and len(subj.countries) == 1:
+            to = self.clause.governed_by(cl[0], hit.start, ("向", "对", "给"))
+            if len(to.countries) > 1:  # `分别向土耳其总统和叙利亚总统致慰问电`: one each
+                return [ev for e in to.entities
+                        for ev in self._found(hit, sent, subj, Side((e,)), 0.85)]
+        if hit.trigger.frame == "to":  # `对中国政府向越南捐赠…表示感谢`: the outer `对`
+            governed = (self.clause.governed_by(cl[0], hit.start, ("对",), first=True)
+                        or self.clause.governed_by(cl[0], hit.start, ("向", "给")))
+        else:
+            governed = (self.clause.governed_by(cl[0], hit.start, ("对",), first=True)
+                        or self.clause.governed_by(cl[0], hit.start, ("向", "为", "给")))
+        if not governed and hit.trigger.frame == "to":
+            governed = self._governed_before(hit, sent)
+        after = self.clause.object_after(hit.end, cl[1])
+        options = [governed, after] if hit.trigger.frame == "to" else [after, governed]
+        foreign = [o for o in options if o.both or o.countries - subj.countries]
+        obj = (foreign or [o for o in options if o] or [Side()])[0]
+        confidence = 0.85
+        if not obj and hit.trigger.frame == "object" and re.match(
+                r"[^，,。；]*?[\u4e00-\u9fff]{2}", self.text[hit.end : cl[1]]):
+            return []  # `坚决反对任何形式的"台独"`: what is opposed is not a party
+        if not obj and "也" in before and self.last_recipient:
+            obj, confidence = Side(self.last_recipient), 0.7  # `…等多个政党也致电祝贺`
+        if not obj or obj.both:
+            if subj.both:
+                return []  # both sides praising their own relations is not an event
+            obj, confidence = self._counterpart(subj, hit.start), 0.6
+        if (is_future(before) or "宣布" in before or "决定" in before) and hit.trigger.event in (
+                "AID", "CONSULT"):
+            return self._found(hit, sent, subj, obj, 0.7, event="AGREE", mode=None, cameo="033")
+        if hit.trigger.event == "CONSULT":
+            return self._consult(hit, sent, cl, subj, obj)
+        return self._found(hit, sent, subj, obj, confidence)
+
+    def _governed_before(self, hit: TriggerHit, sent: Span) -> Side:
+        """`对越南战胜疫情,至今…表示祝贺`: the `对` phrase began in an earlier clause."""
+        at = max(self.text.rfind(c, sent[0], hit.start) for c in "对向")
+        if at < 0:
+            return Side()
+        end = min([p for c in "，," if (p := self.text.find(c, at, hit.start)) >= 0] or [hit.start])
+        return self.clause.governed_by(at, end, ("对", "向"))
+
+    def _request(self, hit: TriggerHit, subj: Side, sent: Span) -> list[Found]:
+        after = self.text[hit.end : sent[1]].lstrip("，,:：")
+        meet = re.match(r"(?:能|能够|尽快|早日)?(?:与|同|和)([^，,。]{1,30}?)(?:会面|会晤|会谈|见面|通话|举行)",
+                        after)
+        if meet:  # `他希望与中国国家主席习近平会面`
+            start = hit.end + (len(self.text[hit.end : sent[1]]) - len(after))
+            who = self.clause.within(start + meet.start(1), start + meet.end(1))
+            if who:
+                return self._found(hit, sent, subj, Side((who[-1],)), 0.75, mode="meet",
+                                   cameo="026")
+        if after.startswith(GENERAL_ADDRESSEE) or not re.match(r"[\u4e00-\u9fff]", after) or (
+                after[:1] in "和与及"):
+            return []  # an appeal to everyone, or `要求` as a noun: not a request to a party
+        obj = self.clause.object_after(hit.end, sent[1])
+        if obj and obj.span and len(self.text[hit.end : obj.span[0]].strip(",，:：")) > 2:
+            obj = Side()  # the addressee stands right after the verb: `建议中国…`
+        if hit.trigger.word in ("希望", "呼吁") and (not obj or obj.both):
+            return []  # a general wish or appeal (`希望两国关系…`, `呼吁解除…`) names no one
+        if obj.both or not obj:
+            obj = self._counterpart(subj, hit.start)
+        mode, cameo = lexicon().request_mode(self.text[hit.end : sent[1]])
+        return self._found(hit, sent, subj, obj, 0.75, mode=mode, cameo=cameo)
+
+    def _future(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        code = lexicon().has_action(self.text[hit.end : sent[1]])
+        if code is None and hit.trigger.frame != "promise":
+            return []
+        if subj.both:
+            return self._found(hit, sent, subj, Side(), 0.75, cameo=code)
+        igos = tuple(e for e in self.clause.within(hit.end, cl[1]) if e.kind == "igo")
+        attends = re.search(r"出席|参加|与会", self.text[hit.end : cl[1]])
+        options = [Side(igos[:1]) if attends else Side(),  # `将…出席第27次中国—东盟领导人会议`
+                   self.clause.object_after(hit.end, cl[1]),
+                   self.clause.governed_by(hit.end, cl[1], ("向", "同", "与", "对", "为")),
+                   Side(igos[:1]),
+                   self.clause.governed_by(hit.end, sent[1], ("向", "同", "与", "对", "为"))]
+        foreign = [o for o in options if o and not o.both and o.countries - subj.countries]
+        obj = foreign[0] if foreign else self._counterpart(subj)
+        return self._found(hit, sent, subj, obj, 0.7, cameo=code)
+
+    def _invite(self, hit: TriggerHit, subj: Side, sent: Span, before: str) -> list[Found]:
+        if "应" in before and before.rfind("应") > max(before.rfind(","), before.rfind("，")):
+            return []  # `应…邀请`: the invitation behind a visit under way is not an event
+        obj = self.clause.object_after(hit.end, sent[1])
+        if obj:
+            return self._found(hit, sent, subj, obj, 0.8)
+        return self._found(hit, sent, subj, self._counterpart(subj), 0.6)
+
+    def _provide(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+                 ) -> list[Found]:
+        """`A 向 B 提供…物资/资金/疫苗`: aid handed over (a plan to: AGREE)."""
+        if not AID_GOODS.search(self.text, hit.end, min(cl[1], hit.end + 40)):
+            return []
+        to = self.clause.governed_by(cl[0], hit.start, ("向", "为", "给"))
+        if not to or to.both:
+            return []
+        if is_future(before) or "宣布" in before or "决定" in before:
+            return self._found(hit, sent, subj, to, 0.7, event="AGREE", cameo="033")
+        return self._found(hit, sent, subj, to, 0.8)
+
+    def _accused(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        """`范秋姮强调,中国船只的上述行为违反了…`: the one who says it accuses the one named."""
+        accused = self.clause.subject(cl[0], hit.start)
+        if not accused:
+            head = [e for e in self.clause.within(cl[0], hit.start) if e.country]
+            accused = Side((head[0],)) if head else Side()
+        if not accused or accused.both:
+            return []
+        speaker = self._speaker_before(cl[0], accused.countries)
+        if not speaker:
+            return []
+        return self._found(hit, sent, speaker, accused, 0.65)
+
+    def _speaker_before(self, at: int, not_in: set[str]) -> Side:
+        """Who speaks: the last person or side of another country named in the paragraph before
+        ``at`` and followed by a verb of saying."""
+        floor = self.text.rfind("\n", self.body[0], at) + 1
+        for e in reversed(self.clause.within(floor, at)):
+            if e.country and e.country not in not_in and SAYING.match(self.text, e.span[1]):
+                return Side((e,), span=e.span)
+        return Side()
