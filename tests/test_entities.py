@@ -164,3 +164,12 @@ def test_tagger_runs_on_one_thread_and_still_tags_names():
     assert opts.intra_op_num_threads == 1 and opts.inter_op_num_threads == 1
     tags = dict(lac.run("越南国家主席武文赏会见老挝总理宋赛"))
     assert tags.get("武文赏") == "PER" and tags.get("宋赛") == "PER"
+
+
+def test_a_bare_mention_takes_the_title_the_page_states_not_todays():
+    # the knowledge base lists 黎怀忠 with the title he holds now; a 2020 report calls him deputy
+    text = "越南外交部副部长黎怀忠同中国外交部副部长罗照辉举行视频会议。黎怀忠表示,越方愿同中方加强合作。"
+    people = [e for e in recognise(text, home="VNM").entities if e.name == "黎怀忠"]
+    assert len(people) == 2 and people[1].text == "黎怀忠"
+    assert (people[1].role, people[1].org) == (people[0].role, people[0].org)
+    assert people[1].role.endswith("副部长") and people[1].country == "VNM"

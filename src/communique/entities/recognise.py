@@ -58,15 +58,27 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
 
 def _share_details(entities: list[Entity]) -> list[Entity]:
     """`老挝卫生部部长本贡·西哈冯 … 本贡·西哈冯表示`: a later bare mention of a person is the
-    same person, with the country, organisation and role the fuller mention gave."""
+    same person, with the country, organisation and role the fuller mention gave. The page's
+    words win over the knowledge base's title: a deputy minister in a 2020 report may be the
+    minister today, so a bare mention takes the title stated nearest before it (else the first
+    stated after it)."""
     best: dict[str, Entity] = {}
+    stated: dict[str, list[Entity]] = {}
     for e in entities:
         if e.kind == "person" and e.country and e.id not in best:
             best[e.id] = e
+        if e.kind == "person" and e.role and e.text != e.name:
+            stated.setdefault(e.id, []).append(e)
     out = []
     for e in entities:
         full = best.get(e.id)
-        if e.kind == "person" and full is not None and full is not e and not e.country:
+        said = stated.get(e.id, [])
+        if e.kind == "person" and said and e.text == e.name:
+            before = [x for x in said if x.span[0] < e.span[0]]
+            pick = before[-1] if before else said[0]
+            e = replace(e, role=pick.role, org=pick.org, country=pick.country or e.country,
+                        sector=pick.sector or e.sector)
+        elif e.kind == "person" and full is not None and full is not e and not e.country:
             e = replace(e, country=full.country, org=e.org or full.org, role=e.role or full.role,
                         sector=e.sector or full.sector)
         out.append(e)
