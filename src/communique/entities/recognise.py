@@ -69,13 +69,16 @@ def _share_details(entities: list[Entity]) -> list[Entity]:
             best[e.id] = e
         if e.kind == "person" and e.role and e.text != e.name:
             stated.setdefault(e.id, []).append(e)
+    for xs in stated.values():
+        xs.sort(key=lambda x: x.span[0])
+    starts = {eid: [x.span[0] for x in xs] for eid, xs in stated.items()}
     out = []
     for e in entities:
         full = best.get(e.id)
         said = stated.get(e.id, [])
         if e.kind == "person" and said and e.text == e.name:
-            before = [x for x in said if x.span[0] < e.span[0]]
-            pick = before[-1] if before else said[0]
+            i = bisect.bisect_left(starts[e.id], e.span[0])
+            pick = said[i - 1] if i else said[0]
             e = replace(e, role=pick.role, org=pick.org, country=pick.country or e.country,
                         sector=pick.sector or e.sector)
         elif e.kind == "person" and full is not None and full is not e and not e.country:
