@@ -54,6 +54,9 @@ def test_document_page_highlights_spans(client):
     assert 'class="ent' in page and "trg" in page
     assert 'data-entity="person:阮富仲"' in page
     assert "Nguyễn Phú Trọng" in page  # the Latin form from the knowledge base
+    zh = client.get(f"/documents/{DOC}", params={"lang": "zh"}).text
+    entities = re.search(r'<ul class="entities">.*?</ul>', zh, re.S).group(0)
+    assert "Nguyễn Phú Trọng" not in entities  # shown on English pages only
     events = client.get(f"/api/documents/{DOC}").json()["events"]
     for ev in events:
         assert f'id="ev-{ev["id"]}"' in page
@@ -218,6 +221,9 @@ def test_actor_page(client):
     assert f'<a class="lang" href="{actor_url(MEDVEDEV, "zh")}"' in page  # the language switch
     zh = client.get(url, params={"lang": "zh"}).text
     assert "<h2>历任职务</h2>" in zh and "主要交往对象" in zh
+    # Latin forms are shown on English pages only, in the heading as everywhere else
+    assert "<h1>德米特里·梅德韦杰夫</h1>" in zh and "Dmitry Medvedev" not in zh
+    assert '<td class="as">' in zh  # the role column that must not wrap
     assert f'href="{actor_url(NGUYEN, "zh")}"' in zh
     assert client.get("/actors/person:无名氏").status_code == 404
     assert client.get("/actors/nocolon").status_code == 404
@@ -231,6 +237,13 @@ def test_dyad_page_of_two_actors(client):
     assert f'href="{actor_url(MEDVEDEV)}">德米特里·梅德韦杰夫</a>' in r.text
     assert f'data-api="/api{url}?by=month"' in r.text
     assert f'href="/documents/{DOC}#ev-' in r.text and "between=" not in r.text
+    # the pair's events name the two sides with links to their pages
+    pair = re.split(r"<h2>Events of the pair", r.text)[1]
+    assert f'href="{actor_url(NGUYEN)}">阮富仲</a>' in pair
+    assert f'href="{actor_url(MEDVEDEV)}">德米特里·梅德韦杰夫</a>' in pair
+    zh = client.get(url, params={"lang": "zh"}).text
+    pair = re.split(r"<h2>双方事件", zh)[1]
+    assert f'href="{actor_url(MEDVEDEV, "zh")}">德米特里·梅德韦杰夫</a> →' in pair
     mixed = client.get("/dyad/person:阮富仲/rus", params={"lang": "zh"})
     assert mixed.status_code == 200 and "俄罗斯" in mixed.text and "双方事件" in mixed.text
     assert client.get("/dyad/person:阮富仲/RUSSIA").status_code == 404

@@ -30,6 +30,7 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("dyad.png", "/dyad/VNM/RUS", "#chart canvas"),
     ("events-zh.png", "/?lang=zh", None),
     ("network.png", "/network", "#network canvas"),
+    ("network-actors.png", "/network?nodes=actors", "#network canvas"),
     ("actors.png", "/actors", None),
     ("actor.png", "/actors/person:阮富仲", "#chart canvas"),  # the samples' most active person
 ]

@@ -1,7 +1,8 @@
 """The actor pages in headless Chromium over the sample store: the network draws its graph and
 lists its pairs, its filters change what it shows and its nodes and links open their pages; the
 actors index lists people and narrows; an actor's page shows roles, counterparts and a timeline
-whose links lead on; the dyad of two people draws; both languages; no page logs an error.
+whose links lead on; the dyad of two people draws and links them; crowded networks fit their
+box with readable labels; both languages; no page logs an error.
 
 Actors are never named here: each test reaches one by a link of the index, the events page or
 the network, and checks what it finds against the JSON API."""
@@ -241,6 +242,87 @@ def test_network_clicks_open_pages(page, problems):
     assert problems == []
 
 
+def _box(page) -> dict:
+    return page.locator("#network").bounding_box()
+
+
+def _inside(layout: dict, box: dict) -> list[str]:
+    """The nodes, or the shown labels, that stick out of the chart's box."""
+    out = []
+    for n in layout["nodes"]:
+        if not (box["x"] <= n["x"] - n["r"] and n["x"] + n["r"] <= box["x"] + box["width"]
+                and box["y"] <= n["y"] - n["r"] and n["y"] + n["r"] <= box["y"] + box["height"]):
+            out.append(n["id"])
+        if n["label"]:
+            left, top, width, height = n["label"]
+            if not (box["x"] <= left and left + width <= box["x"] + box["width"] + 1
+                    and box["y"] <= top and top + height <= box["y"] + box["height"]):
+                out.append(f"label of {n['id']}")
+    return out
+
+
+def _overlapping(layout: dict) -> list[tuple[str, str]]:
+    """Pairs of nodes whose shown labels overlap."""
+    shown = [n for n in layout["nodes"] if n["label"]]
+    pairs = []
+    for i, a in enumerate(shown):
+        for b in shown[i + 1:]:
+            (ax, ay, aw, ah), (bx, by, bw, bh) = a["label"], b["label"]
+            if ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah:
+                pairs.append((a["id"], b["id"]))
+    return pairs
+
+
+def test_network_of_actors_fits_and_reads(page, problems):
+    """Dozens of people and organisations: every node starts inside the box, the labels shown
+    do not overlap and name the larger nodes, Latin forms stay out of them (the tooltip has
+    them); the graph can be zoomed and panned."""
+    got = api(page, "/api/network?nodes=actors&limit=100")
+    assert len(got["nodes"]) > 30  # crowded enough to have spilled out before
+    page.goto("/network?nodes=actors")
+    wait_drawn(page, "#network", width=600, height=400)
+    layout = _steady(page)
+    box = _box(page)
+    assert _inside(layout, box) == [], (box, layout)
+    assert _overlapping(layout) == []
+    # the graph spreads over the box rather than huddling in its middle
+    xs, ys = [n["x"] for n in layout["nodes"]], [n["y"] for n in layout["nodes"]]
+    assert max(xs) - min(xs) > 0.6 * box["width"] and max(ys) - min(ys) > 0.6 * box["height"]
+    # labelled: most nodes, the largest first; named as written, the Latin form in the data
+    weight = {n["id"]: n["weight"] for n in got["nodes"]}
+    labelled = [n["id"] for n in layout["nodes"] if n["label"]]
+    assert len(labelled) >= len(layout["nodes"]) / 2, labelled
+    heaviest = max(weight.values())
+    assert any(weight[i] == heaviest for i in labelled)
+    option = page.evaluate("""() => echarts.getInstanceByDom(document.getElementById('network'))
+        .getOption().series[0]""")
+    assert option["roam"] is True
+    names = {n["id"]: (n["name"], n.get("latin")) for n in option["data"]}
+    for n in got["nodes"]:
+        assert names[n["id"]] == (n["label"], n["latin"]), (n, names[n["id"]])
+    # node sizes grow with the weight, up to a cap
+    sizes = {n["id"]: n["r"] for n in layout["nodes"]}
+    light = min(weight, key=weight.get)
+    assert sizes[light] < max(sizes.values()) <= 20
+    assert problems == []
+
+
+def test_network_of_countries_is_labelled_like_its_table(page, problems):
+    page.goto("/network")
+    wait_drawn(page, "#network", width=600, height=400)
+    layout = _steady(page)
+    box = _box(page)
+    assert _inside(layout, box) == [] and _overlapping(layout) == []
+    xs = [n["x"] for n in layout["nodes"]]
+    assert max(xs) - min(xs) > 0.6 * box["width"], (xs, box)  # the whole width
+    names = page.evaluate("""() => echarts.getInstanceByDom(document.getElementById('network'))
+        .getOption().series[0].data.map(n => n.name)""")
+    cells = page.locator(EDGES).locator("td:nth-child(-n+2)").all_inner_texts()
+    assert set(cells) <= set(names), (cells, names)
+    assert "俄罗斯 RUS" in names and "越南 VNM" in names
+    assert problems == []
+
+
 def test_actors_index_lists_and_narrows(page, problems):
     page.goto("/actors")
     assert page.locator("h1").inner_text() == "Actors"
@@ -291,6 +373,11 @@ def test_actor_page(page, problems):
     got = api(page, f"/api/actors/{actor_id}")
     assert page.locator("h1").inner_text().startswith(name)
     assert actor_id in page.locator("main > p.muted").first.inner_text()
+    # the Latin form, where there is one, as a muted subtitle (English pages only)
+    latin = page.locator("h1 .latin")
+    assert latin.count() == (1 if got["latin"] else 0)
+    if got["latin"]:
+        assert latin.inner_text() == got["latin"]
     assert page.locator("main h2").all_inner_texts()[:2] == ["Roles over time",
                                                             "Most frequent counterparts"]
     # roles over time, as the sources write them
@@ -359,6 +446,10 @@ def test_dyad_of_two_people(page, problems):
     assert got["total"] == together > 0
     assert f"{together} events" in page.locator("main").inner_text()
     assert page.locator("table.events").last.locator("tbody tr").count() == together
+    # the pair's events link both sides' names to their pages, as the events page does
+    names = page.locator("table.events").last.locator("tbody td:nth-child(3) a").evaluate_all(
+        "as => as.map(a => decodeURIComponent(a.pathname))")
+    assert {f"/actors/{a}", f"/actors/{b}"} <= set(names), names
     assert problems == []
 
 
@@ -406,6 +497,7 @@ def test_actor_pages_in_chinese(page, problems):
     wait_drawn(page, "#chart")
     assert html.get_attribute("lang") == "zh-Hans"
     assert page.locator("h1").inner_text().startswith(name)
+    assert page.locator("h1 .latin").count() == 0  # no Latin forms on Chinese pages
     h2 = page.locator("main h2").all_inner_texts()
     assert h2[:2] == ["历任职务", "主要交往对象"] and h2[2].startswith("事件时间线"), h2
     assert "人物" in page.locator("main > p.muted").first.inner_text()

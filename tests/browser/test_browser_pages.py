@@ -1,6 +1,7 @@
 """The workbench in headless Chromium over the sample store: every page renders, a filter
-narrows the events, an event's evidence opens its document, the dyad chart draws, the
-language switch turns the interface Chinese and back, and no page logs an error."""
+narrows the events, an event's evidence opens its document, the dyad chart draws (every month
+on its axis, the mean score a dark line), the language switch turns the interface Chinese and
+back, numbers align right, short headers do not wrap, and no page logs an error."""
 
 from __future__ import annotations
 
@@ -254,4 +255,116 @@ def test_the_icon_is_the_svg(page, problems, server_log):
         assert time.monotonic() < deadline, "Chromium never fetched /static/favicon.svg"
         time.sleep(0.05)
     assert "/favicon.ico" not in logged()
+    assert problems == []
+
+
+# the chart's option as the page set it: its x-axis, its series, its y-axes
+CHART = """() => {
+    const o = echarts.getInstanceByDom(document.getElementById('chart')).getOption();
+    return {periods: o.xAxis[0].data, yAxis: o.yAxis,
+            series: o.series.map(s => ({name: s.name, type: s.type, data: s.data,
+                                        lineStyle: s.lineStyle, itemStyle: s.itemStyle,
+                                        symbol: s.symbol, symbolSize: s.symbolSize}))};
+}"""
+
+
+def chart_option(page) -> dict:
+    page.locator("#chart canvas").first.wait_for(state="visible")
+    settle(page)
+    return page.evaluate(CHART)
+
+
+def next_month(period: str) -> str:
+    year, month = map(int, period.split("-"))
+    return f"{year + month // 12}-{month % 12 + 1:02d}"
+
+
+def test_dyad_chart_spaces_time_evenly(page, problems):
+    """The chart has a bar slot for every month (year) from the first to the last, empty ones
+    included, where the API lists only the periods with events."""
+    got = page.request.get("/api/dyad/VNM/RUS").json()
+    assert len(got["periods"]) >= 2
+    page.goto("/dyad/VNM/RUS")
+    chart = chart_option(page)
+    periods = chart["periods"]
+    assert periods[0] == got["periods"][0] and periods[-1] == got["periods"][-1]
+    assert all(next_month(a) == b for a, b in zip(periods, periods[1:], strict=False)), periods
+    assert set(got["periods"]) <= set(periods) and len(periods) > len(got["periods"])
+    # a month between two months with events: on the axis, with no events and no score
+    first, second = got["periods"][:2]
+    assert next_month(first) != second, "the samples' first two months are adjacent"
+    empty = periods.index(next_month(first))
+    bars = [s for s in chart["series"] if s["type"] == "bar"]
+    assert {s["name"] for s in bars} == set(got["types"])
+    assert all(s["data"][empty] == 0 for s in bars)
+    line = next(s for s in chart["series"] if s["type"] == "line")
+    assert line["data"][empty] is None
+    # the months with events keep their counts and scores
+    for i, p in enumerate(got["periods"]):
+        j = periods.index(p)
+        assert sum(s["data"][j] for s in bars) == got["events"][i]
+        assert line["data"][j] == got["mean_score"][i]
+    # by year: every year in between
+    years = page.request.get("/api/dyad/VNM/RUS?by=year").json()["periods"]
+    page.goto("/dyad/VNM/RUS?by=year")
+    shown = chart_option(page)["periods"]
+    assert shown == [str(y) for y in range(int(years[0]), int(years[-1]) + 1)], (shown, years)
+    assert problems == []
+
+
+def test_score_line_is_dark_on_its_own_axis(page, problems):
+    """The mean score: one dark line with solid points on every chart, on a fixed -10..10 axis
+    that draws no gridlines of its own."""
+    for url in ("/dyad/VNM/RUS", "/actors/person:阮富仲"):
+        page.goto(url)
+        chart = chart_option(page)
+        line = [s for s in chart["series"] if s["type"] == "line"]
+        assert len(line) == 1, url
+        line = line[0]
+        assert line["lineStyle"]["color"] == line["itemStyle"]["color"] == "#222", url
+        assert line["symbol"] == "circle" and line["symbolSize"] >= 6
+        count_axis, score_axis = chart["yAxis"]
+        assert (score_axis["min"], score_axis["max"]) == (-10, 10)
+        assert score_axis["splitLine"]["show"] is False
+        assert count_axis.get("splitLine", {}).get("show", True) is not False
+    assert problems == []
+
+
+ALIGN = "els => els.map(e => getComputedStyle(e).textAlign)"
+# how many lines an element's text takes
+LINES = """e => { const r = document.createRange(); r.selectNodeContents(e);
+    return new Set([...r.getClientRects()].filter(x => x.width > 0)
+                   .map(x => Math.round(x.top))).size; }"""
+
+
+def test_numbers_align_right(page, problems):
+    for url in ("/", "/dyad/VNM/RUS", "/network", "/actors"):
+        page.goto(url)
+        settle(page)
+        nums = page.locator("table.events td.num, table.events th.num")
+        assert nums.count() > 1, url
+        assert set(nums.evaluate_all(ALIGN)) == {"right"}, url
+        text = page.locator("table.events td:not(.num)")
+        assert set(text.evaluate_all(ALIGN)) == {"left"}, url
+    assert problems == []
+
+
+def test_short_headers_and_roles_do_not_wrap(page, problems):
+    page.goto("/dyad/VNM/RUS")
+    settle(page)
+    head = page.locator("table.events th", has_text="Mean score").first
+    assert head.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
+    assert head.evaluate(LINES) == 1
+    page.goto("/?lang=zh")
+    settle(page)
+    head = page.locator("table.events th.num").first
+    assert head.inner_text().startswith("分值") and head.evaluate(LINES) == 1
+    # the role column of an actor's timeline: one line per side ("actor · 总书记")
+    page.goto("/actors/person:阮富仲")
+    settle(page)
+    cells = page.locator("table.timeline td.as")
+    assert cells.count() > 0
+    for i in range(cells.count()):
+        cell = cells.nth(i)
+        assert cell.evaluate(LINES) == cell.locator("br").count() + 1, cell.inner_text()
     assert problems == []
