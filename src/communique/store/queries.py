@@ -96,11 +96,12 @@ class EventFilter:
         if self.outlet:
             q = q.where(EV.c.seq.in_(select(EM.c.event_seq).where(EM.c.outlet == self.outlet)))
         if self.text:
-            # Correlated, so that a page of events in date order stops at its limit instead
-            # of first reading every mention of the store for the words.
-            q = q.where(select(EM.c.id).where(
-                EM.c.event_seq == EV.c.seq, EM.c.text.contains(self.text, autoescape=True)
-            ).exists())
+            words = EM.c.text.contains(self.text, autoescape=True)
+            if self.between or self.actor or self._by_country(dialect):
+                # the other filter drives: look at the mentions of its events only
+                q = q.where(select(EM.c.id).where(EM.c.event_seq == EV.c.seq, words).exists())
+            else:  # one pass over the mentions beats probing every event for rare words
+                q = q.where(EV.c.seq.in_(select(EM.c.event_seq).where(words)))
         return q
 
 
