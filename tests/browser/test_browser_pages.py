@@ -10,6 +10,8 @@ import time
 
 import pytest
 
+from .charts import DRAWN
+
 pytestmark = pytest.mark.browser
 
 DOC = "000_9fddb8e8c64c1899"
@@ -177,16 +179,7 @@ def test_dyad_chart_draws(page, problems):
     cbox = canvas.bounding_box()
     assert cbox["width"] > 300 and cbox["height"] > 200
     # something was drawn: the canvas holds opaque pixels in more than one colour
-    page.wait_for_function("""() => {
-        const c = document.querySelector('#chart canvas');
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        const seen = new Set();
-        for (let i = 3; i < d.length; i += 4 * 16) {
-            if (d[i] > 0) seen.add(d[i - 3] + ',' + d[i - 2] + ',' + d[i - 1]);
-            if (seen.size > 3) return true;
-        }
-        return false;
-    }""")
+    page.wait_for_function(DRAWN, arg="#chart")
     assert page.locator("h1").inner_text() == "Dyad VNM–RUS"
     assert page.locator("table.events tbody tr").count() > 0
     assert problems == []

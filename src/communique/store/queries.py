@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, and_, func, literal, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 
 from communique.store import Store
 from communique.store import schema as s
@@ -253,6 +253,45 @@ def _counterparts(conn: Any, ids: list[str], top: int) -> dict[str, str]:
     return {k: "; ".join(v) for k, v in out.items()}
 
 
+def _dyad_where(a: str, b: str, since: str | None, until: str | None) -> list[Any]:
+    """The pair and its date range. The range is on ``date || ''``, which no index serves:
+    given ``date`` itself, SQLite reads a range through ``ix_event_pairs_ab_date`` and looks
+    up each row's month and prominence in the table (8 times slower than scanning the pair
+    along ``ix_event_pairs_dyad``, which holds them all)."""
+    date = EP.c.date.concat("")
+    where = [EP.c.a == a, EP.c.b == b]
+    if since:
+        where.append(date >= since)
+    if until:
+        where.append(date <= until + "\uffff")
+    return where
+
+
+def dyad_cells(
+    conn: Any, a: str, b: str, *, by: str = "month", since: str | None = None,
+    until: str | None = None,
+) -> tuple[list[tuple[str, str, int, float | None]], dict[str, str]]:
+    """A pair's (period, event type, events, score total) cells and each period's headline,
+    read from ``event_pairs`` alone along its index: what ``dyad`` and the web shape."""
+    if by not in ("month", "year"):
+        raise ValueError("by is 'month' or 'year'")
+    a, b = sorted((a.upper(), b.upper()))
+    where = _dyad_where(a, b, since, until)
+    counts = (
+        select(EP.c.month, EP.c.year, EP.c.event, func.count(), func.sum(EP.c.score),
+               func.max(EP.c.prominence))
+        .where(*where)
+        .group_by(EP.c.month, EP.c.year, EP.c.event)
+    )
+    cells, best = [], {}  # best: period -> (top prominence, its month)
+    for month, year, event, n, total, top in conn.execute(counts):
+        period = (month if by == "month" else year) or "unknown"
+        cells.append((period, event, n, total))
+        if period not in best or top > best[period][0]:
+            best[period] = (top, month)
+    return cells, (_headlines(conn, where, best) if best else {})
+
+
 def dyad(
     store: Store,
     a: str,
@@ -262,33 +301,14 @@ def dyad(
     since: str | None = None,
     until: str | None = None,
 ) -> pd.DataFrame:
-    """A relationship period by period: events by type, mean score, the headline event.
-
-    Read from ``event_pairs`` alone, along one index: the counts in one pass, then the
-    headline of each period (the most prominent event: a page's headline, most reported).
-    """
-    if by not in ("month", "year"):
-        raise ValueError("by is 'month' or 'year'")
-    a, b = sorted((a.upper(), b.upper()))
-    where = [EP.c.a == a, EP.c.b == b]
-    if since:
-        where.append(EP.c.date >= since)
-    if until:
-        where.append(EP.c.date <= until + "\uffff")
-    counts = (
-        select(EP.c.month, EP.c.year, EP.c.event, func.count(), func.sum(EP.c.score),
-               func.max(EP.c.prominence))
-        .where(*where)
-        .group_by(EP.c.month, EP.c.year, EP.c.event)
-    )
+    """A relationship period by period: events by type, mean score, the headline event
+    (the most prominent of its period: a page's headline, most reported)."""
     with store.engine.connect() as conn:
-        c = _frame(conn.execute(counts), ["month", "year", "event", "n", "total", "top"])
-        if c.empty:
-            return pd.DataFrame(columns=["period", "events", "mean_score", "headline"])
-        c["period"] = c[by].fillna("unknown")
-        c["total"] = c["total"].fillna(0.0)
-        best = c.loc[c.groupby("period")["top"].idxmax(), ["period", "month", "top"]]
-        heads = _headlines(conn, where, best)
+        cells, heads = dyad_cells(conn, a, b, by=by, since=since, until=until)
+    if not cells:
+        return pd.DataFrame(columns=["period", "events", "mean_score", "headline"])
+    c = pd.DataFrame(cells, columns=["period", "event", "n", "total"])
+    c["total"] = c["total"].fillna(0.0)
     wide = c.pivot_table(index="period", columns="event", values="n", aggfunc="sum", fill_value=0)
     totals = c.groupby("period")[["n", "total"]].sum()
     out = pd.DataFrame({"events": totals["n"],
@@ -299,26 +319,30 @@ def dyad(
     return out.sort_values("period", ignore_index=True)
 
 
-def _headlines(conn: Any, where: list[Any], best: pd.DataFrame) -> dict[str, str]:
-    # a month missing beside dated ones comes out of pandas as NaN: it is the NULL month
-    wanted = {(m if isinstance(m, str) else None, t): p
-              for p, m, t in best.itertuples(index=False)}
-    months = [m for m, _ in wanted]
+def _headlines(conn: Any, where: list[Any], best: dict[str, tuple[float, str | None]]
+               ) -> dict[str, str]:
+    """Each period's headline: of its events with the top prominence, in the month that has it
+    (the first such month, for a year), the first stored."""
+    wanted = {(month, top): period for period, (top, month) in best.items()}
+    months = sorted({m for m, _ in wanted if m is not None})
+    in_month = EP.c.month.in_(months)  # alone, SQLite seeks each month along the index
+    if any(m is None for m, _ in wanted):
+        in_month = or_(in_month, EP.c.month.is_(None)) if months else EP.c.month.is_(None)
     q = (
         select(EP.c.month, EP.c.prominence, func.min(EP.c.event_seq))
-        .where(*where, or_(EP.c.month.in_([m for m in months if m is not None]),
-                           EP.c.month.is_(None) if None in months else literal(False)),
-               EP.c.prominence.in_(sorted({t for _, t in wanted})))
+        .where(*where, in_month, EP.c.prominence.in_(sorted({t for _, t in wanted})))
         .group_by(EP.c.month, EP.c.prominence)
     )
-    seqs = {}
+    seqs: dict[str, int] = {}
     for month, top, seq in conn.execute(q):
         period = wanted.get((month, top))
         if period is not None and (period not in seqs or seq < seqs[period]):
             seqs[period] = seq
+    if not seqs:
+        return {}
     rows = conn.execute(
         select(EV.c.seq, EV.c.date, EV.c.event, EV.c.actor_names, EV.c.recipient_names,
-               EV.c.n_mentions, EV.c.text).where(EV.c.seq.in_(list(seqs.values())))
+               EV.c.n_mentions, EV.c.text).where(EV.c.seq.in_(sorted(set(seqs.values()))))
     )
     text = {
         r.seq: f"{r.date} {r.event} {r.actor_names} → {r.recipient_names or '—'} "
