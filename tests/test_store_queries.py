@@ -79,6 +79,21 @@ def test_a_country_lists_each_of_its_events_once_in_date_order(store):
     cub = q.events(store, country="CUB", since="2023-06-01", until="2023-07-26")
     assert list(cub["date"]) == ["2023-06-01", "2023-07-26"]
 
+
+def test_an_organisation_lists_each_of_its_peoples_events_once_in_date_order(store):
+    both = fake_page("f", [rec(id="1", event="CONSULT", actor=(PM, {**PM, "text": "范明政",
+                                                                    "id": "person:范明政2"}),
+                               recipient=(CUB_LEADER,), date="2023-06-01",
+                               text="范明政会见古巴国家主席。")])
+    ingest(store, ["x"], read=list_reader([*pages(), both]), extract=fake_extract)
+    gov = q.events(store, actor="越南政府")  # the organisation of both people
+    assert list(gov["date"]) == ["2023-06-01", "2024-03-02"]
+    assert list(q.events(store, actor="越南政府", since="2024")["date"]) == ["2024-03-02"]
+    assert list(q.events(store, actor="越南政府", country="CUB")["date"]) == ["2023-06-01"]
+    assert list(q.events(store, actor="越南政府", text="会见古巴")["date"]) == ["2023-06-01"]
+    assert list(q.events(store, actor="person:范明政2", text="会谈")["date"]) == []
+
+
 def test_dyad_by_month_and_year(filled):
     by_month = q.dyad(filled, "VNM", "RUS")
     assert list(by_month["period"]) == ["2023-05", "2024-03"]

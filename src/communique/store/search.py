@@ -1,0 +1,168 @@
+"""Free text in the evidence, found through an index of character bigrams.
+
+Chinese is written without spaces and most of its words have two characters, so neither a
+word index nor a trigram index finds ``会谈`` or ``越南``. Each mention's text is cut into runs of
+letters and digits (lower-cased); a run gives its overlapping bigrams in order, then its last
+character (``越南总理`` → ``越南 南总 总理 理``), so that every character starts a term and no
+two runs' bigrams stand next to each other.
+
+The index holds each distinct text of an event once: the same sentence reported by many pages
+(syndicated copies, an archive's repeats) is one entry, keyed by the event and a CRC-32 of the
+text. (Two different texts of one event with the same CRC would lose the second's entry: a
+chance of one in four billion per pair.)
+
+* SQLite keeps the terms in a contentless FTS5 table (``mention_search``). A query is a phrase
+  of its bigrams per run, which FTS5 matches at consecutive positions. The rowid is the key,
+  ``event_seq << 32 | crc``, because a contentless table returns nothing but its rowid and
+  the event is what a search wants.
+* PostgreSQL keeps the same terms, with their positions, as a ``tsvector`` under a GIN index
+  (``mention_terms``), written and queried in the types' own literal syntax so that no
+  text-search parser or dictionary touches them; a query is a ``<->`` phrase of its bigrams
+  per run.
+
+For a query of one run, that is exactly a substring match. Where a query holds spaces or
+punctuation the caller checks the events the index returns with ``LIKE`` on their mentions,
+so a search finds exactly what a scan finds. A one-character query is a prefix query.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import Connection, Select, cast, column, literal, select, table, text
+from sqlalchemy.dialects import postgresql
+
+RUN = re.compile(r"[^\W_]+")
+CHUNK = 5_000
+SHIFT = 32
+MASK = (1 << SHIFT) - 1
+MAX_POSITION = 16_383  # tsvector's last position
+
+FTS = table("mention_search", column("rowid"))
+EM = table("event_mentions", column("id"), column("event_seq"), column("text"))
+TERMS = table("mention_terms", column("event_seq"), column("terms"))
+
+
+def runs(text_: str) -> list[str]:
+    return RUN.findall(text_.lower())
+
+
+def run_terms(run: str) -> list[str]:
+    return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
+
+
+def terms(text_: str) -> list[str]:
+    return [t for run in runs(text_) for t in run_terms(run)]
+
+
+def create(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE mention_search USING fts5("
+            "terms, content='', tokenize='unicode61 remove_diacritics 0')"
+        )
+    else:
+        conn.exec_driver_sql(
+            "CREATE TABLE mention_terms (event_seq INTEGER NOT NULL REFERENCES events (seq), "
+            "crc BIGINT NOT NULL, terms TSVECTOR NOT NULL, PRIMARY KEY (event_seq, crc))"
+        )
+        conn.exec_driver_sql(
+            "CREATE INDEX ix_mention_terms_terms ON mention_terms USING gin (terms)"
+        )
+
+
+def drop(conn: Connection) -> None:
+    name = "mention_search" if conn.dialect.name == "sqlite" else "mention_terms"
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+
+
+def _key(seq: int, text_: str) -> int:
+    return (seq << SHIFT) | zlib.crc32(text_.encode("utf-8"))
+
+
+def index(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
+    """Add the texts of events, as (event seq, text), in the caller's transaction; a text the
+    event has already is skipped."""
+    new = {_key(seq, t): t for seq, t in rows}
+    if conn.dialect.name == "sqlite":
+        keys = list(new)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for (old,) in conn.exec_driver_sql(
+                f"SELECT rowid FROM mention_search WHERE rowid IN ({marks})", tuple(chunk)
+            ):
+                new.pop(old, None)
+        if new:
+            conn.exec_driver_sql(
+                "INSERT INTO mention_search (rowid, terms) VALUES (?, ?)",
+                [(k, " ".join(terms(t))) for k, t in new.items()],
+            )
+    elif new:
+        conn.exec_driver_sql(
+            "INSERT INTO mention_terms (event_seq, crc, terms) VALUES (%s, %s, %s::tsvector) "
+            "ON CONFLICT DO NOTHING",
+            [(k >> SHIFT, k & MASK, _tsvector(t)) for k, t in new.items()],
+        )
+
+
+def backfill(conn: Connection) -> None:
+    """Index the mentions already stored (a store made before the index existed)."""
+    last = 0
+    while True:
+        rows = conn.execute(
+            select(EM.c.id, EM.c.event_seq, EM.c.text)
+            .where(EM.c.id > last).order_by(EM.c.id).limit(CHUNK)
+        ).all()
+        if not rows:
+            return
+        index(conn, [(r[1], r[2] or "") for r in rows])
+        last = rows[-1][0]
+
+
+def _tsvector(text_: str) -> str:
+    """The terms with their positions (1-based), in ``tsvector``'s input syntax."""
+    at: dict[str, list[int]] = {}
+    for i, term in enumerate(terms(text_)[:MAX_POSITION], 1):
+        at.setdefault(term, []).append(i)
+    return " ".join(f"'{t}':{','.join(map(str, ps))}" for t, ps in at.items())
+
+
+def _tsquery(query: str) -> str:
+    return _query(query, lambda ch: f"'{ch}':*",
+                  lambda ts: "(" + " <-> ".join(f"'{t}'" for t in ts) + ")", " & ")
+
+
+def usable(query: str) -> bool:
+    """Whether the index can narrow this query (else the caller scans the mentions)."""
+    return bool(runs(query))
+
+
+def exact(query: str) -> bool:
+    """Whether the index alone answers the query, with no ``LIKE`` to check it."""
+    return runs(query) == [query.lower()]
+
+
+def _fts_query(query: str) -> str:
+    return _query(query, lambda ch: f'"{ch}" *', lambda ts: '"' + " ".join(ts) + '"', " AND ")
+
+
+def _query(query: str, prefix: Callable[[str], str], phrase: Callable[[list[str]], str],
+           conj: str) -> str:
+    """A run of one character as a prefix, a longer one as the phrase of its bigrams."""
+    return conj.join(prefix(run) if len(run) == 1 else phrase(run_terms(run)[:-1])
+                     for run in runs(query))
+
+
+def events(query: str, dialect: str) -> Select:
+    """The seqs of the events a text of which may hold ``query`` (exactly: see ``exact``)."""
+    if dialect == "sqlite":
+        return select(FTS.c.rowid.op(">>")(SHIFT)).where(
+            text("mention_search MATCH :fts")).params(fts=_fts_query(query))
+    return select(TERMS.c.event_seq).where(
+        TERMS.c.terms.op("@@")(cast(literal(_tsquery(query)), postgresql.TSQUERY))
+    )
+
+

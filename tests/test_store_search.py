@@ -1,0 +1,99 @@
+"""Free-text search through the bigram index: it finds exactly what a scan of the evidence finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SAMPLE_DIR
+from sqlalchemy import func, select
+
+from communique.store import open_store, search, writing
+from communique.store import queries as q
+from communique.store import schema as s
+from communique.store.ingest import ingest
+
+EM = s.EventMention.__table__
+
+
+def test_terms_are_bigrams_then_the_last_character_of_each_run():
+    assert search.terms("越南总理会见ASEAN代表，并致辞。") == [
+        "越南", "南总", "总理", "理会", "会见", "见a", "as", "se", "ea", "an", "n代", "代表", "表",
+        "并致", "致辞", "辞",
+    ]
+    assert search.terms("“ 。") == []
+
+
+@pytest.fixture
+def samples(store):
+    ingest(store, sorted(str(p) for p in SAMPLE_DIR.glob("*.txt")))
+    return store
+
+
+def _mentions(store) -> list[tuple[str, str]]:
+    EV = s.Event.__table__
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(EV.c.id, EM.c.text).join(EV, EV.c.seq == EM.c.event_seq))
+        return [(r[0], r[1]) for r in rows]
+
+
+def _queries(mentions: list[tuple[str, str]]) -> list[str]:
+    """Pieces of the stored evidence of 1, 2, 3 and 6 characters, one across punctuation, and
+    one that is nowhere."""
+    texts = sorted({t for _, t in mentions if len(t) > 20})
+    found = []
+    for i, t in enumerate(texts[:: max(1, len(texts) // 6)]):
+        at = (7 * i) % (len(t) - 8)
+        found += [t[at], t[at : at + 2], t[at : at + 3], t[at : at + 6]]
+    found += [m.group() for t in texts if (m := re.search(r"\w[、，,（(]\w", t))][:2]
+    return found + ["没有这句话"]
+
+
+def test_free_text_finds_what_a_scan_of_the_evidence_finds(samples):
+    mentions = _mentions(samples)
+    assert len(mentions) > 50
+    for query in _queries(mentions):
+        expected = {eid for eid, t in mentions if query in t}
+        assert set(q.events(samples, text=query)["id"]) == expected, query
+        # a filter that drives the search (the dyad) with the text checked on its events
+        dyad = {eid for eid in q.events(samples, between=("VNM", "CHN"))["id"]}
+        got = set(q.events(samples, text=query, between=("VNM", "CHN"))["id"])
+        assert got == expected & dyad, query
+
+
+def test_the_index_narrows_a_rare_word_to_few_mentions(samples):
+    mentions = _mentions(samples)
+    word = "会谈"
+    with samples.engine.connect() as conn:
+        got = list(conn.scalars(search.events(word, samples.dialect)))
+        total = conn.scalar(select(func.count()).select_from(EM))
+        having = set(conn.scalars(select(EM.c.event_seq).where(EM.c.text.contains(word))))
+    assert having and having == set(got)  # one word (one run): the index is exact
+    assert len(got) < total / 2
+    assert sum(word in t for _, t in mentions) >= len(having)
+
+
+def test_the_index_keeps_each_text_of_an_event_once(samples):
+    table = "mention_search" if samples.dialect == "sqlite" else "mention_terms"
+    with samples.engine.connect() as conn:
+        pairs = set(conn.execute(select(EM.c.event_seq, EM.c.text)).all())
+        mentions = conn.scalar(select(func.count()).select_from(EM))
+        entries = conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+    assert entries == len(pairs) < mentions  # the samples repeat sentences (title, lead, body)
+
+
+def test_a_store_made_before_the_index_gets_it_filled(samples, store_url):
+    from alembic import command
+
+    from communique.store import alembic_config
+
+    before = set(q.events(samples, text="越南")["id"])
+    cfg = alembic_config(store_url)
+    with writing(samples.engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    samples.close()
+    with open_store(store_url) as again:
+        assert set(q.events(again, text="越南")["id"]) == before
+        with again.engine.connect() as conn:
+            assert len(set(conn.scalars(search.events("越南", again.dialect)))) > 10
