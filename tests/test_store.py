@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import CUB, VNM, fake_extract, fake_page, list_reader, record
 from sqlalchemy import select, text
 
@@ -116,7 +117,11 @@ def test_open_store_migrates_once(store_url):
             head = conn.scalar(text("SELECT version_num FROM alembic_version"))
     with open_store(store_url) as st:
         assert st.counts()["documents"] == 0
-    assert head == "0002"
+    from alembic.script import ScriptDirectory
+
+    from communique.store import alembic_config
+
+    assert head == ScriptDirectory.from_config(alembic_config(store_url)).get_current_head()
 
 
 def test_readers_query_while_ingest_writes(store):
@@ -173,3 +178,22 @@ def test_stored_events_are_found_by_day_window_year_window_and_copied_teaser(sto
     run(store, later, batch_size=1)
     events = {e[4]: e[5] for e in dump(store)["events"]}
     assert events == {"2020-12-31": 3, "--01-27": 2, "2020-12-29": 1}
+
+
+def test_a_failed_write_stops_the_run_with_its_error_and_keeps_earlier_batches(store, monkeypatch):
+    """On PostgreSQL with one job a thread writes while the next batch is extracted: the
+    error still reaches the caller, and the batches before it stay committed."""
+    from communique.store.writer import Writer
+
+    real, calls = Writer.write, []
+
+    def failing(self, conn, pages, rejected=()):
+        calls.append(len(pages))
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real(self, conn, pages, rejected)
+
+    monkeypatch.setattr(Writer, "write", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        run(store, corpus()[:4], batch_size=1)
+    assert store.counts()["documents"] == 1

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import random
+
 from conftest import CUB, RUS, RUS_GUEST, VNM, VNM_LEADER, record
 
-from communique.store.merge import When, date_distance, fold, merge_key
+from communique.store.merge import (
+    Merger,
+    When,
+    date_distance,
+    day_of_year,
+    fold,
+    merge_key,
+    near_days,
+)
 
 
 def _fold(*mentions):
@@ -116,3 +126,51 @@ def test_date_distance_edges():
     assert date_distance(When.parse("2023-05"), When.parse("2023-05-22"), True) == 5
     assert date_distance(When.parse("2023-06"), When.parse("2023-05-22"), True) is None
     assert When.parse("2023-02-30").ordinal is None
+
+
+class _EveryEvent(Merger):
+    """The merge as it was before the index by part: every held event of the key is tried
+    when a mention has no month and day, every one with no day otherwise."""
+
+    def _candidates(self, key, when, part):
+        doy = day_of_year(when)
+        same_key = self.by_key.get(key, [])
+        if doy is None:
+            return same_key
+        year = when.year
+        near = [c for d in near_days(doy) for c in self._by_day.get((key, d), ())
+                if year is None or c.when.year is None or abs(c.when.year - year) <= 1]
+        return near + [c for c in same_key if day_of_year(c.when) is None]
+
+
+def _merged(merger: Merger, mentions) -> list[tuple]:
+    seen: dict[str, set[str]] = {}
+    out = []
+    for content_hash, part, rec in mentions:
+        cluster, created = merger.add(rec, content_hash=content_hash, part=part,
+                                      seen_in_document=seen.setdefault(content_hash, set()))
+        out.append((cluster.id, created))
+    events = [(c.id, c.n_mentions, c.n_documents, c.main, sorted(c.parts), c.record["date"])
+              for cs in merger.by_key.values() for c in cs]
+    return [out, sorted(events)]
+
+
+def test_looking_only_inside_the_part_for_undated_events_changes_no_merge():
+    rng = random.Random(3)
+    dates = [None, "2023", "2023-05", "--05-22", "--05-23", "--02-30", "2023-05-22",
+             "2023-05-23", "2022-05-22", "2024-05-21", "2023-02-30"]
+    texts = ["5月22日,阮富仲会见梅德韦杰夫。", "阮富仲会见梅德韦杰夫。"]
+    for _ in range(40):
+        mentions = []
+        for i in range(60):
+            page = rng.choice("abcdef")
+            date = rng.choice(dates)
+            rec = record(id=str(i), date=date, main=rng.random() < 0.2,
+                         date_source=rng.choice(["text", "inferred", "published"]) if date
+                         else None,
+                         medium=rng.choice(["in_person", "phone", None]),
+                         mode=rng.choice(["visit", None]), text=rng.choice(texts),
+                         recipient=rng.choice([(VNM_LEADER,), (VNM,)]))
+            mentions.append((page, f"{page}/{rng.randrange(2)}", rec))
+        assert _merged(Merger(lambda w: ()), mentions) == _merged(_EveryEvent(lambda w: ()),
+                                                                  mentions)

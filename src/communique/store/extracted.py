@@ -1,8 +1,12 @@
 """What a worker hands back for one page: plain rows, small to pickle, nothing left to compute.
 
 Extraction runs in worker processes (a local pool or a Dask cluster); the writer process only
-folds mentions into events and inserts. ``extract_page`` never raises: a page that fails becomes
-an ``Extracted`` with ``error`` set, which the writer records as a reject.
+folds mentions into events and inserts. Everything that does not need the database is done
+here: the merge key and merge order of each mention, its ``event_mentions`` row, the columns
+of the event it would start, its participants, its JSON, and the entity rows. Rows are tuples
+in the column order of the ``*_COLUMNS`` constants, ready for ``executemany`` or ``COPY``.
+``extract_page`` never raises: a page that fails becomes an ``Extracted`` with ``error`` set,
+which the writer records as a reject.
 """
 
 from __future__ import annotations
@@ -10,12 +14,28 @@ from __future__ import annotations
 import hashlib
 import json
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import combinations
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from communique.model import Document, RawPage
+from communique.model import Document, Entity, RawPage
+from communique.store.merge import When, day_of_year, key_hash, merge_key, merge_order
+
+# What the merge reads of a record (see ``Merger.add``), so that only this travels as a dict.
+FACTS = ("id", "span", "mode", "medium", "text", "main", "confidence", "date",
+         "date_precision", "date_source", "date_evidence")
+MENTION_COLUMNS = ("record_id", "doc_id", "part", "mode", "date", "date_precision",
+                   "date_source", "span_start", "span_end", "text", "main", "confidence")
+# The columns of ``events`` that come from the record that starts the event and never change.
+EVENT_COLUMNS = ("merge_key", "merge_hash", "event", "mode", "context", "cameo", "score",
+                 "actor_names", "actor_countries", "recipient_names", "recipient_countries",
+                 "location_text", "location_place", "location_country", "text", "doc_id")
+DATE_COLUMNS = ("date", "date_precision", "date_source", "date_evidence", "date_ord", "doy",
+                "month", "year")
+ENTITY_COLUMNS = ("id", "kind", "name", "org", "country", "sector", "n_events")
+ENTITY_MENTION_COLUMNS = ("entity_id", "text", "role", "org", "span_start", "span_end", "date")
 
 
 def content_hash(raw: RawPage) -> str:
@@ -31,6 +51,20 @@ def outlet_of(raw: RawPage, agency: str | None = None) -> str | None:
     return agency
 
 
+class Mention(NamedTuple):
+    """One event mention, as the merge reads it and as the writer stores it."""
+
+    key: str  # merge key
+    facts: dict[str, Any]  # the FACTS of the record
+    json: str  # the SPEC section 5 record, as stored
+    row: tuple[Any, ...]  # MENTION_COLUMNS
+    event: tuple[Any, ...]  # EVENT_COLUMNS, should this mention start an event
+    dates: tuple[Any, ...]  # DATE_COLUMNS of an event dated by this mention
+    people: tuple[tuple[str, str, str | None, str | None], ...]  # side, entity, country, role
+    linked: tuple[str, ...]  # the participants' entity ids, sorted
+    pairs: tuple[tuple[str, str], ...]  # the participants' pairs of countries (a < b)
+
+
 @dataclass(slots=True)
 class ExtractedPart:
     doc_id: str
@@ -41,10 +75,9 @@ class ExtractedPart:
     published: str | None
     report_date: str | None
     place: str | None
-    records: list[dict[str, Any]] = field(default_factory=list)
-    record_json: list[str] = field(default_factory=list)
-    entities: list[dict[str, Any]] = field(default_factory=list)  # entities table rows
-    entity_rows: list[dict[str, Any]] = field(default_factory=list)  # entity_mentions rows
+    mentions: list[Mention] = field(default_factory=list)  # in merge order
+    entities: list[tuple[Any, ...]] = field(default_factory=list)  # ENTITY_COLUMNS
+    entity_rows: list[tuple[Any, ...]] = field(default_factory=list)  # ENTITY_MENTION_COLUMNS
 
 
 @dataclass(slots=True)
@@ -57,7 +90,7 @@ class Extracted:
 
     @property
     def n_events(self) -> int:
-        return sum(len(p.records) for p in self.parts)
+        return sum(len(p.mentions) for p in self.parts)
 
 
 def _report_date(doc: Document) -> tuple[str | None, str | None]:
@@ -85,42 +118,117 @@ def entity_id(ent: Mapping[str, Any]) -> str:
     return ent.get("id") or f"country:{ent.get('country')}"
 
 
-def _entity_tables(
-    named: list[dict[str, Any]], records: list[dict[str, Any]], page_date: str | None
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+class _EntityTables:
     """Rows of ``entities`` (one per entity) and of ``entity_mentions`` (one per entity and
-    role in this part, dated by the page, else by the first event that names it)."""
-    defs: dict[str, dict[str, Any]] = {}
-    rows: dict[tuple[str, Any], dict[str, Any]] = {}
+    role in a part, dated by the page, else by the first event that names it)."""
 
-    def add(e: Mapping[str, Any], date: str | None) -> None:
-        eid = entity_id(e)
-        if eid not in defs or (e.get("kind") and not defs[eid]["_known"]):
-            defs[eid] = {"id": eid, "kind": entity_kind(e), "name": e.get("name"),
-                         "org": e.get("org"), "country": e.get("country"),
-                         "sector": e.get("sector"), "n_events": 0, "_known": bool(e.get("kind"))}
-        key = (eid, e.get("role"))
-        if key not in rows:
-            span = e.get("span") or [None, None]
-            rows[key] = {"entity_id": eid, "text": e.get("text") or "", "role": e.get("role"),
-                         "org": e.get("org"), "span_start": span[0], "span_end": span[1],
-                         "date": date}
-        elif date and not rows[key]["date"]:
-            rows[key]["date"] = date
+    def __init__(self) -> None:
+        self.defs: dict[str, tuple[tuple[Any, ...], bool]] = {}
+        self.rows: dict[tuple[str, Any], list[Any]] = {}
 
-    for e in named:
-        add(e, page_date)
-    for r in records:
-        date = r.get("date")
-        date = date[:10] if date and date[0] != "-" else None
-        for e in (r.get("actor") or []) + (r.get("recipient") or []):
-            add(e, page_date or date)
-    entities = [{k: v for k, v in d.items() if k != "_known"} for d in defs.values()]
-    return entities, list(rows.values())
+    def add(self, eid: str, kind: str, known: bool, e: Any, date: str | None) -> None:
+        """``e``: an ``Entity`` or a record's entity dict (read through ``_get``)."""
+        name, role, org, country, sector, text, span = _get(e)
+        if eid not in self.defs or (known and not self.defs[eid][1]):
+            self.defs[eid] = ((eid, kind, name, org, country, sector, 0), known)
+        row = self.rows.get((eid, role))
+        if row is None:
+            span = span or (None, None)
+            self.rows[(eid, role)] = [eid, text or "", role, org, span[0], span[1], date]
+        elif date and not row[6]:
+            row[6] = date
+
+    def named(self, ents: Iterable[Entity], date: str | None) -> None:
+        for e in ents:
+            if e.kind:
+                self.add(e.id or f"country:{e.country}", e.kind, True, e, date)
+            else:
+                d = {**e.to_json(), "kind": e.kind}
+                self.add(entity_id(d), entity_kind(d), False, e, date)
+
+    def sides(self, records: Iterable[Mapping[str, Any]], page_date: str | None) -> None:
+        for r in records:
+            date = r.get("date")
+            date = date[:10] if date and date[0] != "-" else None
+            for e in (r.get("actor") or []) + (r.get("recipient") or []):
+                self.add(entity_id(e), entity_kind(e), bool(e.get("kind")), e, page_date or date)
+
+    def tables(self) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        return [d for d, _ in self.defs.values()], [tuple(r) for r in self.rows.values()]
+
+
+def _get(e: Any) -> tuple[Any, ...]:
+    if isinstance(e, Entity):
+        return e.name, e.role, e.org, e.country, e.sector, e.text, e.span
+    return (e.get("name"), e.get("role"), e.get("org"), e.get("country"), e.get("sector"),
+            e.get("text"), e.get("span"))
 
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def label(ent: Mapping[str, Any]) -> str:
+    return ent.get("name") or ent.get("org") or ent.get("text") or ent.get("country") or ""
+
+
+def countries(ents: Iterable[Mapping[str, Any]]) -> list[str]:
+    return sorted({e["country"] for e in ents if e.get("country")})
+
+
+def event_dates(record: Mapping[str, Any], when: When) -> tuple[Any, ...]:
+    """DATE_COLUMNS of an event whose date is that of ``record``."""
+    return (
+        record.get("date"),
+        record.get("date_precision") or when.precision,
+        record.get("date_source"),
+        record.get("date_evidence"),
+        when.ordinal,
+        day_of_year(when),
+        f"{when.year:04d}-{when.month:02d}" if when.year and when.month else None,
+        f"{when.year:04d}" if when.year else None,
+    )
+
+
+def _event_columns(rec: Mapping[str, Any], key: str) -> tuple[Any, ...]:
+    loc = rec.get("location") or {}
+    actor, recipient = rec.get("actor") or [], rec.get("recipient") or []
+    return (
+        key, key_hash(key), rec["event"], rec.get("mode"),
+        "," + ",".join(rec.get("context") or []) + ",", rec.get("cameo"), rec.get("score"),
+        "; ".join(label(e) for e in actor), ",".join(countries(actor)),
+        "; ".join(label(e) for e in recipient), ",".join(countries(recipient)),
+        loc.get("text"), loc.get("place"), loc.get("country"),
+        rec.get("text") or "", rec.get("doc_id") or "",
+    )
+
+
+def _people(rec: Mapping[str, Any]) -> dict[tuple[str, str], Mapping[str, Any]]:
+    out: dict[tuple[str, str], Mapping[str, Any]] = {}
+    for side in ("actor", "recipient"):
+        for e in rec.get(side) or []:
+            out.setdefault((side, entity_id(e)), e)
+    return out
+
+
+def _mention(rec: Mapping[str, Any], doc_id: str, part: str) -> Mention:
+    key = merge_key(rec)
+    span = rec.get("span") or [0, 0]
+    people = _people(rec)
+    return Mention(
+        key=key,
+        facts={k: rec.get(k) for k in FACTS},
+        json=dumps(rec),
+        row=(str(rec.get("id") or "")[:200], doc_id[:220], part, rec.get("mode"),
+             rec.get("date"), rec.get("date_precision"), rec.get("date_source"), span[0],
+             span[1], rec.get("text") or "", bool(rec.get("main")), rec.get("confidence")),
+        event=_event_columns(rec, key),
+        dates=event_dates(rec, When.parse(rec.get("date"), rec.get("date_source"))),
+        people=tuple((side, eid, e.get("country"), e.get("role"))
+                     for (side, eid), e in people.items()),
+        linked=tuple(sorted({eid for _, eid in people})),
+        pairs=tuple(combinations(countries(people.values()), 2)),
+    )
 
 
 def _part(doc: Document, seq: int) -> ExtractedPart:
@@ -128,9 +236,10 @@ def _part(doc: Document, seq: int) -> ExtractedPart:
     records = [ev.to_record() for ev in doc.events]
     report, place = _report_date(doc)
     page_date = page.published or (report if report and report[0] != "-" else None)
-    entities, entity_rows = _entity_tables(
-        [{**e.to_json(), "kind": e.kind} for e in doc.entities], records, page_date
-    )
+    ents = _EntityTables()
+    ents.named(doc.entities, page_date)
+    ents.sides(records, page_date)
+    entities, entity_rows = ents.tables()
     title = page.text[page.title_span[0] : page.title_span[1]] if page.title_span else None
     return ExtractedPart(
         doc_id=page.doc_id,
@@ -141,8 +250,7 @@ def _part(doc: Document, seq: int) -> ExtractedPart:
         published=page.published,
         report_date=report,
         place=place,
-        records=records,
-        record_json=[dumps(r) for r in records],
+        mentions=[_mention(r, page.doc_id, page.part) for r in merge_order(records)],
         entities=entities,
         entity_rows=entity_rows,
     )

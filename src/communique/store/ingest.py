@@ -3,8 +3,10 @@
 The stream is cut into batches of ``batch_size`` pages. A batch is hashed and checked against
 the store (pages already there are not extracted again), extracted by the workers (inline, a
 process pool of ``jobs``, or a Dask cluster) while earlier batches are written, then written
-in one transaction. At most three batches are in flight, so memory does not grow with the
-archive; a run killed at any point loses only uncommitted batches, which the next run redoes.
+in one transaction. With one job on PostgreSQL a thread writes a batch while the next is
+extracted (the writer mostly waits for the server). At most three batches are in flight, so
+memory does not grow with the archive; a run killed at any point loses only uncommitted
+batches, which the next run redoes.
 
 On a Dask cluster (``dask=`` a scheduler address or a ``distributed.Client``) the workers
 extract and this process writes: every worker needs the same version of communique installed,
@@ -88,14 +90,13 @@ class _Inline:
 
 
 class _Pool:
+    """Forked after ``_still_knowledge`` has loaded and frozen the knowledge: the children share
+    its pages, which the collector would otherwise touch, and so copy."""
+
     def __init__(self, extract: Extractor, jobs: int) -> None:
         self.fn = partial(_work, extract=extract)
         self.jobs = jobs
-        with contextlib.suppress(Exception):
-            extract(RawPage("warm-up", text="越南"))  # load the knowledge once, before the fork
-        gc.freeze()  # the collector would otherwise touch, and so copy, every shared page
         self.pool = mp.get_context("fork").Pool(jobs)
-        gc.unfreeze()
 
     def submit(self, items: list[tuple[RawPage, str]]) -> Callable[[], list[Extracted]]:
         chunk = max(1, len(items) // (self.jobs * 4))
@@ -136,6 +137,61 @@ def _default_extractor() -> Extractor:
     return extract_raw
 
 
+def _extracted(prepared: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The prepared batch with its pages extracted here and now."""
+    *head, result = prepared
+    done = result()
+    return (*head, lambda: done)
+
+
+class _Behind:
+    """Writes batches in a thread, one at a time and in order, while the caller extracts the
+    next one: the writer waits for the database much of the time, and waiting holds no lock."""
+
+    def __init__(self, write: Callable[[Any], None]) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.write = write
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="communique-writer")
+        self.last: Any = None
+
+    def submit(self, prepared: Any) -> None:
+        self.wait()
+        self.last = self.pool.submit(self.write, prepared)
+
+    def wait(self) -> None:
+        if self.last is not None:
+            last, self.last = self.last, None
+            last.result()
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self.pool.shutdown()
+
+
+def _runner(extract: Extractor, jobs: int, dask: Any) -> Any:
+    if dask is not None:
+        return _Dask(extract, dask)
+    return _Pool(extract, jobs) if jobs > 1 else _Inline(extract)
+
+
+@contextlib.contextmanager
+def _still_knowledge(extract: Extractor | None) -> Iterator[None]:
+    """Load the knowledge (one extraction), then keep it, and everything else alive now, out
+    of the collector's reach for the run: the run allocates millions of short-lived rows, and
+    every full collection would walk the knowledge's objects again."""
+    if extract is not None:
+        with contextlib.suppress(Exception):
+            extract(RawPage("warm-up", text="越南"))
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _progress(enabled: bool):
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -171,12 +227,6 @@ def ingest(
     writer = Writer(outlet=outlet)
     summary = IngestSummary()
     started = time.perf_counter()
-    if dask is not None:
-        runner: Any = _Dask(extract, dask)
-    elif jobs > 1:
-        runner = _Pool(extract, jobs)
-    else:
-        runner = _Inline(extract)
     bar = _progress(progress)
     task = bar.add_task("ingest", total=None, rate=0.0, events=0, rejected=0)
 
@@ -210,17 +260,26 @@ def ingest(
         bar.update(task, advance=n, rate=summary.read / elapsed if elapsed else 0.0,
                    events=summary.new_events, rejected=summary.rejected)
 
-    ahead = 0 if isinstance(runner, _Inline) else 2
-    try:
-        with bar:
-            pending: deque[Any] = deque()
-            for batch in _batches(read(list(paths), published=published), batch_size):
-                pending.append(prepare(batch))
-                if len(pending) > ahead:
+    with _still_knowledge(None if dask is not None else extract):
+        runner = _runner(extract, jobs, dask)
+        inline = isinstance(runner, _Inline)
+        # On SQLite the writer holds the GIL for most of its time (and each row of an
+        # executemany takes it again), so a thread would only slow extraction down.
+        behind = _Behind(write) if inline and store.dialect == "postgresql" else None
+        try:
+            with bar:
+                pending: deque[Any] = deque()
+                for batch in _batches(read(list(paths), published=published), batch_size):
+                    pending.append(prepare(batch))
+                    if behind is not None:
+                        behind.submit(_extracted(pending.popleft()))
+                    elif len(pending) > (0 if inline else 2):
+                        write(pending.popleft())
+                while pending:
                     write(pending.popleft())
-            while pending:
-                write(pending.popleft())
-    finally:
-        runner.close()
+        finally:
+            if behind is not None:
+                behind.close()
+            runner.close()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -168,6 +168,9 @@ class Cluster:
     seq: int | None = None
     redated: bool = False
     json: str | None = None
+    score: float | None = None  # not read by the merge: what the writer needs of a stored event
+    first: Any = None  # the caller's payload of the mention that started this event
+    dated_by: Any = None  # the payload of the mention that gave the event its (new) date
 
     @property
     def record(self) -> dict[str, Any]:
@@ -187,7 +190,8 @@ class Cluster:
             return 4
         return gap
 
-    def absorb(self, record: Mapping[str, Any], when: When, part: str, new_document: bool) -> None:
+    def absorb(self, record: Mapping[str, Any], when: When, part: str, new_document: bool,
+               payload: Any = None) -> None:
         self.n_mentions += 1
         self.n_documents += int(new_document)
         self.parts.add(part)
@@ -201,6 +205,7 @@ class Cluster:
                 rec[k] = record.get(k)
             self.stored_record = rec
             self.redated = True
+            self.dated_by = payload
             self.json = None
         self.dirty = True
 
@@ -275,46 +280,52 @@ class Merger:
     ``prefetch`` loads, in one go, the stored events the mentions of a batch could join (by
     key and date window); ``add`` then decides for each mention, in order, which event it
     belongs to. Events are indexed by key and day of the year, so a mention looks only at the
-    events of its key within two days of its own (in any year), and at those with no day.
+    events of its key within two days of its own (in any year), and by page part: an event or
+    a mention with no month and day can match only inside one part (see ``date_distance``;
+    the copied-teaser rule needs a month and day on both sides), so of the events with no day
+    a mention looks only at those of its own part.
     """
 
     def __init__(self, load: Loader) -> None:
         self._load = load
         self.by_key: dict[str, list[Cluster]] = {}
         self._by_day: dict[tuple[str, int], list[Cluster]] = {}
-        self._loose: dict[str, list[Cluster]] = {}
+        self._by_part: dict[str, list[Cluster]] = {}
         self._order: dict[str, int] = {}
 
     def _hold(self, cluster: Cluster) -> None:
         self._order[cluster.id] = len(self._order)
         self.by_key.setdefault(cluster.key, []).append(cluster)
         self._index(cluster)
+        for part in cluster.parts:
+            self._by_part.setdefault(part, []).append(cluster)
 
     def _index(self, cluster: Cluster) -> None:
         doy = day_of_year(cluster.when)
-        if doy is None:
-            self._loose.setdefault(cluster.key, []).append(cluster)
-        else:
+        if doy is not None:
             self._by_day.setdefault((cluster.key, doy), []).append(cluster)
 
     def _unindex(self, cluster: Cluster) -> None:
         doy = day_of_year(cluster.when)
-        if doy is None:
-            self._loose[cluster.key].remove(cluster)
-        else:
+        if doy is not None:
             self._by_day[(cluster.key, doy)].remove(cluster)
 
-    def _candidates(self, key: str, when: When) -> list[Cluster]:
+    def _candidates(self, key: str, when: When, part: str) -> list[Cluster]:
+        here = [c for c in self._by_part.get(part, ()) if c.key == key]
         doy = day_of_year(when)
         if doy is None:
-            return self.by_key.get(key, [])
+            return here
         year = when.year
         near = [c for d in near_days(doy) for c in self._by_day.get((key, d), ())
                 if year is None or c.when.year is None or abs(c.when.year - year) <= 1]
-        return near + self._loose.get(key, [])
+        return near + [c for c in here if day_of_year(c.when) is None]
 
-    def prefetch(self, records: Iterable[Mapping[str, Any]]) -> None:
-        wants = sorted({w for r in records for w in wants_of(r)},
+    def prefetch(
+        self, records: Iterable[Mapping[str, Any]], keys: Iterable[str | None] | None = None
+    ) -> None:
+        """``keys``: the records' merge keys, when the caller has them already."""
+        pairs = zip(records, keys, strict=True) if keys is not None else ((r, None) for r in records)
+        wants = sorted({w for r, k in pairs for w in wants_of(r, k)},
                        key=lambda w: (w.key, w.first_day, w.lo or 0))
         if not wants:
             return
@@ -330,12 +341,18 @@ class Merger:
         part: str,
         seen_in_document: set[str],
         record_json: str | None = None,
+        key: str | None = None,
+        payload: Any = None,
     ) -> tuple[Cluster, bool]:
-        """The event this mention belongs to, and whether it was created for it."""
-        key = merge_key(record)
+        """The event this mention belongs to, and whether it was created for it.
+
+        ``record`` needs only the fields the merge reads (``extracted.FACTS``) when ``key``
+        (its merge key) and ``record_json`` (the whole record) are given; ``payload`` is kept
+        on the event as ``first`` or ``dated_by``."""
+        key = key or merge_key(record)
         when = When.parse(record.get("date"), record.get("date_source"))
         best: tuple[int, int, Cluster] | None = None
-        for cluster in self._candidates(key, when):
+        for cluster in self._candidates(key, when, part):
             gap = cluster.distance(record, when, part)
             if gap is not None:
                 rank = (gap, self._order[cluster.id])
@@ -343,15 +360,17 @@ class Merger:
                     best = (*rank, cluster)
         if best is not None:
             cluster = best[2]
+            if part not in cluster.parts:
+                self._by_part.setdefault(part, []).append(cluster)
             self._unindex(cluster)
-            cluster.absorb(record, when, part, cluster.id not in seen_in_document)
+            cluster.absorb(record, when, part, cluster.id not in seen_in_document, payload)
             self._index(cluster)
             seen_in_document.add(cluster.id)
             return cluster, False
         cluster = Cluster(
             id=event_id(content_hash, part, record),
             key=key,
-            stored_record=dict(record),
+            stored_record=record_json if record_json is not None else dict(record),
             when=when,
             medium=record.get("medium"),
             parts={part},
@@ -360,6 +379,7 @@ class Merger:
             mode=record.get("mode"),
             text=record.get("text"),
             json=record_json,
+            first=payload,
         )
         self._hold(cluster)
         seen_in_document.add(cluster.id)

@@ -4,16 +4,19 @@ A page is identified by the hash of its content: a page already stored (or alrea
 is skipped, so a batch written twice, or a run started again after being killed, stores each
 page once. Events are numbered (``seq``) in the order they are first reported, which keeps every
 table that points at them growing at its end, however large the store.
+
+The workers have built every row already (``extracted.py``); this process only folds the
+mentions into events, which needs the events stored, and inserts: with ``COPY`` on PostgreSQL,
+``executemany`` on SQLite.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import combinations, permutations
+from itertools import permutations
 from typing import Any
 
 from sqlalchemy import (
@@ -37,28 +40,43 @@ from sqlalchemy import (
 
 from communique.model import RawPage, Rejected
 from communique.store import schema as s
-from communique.store.extracted import Extracted, entity_id
-from communique.store.merge import (
-    Cluster,
-    Merger,
-    Want,
-    When,
-    day_of_year,
-    key_hash,
-    merge_order,
+from communique.store import search
+from communique.store.extracted import (
+    DATE_COLUMNS,
+    ENTITY_COLUMNS,
+    ENTITY_MENTION_COLUMNS,
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    Extracted,
+    ExtractedPart,
+    Mention,
+    dumps,
 )
+from communique.store.merge import Cluster, Merger, Want, When, key_hash
 
 CHUNK = 500
 ADVISORY_LOCK = 0x636F6D6D
 EV, EA, EP = s.Event.__table__, s.EventActor.__table__, s.EventPair.__table__
-ER = s.EventRecord.__table__
-NOT_EVENT_COLUMNS = ("prominence", "record")
+ER, EM = s.EventRecord.__table__, s.EventMention.__table__
 WANT_DDL = (
     "CREATE TEMPORARY TABLE IF NOT EXISTS merge_want "
     "(kh BIGINT, d1 INTEGER, d2 INTEGER, lo INTEGER, hi INTEGER)"
 )
 WANT = Table("merge_want", MetaData(), Column("kh", BigInteger), Column("d1", Integer),
              Column("d2", Integer), Column("lo", Integer), Column("hi", Integer))
+DOCUMENT_COLUMNS = ("content_hash", "doc_id", "url", "outlet", "published", "title", "source",
+                    "encoding", "kind", "raw", "n_events", "ingested_at")
+PART_COLUMNS = ("document_id", "doc_id", "part", "seq", "title", "text", "published",
+                "report_date", "place")
+EVENT_INSERT = ("seq", "id", *EVENT_COLUMNS, "medium", *DATE_COLUMNS, "main", "confidence",
+                "n_mentions", "n_documents")
+MENTION_INSERT = ("event_seq", "document_id", "part_id", "outlet", *MENTION_COLUMNS)
+ACTOR_INSERT = ("event_seq", "side", "entity_id", "country", "role", "date")
+PAIR_INSERT = ("event_seq", "a", "b", "date", "month", "year", "event", "score", "main",
+               "n_mentions", "prominence")
+SCORE, EVENT = EVENT_COLUMNS.index("score"), EVENT_COLUMNS.index("event")
+TEXT = MENTION_COLUMNS.index("text")
+DATE, MONTH, YEAR = (DATE_COLUMNS.index(c) for c in ("date", "month", "year"))
 
 
 def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
@@ -66,42 +84,43 @@ def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
         yield seq[i : i + n]
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _label(ent: Mapping[str, Any]) -> str:
-    return ent.get("name") or ent.get("org") or ent.get("text") or ent.get("country") or ""
-
-
-def _countries(ents: Iterable[Mapping[str, Any]]) -> list[str]:
-    return sorted({e["country"] for e in ents if e.get("country")})
-
-
-def _bulk(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows straight through the driver (the rows' keys are the columns)."""
+def _insert(conn: Connection, table: Table, columns: Sequence[str],
+            rows: Sequence[Sequence[Any]]) -> None:
+    """INSERT rows (tuples in ``columns`` order): ``COPY`` on PostgreSQL, which costs the
+    server a fraction of row-by-row inserts, one ``executemany`` on SQLite."""
     if not rows:
         return
     quote = conn.dialect.identifier_preparer.quote
-    cols = list(rows[0])
-    mark = (lambda c: f":{c}") if conn.dialect.name == "sqlite" else (lambda c: f"%({c})s")
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, cols))}) "
-           f"VALUES ({', '.join(map(mark, cols))})")
-    conn.exec_driver_sql(sql, rows)
+    into = f"{quote(table.name)} ({', '.join(map(quote, columns))})"
+    if conn.dialect.name == "postgresql":
+        with conn.connection.cursor() as cur, cur.copy(f"COPY {into} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        conn.exec_driver_sql(f"INSERT INTO {into} VALUES ({', '.join('?' * len(columns))})",
+                             list(rows))
 
 
-def _numbered(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+def _bulk(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows given as dicts (the keys of the first are the columns)."""
+    if rows:
+        cols = list(rows[0])
+        _insert(conn, table, cols, [tuple(r[c] for c in cols) for r in rows])
+
+
+def _numbered(conn: Connection, table: Table, columns: Sequence[str],
+              rows: Sequence[Sequence[Any]]) -> list[int]:
     """Insert rows under the next free ids and return them: cheaper than RETURNING row by row,
     and safe because one writer holds the store at a time (SQLite's lock, the advisory lock)."""
     if not rows:
         return []
     first = (conn.scalar(select(func.max(table.c.id))) or 0) + 1
     ids = list(range(first, first + len(rows)))
-    _bulk(conn, table, [{"id": i, **r} for i, r in zip(ids, rows, strict=True)])
+    _insert(conn, table, ("id", *columns), [(i, *r) for i, r in zip(ids, rows, strict=True)])
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :v)"),
                      {"t": table.name, "v": ids[-1]})
@@ -125,6 +144,18 @@ def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]], keys: Se
     conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=sets), rows)
 
 
+def _set(conn: Connection, table: Table, key: str, columns: Sequence[str],
+         rows: Sequence[Sequence[Any]]) -> None:
+    """UPDATE table SET columns = row[1:] WHERE key = row[0], for every row at once."""
+    if not rows:
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    sets = ", ".join(f"{quote(c)} = {mark}" for c in columns)
+    conn.exec_driver_sql(f"UPDATE {quote(table.name)} SET {sets} WHERE {quote(key)} = {mark}",
+                         [(*r[1:], r[0]) for r in rows])
+
+
 @dataclass(slots=True)
 class BatchCounts:
     stored: int = 0
@@ -139,13 +170,11 @@ def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
     w = WANT
     conn.execute(text(WANT_DDL))
     conn.execute(delete(w))
-    _bulk(conn, w, [
-        {"kh": key_hash(x.key), "d1": x.first_day, "d2": x.last_day, "lo": x.lo, "hi": x.hi}
-        for x in wants
-    ])
+    _insert(conn, w, ("kh", "d1", "d2", "lo", "hi"),
+            [(key_hash(x.key), x.first_day, x.last_day, x.lo, x.hi) for x in wants])
     cols = (EV.c.seq, EV.c.id, EV.c.merge_key, ER.c.record, EV.c.date, EV.c.date_source,
             EV.c.medium, EV.c.n_mentions, EV.c.n_documents, EV.c.main, EV.c.confidence,
-            EV.c.mode, EV.c.text)
+            EV.c.mode, EV.c.text, EV.c.score)
     on_day = and_(EV.c.merge_hash == w.c.kh, EV.c.doy.between(w.c.d1, w.c.d2))
     joins = (
         (and_(on_day, EV.c.date_ord.between(w.c.lo, w.c.hi)), w.c.lo.is_not(None)),
@@ -162,58 +191,10 @@ def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
             when=When.parse(r.date, r.date_source), medium=r.medium, parts=set(),
             n_mentions=r.n_mentions, n_documents=r.n_documents, main=r.main,
             confidence=r.confidence or 0.0, stored=True, dirty=False, mode=r.mode,
-            text=r.text, seq=r.seq, json=r.record,
+            text=r.text, seq=r.seq, json=r.record, score=r.score,
         )
         for _, r in sorted(rows.items())
     ]
-
-
-def _dates(c: Cluster) -> dict[str, Any]:
-    rec, when = c.record, c.when
-    return {
-        "date": rec.get("date"),
-        "date_precision": rec.get("date_precision") or when.precision,
-        "date_source": rec.get("date_source"),
-        "date_evidence": rec.get("date_evidence"),
-        "date_ord": when.ordinal,
-        "doy": day_of_year(when),
-        "month": f"{when.year:04d}-{when.month:02d}" if when.year and when.month else None,
-        "year": f"{when.year:04d}" if when.year else None,
-    }
-
-
-def _event_row(c: Cluster) -> dict[str, Any]:
-    rec = c.record
-    loc = rec.get("location") or {}
-    actor, recipient = rec.get("actor") or [], rec.get("recipient") or []
-    return {
-        "seq": c.seq,
-        "id": c.id,
-        "merge_key": c.key,
-        "merge_hash": key_hash(c.key),
-        "event": rec["event"],
-        "mode": rec.get("mode"),
-        "medium": c.medium,
-        "context": "," + ",".join(rec.get("context") or []) + ",",
-        "cameo": rec.get("cameo"),
-        "score": rec.get("score"),
-        **_dates(c),
-        "actor_names": "; ".join(_label(e) for e in actor),
-        "actor_countries": ",".join(_countries(actor)),
-        "recipient_names": "; ".join(_label(e) for e in recipient),
-        "recipient_countries": ",".join(_countries(recipient)),
-        "location_text": loc.get("text"),
-        "location_place": loc.get("place"),
-        "location_country": loc.get("country"),
-        "text": rec.get("text") or "",
-        "doc_id": rec.get("doc_id") or "",
-        "main": c.main,
-        "confidence": c.confidence,
-        "n_mentions": c.n_mentions,
-        "n_documents": c.n_documents,
-        "record": c.json or _dumps(rec),
-        "prominence": prominence(c.main, c.n_mentions, rec.get("score")),
-    }
 
 
 def prominence(main: bool, n_mentions: int, score: float | None) -> float:
@@ -222,12 +203,9 @@ def prominence(main: bool, n_mentions: int, score: float | None) -> float:
     return int(main) * 1e7 + min(n_mentions, 99_999) * 10 + ((score or 0.0) + 10.0) / 2.0
 
 
-def _participants(c: Cluster) -> dict[tuple[str, str], Mapping[str, Any]]:
-    out: dict[tuple[str, str], Mapping[str, Any]] = {}
-    for side in ("actor", "recipient"):
-        for e in c.record.get(side) or []:
-            out.setdefault((side, entity_id(e)), e)
-    return out
+def _dates(c: Cluster) -> tuple[Any, ...]:
+    """DATE_COLUMNS of an event: those of the mention that dated it last in this batch."""
+    return c.dated_by.dates if c.redated else c.first.dates
 
 
 class Writer:
@@ -252,6 +230,9 @@ class Writer:
         counts = BatchCounts()
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
+            # A client killed mid-batch loses the open transaction either way; only a server
+            # crash could lose the last commits, which the next run then redoes.
+            conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
         known = self.known_hashes(conn, [x.content_hash for _, x in pages])
         fresh: list[tuple[RawPage, Extracted]] = []
         reject_rows = [
@@ -294,94 +275,78 @@ class Writer:
 
     def _pages(self, conn: Connection, pages: list[tuple[RawPage, Extracted]], c: BatchCounts):
         now = _now()
-        doc_t, part_t = s.Document.__table__, s.Part.__table__
         doc_rows = [
-            {
-                "content_hash": x.content_hash,
-                "doc_id": raw.doc_id[:200],
-                "url": raw.url,
-                "outlet": (self.outlet or x.outlet or None),
-                "published": raw.published,
-                "title": raw.title,
-                "source": raw.source,
-                "encoding": raw.encoding,
-                "kind": "text" if raw.text is not None else "html",
-                "raw": raw.text if raw.text is not None else (raw.html or ""),
-                "n_events": x.n_events,
-                "ingested_at": now,
-            }
+            (x.content_hash, raw.doc_id[:200], raw.url, self.outlet or x.outlet or None,
+             raw.published, raw.title, raw.source, raw.encoding,
+             "text" if raw.text is not None else "html",
+             raw.text if raw.text is not None else (raw.html or ""), x.n_events, now)
             for raw, x in pages
         ]
-        doc_ids = _numbered(conn, doc_t, doc_rows)
-        part_rows, part_owner = [], []
+        doc_ids = _numbered(conn, s.Document.__table__, DOCUMENT_COLUMNS, doc_rows)
+        part_rows, owners = [], []
         for did, (_, x) in zip(doc_ids, pages, strict=True):
             for p in x.parts:
-                part_rows.append({
-                    "document_id": did, "doc_id": p.doc_id[:220], "part": p.part, "seq": p.seq,
-                    "title": p.title, "text": p.text, "published": p.published,
-                    "report_date": p.report_date, "place": p.place,
-                })
-                part_owner.append((did, x, p))
-        part_ids = _numbered(conn, part_t, part_rows)
-        self._entities(conn, [p for _, _, p in part_owner])
-        self._mentions(conn, list(zip(part_ids, part_owner, strict=True)), c)
+                part_rows.append((did, p.doc_id[:220], p.part, p.seq, p.title, p.text,
+                                  p.published, p.report_date, p.place))
+                owners.append((did, x, p))
+        part_ids = _numbered(conn, s.Part.__table__, PART_COLUMNS, part_rows)
+        self._entities(conn, [p for _, _, p in owners])
+        self._mentions(conn, [(pid, *o) for pid, o in zip(part_ids, owners, strict=True)], c)
 
-    def _entities(self, conn: Connection, parts: list[Any]) -> None:
+    def _entities(self, conn: Connection, parts: list[ExtractedPart]) -> None:
         table = s.Entity.__table__
-        found: dict[str, dict[str, Any]] = {}
+        found: dict[str, tuple[Any, ...]] = {}
         for p in parts:
             for e in p.entities:
-                found.setdefault(e["id"], e)
+                found.setdefault(e[0], e)
         for chunk in _chunks(list(found)):
             for eid in conn.scalars(select(table.c.id).where(table.c.id.in_(chunk))):
                 found.pop(eid, None)
-        _bulk(conn, table, list(found.values()))
+        _insert(conn, table, ENTITY_COLUMNS, list(found.values()))
 
-    def _mentions(self, conn: Connection, parts: list[Any], c: BatchCounts) -> None:
+    def _mentions(self, conn: Connection,
+                  parts: list[tuple[int, int, Extracted, ExtractedPart]], c: BatchCounts) -> None:
         merger = Merger(lambda wants: load_clusters(conn, wants))
-        merger.prefetch(r for _, (_, _, p) in parts for r in p.records)
-        mentions: list[tuple[Cluster, dict[str, Any]]] = []
-        ent_rows: list[dict[str, Any]] = []
+        every = [m for *_, p in parts for m in p.mentions]
+        merger.prefetch([m.facts for m in every], [m.key for m in every])
+        mentions: list[tuple[Cluster, tuple[Any, ...], tuple[Any, ...]]] = []
+        ent_rows: list[tuple[Any, ...]] = []
         seen: dict[str, set[str]] = {}
-        for part_id, (did, x, p) in parts:
-            ent_rows += [{**r, "part_id": part_id} for r in p.entity_rows]
-            as_json = dict(zip(map(id, p.records), p.record_json, strict=True))
-            for r in merge_order(p.records):
+        for part_id, did, x, p in parts:
+            ent_rows += [(*r, part_id) for r in p.entity_rows]
+            where, head = f"{x.content_hash}/{p.seq}", (did, part_id, self.outlet or x.outlet)
+            in_document = seen.setdefault(x.content_hash, set())
+            for m in p.mentions:
                 cluster, created = merger.add(
-                    r, content_hash=x.content_hash, part=f"{x.content_hash}/{p.seq}",
-                    seen_in_document=seen.setdefault(x.content_hash, set()),
-                    record_json=as_json[id(r)],
+                    m.facts, content_hash=x.content_hash, part=where,
+                    seen_in_document=in_document, record_json=m.json, key=m.key, payload=m,
                 )
                 c.new_events += int(created)
-                span = r.get("span") or [0, 0]
-                mentions.append((cluster, {
-                    "record_id": str(r.get("id") or "")[:200],
-                    "document_id": did, "part_id": part_id, "doc_id": p.doc_id[:220],
-                    "part": p.part, "outlet": self.outlet or x.outlet, "mode": r.get("mode"),
-                    "date": r.get("date"), "date_precision": r.get("date_precision"),
-                    "date_source": r.get("date_source"), "span_start": span[0],
-                    "span_end": span[1], "text": r.get("text") or "",
-                    "main": bool(r.get("main")), "confidence": r.get("confidence"),
-                }))
+                mentions.append((cluster, head, m.row))
         self._clusters(conn, merger.dirty())
         if mentions:
-            _bulk(conn, s.EventMention.__table__,
-                  [{**row, "event_seq": cl.seq} for cl, row in mentions])
+            _numbered(conn, EM, MENTION_INSERT,
+                      [(cl.seq, *head, *row) for cl, head, row in mentions])
+            search.index(conn, [(cl.seq, row[TEXT]) for cl, _, row in mentions])
         if ent_rows:
-            _bulk(conn, s.EntityMention.__table__, ent_rows)
+            _insert(conn, s.EntityMention.__table__, (*ENTITY_MENTION_COLUMNS, "part_id"),
+                    ent_rows)
             self._roles(conn, ent_rows)
         c.mentions += len(mentions)
         merger.settle()
 
     @staticmethod
-    def _roles(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
+    def _roles(conn: Connection, rows: Iterable[Sequence[Any]]) -> None:
         roles: dict[tuple[str, str], dict[str, Any]] = {}
+        eid_at, role_at, date_at = (ENTITY_MENTION_COLUMNS.index(k)
+                                    for k in ("entity_id", "role", "date"))
         for r in rows:
-            if not r["role"]:
+            eid, role, date = r[eid_at], r[role_at], r[date_at]
+            if not role:
                 continue
-            d = r["date"] if r["date"] and r["date"][0] != "-" else None
-            got = roles.setdefault((r["entity_id"], r["role"]), {
-                "entity_id": r["entity_id"], "role": r["role"], "first": d, "last": d, "n": 0,
+            d = date if date and date[0] != "-" else None
+            got = roles.setdefault((eid, role), {
+                "entity_id": eid, "role": role, "first": d, "last": d, "n": 0,
             })
             got["n"] += 1
             if d:
@@ -397,65 +362,54 @@ class Writer:
             seq0 = conn.scalar(select(EV.c.seq).order_by(EV.c.seq.desc()).limit(1)) or 0
             for i, cl in enumerate(new, 1):
                 cl.seq = seq0 + i
-            rows = [_event_row(cl) for cl in new]
-            _bulk(conn, EV, [{k: v for k, v in r.items() if k not in NOT_EVENT_COLUMNS}
-                             for r in rows])
-            _bulk(conn, ER, [{"seq": r["seq"], "record": r["record"]} for r in rows])
-            actors, pairs, links, counts = [], [], Counter(), Counter()
-            for cl, row in zip(new, rows, strict=True):
-                people = _participants(cl)
-                actors += [
-                    {"event_seq": cl.seq, "side": side, "entity_id": eid,
-                     "country": e.get("country"), "role": e.get("role"), "date": row["date"]}
-                    for (side, eid), e in people.items()
-                ]
-                ids = sorted({eid for _, eid in people})
-                counts.update(ids)
-                links.update(permutations(ids, 2))
-                pairs += [
-                    {"event_seq": cl.seq, "a": a, "b": b, "date": row["date"],
-                     "month": row["month"], "year": row["year"], "event": row["event"],
-                     "score": row["score"], "main": row["main"],
-                     "n_mentions": row["n_mentions"], "prominence": row["prominence"]}
-                    for a, b in combinations(_countries(e for e in people.values()), 2)
-                ]
-            _bulk(conn, EA, actors)
-            _bulk(conn, EP, pairs)
-            ent = s.Entity.__table__
-            conn.execute(
-                update(ent).where(ent.c.id == bindparam("eid"))
-                .values(n_events=ent.c.n_events + bindparam("k")),
-                [{"eid": eid, "k": k} for eid, k in sorted(counts.items())],
-            )
-            _upsert(conn, s.EntityLink.__table__,
-                    [{"entity_id": a, "other_id": b, "n": k} for (a, b), k in sorted(links.items())],
-                    ("entity_id", "other_id"), add=("n",))
+            self._new_events(conn, new)
         if old:
             self._refresh(conn, old)
 
     @staticmethod
+    def _new_events(conn: Connection, new: list[Cluster]) -> None:
+        events, records, actors, pairs = [], [], [], []
+        links: Counter[tuple[str, str]] = Counter()
+        counts: Counter[str] = Counter()
+        for cl in new:
+            m: Mention = cl.first
+            dates = _dates(cl)
+            events.append((cl.seq, cl.id, *m.event, cl.medium, *dates, cl.main, cl.confidence,
+                           cl.n_mentions, cl.n_documents))
+            records.append((cl.seq, cl.json or dumps(cl.record)))
+            actors += [(cl.seq, *who, dates[DATE]) for who in m.people]
+            rank = prominence(cl.main, cl.n_mentions, m.event[SCORE])
+            pairs += [(cl.seq, a, b, dates[DATE], dates[MONTH], dates[YEAR], m.event[EVENT],
+                       m.event[SCORE], cl.main, cl.n_mentions, rank) for a, b in m.pairs]
+            counts.update(m.linked)
+            links.update(permutations(m.linked, 2))
+        _insert(conn, EV, EVENT_INSERT, events)
+        _insert(conn, ER, ("seq", "record"), records)
+        _insert(conn, EA, ACTOR_INSERT, actors)
+        _insert(conn, EP, PAIR_INSERT, pairs)
+        ent = s.Entity.__table__
+        conn.execute(
+            update(ent).where(ent.c.id == bindparam("eid"))
+            .values(n_events=ent.c.n_events + bindparam("k")),
+            [{"eid": eid, "k": k} for eid, k in sorted(counts.items())],
+        )
+        _upsert(conn, s.EntityLink.__table__,
+                [{"entity_id": a, "other_id": b, "n": k} for (a, b), k in sorted(links.items())],
+                ("entity_id", "other_id"), add=("n",))
+
+    @staticmethod
     def _refresh(conn: Connection, old: list[Cluster]) -> None:
         """Events that took new mentions: counters, and the date if a better one came."""
-        rows = [_event_row(c) for c in old]
-        counters = ("main", "confidence", "n_mentions", "n_documents", "medium")
-        _set(conn, EV, EV.c.seq, counters, rows, counters)
-        ranks = ("main", "n_mentions", "prominence")
-        _set(conn, EP, EP.c.event_seq, ranks, rows, ranks)
-        redated = [r for c, r in zip(old, rows, strict=True) if c.redated]
+        _set(conn, EV, "seq", ("main", "confidence", "n_mentions", "n_documents", "medium"),
+             [(c.seq, c.main, c.confidence, c.n_mentions, c.n_documents, c.medium) for c in old])
+        _set(conn, EP, "event_seq", ("main", "n_mentions", "prominence"),
+             [(c.seq, c.main, c.n_mentions, prominence(c.main, c.n_mentions, c.score))
+              for c in old])
+        redated = [(c.seq, *_dates(c)) for c in old if c.redated]
         if redated:
-            dates = ("date", "date_precision", "date_source", "date_evidence", "date_ord",
-                     "doy", "month", "year")
-            _set(conn, EV, EV.c.seq, dates, redated, dates)
-            _set(conn, ER, ER.c.seq, ("record",), redated, ("record",))
-            _set(conn, EP, EP.c.event_seq, ("date", "month", "year"), redated,
-                 ("date", "month", "year"))
-            _set(conn, EA, EA.c.event_seq, ("date",), redated, ("date",))
-
-
-def _set(conn: Connection, table: Table, key: Any, columns: Sequence[str],
-         rows: list[dict[str, Any]], fields: Sequence[str]) -> None:
-    """UPDATE table SET columns = row fields WHERE key = row seq, for every row at once."""
-    stmt = update(table).where(key == bindparam("v_seq")).values(
-        {c: bindparam(f"v_{f}") for c, f in zip(columns, fields, strict=True)}
-    )
-    conn.execute(stmt, [{"v_seq": r["seq"], **{f"v_{f}": r[f] for f in fields}} for r in rows])
+            _set(conn, EV, "seq", DATE_COLUMNS, redated)
+            _set(conn, ER, "seq", ("record",),
+                 [(c.seq, c.json or dumps(c.record)) for c in old if c.redated])
+            _set(conn, EP, "event_seq", ("date", "month", "year"),
+                 [(r[0], r[1 + DATE], r[1 + MONTH], r[1 + YEAR]) for r in redated])
+            _set(conn, EA, "event_seq", ("date",), [(r[0], r[1 + DATE]) for r in redated])
