@@ -22,8 +22,11 @@ some of middling frequency, some of the least frequent third), countries, event 
 modes, people, years, words of the reports, event ids. The mix (weights in ``MIX``): events
 pages filtered by a frequent or a rare dyad, a dyad and a date range, a country, a country and
 an event type, an event type (and mode), an actor, a date range alone, words (``q``) alone or
-with a dyad, no filter, a dyad sorted by another column than the date, and deep offsets (1,000
-to 10,000); pages of 20 to 100 events, some at an offset, some in descending order; one event
+with a dyad, no filter, a dyad narrowed to at most 10,000 events (the server's limit for that)
+sorted by another column than the date, and deep pages in date order read by a cursor
+(``after=``, what a user paging on from the page before sends); pages of 20 to 100 events, some
+at an offset (up to 1,000, the deepest the server takes in date order), some in descending
+order; one event
 by id; the dyad series by month and by year, for frequent and rare pairs, with and without a
 date range. Client threads (httpx, keep-alive) send them to ``communique serve`` (a subprocess
 on a free port) back to back, a closed loop: each client sends its next request when its last
@@ -94,7 +97,7 @@ MIX = {
     "events: actor": 3,
     "events: sorted by a column": 3,
     "events: no filter": 2,
-    "events: deep offset": 4,
+    "events: deep page (after)": 4,
     "event: by id": 19,
     "dyad: month frequent": 8,
     "dyad: month rare": 6,
@@ -265,6 +268,8 @@ class Values:
     words: list[str]
     event_ids: list[str]
     actors: list[tuple[str, int]]  # most active first
+    cursors: dict[str, list[str]]  # "all", "A,B" (a pair), "C" (a country) -> cursors in it
+    sortable: list[tuple[str, str, str | None, int]]  # (a, b, year or None, events <= 10,000)
     total_events: int
     counts: dict[str, int]
 
@@ -301,6 +306,19 @@ def probe(url: str, rng: random.Random) -> Values:
         actors = [(i, n) for i, n in conn.execute(text(
             "SELECT id, n_events FROM entities WHERE n_events > 0 AND kind = 'person' "
             "ORDER BY n_events DESC, id"))]
+        # cursors (``{seq}.{date}``) of events anywhere in a list, for its deep pages
+        cursors = {"all": _cursors(conn, "SELECT seq, date FROM events")}
+        for a, b, _ in pairs[:5]:
+            cursors[f"{a},{b}"] = _cursors(conn, "SELECT event_seq, date FROM event_pairs "
+                                           f"WHERE a = '{a}' AND b = '{b}'")
+        for c, _ in countries[:6]:
+            cursors[c] = _cursors(conn, "SELECT event_seq, date FROM event_actors "
+                                  f"WHERE country = '{c}'")
+        # lists narrow enough to sort by another column: a pair, or a pair in one year
+        sortable = [(a, b, None, n) for a, b, n in pairs if 20 <= n <= 10_000]
+        sortable += [(a, b, y, n) for a, b, y, n in conn.execute(text(
+            "SELECT a, b, year, count(*) FROM event_pairs WHERE year IS NOT NULL "
+            "GROUP BY a, b, year")) if 20 <= n <= 10_000]
     words = []
     for t in texts:
         t = re.sub(r"[^\u4e00-\u9fff]", " ", t or "")
@@ -315,7 +333,15 @@ def probe(url: str, rng: random.Random) -> Values:
     return Values(pairs=pairs, countries=countries, events=events, modes=dict(modes),
                   years=years, words=words or ["会见"], event_ids=ids,
                   actors=actors[:8] + actors[8::max(1, (len(actors) - 8) // 8)][:8],
-                  total_events=counts["events"], counts=counts)
+                  cursors=cursors, sortable=sortable, total_events=counts["events"],
+                  counts=counts)
+
+
+def _cursors(conn, sql: str, k: int = 30) -> list[str]:  # noqa: ANN001
+    from sqlalchemy import text
+
+    rows = conn.execute(text(f"{sql} ORDER BY random() LIMIT {k}")).all()
+    return [f"{seq}.{date}" if date else str(seq) for seq, date in rows]
 
 
 class Requests:
@@ -357,8 +383,8 @@ class Requests:
     def _page(self, rng: random.Random, total: int) -> dict[str, str]:
         p: dict[str, str] = {}
         limit = rng.choice((20, 50, 50, 50, 100))
-        if rng.random() < 0.3 and total > limit:
-            p["offset"] = str(min(10_000, rng.randrange(0, total) // limit * limit))
+        if rng.random() < 0.3 and total > limit:  # a later page, up to 1,000 events in
+            p["offset"] = str(min(1000, rng.randrange(0, total)) // limit * limit)
         p["limit"] = str(limit)
         if rng.random() < 0.3:
             p["order"] = "desc"
@@ -407,27 +433,35 @@ class Requests:
                                  "limit": "50"})
         elif kind == "events: no filter":
             path = self._events({"limit": "50", **({"order": "desc"} if rng.random() < .5 else {})})
-        elif kind == "events: deep offset":
+        elif kind == "events: deep page (after)":
             which = rng.random()
             if which < 0.4:
-                a, b, n = self._pair(rng, self.frequent)
-                p = {"between": f"{a},{b}"}
+                a, b, _ = self._pair(rng, self.frequent)
+                p, key = {"between": f"{a},{b}"}, ",".join(sorted((a, b)))
             elif which < 0.7:
-                c, n = rng.choice(self.top_countries)
-                p = {"country": c}
+                c, _ = rng.choice(self.top_countries)
+                p, key = {"country": c}, c
             else:
-                n, p = v.total_events, {}
-            hi = min(10_000, max(1000, n - 50))
-            p["offset"] = str(rng.randrange(1000, hi + 1) // 50 * 50)
+                p, key = {}, "all"
+            p["after"] = rng.choice(v.cursors.get(key) or v.cursors["all"])
             p["limit"] = "50"
+            if rng.random() < 0.3:
+                p["order"] = "desc"
             path = self._events(p)
         elif kind == "events: actor":
             who, n = rng.choice(v.actors or [("nobody", 0)])
             path = self._events({"actor": who, **self._page(rng, n)})
         elif kind == "events: sorted by a column":
-            a, b, n = self._pair(rng, self.frequent + self.middling)
+            a, b, year, n = rng.choice(v.sortable or [(*v.pairs[-1][:2], None, 0)])
+            if rng.random() < 0.5:
+                a, b = b, a
+            p = {"between": f"{a},{b}", **({"date_from": year, "date_to": year} if year else {})}
             sort = rng.choice(("event", "mode", "actor", "recipient", "score"))
-            path = self._events({"between": f"{a},{b}", "sort": sort, **self._page(rng, n)})
+            page = self._page(rng, n)
+            page.pop("offset", None)
+            if rng.random() < 0.3 and n > 50:  # sorted lists page by offset, through them all
+                page["offset"] = str(rng.randrange(0, n) // 50 * 50)
+            path = self._events({**p, "sort": sort, **page})
         elif kind == "event: by id":
             path = "/api/events/" + quote(rng.choice(v.event_ids), safe="")
         else:

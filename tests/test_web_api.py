@@ -326,6 +326,20 @@ def test_actor_roles_over_time_and_paging(client):
     dates = [e["date"] for e in items + more["events"]["items"]]
     assert dates == sorted(dates)
     assert not {e["id"] for e in items} & {e["id"] for e in more["events"]["items"]}
+    # the cursors lead through the same events, and back
+    whole = [e["id"] for e in client.get("/api/actors/person:阮富仲").json()["events"]["items"]]
+    pages = [got["events"]]
+    while pages[-1]["next"]:
+        pages.append(client.get("/api/actors/person:阮富仲", params={
+            "limit": 3, "after": pages[-1]["next"]}).json()["events"])
+    assert [e["id"] for p in pages for e in p["items"]] == whole and len(pages) == 3
+    back = client.get("/api/actors/person:阮富仲",
+                      params={"limit": 3, "before": pages[2]["prev"]}).json()["events"]
+    assert back["items"] == pages[1]["items"]
+    deep = client.get("/api/actors/person:阮富仲", params={"offset": data.DATE_OFFSET + 1})
+    assert deep.status_code == 400 and "after=" in deep.json()["detail"]
+    assert client.get("/api/actors/person:阮富仲", params={
+        "after": pages[0]["next"], "offset": 3}).status_code == 422
     one = client.get("/api/actors/person:阮富仲", params={"counterparts": 1}).json()
     assert len(one["counterparts"]) == 1
     assert one["counterparts"][0]["n"] == max(c["n"] for c in got["counterparts"])
@@ -398,6 +412,87 @@ def test_openapi_schema(client):
 ])
 def test_bad_queries_are_422(client, params):
     assert client.get("/api/events", params=params).status_code == 422
+
+
+@pytest.mark.parametrize("params", [
+    {"after": "x"}, {"after": "12.2023/05"}, {"before": "-3"},
+    {"after": "5", "before": "9"},  # one way at a time
+    {"after": "5", "offset": 10},  # a cursor or an offset
+    {"after": "5", "sort": "score"},  # cursors follow date order
+])
+def test_bad_cursors_are_422(client, params):
+    r = client.get("/api/events", params=params)
+    assert r.status_code == 422, r.text
+
+
+def test_events_pages_by_cursor(client):
+    """``next`` and ``prev`` lead to the pages after and before, in either order; the last
+    page has no ``next``, the first no ``prev``."""
+    for order in ("asc", "desc"):
+        whole = client.get("/api/events", params={"order": order, "limit": 500}).json()
+        assert whole["next"] is None and whole["prev"] is None
+        ids = [e["id"] for e in whole["items"]]
+        assert len(ids) > 10
+        pages, params = [], {"order": order, "limit": 4}
+        while True:
+            page = client.get("/api/events", params=params).json()
+            pages.append(page)
+            if not page["next"]:
+                break
+            params = {"order": order, "limit": 4, "after": page["next"]}
+        assert [e["id"] for p in pages for e in p["items"]] == ids
+        back = client.get("/api/events", params={"order": order, "limit": 4,
+                                                  "before": pages[2]["prev"]}).json()
+        assert back["items"] == pages[1]["items"] and back["next"] == pages[1]["next"]
+
+
+def test_deep_offsets_in_date_order_are_400(client):
+    ok = client.get("/api/events", params={"offset": data.DATE_OFFSET})
+    assert ok.status_code == 200
+    r = client.get("/api/events", params={"offset": data.DATE_OFFSET + 1})
+    assert r.status_code == 400
+    assert "after=" in r.json()["detail"]
+    # sorted by another column, offsets go as deep as the list (at most COUNT_CAP events)
+    assert client.get("/api/events", params={"offset": data.DATE_OFFSET + 1,
+                                             "sort": "score"}).status_code == 200
+
+
+def test_sorting_too_many_events_is_400(monkeypatch, tmp_path, sample_store):
+    """Another sort than the date reads and sorts every match: at most COUNT_CAP of them; the
+    message says how to narrow. Date order (read off an index) has no such limit."""
+    narrow = {"between": "VNM,RUS", "event": "CONSULT"}
+    with TestClient(create_app(str(sample_store))) as c:
+        few = c.get("/api/events", params=narrow).json()["total"]
+        assert 0 < few < c.get("/api/events").json()["total"]
+    monkeypatch.setattr(data, "COUNT_CAP", few)
+    with TestClient(create_app(str(sample_store))) as c:
+        r = c.get("/api/events", params={"sort": "score"})
+        assert r.status_code == 400
+        assert "narrow" in r.json()["detail"] and "date range" in r.json()["detail"]
+        assert c.get("/api/events").json()["total_capped"] is True
+        assert c.get("/api/events", params=narrow).json()["total_capped"] is False
+        assert c.get("/api/events", params={**narrow, "sort": "score"}).status_code == 200
+
+
+def test_a_count_past_its_time_is_a_lower_bound(monkeypatch, sample_store):
+    """On SQLite a count that runs out of ``COUNT_SECONDS`` says what it has: at least the
+    events up to this page (``total_capped``), and a sort by another column is refused."""
+    monkeypatch.setattr(data, "COUNT_SECONDS", 0.0)
+    monkeypatch.setattr(data, "PROGRESS_STEPS", 1)  # the sample store counts in a moment
+    with TestClient(create_app(str(sample_store))) as c:
+        page = c.get("/api/events", params={"limit": 3, "offset": 3}).json()
+        assert page["total_capped"] is True and page["total"] == 7  # 3 + 3, and more
+        assert len(page["items"]) == 3
+        assert c.get("/api/events", params={"sort": "mode"}).status_code == 400
+
+
+def test_openapi_documents_paging_and_limits(client):
+    op = client.get("/openapi.json").json()["paths"]["/api/events"]["get"]
+    names = {p["name"] for p in op["parameters"]}
+    assert {"after", "before", "offset", "limit", "sort"} <= names
+    assert {"400", "503"} <= set(op["responses"])
+    assert "narrow" in op["responses"]["400"]["description"]
+    assert "after=" in op["description"]
 
 
 def test_bad_dyad_is_422(client):

@@ -34,9 +34,38 @@ def test_events_page_lists_and_filters(client):
     r = client.get("/", params={"between": "VNM,RUS", "limit": 5})
     assert r.text.count("<tr>") == 6  # header and five rows
     assert 'href="/dyad/VNM/RUS"' in r.text
-    assert "offset=5" in r.text  # a next page
+    assert "Previous" not in r.text
     r = client.get("/", params={"country": "nowhere"})
     assert r.status_code == 422 and "role=\"alert\"" in r.text
+
+
+def _pager(page: str) -> dict[str, str]:
+    return {m.group(2): html.unescape(m.group(1)) for m in re.finditer(
+        r'<a href="([^"]+)">(?:← )?(Previous|Next)(?: →)?</a>', page)}
+
+
+def _dates(page: str) -> list[str]:
+    return re.findall(r'<td class="nowrap">([^<]*)</td>', page)
+
+
+def test_events_page_pages_by_cursor(client):
+    """In date order Next and Previous follow the cursors of the API, and join up with one long
+    page; sorted by another column, they keep the offset."""
+    whole = _dates(client.get("/", params={"between": "VNM,RUS", "limit": 12}).text)
+    assert len(whole) == 12
+    first = client.get("/", params={"between": "VNM,RUS", "limit": 4}).text
+    nxt = _pager(first)["Next"]
+    assert "after=" in nxt and "offset" not in nxt
+    second = client.get(nxt)
+    assert second.status_code == 200
+    third = client.get(_pager(second.text)["Next"]).text
+    assert _dates(first) + _dates(second.text) + _dates(third) == whole
+    back = _pager(third)["Previous"]
+    assert "before=" in back
+    assert _dates(client.get(back).text) == _dates(second.text)
+    assert "4 of" in second.text  # a cursor's page counts its events, not their rank
+    by_score = client.get("/", params={"between": "VNM,RUS", "limit": 4, "sort": "score"}).text
+    assert "offset=4" in _pager(by_score)["Next"]
 
 
 def test_events_page_in_chinese(client):

@@ -432,6 +432,50 @@ def test_dyad_of_two_people(page, problems):
     assert problems == []
 
 
+def test_dyad_links_third_parties(page, problems):
+    """In a dyad of two people, the others named in an event (third parties) are links to
+    their pages too, like the pair; one of them opens its page."""
+    page.goto("/actors")
+    people = page.locator(f"{ACTORS} td:first-child > {PERSON_LINK}").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))")
+    found = None
+    for href in people:  # the first person with a counterpart whose dyad names a third
+        person = unquote(href).removeprefix("/actors/")
+        for peer in api(page, f"/api/actors/{person}")["counterparts"]:
+            if peer["kind"] != "person":
+                continue
+            for ev in api(page, f"/api/dyad/{person}/{peer['id']}")["items"]:
+                third = [e for e in ev["actor_entities"] + ev["recipient_entities"]
+                         if e["id"] not in (person, peer["id"])]
+                if third:
+                    found = (href, peer["id"], ev, third[0])
+                    break
+            if found:
+                break
+        if found:
+            break
+    assert found, "the samples have a dyad of two people with a third party"
+    href, peer, ev, third = found
+    page.goto(href)
+    links = page.locator("table.counterparts tbody tr td:last-child a").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))")
+    dyad = next(h for h in links if unquote(h).endswith("/" + peer))
+    with page.expect_navigation():
+        page.locator(f"table.counterparts a[href='{dyad}']").click()
+    wait_drawn(page, "#chart")
+    row = page.locator("table.events").last.locator("tbody tr").filter(
+        has=page.locator(f"a[href$='#ev-{ev['id']}']"))
+    names = row.locator("td:nth-child(3) a").evaluate_all(
+        "as => as.map(a => [decodeURIComponent(a.pathname), a.textContent])")
+    assert [f"/actors/{third['id']}", third["label"]] in names, names
+    with page.expect_navigation():
+        row.locator("td:nth-child(3) a").nth(
+            [n[0] for n in names].index(f"/actors/{third['id']}")).click()
+    assert unquote(urlsplit(page.url).path) == f"/actors/{third['id']}"
+    assert third["label"] in page.locator("h1").inner_text()
+    assert problems == []
+
+
 def test_network_in_chinese(page, problems):
     page.goto("/network")
     wait_drawn(page, "#network", width=600, height=400)

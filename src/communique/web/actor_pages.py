@@ -16,6 +16,7 @@ from communique.web import data, graph, render
 from communique.web.api import ACTOR_ID, COUNTRY, DATE, EVENT_TYPE, store_of
 from communique.web.names import actor_url
 from communique.web.pages import int_param, link, render_page
+from communique.web.paging import CURSOR
 
 router = APIRouter(include_in_schema=False)
 ACTOR_PAGE = 100
@@ -81,11 +82,16 @@ def actors_page(request: Request) -> HTMLResponse:
 @router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
 def actor_page(request: Request, actor_id: str) -> HTMLResponse:
     lang, lq = _lang(request)
-    offset = int_param(request.query_params.get("offset"), 0, 0, data.MAX_OFFSET)
+    p = request.query_params
+    offset = int_param(p.get("offset"), 0, 0, data.DATE_OFFSET)
+    cursor = {k: p.get(k) for k in ("after", "before") if re.match(CURSOR, p.get(k) or "")}
+    if cursor:
+        offset = 0
     got = None
     if len(actor_id) <= 200 and re.match(ACTOR_ID, actor_id):
         try:
-            got = graph.actor(store_of(request), actor_id, limit=ACTOR_PAGE, offset=offset)
+            got = graph.actor(store_of(request), actor_id, limit=ACTOR_PAGE, offset=offset,
+                              **dict(list(cursor.items())[:1]))
         except data.TooCostly:
             return render_page(request, "error.html", lang, status=503, message=actor_id,
                                heading=render.labels(lang)["too_costly"])
@@ -93,10 +99,9 @@ def actor_page(request: Request, actor_id: str) -> HTMLResponse:
         return render_page(request, "error.html", lang, status=404, message=actor_id)
     events = got["events"]
     here = actor_url(actor_id)
-    prev_link = (link(here, {**lq, "offset": max(0, offset - ACTOR_PAGE) or None})
-                 if offset > 0 else None)
-    next_link = (link(here, {**lq, "offset": offset + ACTOR_PAGE})
-                 if offset + ACTOR_PAGE < events["total"] else None)
+    # the events page by page in date order, following the cursors
+    prev_link = link(here, {**lq, "before": events["prev"]}) if events["prev"] else None
+    next_link = link(here, {**lq, "after": events["next"]}) if events["next"] else None
     return render_page(request, "actor.html", lang, actor=got, events=events,
                        api=link("/api" + here, {"limit": 1}), prev_link=prev_link,
                        next_link=next_link)

@@ -14,13 +14,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from communique.store import Store
 from communique.store.queries import EventFilter
 from communique.web import data, graph
 from communique.web.counts import CountCache
+from communique.web.paging import CURSOR
 
 COUNTRY = r"^[A-Za-z]{3}$"
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -89,12 +91,41 @@ def make_filter(
                        text=q)
 
 
+class Detail(BaseModel):
+    detail: str
+
+
+def json_response(payload: Any) -> Response:
+    """``payload`` as JSON, written by ``json.dumps`` directly: FastAPI's own route through
+    ``jsonable_encoder`` walks every value and took longer than the query for a page of
+    events. The data functions return plain dicts, lists, strings and numbers."""
+    body = json.dumps(payload, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                      default=jsonable_encoder)
+    return Response(body.encode("utf-8"), media_type="application/json")
+
+
 def _costly(err: data.TooCostly) -> HTTPException:
     return HTTPException(503, "query over its time budget: narrow the filters "
                               "(a date range, a dyad, an actor)")
 
 
-@router.get("/events", summary="Events matching filters, sorted (by date by default), paginated")
+COSTLY = {
+    400: {"model": Detail, "description": "over a cost limit: the message says how to narrow "
+          "the request (an offset deeper than the date order allows, a sort by another column "
+          "than the date over too many events)"},
+    503: {"model": Detail, "description": "the query ran over the server's time budget "
+          f"({data.QUERY_SECONDS:g} s): narrow the filters"},
+}
+
+
+@router.get("/events", summary="Events matching filters, sorted (by date by default), paginated",
+            response_model=dict[str, Any], responses=COSTLY,
+            description="A page of events and how many match (``total``, counted up to "
+            f"{data.COUNT_CAP:,}; ``total_capped`` past that). In date order, page with the "
+            "cursors each page gives: ``after=`` its ``next`` value, ``before=`` its ``prev`` "
+            f"(``offset`` goes to {data.DATE_OFFSET:,} at most there). Sorting by another "
+            f"column needs filters that match at most {data.COUNT_CAP:,} events; it pages "
+            "with ``offset``.")
 def list_events(
     request: Request,
     actor: Annotated[str | None, Query(max_length=200, description="name or id")] = None,
@@ -108,33 +139,44 @@ def list_events(
     q: Annotated[str | None, Query(min_length=1, max_length=100,
                                    description="words in the evidence")] = None,
     limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 50,
-    offset: Annotated[int, Query(ge=0, le=data.MAX_OFFSET)] = 0,
+    offset: Annotated[int, Query(ge=0, le=data.MAX_OFFSET,
+                                 description=f"at most {data.DATE_OFFSET:,} in date order")] = 0,
     order: Annotated[str, Query(pattern=r"^(asc|desc)$")] = "asc",
     sort: Annotated[str, Query(pattern=SORT, description="the column to sort by; date order "
                                "breaks ties")] = "date",
-) -> dict[str, Any]:
+    after: Annotated[str | None, Query(pattern=CURSOR, description="the page after this "
+                                       "cursor (a page's next value), in date order")] = None,
+    before: Annotated[str | None, Query(pattern=CURSOR, description="the page before this "
+                                        "cursor (a page's prev value), in date order")] = None,
+) -> Response:
     try:
         flt = make_filter(actor, country, between, event, mode, date_from, date_to, q)
     except FilterError as err:
         raise HTTPException(422, str(err)) from err
     try:
-        return data.list_events(store_of(request), flt, limit=limit, offset=offset,
-                                descending=order == "desc", sort=sort,
-                                counts=counts_of(request))
+        return json_response(data.list_events(
+            store_of(request), flt, limit=limit, offset=offset, descending=order == "desc",
+            sort=sort, counts=counts_of(request), after=after, before=before))
+    except data.CostLimit as err:
+        raise HTTPException(400, str(err)) from err
+    except ValueError as err:
+        raise HTTPException(422, str(err)) from err
     except data.TooCostly as err:
         raise _costly(err) from err
 
 
-@router.get("/events/{event_id}", summary="One event, its SPEC record and its reports")
+@router.get("/events/{event_id}", summary="One event, its SPEC record and its reports",
+            response_model=dict[str, Any])
 def get_event(request: Request,
-              event_id: Annotated[str, Path(pattern=EVENT_ID)]) -> dict[str, Any]:
+              event_id: Annotated[str, Path(pattern=EVENT_ID)]) -> Response:
     got = data.get_event(store_of(request), event_id)
     if got is None:
         raise HTTPException(404, "no such event")
-    return got
+    return json_response(got)
 
 
-@router.get("/dyad/{a}/{b}", summary="A pair of countries or actors, period by period")
+@router.get("/dyad/{a}/{b}", summary="A pair of countries or actors, period by period",
+            response_model=dict[str, Any], responses={503: COSTLY[503]})
 def get_dyad(
     request: Request,
     a: Annotated[str, Path(max_length=200, pattern=DYAD_SIDE,
@@ -143,14 +185,16 @@ def get_dyad(
     by: Annotated[str, Query(pattern=r"^(month|year)$")] = "month",
     date_from: Annotated[str | None, Query(pattern=DATE)] = None,
     date_to: Annotated[str | None, Query(pattern=DATE)] = None,
-) -> dict[str, Any]:
+) -> Response:
     try:
-        return data.dyad(store_of(request), a, b, by=by, since=date_from, until=date_to)
+        return json_response(data.dyad(store_of(request), a, b, by=by, since=date_from,
+                                       until=date_to))
     except data.TooCostly as err:
         raise _costly(err) from err
 
 
-@router.get("/network", summary="Who dealt with whom: the most frequent pairs and their nodes")
+@router.get("/network", summary="Who dealt with whom: the most frequent pairs and their nodes",
+            response_model=dict[str, Any], responses={503: COSTLY[503]})
 def get_network(
     request: Request,
     nodes: Annotated[str, Query(pattern=r"^(countries|actors)$",
@@ -162,56 +206,69 @@ def get_network(
     limit: Annotated[int, Query(ge=1, le=graph.MAX_EDGES,
                                 description="edges kept, most events first")] = (
         graph.DEFAULT_EDGES),
-) -> dict[str, Any]:
+) -> Response:
     try:
-        return graph.network(store_of(request), nodes=nodes, since=date_from, until=date_to,
-                             event=event, limit=limit)
+        return json_response(graph.network(store_of(request), nodes=nodes, since=date_from,
+                                           until=date_to, event=event, limit=limit))
     except data.TooCostly as err:
         raise _costly(err) from err
 
 
-@router.get("/actors", summary="People and organisations, most active first")
+@router.get("/actors", summary="People and organisations, most active first",
+            response_model=dict[str, Any], responses={503: COSTLY[503]})
 def list_actors(
     request: Request,
     q: Annotated[str | None, Query(max_length=100)] = None,
     country: Annotated[str | None, Query(pattern=COUNTRY)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> dict[str, Any]:
+) -> Response:
     try:
         items = data.actors(store_of(request), q or None, country=country, limit=limit)
     except data.TooCostly as err:
         raise _costly(err) from err
-    return {"items": items}
+    return json_response({"items": items})
 
 
 @router.get("/actors/{actor_id:path}",
-            summary="One actor: roles over time, counterparts, events in date order")
+            summary="One actor: roles over time, counterparts, events in date order",
+            response_model=dict[str, Any], responses=COSTLY)
 def get_actor(
     request: Request,
     actor_id: Annotated[str, Path(max_length=200, pattern=ACTOR_ID,
                                   description="an entity id: person:阮富仲")],
     limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0, le=data.MAX_OFFSET)] = 0,
+    offset: Annotated[int, Query(ge=0, le=data.MAX_OFFSET,
+                                 description=f"at most {data.DATE_OFFSET:,}: page on with "
+                                 "after")] = 0,
     counterparts: Annotated[int, Query(ge=1, le=graph.MAX_COUNTERPARTS)] = 20,
-) -> dict[str, Any]:
+    after: Annotated[str | None, Query(pattern=CURSOR, description="the events after this "
+                                       "cursor (the next value of a page of them)")] = None,
+    before: Annotated[str | None, Query(pattern=CURSOR, description="the events before this "
+                                        "cursor (the prev value of a page of them)")] = None,
+) -> Response:
     try:
         got = graph.actor(store_of(request), actor_id, limit=limit, offset=offset,
-                          counterparts=counterparts)
+                          counterparts=counterparts, after=after, before=before)
+    except data.CostLimit as err:
+        raise HTTPException(400, str(err)) from err
+    except ValueError as err:
+        raise HTTPException(422, str(err)) from err
     except data.TooCostly as err:
         raise _costly(err) from err
     if got is None:
         raise HTTPException(404, "no such actor")
-    return got
+    return json_response(got)
 
 
 @router.get("/documents/{doc_id}",
-            summary="A page: cleaned text, dropped parts, entities and events with spans")
+            summary="A page: cleaned text, dropped parts, entities and events with spans",
+            response_model=dict[str, Any])
 def get_document(request: Request,
-                 doc_id: Annotated[str, Path(max_length=220)]) -> dict[str, Any]:
+                 doc_id: Annotated[str, Path(max_length=220)]) -> Response:
     got = data.get_document(store_of(request), doc_id)
     if got is None:
         raise HTTPException(404, "no such document")
-    return got
+    return json_response(got)
 
 
 # --- writing ----------------------------------------------------------------------------------

@@ -27,13 +27,15 @@ def serve(
     """Serve the web workbench and its JSON API over a store."""
     import uvicorn
 
+    from communique.web.serving import NoDelayHTTP
+
     mode = "read-write (token set)" if token else "read-only"
     if workers == 1:
         from communique.web.app import create_app
 
         app = create_app(db, token=token, max_body=max_body)
         typer.echo(f"communique serve: http://{host}:{port}/  store {app.state.store.url}, {mode}")
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        uvicorn.run(app, host=host, port=port, log_level="info", http=NoDelayHTTP)
         return
     url = _prepare(db)
     # each worker process builds its own app (``app_from_env``) from these
@@ -48,7 +50,8 @@ def serve(
     shown = make_url(url).render_as_string(hide_password=True)
     typer.echo(f"communique serve: http://{host}:{port}/  store {shown}, {mode}, "
                f"{workers} workers")
-    uvicorn.run(FACTORY, factory=True, workers=workers, host=host, port=port, log_level="info")
+    uvicorn.run(FACTORY, factory=True, workers=workers, host=host, port=port, log_level="info",
+                http=NoDelayHTTP)
 
 
 def _prepare(db: str | None) -> str:

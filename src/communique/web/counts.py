@@ -1,9 +1,9 @@
 """A short-lived cache of the events list's capped counts, one per app (``app.state.counts``).
 
 Counting the matching events (up to ``data.COUNT_CAP``) costs as much as reading the page of
-them, and paging through a list asks the same count again and again. The cache keeps each count
-for ``seconds`` (60 by default), at most ``size`` of them (the least recently used go first),
-and is safe to share between the server's threads. ``clear()`` forgets them all: the app calls
+them, or more, and paging through a list asks the same count again and again. The cache keeps
+each count (or what ``data`` makes of it) for ``seconds`` (60 by default), at most ``size`` of
+them (the least recently used go first), and is safe to share between the server's threads. ``clear()`` forgets them all: the app calls
 it when ``POST /api/documents`` stored a page. Pages written by another process (a concurrent
 ``communique ingest``) show in the counts after ``seconds`` at most.
 """
@@ -14,6 +14,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any
 
 SECONDS = 60.0
 SIZE = 256
@@ -25,7 +26,7 @@ class CountCache:
         self.seconds = seconds
         self.size = size
         self._clock = clock
-        self._items: OrderedDict[Hashable, tuple[float, int]] = OrderedDict()
+        self._items: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
         self._generation = 0
 
@@ -35,7 +36,7 @@ class CountCache:
         with self._lock:
             return self._generation
 
-    def get(self, key: Hashable) -> int | None:
+    def get(self, key: Hashable) -> Any:
         """The count kept for ``key``, if it is younger than ``seconds``."""
         with self._lock:
             got = self._items.get(key)
@@ -47,7 +48,7 @@ class CountCache:
             self._items.move_to_end(key)
             return got[1]
 
-    def put(self, key: Hashable, count: int, generation: int) -> None:
+    def put(self, key: Hashable, count: Any, generation: int) -> None:
         """Keep ``count``, unless the cache was cleared since ``generation`` was read."""
         with self._lock:
             if generation != self._generation:

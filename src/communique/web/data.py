@@ -21,6 +21,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Engine, event, func, select
@@ -29,6 +30,7 @@ from sqlalchemy.exc import OperationalError
 from communique.store import Store
 from communique.store import schema as s
 from communique.store.queries import EA, EM, EN, EV, EVENT_COLUMNS, EventFilter
+from communique.web import paging
 from communique.web.counts import CountCache
 from communique.web.names import is_country, label, latin
 
@@ -38,15 +40,24 @@ DOC = s.Document.__table__
 PART = s.Part.__table__
 
 MAX_LIMIT = 500
-MAX_OFFSET = 10_000
+MAX_OFFSET = 10_000  # sorted by another column than the date (at most COUNT_CAP events)
+DATE_OFFSET = 1_000  # in date order: deeper pages follow a cursor (``paging``)
+DRIVER_PROBE = 50_000  # rows counted to choose which index reads a list (``_driven``)
 COUNT_CAP = 10_000
+COUNT_FIRST = 1_000  # the first step of a count (``_count``)
+COUNT_SECONDS = 0.05  # CPU: a count of events past this (SQLite) says "at least" (``_count``)
 QUERY_SECONDS = 5.0
+PROGRESS_STEPS = 20_000  # SQLite instructions between two looks at the clock
 
 DETAIL_COLUMNS = (*EVENT_COLUMNS, "date_precision", "date_source", "date_evidence")
 
 
 class TooCostly(Exception):
     """A query ran over its time budget."""
+
+
+class CostLimit(Exception):
+    """A request that would cost more than the server allows, saying how to narrow it."""
 
 
 # --- the time budget --------------------------------------------------------------------------
@@ -57,9 +68,12 @@ _local = threading.local()
 def _sqlite_progress(dbapi_conn: Any, _record: Any) -> None:
     def check() -> int:
         deadline = getattr(_local, "deadline", None)
-        return 1 if deadline is not None and time.monotonic() > deadline else 0
+        if deadline is not None and time.monotonic() > deadline:
+            return 1
+        cpu = getattr(_local, "cpu_deadline", None)
+        return 1 if cpu is not None and time.thread_time() > cpu else 0
 
-    dbapi_conn.set_progress_handler(check, 20_000)
+    dbapi_conn.set_progress_handler(check, PROGRESS_STEPS)
 
 
 def _pg_timeout(dbapi_conn: Any, _record: Any) -> None:
@@ -81,8 +95,11 @@ def install_budget(engine: Engine) -> None:
 
 @contextmanager
 def budget(seconds: float | None = None) -> Iterator[None]:
-    """Within this block, reads on this thread stop after ``seconds`` (``TooCostly``)."""
-    _local.deadline = time.monotonic() + (QUERY_SECONDS if seconds is None else seconds)
+    """Within this block, reads on this thread stop after ``seconds`` (``TooCostly``), or at
+    the deadline of the block it is in, if sooner."""
+    outer = getattr(_local, "deadline", None)
+    deadline = time.monotonic() + (QUERY_SECONDS if seconds is None else seconds)
+    _local.deadline = deadline if outer is None else min(deadline, outer)
     try:
         yield
     except OperationalError as err:
@@ -91,7 +108,21 @@ def budget(seconds: float | None = None) -> Iterator[None]:
             raise TooCostly(str(err.orig or err)) from err
         raise
     finally:
-        _local.deadline = None
+        _local.deadline = outer
+
+
+@contextmanager
+def cpu_budget(seconds: float) -> Iterator[None]:
+    """Within this block, SQLite reads on this thread stop (``TooCostly``) once the thread
+    has used ``seconds`` of CPU: what a query costs, not how long it waited for the others
+    (the GIL, the cores) as a server under load does."""
+    outer = getattr(_local, "cpu_deadline", None)
+    _local.cpu_deadline = time.thread_time() + seconds
+    try:
+        with budget():  # the wall-clock deadline stays; it turns interrupts into TooCostly
+            yield
+    finally:
+        _local.cpu_deadline = outer
 
 
 # --- small helpers ----------------------------------------------------------------------------
@@ -156,43 +187,131 @@ def _order(flt: EventFilter, sort: str, descending: bool, dialect: str) -> list[
 def list_events(
     store: Store, flt: EventFilter, *, limit: int = 50, offset: int = 0,
     descending: bool = False, sort: str = "date", counts: CountCache | None = None,
+    after: str | None = None, before: str | None = None,
 ) -> dict[str, Any]:
     """One page of events sorted by ``sort`` (a key of ``SORTS``; date order breaks ties), and
     how many match (counted up to ``COUNT_CAP``; kept a while in ``counts``, if given, by filter
-    and dialect). Each event names its sides' entities."""
+    and dialect). Each event names its sides' entities.
+
+    In date order a page gives cursors, ``next`` and ``prev``: ``after=next`` (``before=prev``)
+    reads the following (preceding) page off the index, however deep (``paging``); ``offset``
+    goes no further than ``DATE_OFFSET`` there. Another sort reads and sorts every matching
+    event, so it needs filters that match at most ``COUNT_CAP`` (``CostLimit`` otherwise)."""
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, min(int(offset), MAX_OFFSET))
+    if sort not in SORTS:
+        raise ValueError(f"sort is one of {', '.join(SORTS)}")
+    if sort != "date" and (after or before):
+        raise ValueError("after and before page in date order (sort=date); another sort pages "
+                         "with offset")
+    at = paging.parse(offset, after, before)
+    if sort == "date":
+        check_offset(offset)
     dialect = store.engine.dialect.name
-    q = (
-        flt.apply(select(EV.c.seq, *(EV.c[c] for c in EVENT_COLUMNS)), dialect)
-        .order_by(*_order(flt, sort, descending, dialect))
-        .limit(limit)
-        .offset(offset)
-    )
     key = (flt, dialect)
     total = counts.get(key) if counts is not None else None
     generation = counts.generation if counts is not None else 0
     with budget(), store.engine.connect() as conn:
-        rows = conn.execute(q).all()
+        flt = _driven(conn, flt, dialect, counts)
         if total is None:
-            capped = flt.apply(select(EV.c.seq), dialect).limit(COUNT_CAP + 1).subquery()
-            total = conn.scalar(select(func.count()).select_from(capped)) or 0
+            total = _count(conn, flt, dialect)
             if counts is not None:
                 counts.put(key, total, generation)
+        counted, at_least = total
+        if sort != "date" and (counted > COUNT_CAP or at_least):
+            raise CostLimit(f"sorting by {sort} reads and sorts every matching event, at most "
+                            f"{COUNT_CAP:,}, and these filters match more (or cost too much to "
+                            "count): narrow them (a date range, a dyad, an event type) or sort "
+                            "by date")
+        date_col, seq_col = flt.order(dialect)
+        q = flt.apply(select(EV.c.seq, date_col.label("k_date"), seq_col.label("k_seq"),
+                             *(EV.c[c] for c in EVENT_COLUMNS)), dialect)
+        rows, cursors = paging.read_page(
+            conn, q, order_by=_order(flt, sort, descending, dialect), keys=(date_col, seq_col),
+            at=at, back=before is not None, descending=descending, offset=offset, limit=limit,
+            dialect=dialect)
         sides = event_sides(conn, [r.seq for r in rows])
     items = []
     for r in rows:
-        item = event_dict(tuple(r)[1:], EVENT_COLUMNS)
+        item = event_dict(tuple(r)[3:], EVENT_COLUMNS)
         item.update(side_lists(sides.get(r.seq, []), item))
         items.append(item)
+    more = cursors["next"] is not None and before is None
     return {
-        "total": min(total, COUNT_CAP),
-        "total_capped": total > COUNT_CAP,
+        # a count cut short gives what it had counted, at least the events up to this page
+        "total": min(max(counted, offset + len(rows) + more) if at_least else counted,
+                     COUNT_CAP),
+        "total_capped": counted > COUNT_CAP or at_least,
         "limit": limit,
         "offset": offset,
         "sort": sort,
+        **(cursors if sort == "date" else {"next": None, "prev": None}),
         "items": items,
     }
+
+
+def _count(conn: Any, flt: EventFilter, dialect: str) -> tuple[int, bool]:
+    """How many events match, up to ``COUNT_CAP`` + 1, and whether that is a lower bound.
+
+    Counting costs like reading every match, and where no index holds both filters (a big
+    country and a frequent type) 10,000 of them took 0.2-0.4 s. On SQLite the count goes in
+    steps (``COUNT_FIRST``, then ``COUNT_CAP``) within ``COUNT_SECONDS`` of CPU: past that,
+    what the last finished step found is a lower bound ("1,000+")."""
+    def upto(n: int) -> int:
+        capped = flt.apply(select(EV.c.seq), dialect).limit(n + 1).subquery()
+        return conn.scalar(select(func.count()).select_from(capped)) or 0
+
+    if dialect != "sqlite":  # PostgreSQL plans the semi-joins well: its own timeout holds
+        return upto(COUNT_CAP), False
+    found = 0
+    try:
+        with cpu_budget(COUNT_SECONDS):
+            for step in sorted({min(COUNT_FIRST, COUNT_CAP), COUNT_CAP}):
+                found = upto(step)
+                if found <= step:
+                    return found, False
+    except TooCostly:
+        return found, True
+    return found, False
+
+
+def _driven(conn: Any, flt: EventFilter, dialect: str,
+            counts: CountCache | None) -> EventFilter:
+    """``flt`` set to read the fewer events in date order when it has a country and an event
+    type on SQLite: those of the type, checking their countries, or the country's, checking
+    their type. Each way reads events until the page (or the count) is full, and the wrong
+    one read 200,000 rows of a big country for a rare type."""
+    if dialect != "sqlite" or not (flt.country and flt.event) or flt.between or flt.actor:
+        return flt
+    country, kind = flt.country.upper(), flt.event.upper()
+    of_type = select(EV.c.seq).where(EV.c.event == kind)
+    if flt.mode:
+        of_type = of_type.where(EV.c.mode == flt.mode)
+    n_type = _bounded(conn, counts, ("type", kind, flt.mode), of_type)
+    n_country = _bounded(conn, counts, ("country", country),
+                         select(EA.c.event_seq).where(EA.c.country == country))
+    return replace(flt, by_type=n_type < n_country)
+
+
+def _bounded(conn: Any, counts: CountCache | None, key: tuple[Any, ...], q: Any) -> int:
+    """How many rows ``q`` gives, up to ``DRIVER_PROBE`` (an index range, 1-3 ms), kept in
+    ``counts``."""
+    got = counts.get(key) if counts is not None else None
+    if got is None:
+        generation = counts.generation if counts is not None else 0
+        got = conn.scalar(select(func.count()).select_from(
+            q.limit(DRIVER_PROBE).subquery())) or 0
+        if counts is not None:
+            counts.put(key, got, generation)
+    return got
+
+
+def check_offset(offset: int) -> None:
+    """``CostLimit`` past ``DATE_OFFSET``: an offset in date order reads every event before
+    the page; a cursor does not."""
+    if offset > DATE_OFFSET:
+        raise CostLimit(f"offset is at most {DATE_OFFSET:,} in date order: page on with "
+                        "after=NEXT, the next cursor of the page before")
 
 
 def event_sides(conn: Any, seqs: list[int]) -> dict[int, list[dict[str, Any]]]:

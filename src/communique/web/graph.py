@@ -22,11 +22,13 @@ from sqlalchemy import and_, func, select
 from communique.store import Store
 from communique.store import schema as s
 from communique.store.queries import EA, EL, EN, EP, EV, EVENT_COLUMNS
+from communique.web import paging
 from communique.web.data import (
     COUNT_CAP,
     MAX_LIMIT,
     MAX_OFFSET,
     budget,
+    check_offset,
     event_dict,
     event_sides,
     side_lists,
@@ -213,11 +215,15 @@ def _counterparts(conn: Any, actor_id: str, top: int) -> list[dict[str, Any]]:
 
 
 def actor(store: Store, actor_id: str, *, limit: int = 100, offset: int = 0,
-          counterparts: int = 20) -> dict[str, Any] | None:
-    """An entity with its roles over time, counterparts, a page of its events in date order and
-    their count by month and type; None when the store does not know it."""
+          counterparts: int = 20, after: str | None = None,
+          before: str | None = None) -> dict[str, Any] | None:
+    """An entity with its roles over time, counterparts, a page of its events in date order
+    (from ``offset``, at most ``DATE_OFFSET``, or after or before a cursor, as ``list_events``)
+    and their count by month and type; None when the store does not know it."""
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, min(int(offset), MAX_OFFSET))
+    at = paging.parse(offset, after, before)
+    check_offset(offset)
     top = max(1, min(int(counterparts), MAX_COUNTERPARTS))
     mine = EV.c.seq.in_(select(EA.c.event_seq).where(EA.c.entity_id == actor_id))
     with budget(), store.engine.connect() as conn:
@@ -229,10 +235,12 @@ def actor(store: Store, actor_id: str, *, limit: int = 100, offset: int = 0,
             return None
         roles = _roles(conn, actor_id)
         peers = _counterparts(conn, actor_id, top)
-        rows = conn.execute(
-            select(EV.c.seq, *(EV.c[c] for c in EVENT_COLUMNS)).where(mine)
-            .order_by(EV.c.date, EV.c.seq).limit(limit).offset(offset)
-        ).all()
+        keys = (EV.c.date, EV.c.seq)
+        rows, cursors = paging.read_page(
+            conn, select(EV.c.seq, EV.c.date.label("k_date"), EV.c.seq.label("k_seq"),
+                         *(EV.c[c] for c in EVENT_COLUMNS)).where(mine),
+            order_by=list(keys), keys=keys, at=at, back=before is not None, descending=False,
+            offset=offset, limit=limit, dialect=store.engine.dialect.name)
         capped = select(EV.c.seq).where(mine).limit(COUNT_CAP + 1).subquery()
         total = conn.scalar(select(func.count()).select_from(capped)) or 0
         sides = event_sides(conn, [r.seq for r in rows])
@@ -242,7 +250,7 @@ def actor(store: Store, actor_id: str, *, limit: int = 100, offset: int = 0,
         ).all()
     items = []
     for r in rows:
-        item = event_dict(tuple(r)[1:], EVENT_COLUMNS)
+        item = event_dict(tuple(r)[3:], EVENT_COLUMNS)
         here = sides.get(r.seq, [])
         item.update(side_lists(here, item))
         item["as"] = [{"side": e["side"], "role": e["role"]} for e in here
@@ -253,7 +261,7 @@ def actor(store: Store, actor_id: str, *, limit: int = 100, offset: int = 0,
         "roles": roles,
         "counterparts": peers,
         "events": {"total": min(total, COUNT_CAP), "total_capped": total > COUNT_CAP,
-                   "limit": limit, "offset": offset, "items": items},
+                   "limit": limit, "offset": offset, **cursors, "items": items},
         "timeline": chart("month", cells),
     }
 
@@ -275,13 +283,15 @@ def pair_dyad(store: Store, a: str, b: str, *, by: str = "month", since: str | N
     both = (select(x.c.event_seq)
             .join(y, and_(y.c.event_seq == x.c.event_seq, y.c.entity_id != x.c.entity_id))
             .where(_side(x, a), _side(y, b)))
-    q = (select(*(EV.c[c] for c in PAIR_COLUMNS))
+    q = (select(EV.c.seq, *(EV.c[c] for c in PAIR_COLUMNS))
          .where(EV.c.seq.in_(both), *_range(EV.c.date, since, until))
          .order_by(EV.c.date, EV.c.seq).limit(PAIR_ROWS + 1))
     ids = [w for w in (a, b) if not is_country(w)]
     with budget(), store.engine.connect() as conn:
         rows = conn.execute(q).all()
         known = _entities(conn, ids)
+        # every entity of the listed events, third parties too, with its id (for its link)
+        listed = event_sides(conn, [r.seq for r in rows[:PAIR_ITEMS]])
     truncated = len(rows) > PAIR_ROWS
     rows = rows[:PAIR_ROWS]
     heads: dict[str, Any] = {}
@@ -298,8 +308,14 @@ def pair_dyad(store: Store, a: str, b: str, *, by: str = "month", since: str | N
         "a": sides[0]["id"], "b": sides[1]["id"], "kind": "actors", "sides": sides, **table,
         "headlines": [_headline(p, heads[p]) for p in table["periods"]],
         "total": len(rows), "truncated": truncated,
-        "items": [event_dict(tuple(r), PAIR_COLUMNS) for r in rows[:PAIR_ITEMS]],
+        "items": [_pair_item(r, listed.get(r.seq, [])) for r in rows[:PAIR_ITEMS]],
     }
+
+
+def _pair_item(r: Any, entities: list[dict[str, Any]]) -> dict[str, Any]:
+    item = event_dict(tuple(r)[1:], PAIR_COLUMNS)
+    item.update(side_lists(entities, item))
+    return item
 
 
 def _headline(period: str, r: Any) -> dict[str, Any]:

@@ -16,10 +16,13 @@ import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 
 from communique.web import data, render
 from communique.web.api import DYAD_SIDE, FilterError, counts_of, make_filter, store_of
 from communique.web.names import actor_url, dyad_url, is_country
+from communique.web.paging import CURSOR
 
 HERE = Path(__file__).parent
 FILTERS = ("actor", "country", "between", "event", "mode", "date_from", "date_to", "q")
@@ -33,6 +36,16 @@ env = jinja2.Environment(
     lstrip_blocks=True,
 )
 env.globals.update(actor_url=actor_url, dyad_url=dyad_url)
+CHART_KEYS = ("by", "periods", "types", "counts", "events", "mean_score")
+
+
+def chart_json(table: dict[str, Any]) -> Markup:
+    """A chart's data as JSON to embed in a ``<script type="application/json">`` block: ``<``,
+    ``>``, ``&`` and quotes escaped as ``\\u`` sequences, so nothing in it closes the block."""
+    return htmlsafe_json_dumps({k: table[k] for k in CHART_KEYS if k in table})
+
+
+env.filters["chart_json"] = chart_json
 templates = Jinja2Templates(env=env)
 router = APIRouter(include_in_schema=False)
 
@@ -80,34 +93,46 @@ def events_page(request: Request) -> HTMLResponse:
     # dates newest first (undated last), other columns A to Z, unless asked otherwise
     order = p.get("order") if p.get("order") in ("asc", "desc") else (
         "desc" if sort == "date" else "asc")
+    cursor = {k: p.get(k) for k in ("after", "before")
+              if p.get(k) and re.match(CURSOR, p.get(k) or "") and sort == "date"}
+    if cursor:
+        offset = 0
     error = None
-    result: dict[str, Any] = {"items": [], "total": 0, "total_capped": False}
+    result: dict[str, Any] = {"items": [], "total": 0, "total_capped": False, "next": None,
+                              "prev": None}
     try:
         flt = make_filter(**form)
         result = data.list_events(store_of(request), flt, limit=limit, offset=offset,
                                   descending=order == "desc", sort=sort,
-                                  counts=counts_of(request))
-    except FilterError as err:
+                                  counts=counts_of(request), **cursor)
+    except (FilterError, data.CostLimit, ValueError) as err:
         error = str(err)
     except data.TooCostly:
         error = "query over its time budget: narrow the filters"
     base = {**form, "limit": limit if limit != PAGE_SIZE else None, "order": order,
             "sort": sort if sort != "date" else None, "lang": lang if lang != "en" else None}
-    prev_link = (link("/", {**base, "offset": max(0, offset - limit) or None})
-                 if offset > 0 else None)
-    next_link = (link("/", {**base, "offset": offset + limit})
-                 if offset + limit < result["total"] and offset + limit <= data.MAX_OFFSET
-                 else None)
+    if sort == "date":  # in date order, pages follow the cursors, however deep
+        prev_link = link("/", {**base, "before": result["prev"]}) if result["prev"] else None
+        next_link = link("/", {**base, "after": result["next"]}) if result["next"] else None
+    else:
+        prev_link = (link("/", {**base, "offset": max(0, offset - limit) or None})
+                     if offset > 0 else None)
+        next_link = (link("/", {**base, "offset": offset + limit})
+                     if offset + limit < result["total"] and offset + limit <= data.MAX_OFFSET
+                     else None)
     sort_links = {  # a header sorts by its column; the sorted one's header reverses it
         col: link("/", {**base, "sort": col if col != "date" else None,
                          "order": ("asc" if order == "desc" else "desc") if col == sort
                          else ("desc" if col == "date" else "asc")})
         for col in SORTABLE
     }
-    shown = render.labels(lang)["shown"].format(
-        first=offset + 1 if result["items"] else 0, last=offset + len(result["items"]),
-        total=f"{result['total']:,}{'+' if result['total_capped'] else ''}",
-    )
+    total = f"{result['total']:,}{'+' if result['total_capped'] else ''}"
+    if cursor:  # a page reached by a cursor knows its events, not their rank
+        shown = render.labels(lang)["shown_page"].format(n=len(result["items"]), total=total)
+    else:
+        shown = render.labels(lang)["shown"].format(
+            first=offset + 1 if result["items"] else 0, last=offset + len(result["items"]),
+            total=total)
     return render_page(request, "events.html", lang, status=422 if error else 200, form=form,
                        result=result, error=error, prev_link=prev_link, next_link=next_link,
                        sort_links=sort_links, sort=sort, order=order, shown=shown)

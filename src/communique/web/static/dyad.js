@@ -1,6 +1,8 @@
 // The dyad chart: events per period stacked by type, mean PLOVER score as a line.
-// Data come from the JSON API named in the chart element's data-api attribute (its member
-// named in data-key when there is one: the actor page's "timeline").
+// Data come with the page (a JSON block, #chart-data: the server has them already, and asking
+// the API again would compute them twice), else from the JSON API named in the chart
+// element's data-api attribute (its member named in data-key when there is one: the actor
+// page's "timeline").
 // The API lists the periods that have events; the chart spaces time evenly, so the months (or
 // years) in between are filled with zero counts and no score. Periods that are not a month or
 // a year ("unknown") keep their place at the end.
@@ -60,10 +62,13 @@
     };
   }
 
-  fetch(el.dataset.api, { headers: { Accept: "application/json" } })
-    .then(function (r) { return r.json(); })
-    .then(function (body) {
-      var raw = el.dataset.key ? (body[el.dataset.key] || {}) : body;
+  var given = document.getElementById("chart-data");
+  var data = given ? Promise.resolve(JSON.parse(given.textContent)) :
+    fetch(el.dataset.api, { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.json(); })
+      .then(function (body) { return el.dataset.key ? (body[el.dataset.key] || {}) : body; });
+  data
+    .then(function (raw) {
       if (!raw.periods || !raw.periods.length) { el.style.display = "none"; return; }
       var d = filled(raw);
       var chart = echarts.init(el);
