@@ -17,7 +17,7 @@ with warnings.catch_warnings():  # starlette prefers httpx2 and says so on impor
 
 from communique.store import open_store  # noqa: E402
 from communique.web import create_app, data, graph  # noqa: E402
-from communique.web.counts import CountCache  # noqa: E402
+from communique.web.cache import ShortCache  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -167,9 +167,34 @@ def test_events_count_is_cached_until_a_post(writer):
         event.remove(engine, "before_cursor_execute", listen)
 
 
+def test_a_dyad_is_read_once_until_a_post(writer):
+    """The page and the API share one dyad read; a stored POST makes the next one fresh."""
+    reads: list[str] = []
+
+    def listen(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+        if "event_pairs" in statement:
+            reads.append(statement)
+
+    engine = writer.app.state.store.engine
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        empty = writer.get("/api/dyad/VNM/RUS").json()
+        assert empty["periods"] == [] and reads
+        n = len(reads)
+        assert writer.get("/api/dyad/VNM/RUS").json() == empty
+        assert writer.get("/dyad/VNM/RUS").status_code == 200
+        assert len(reads) == n
+        r = writer.post("/api/documents", json={"id": "mine", "text": PAGE}, headers=AUTH)
+        assert r.status_code == 201 and r.json()["stored"] == 1
+        fresh = writer.get("/api/dyad/VNM/RUS").json()
+        assert len(reads) > n and sum(fresh["events"]) > 0
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+
+
 def test_count_cache_expires_and_stays_bounded():
     now = [0.0]
-    cache = CountCache(seconds=60, size=2, clock=lambda: now[0])
+    cache = ShortCache(seconds=60, size=2, clock=lambda: now[0])
     gen = cache.generation
     cache.put("a", 1, gen)
     cache.put("b", 2, gen)

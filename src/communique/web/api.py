@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 from communique.store import Store
 from communique.store.queries import EventFilter
 from communique.web import data, graph
-from communique.web.counts import CountCache
+from communique.web.cache import ShortCache
 from communique.web.paging import CURSOR
 
 COUNTRY = r"^[A-Za-z]{3}$"
@@ -40,8 +40,8 @@ def store_of(request: Request) -> Store:
     return request.app.state.store
 
 
-def counts_of(request: Request) -> CountCache | None:
-    """The app's cache of event counts (``counts.CountCache``)."""
+def counts_of(request: Request) -> ShortCache | None:
+    """The app's cache of event counts (``cache.ShortCache``)."""
     return getattr(request.app.state, "counts", None)
 
 
@@ -188,7 +188,7 @@ def get_dyad(
 ) -> Response:
     try:
         return json_response(data.dyad(store_of(request), a, b, by=by, since=date_from,
-                                       until=date_to))
+                                       until=date_to, cache=counts_of(request)))
     except data.TooCostly as err:
         raise _costly(err) from err
 

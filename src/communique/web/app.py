@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from communique.store import open_store
 from communique.web import actor_pages, api, data, pages
-from communique.web.counts import CountCache
+from communique.web.cache import ShortCache
 
 STATIC = Path(__file__).parent / "static"
 
@@ -54,7 +54,7 @@ def create_app(db_url: str | None = None, token: str | None = None,
     app.state.store = store
     app.state.token = token or None
     app.state.max_body = int(max_body)
-    app.state.counts = CountCache()  # the events list's counts, cleared by a stored POST
+    app.state.counts = ShortCache()  # the events list's counts, cleared by a stored POST
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(actor_pages.router)

@@ -31,7 +31,7 @@ from communique.store import Store
 from communique.store import schema as s
 from communique.store.queries import EA, EM, EN, EV, EVENT_COLUMNS, EventFilter
 from communique.web import paging
-from communique.web.counts import CountCache
+from communique.web.cache import ShortCache
 from communique.web.names import is_country, label, latin
 
 ER = s.EventRecord.__table__  # not queries.ER, which is the entity roles
@@ -186,7 +186,7 @@ def _order(flt: EventFilter, sort: str, descending: bool, dialect: str) -> list[
 
 def list_events(
     store: Store, flt: EventFilter, *, limit: int = 50, offset: int = 0,
-    descending: bool = False, sort: str = "date", counts: CountCache | None = None,
+    descending: bool = False, sort: str = "date", counts: ShortCache | None = None,
     after: str | None = None, before: str | None = None,
 ) -> dict[str, Any]:
     """One page of events sorted by ``sort`` (a key of ``SORTS``; date order breaks ties), and
@@ -276,7 +276,7 @@ def _count(conn: Any, flt: EventFilter, dialect: str) -> tuple[int, bool]:
 
 
 def _driven(conn: Any, flt: EventFilter, dialect: str,
-            counts: CountCache | None) -> EventFilter:
+            counts: ShortCache | None) -> EventFilter:
     """``flt`` set to read the fewer events in date order when it has a country and an event
     type on SQLite: those of the type, checking their countries, or the country's, checking
     their type. Each way reads events until the page (or the count) is full, and the wrong
@@ -293,7 +293,7 @@ def _driven(conn: Any, flt: EventFilter, dialect: str,
     return replace(flt, by_type=n_type < n_country)
 
 
-def _bounded(conn: Any, counts: CountCache | None, key: tuple[Any, ...], q: Any) -> int:
+def _bounded(conn: Any, counts: ShortCache | None, key: tuple[Any, ...], q: Any) -> int:
     """How many rows ``q`` gives, up to ``DRIVER_PROBE`` (an index range, 1-3 ms), kept in
     ``counts``."""
     got = counts.get(key) if counts is not None else None
@@ -530,10 +530,24 @@ def get_document(store: Store, doc_id: str) -> dict[str, Any] | None:
 
 
 def dyad(store: Store, a: str, b: str, *, by: str = "month", since: str | None = None,
-         until: str | None = None) -> dict[str, Any]:
-    """The dyad reshaped for a chart: periods, counts by type, mean score, headlines. Two
-    country codes read the store's country pairs (``dyads.country_dyad``); an actor id on either
-    side reads ``graph.pair_dyad``."""
+         until: str | None = None, cache: ShortCache | None = None) -> dict[str, Any]:
+    """The dyad reshaped for a chart: periods, counts by type, mean score, headlines (kept a
+    while in ``cache``, if given)."""
+    if cache is None:
+        return _dyad(store, a, b, by=by, since=since, until=until)
+    key = ("dyad", a, b, by, since, until)
+    got = cache.get(key)
+    if got is None:
+        generation = cache.generation
+        got = _dyad(store, a, b, by=by, since=since, until=until)
+        cache.put(key, got, generation)
+    return got
+
+
+def _dyad(store: Store, a: str, b: str, *, by: str, since: str | None,
+          until: str | None) -> dict[str, Any]:
+    """Two country codes read the store's country pairs (``dyads.country_dyad``); an actor id
+    on either side reads ``graph.pair_dyad``."""
     if not (is_country(a) and is_country(b)):
         from communique.web.graph import pair_dyad
 

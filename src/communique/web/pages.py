@@ -175,7 +175,7 @@ def dyad_page(request: Request, a: str, b: str) -> HTMLResponse:
         return render_page(request, "error.html", lang, status=404, message=f"{a}/{b}")
     a, b = (x.upper() if is_country(x) else x for x in (a, b))
     try:
-        table = data.dyad(store_of(request), a, b, by=by)
+        table = data.dyad(store_of(request), a, b, by=by, cache=counts_of(request))
     except data.TooCostly:
         table = None
     countries = is_country(a) and is_country(b)

@@ -1,11 +1,13 @@
-"""A short-lived cache of the events list's capped counts, one per app (``app.state.counts``).
+"""A short-lived cache of what is costly to recompute and asked again and again, one per app
+(``app.state.counts``): the events list's capped counts and the dyad summaries.
 
 Counting the matching events (up to ``data.COUNT_CAP``) costs as much as reading the page of
-them, or more, and paging through a list asks the same count again and again. The cache keeps
-each count (or what ``data`` makes of it) for ``seconds`` (60 by default), at most ``size`` of
-them (the least recently used go first), and is safe to share between the server's threads. ``clear()`` forgets them all: the app calls
-it when ``POST /api/documents`` stored a page. Pages written by another process (a concurrent
-``communique ingest``) show in the counts after ``seconds`` at most.
+them, or more, and paging through a list asks the same count again and again; a frequent dyad
+aggregates tens of thousands of index rows, and an analyst's dashboard asks it over and over.
+The cache keeps each value for ``seconds`` (60 by default), at most ``size`` of them (the least
+recently used go first), and is safe to share between the server's threads. ``clear()`` forgets
+them all: the app calls it when ``POST /api/documents`` stored a page. Pages written by another
+process (a concurrent ``communique ingest``) show after ``seconds`` at most.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 SECONDS = 60.0
-SIZE = 256
+SIZE = 512
 
 
-class CountCache:
+class ShortCache:
     def __init__(self, seconds: float = SECONDS, size: int = SIZE,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.seconds = seconds
