@@ -149,3 +149,20 @@ def test_ingest_command_summary(tmp_path, monkeypatch):
     with open_store(db) as st:
         assert st.counts()["events"] == 5
 
+
+
+def test_the_ingest_command_leaves_postgresql_with_fresh_statistics(store_url, monkeypatch):
+    from sqlalchemy import text
+
+    import communique.store.ingest as mod
+
+    if not store_url.startswith("postgresql"):
+        pytest.skip("SQLite plans without statistics")
+    monkeypatch.setattr(mod, "_default_reader", lambda: list_reader(pages()))
+    monkeypatch.setattr(mod, "_default_extractor", lambda: fake_extract)
+    res = CliRunner().invoke(app, ["ingest", "archive", "--db", store_url])
+    assert res.exit_code == 0, res.output
+    with open_store(store_url) as st, st.engine.connect() as conn:
+        analysed = conn.scalar(text("SELECT count(*) FROM pg_stat_user_tables WHERE relname IN "
+                                    "('events', 'event_pairs') AND last_analyze IS NOT NULL"))
+    assert analysed == 2

@@ -130,6 +130,13 @@ class Store:
                 for name, t in tables.items()
             }
 
+    def analyse(self) -> None:
+        """Refresh PostgreSQL's planner statistics (after a large ingest, before autovacuum
+        would). SQLite plans without statistics, and its queries are written for that."""
+        if self.dialect == "postgresql":
+            with self.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -88,6 +88,8 @@ def ingest(
                       progress=progress and sys.stderr.isatty())
         for line in summary.lines():
             typer.echo(line)
+        if summary.stored:
+            store.analyse()
         counts = store.counts()
         typer.echo(
             f"store {store.url}: {counts['documents']:,} pages, {counts['events']:,} events "
