@@ -41,6 +41,7 @@ MASK = (1 << SHIFT) - 1
 MAX_POSITION = 16_383  # tsvector's last position
 
 FTS = table("mention_search", column("rowid"))
+# light tables, as migrations use them: the backfill runs inside migration 0003
 EM = table("event_mentions", column("id"), column("event_seq"), column("text"))
 TERMS = table("mention_terms", column("event_seq"), column("terms"))
 

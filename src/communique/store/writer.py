@@ -325,8 +325,7 @@ class Writer:
                 mentions.append((cluster, head, m.row))
         self._clusters(conn, merger.dirty())
         if mentions:
-            _numbered(conn, EM, MENTION_INSERT,
-                      [(cl.seq, *head, *row) for cl, head, row in mentions])
+            _insert(conn, EM, MENTION_INSERT, [(cl.seq, *head, *row) for cl, head, row in mentions])
             search.index(conn, [(cl.seq, row[TEXT]) for cl, _, row in mentions])
         if ent_rows:
             _insert(conn, s.EntityMention.__table__, (*ENTITY_MENTION_COLUMNS, "part_id"),

@@ -33,6 +33,12 @@ DYAD_SIDE = r"^([A-Za-z]{3}|[a-z]{2,12}:[^\x00-\x1f/]+)$"
 EVENT_TYPE = r"^[A-Za-z_]{1,20}$"
 SORT = "^(" + "|".join(data.SORTS) + ")$"
 
+# a page of a list in date order, after (before) the last (first) row of another
+After = Annotated[str | None, Query(pattern=CURSOR, description="the page after this cursor "
+                                    "(a page's next value), in date order")]
+Before = Annotated[str | None, Query(pattern=CURSOR, description="the page before this cursor "
+                                     "(a page's prev value), in date order")]
+
 router = APIRouter(prefix="/api", tags=["api"])
 
 
@@ -40,9 +46,9 @@ def store_of(request: Request) -> Store:
     return request.app.state.store
 
 
-def counts_of(request: Request) -> ShortCache | None:
+def cache_of(request: Request) -> ShortCache | None:
     """The app's cache of event counts (``cache.ShortCache``)."""
-    return getattr(request.app.state, "counts", None)
+    return getattr(request.app.state, "cache", None)
 
 
 class FilterError(ValueError):
@@ -144,10 +150,8 @@ def list_events(
     order: Annotated[str, Query(pattern=r"^(asc|desc)$")] = "asc",
     sort: Annotated[str, Query(pattern=SORT, description="the column to sort by; date order "
                                "breaks ties")] = "date",
-    after: Annotated[str | None, Query(pattern=CURSOR, description="the page after this "
-                                       "cursor (a page's next value), in date order")] = None,
-    before: Annotated[str | None, Query(pattern=CURSOR, description="the page before this "
-                                        "cursor (a page's prev value), in date order")] = None,
+    after: After = None,
+    before: Before = None,
 ) -> Response:
     try:
         flt = make_filter(actor, country, between, event, mode, date_from, date_to, q)
@@ -156,7 +160,7 @@ def list_events(
     try:
         return json_response(data.list_events(
             store_of(request), flt, limit=limit, offset=offset, descending=order == "desc",
-            sort=sort, counts=counts_of(request), after=after, before=before))
+            sort=sort, counts=cache_of(request), after=after, before=before))
     except data.CostLimit as err:
         raise HTTPException(400, str(err)) from err
     except ValueError as err:
@@ -188,7 +192,7 @@ def get_dyad(
 ) -> Response:
     try:
         return json_response(data.dyad(store_of(request), a, b, by=by, since=date_from,
-                                       until=date_to, cache=counts_of(request)))
+                                       until=date_to, cache=cache_of(request)))
     except data.TooCostly as err:
         raise _costly(err) from err
 
@@ -241,10 +245,8 @@ def get_actor(
                                  description=f"at most {data.DATE_OFFSET:,}: page on with "
                                  "after")] = 0,
     counterparts: Annotated[int, Query(ge=1, le=graph.MAX_COUNTERPARTS)] = 20,
-    after: Annotated[str | None, Query(pattern=CURSOR, description="the events after this "
-                                       "cursor (the next value of a page of them)")] = None,
-    before: Annotated[str | None, Query(pattern=CURSOR, description="the events before this "
-                                        "cursor (the prev value of a page of them)")] = None,
+    after: After = None,
+    before: Before = None,
 ) -> Response:
     try:
         got = graph.actor(store_of(request), actor_id, limit=limit, offset=offset,
@@ -371,9 +373,9 @@ async def post_document(request: Request) -> JSONResponse:
     except ValidationError as err:
         return _error(422, json.loads(err.json(include_url=False, include_input=False)))
     result = await run_in_threadpool(_ingest, request.app.state.store, doc)
-    counts = counts_of(request)
-    if result["stored"] and counts is not None:
-        counts.clear()  # the new page's events count from now on
+    cache = cache_of(request)
+    if result["stored"] and cache is not None:
+        cache.clear()  # the new page's events count from now on, in counts and dyads
     if result["rejected"]:
         return _error(422, {"message": "the page gave no article", **result})
     result["document"] = f"/api/documents/{doc.id}"

@@ -54,7 +54,7 @@ def create_app(db_url: str | None = None, token: str | None = None,
     app.state.store = store
     app.state.token = token or None
     app.state.max_body = int(max_body)
-    app.state.counts = ShortCache()  # the events list's counts, cleared by a stored POST
+    app.state.cache = ShortCache()  # counts and dyads, cleared by a stored POST
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(actor_pages.router)

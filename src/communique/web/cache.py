@@ -1,5 +1,5 @@
 """A short-lived cache of what is costly to recompute and asked again and again, one per app
-(``app.state.counts``): the events list's capped counts and the dyad summaries.
+(``app.state.cache``): the events list's capped counts and the dyad summaries.
 
 Counting the matching events (up to ``data.COUNT_CAP``) costs as much as reading the page of
 them, or more, and paging through a list asks the same count again and again; a frequent dyad

@@ -20,7 +20,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from communique.web import data, render
-from communique.web.api import DYAD_SIDE, FilterError, counts_of, make_filter, store_of
+from communique.web.api import DYAD_SIDE, FilterError, cache_of, make_filter, store_of
 from communique.web.names import actor_url, dyad_url, is_country
 from communique.web.paging import CURSOR
 
@@ -104,7 +104,7 @@ def events_page(request: Request) -> HTMLResponse:
         flt = make_filter(**form)
         result = data.list_events(store_of(request), flt, limit=limit, offset=offset,
                                   descending=order == "desc", sort=sort,
-                                  counts=counts_of(request), **cursor)
+                                  counts=cache_of(request), **cursor)
     except (FilterError, data.CostLimit, ValueError) as err:
         error = str(err)
     except data.TooCostly:
@@ -175,7 +175,7 @@ def dyad_page(request: Request, a: str, b: str) -> HTMLResponse:
         return render_page(request, "error.html", lang, status=404, message=f"{a}/{b}")
     a, b = (x.upper() if is_country(x) else x for x in (a, b))
     try:
-        table = data.dyad(store_of(request), a, b, by=by, cache=counts_of(request))
+        table = data.dyad(store_of(request), a, b, by=by, cache=cache_of(request))
     except data.TooCostly:
         table = None
     countries = is_country(a) and is_country(b)
