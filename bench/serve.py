@@ -35,8 +35,8 @@ is answered. After ``--warmup`` seconds not counted, three phases:
 1. ``1 client`` (``--solo-seconds``, default 10): one client, so each latency is the request's
    own cost, without queueing.
 2. ``alone``: ``--concurrency`` clients (default 8) for ``--seconds`` (default 30).
-3. ``with ingest``: the same load (same seeds) while ``communique ingest --jobs 1
-   --batch-size 50`` (``--ingest-batch``) stores ``--extra`` new pages (another seed of
+3. ``with ingest``: the same load (same seeds) while ``communique ingest --jobs 0
+   --batch-size 50`` (one process, extracting and writing) (``--ingest-batch``) stores ``--extra`` new pages (another seed of
    ``make_archive``, ids ``x…``) into the served store. The load starts once the ingest has
    committed its first batch; the ingest is stopped when the phase ends (what it committed
    stays). ``--no-ingest-phase`` skips it.
@@ -620,7 +620,7 @@ def phase(name: str, args: argparse.Namespace, base: str, server: subprocess.Pop
         extra = extra_archive(args)
         before = _documents(url)
         log = (args.workdir / "ingest-concurrent.log").open("w", encoding="utf-8")
-        ingest = subprocess.Popen(_ingest_cmd(extra, url, 1, args.ingest_batch), stdout=log,
+        ingest = subprocess.Popen(_ingest_cmd(extra, url, 0, args.ingest_batch), stdout=log,
                                   stderr=subprocess.STDOUT, text=True)
         t = time.monotonic()
         while _documents(url) == before and ingest.poll() is None:  # first batch committed

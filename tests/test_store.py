@@ -97,11 +97,12 @@ def test_same_page_twice_in_one_run_is_stored_once(store):
 
 def test_batches_and_jobs_do_not_change_the_result(new_db):
     results = []
-    for kw in ({"batch_size": 100}, {"batch_size": 1}, {"batch_size": 2, "jobs": 2}):
+    for kw in ({"batch_size": 100}, {"batch_size": 1}, {"batch_size": 2, "jobs": 2},
+               {"batch_size": 3, "jobs": 1}):
         with open_store(new_db()) as st:
             run(st, corpus(), **kw)
             results.append(dump(st))
-    assert results[0] == results[1] == results[2]
+    assert results[0] == results[1] == results[2] == results[3]
 
 
 def test_events_merge_with_events_stored_by_an_earlier_run(store):

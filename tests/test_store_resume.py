@@ -72,14 +72,15 @@ def test_sigkill_mid_run_then_resume_equals_an_uninterrupted_run(new_db):
         assert dump(a) == dump(b)
 
 
-def test_sigkill_of_a_one_job_run_writing_in_its_thread_then_resume(new_db):
-    """With one job on PostgreSQL a thread writes a batch while the next is extracted."""
+def test_sigkill_of_an_inline_run_writing_in_its_thread_then_resume(new_db):
+    """Inline (no extraction process) on PostgreSQL a thread writes a batch while the next is
+    extracted."""
     whole, killed = new_db(), new_db()
     _run(whole, jobs=2, delay=0.0)
-    _run(killed, jobs=1, delay=0.01, kill_after_docs=30)
+    _run(killed, jobs=0, delay=0.01, kill_after_docs=30)
     with open_store(killed) as st:
         assert 30 <= st.counts()["documents"] < 120
-    _run(killed, jobs=1, delay=0.0)
+    _run(killed, jobs=0, delay=0.0)
     with open_store(whole) as a, open_store(killed) as b:
         assert a.counts()["documents"] == 120
         assert dump(a) == dump(b)

@@ -72,7 +72,8 @@ def _emit(df, fmt: Fmt, output: Path | None, columns: list[str], title: str) -> 
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="files, folders, globs, JSONL, WARC, HTML")],
     db: DB = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="extraction processes")] = 1,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="extraction processes beside the writer (0: none)")] = 1,
     dask: Annotated[str | None, typer.Option(help="Dask scheduler address")] = None,
     published: Annotated[str | None, typer.Option(help="publication date for all")] = None,
     outlet: Annotated[str | None, typer.Option(help="outlet name for all pages")] = None,

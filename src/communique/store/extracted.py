@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from communique.model import Document, Entity, RawPage
+from communique.store import search
 from communique.store.merge import When, day_of_year, key_hash, merge_key, merge_order
 
 # What the merge reads of a record (see ``Merger.add``), so that only this travels as a dict.
@@ -63,6 +64,7 @@ class Mention(NamedTuple):
     people: tuple[tuple[str, str, str | None, str | None], ...]  # side, entity, country, role
     linked: tuple[str, ...]  # the participants' entity ids, sorted
     pairs: tuple[tuple[str, str], ...]  # the participants' pairs of countries (a < b)
+    search: tuple[int, str]  # the text's ``search.entry``
 
 
 @dataclass(slots=True)
@@ -211,7 +213,7 @@ def _people(rec: Mapping[str, Any]) -> dict[tuple[str, str], Mapping[str, Any]]:
     return out
 
 
-def _mention(rec: Mapping[str, Any], doc_id: str, part: str) -> Mention:
+def _mention(rec: Mapping[str, Any], doc_id: str, part: str, dialect: str) -> Mention:
     key = merge_key(rec)
     span = rec.get("span") or [0, 0]
     people = _people(rec)
@@ -228,10 +230,11 @@ def _mention(rec: Mapping[str, Any], doc_id: str, part: str) -> Mention:
                      for (side, eid), e in people.items()),
         linked=tuple(sorted({eid for _, eid in people})),
         pairs=tuple(combinations(countries(people.values()), 2)),
+        search=search.entry(rec.get("text") or "", dialect),
     )
 
 
-def _part(doc: Document, seq: int) -> ExtractedPart:
+def _part(doc: Document, seq: int, dialect: str) -> ExtractedPart:
     page = doc.page
     records = [ev.to_record() for ev in doc.events]
     report, place = _report_date(doc)
@@ -250,15 +253,17 @@ def _part(doc: Document, seq: int) -> ExtractedPart:
         published=page.published,
         report_date=report,
         place=place,
-        mentions=[_mention(r, page.doc_id, page.part) for r in merge_order(records)],
+        mentions=[_mention(r, page.doc_id, page.part, dialect) for r in merge_order(records)],
         entities=entities,
         entity_rows=entity_rows,
     )
 
 
 def extract_page(
-    raw: RawPage, extract: Callable[[RawPage], Document], digest: str | None = None
+    raw: RawPage, extract: Callable[[RawPage], Document], digest: str | None = None,
+    dialect: str = "sqlite",
 ) -> Extracted:
+    """``dialect``: the store's (``sqlite`` or ``postgresql``), for the search index's form."""
     digest = digest or content_hash(raw)
     try:
         doc = extract(raw)
@@ -269,5 +274,5 @@ def extract_page(
     agency = doc.page.dateline.agency if doc.page.dateline else None
     out = Extracted(digest, raw.doc_id, outlet_of(raw, agency), error=doc.error)
     if doc.error is None:
-        out.parts = [_part(d, i) for i, d in enumerate(doc.all_documents())]
+        out.parts = [_part(d, i, dialect) for i, d in enumerate(doc.all_documents())]
     return out

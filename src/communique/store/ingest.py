@@ -1,10 +1,10 @@
 """Ingest: read pages, extract them in parallel, store them batch by batch.
 
 The stream is cut into batches of ``batch_size`` pages. A batch is hashed and checked against
-the store (pages already there are not extracted again), extracted by the workers (inline, a
-process pool of ``jobs``, or a Dask cluster) while earlier batches are written, then written
-in one transaction. With one job on PostgreSQL a thread writes a batch while the next is
-extracted (the writer mostly waits for the server). At most three batches are in flight, so
+the store (pages already there are not extracted again), extracted by the workers (a process
+pool of ``jobs``, a Dask cluster, or inline with ``jobs=0``) while earlier batches are written,
+then written in one transaction. Inline on PostgreSQL, a thread writes a batch while the next
+is extracted (the writer mostly waits for the server). At most three batches are in flight, so
 memory does not grow with the archive; a run killed at any point loses only uncommitted
 batches, which the next run redoes.
 
@@ -74,13 +74,13 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _work(item: tuple[RawPage, str], extract: Extractor) -> Extracted:
-    return extract_page(item[0], extract, item[1])
+def _work(item: tuple[RawPage, str], extract: Extractor, dialect: str) -> Extracted:
+    return extract_page(item[0], extract, item[1], dialect)
 
 
 class _Inline:
-    def __init__(self, extract: Extractor) -> None:
-        self.fn = partial(_work, extract=extract)
+    def __init__(self, extract: Extractor, dialect: str) -> None:
+        self.fn = partial(_work, extract=extract, dialect=dialect)
 
     def submit(self, items: list[tuple[RawPage, str]]) -> Callable[[], list[Extracted]]:
         return lambda: [self.fn(i) for i in items]
@@ -93,8 +93,8 @@ class _Pool:
     """Forked after ``_still_knowledge`` has loaded and frozen the knowledge: the children share
     its pages, which the collector would otherwise touch, and so copy."""
 
-    def __init__(self, extract: Extractor, jobs: int) -> None:
-        self.fn = partial(_work, extract=extract)
+    def __init__(self, extract: Extractor, dialect: str, jobs: int) -> None:
+        self.fn = partial(_work, extract=extract, dialect=dialect)
         self.jobs = jobs
         self.pool = mp.get_context("fork").Pool(jobs)
 
@@ -109,15 +109,16 @@ class _Pool:
 
 
 class _Dask:
-    def __init__(self, extract: Extractor, address: Any) -> None:
+    def __init__(self, extract: Extractor, dialect: str, address: Any) -> None:
         from distributed import Client
 
-        self.extract = extract
+        self.extract, self.dialect = extract, dialect
         self.client = address if isinstance(address, Client) else Client(address)
         self.own = not isinstance(address, Client)
 
     def submit(self, items: list[tuple[RawPage, str]]) -> Callable[[], list[Extracted]]:
-        futures = self.client.map(_work, items, extract=self.extract, pure=False)
+        futures = self.client.map(_work, items, extract=self.extract, dialect=self.dialect,
+                                  pure=False)
         return lambda: self.client.gather(futures)
 
     def close(self) -> None:
@@ -171,10 +172,10 @@ class _Behind:
             self.pool.shutdown()
 
 
-def _runner(extract: Extractor, jobs: int, dask: Any) -> Any:
+def _runner(extract: Extractor, dialect: str, jobs: int, dask: Any) -> Any:
     if dask is not None:
-        return _Dask(extract, dask)
-    return _Pool(extract, jobs) if jobs > 1 else _Inline(extract)
+        return _Dask(extract, dialect, dask)
+    return _Pool(extract, dialect, jobs) if jobs > 0 else _Inline(extract, dialect)
 
 
 @contextlib.contextmanager
@@ -213,7 +214,7 @@ def ingest(
     paths: Sequence[str],
     *,
     published: str | None = None,
-    jobs: int = 1,
+    jobs: int = 0,
     dask: Any = None,
     batch_size: int = 200,
     outlet: str | None = None,
@@ -221,7 +222,11 @@ def ingest(
     read: Reader | None = None,
     extract: Extractor | None = None,
 ) -> IngestSummary:
-    """Store every page under ``paths``; pages already stored are skipped, bad ones rejected."""
+    """Store every page under ``paths``; pages already stored are skipped, bad ones rejected.
+
+    ``jobs``: extraction processes beside this one, which writes (0: extract here, between
+    writes; one process already takes the extraction off the writer's core).
+    """
     read = read or _default_reader()
     extract = extract or _default_extractor()
     writer = Writer(outlet=outlet)
@@ -261,7 +266,7 @@ def ingest(
                    events=summary.new_events, rejected=summary.rejected)
 
     with _still_knowledge(None if dask is not None else extract):
-        runner = _runner(extract, jobs, dask)
+        runner = _runner(extract, store.dialect, jobs, dask)
         inline = isinstance(runner, _Inline)
         # On SQLite the writer holds the GIL for most of its time (and each row of an
         # executemany takes it again), so a thread would only slow extraction down.

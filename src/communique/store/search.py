@@ -79,14 +79,17 @@ def drop(conn: Connection) -> None:
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
 
 
-def _key(seq: int, text_: str) -> int:
-    return (seq << SHIFT) | zlib.crc32(text_.encode("utf-8"))
+def entry(text_: str, dialect: str) -> tuple[int, str]:
+    """What the index stores of a text: its CRC-32 and its terms in the backend's form. The
+    workers compute it, so the writer only adds the event's seq."""
+    crc = zlib.crc32(text_.encode("utf-8"))
+    return crc, " ".join(terms(text_)) if dialect == "sqlite" else _tsvector(text_)
 
 
-def index(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
-    """Add the texts of events, as (event seq, text), in the caller's transaction; a text the
-    event has already is skipped."""
-    new = {_key(seq, t): t for seq, t in rows}
+def index(conn: Connection, rows: Sequence[tuple[int, tuple[int, str]]]) -> None:
+    """Add the texts of events, as (event seq, ``entry`` of the text), in the caller's
+    transaction; a text the event has already is skipped."""
+    new = {(seq << SHIFT) | crc: doc for seq, (crc, doc) in rows}
     if conn.dialect.name == "sqlite":
         keys = list(new)
         for i in range(0, len(keys), 500):
@@ -98,14 +101,13 @@ def index(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
                 new.pop(old, None)
         if new:
             conn.exec_driver_sql(
-                "INSERT INTO mention_search (rowid, terms) VALUES (?, ?)",
-                [(k, " ".join(terms(t))) for k, t in new.items()],
+                "INSERT INTO mention_search (rowid, terms) VALUES (?, ?)", list(new.items())
             )
     elif new:
         conn.exec_driver_sql(
             "INSERT INTO mention_terms (event_seq, crc, terms) VALUES (%s, %s, %s::tsvector) "
             "ON CONFLICT DO NOTHING",
-            [(k >> SHIFT, k & MASK, _tsvector(t)) for k, t in new.items()],
+            [(k >> SHIFT, k & MASK, doc) for k, doc in new.items()],
         )
 
 
@@ -119,7 +121,7 @@ def backfill(conn: Connection) -> None:
         ).all()
         if not rows:
             return
-        index(conn, [(r[1], r[2] or "") for r in rows])
+        index(conn, [(r[1], entry(r[2] or "", conn.dialect.name)) for r in rows])
         last = rows[-1][0]
 
 

@@ -75,7 +75,6 @@ ACTOR_INSERT = ("event_seq", "side", "entity_id", "country", "role", "date")
 PAIR_INSERT = ("event_seq", "a", "b", "date", "month", "year", "event", "score", "main",
                "n_mentions", "prominence")
 SCORE, EVENT = EVENT_COLUMNS.index("score"), EVENT_COLUMNS.index("event")
-TEXT = MENTION_COLUMNS.index("text")
 DATE, MONTH, YEAR = (DATE_COLUMNS.index(c) for c in ("date", "month", "year"))
 
 
@@ -309,7 +308,7 @@ class Writer:
         merger = Merger(lambda wants: load_clusters(conn, wants))
         every = [m for *_, p in parts for m in p.mentions]
         merger.prefetch([m.facts for m in every], [m.key for m in every])
-        mentions: list[tuple[Cluster, tuple[Any, ...], tuple[Any, ...]]] = []
+        mentions: list[tuple[Cluster, tuple[Any, ...], Mention]] = []
         ent_rows: list[tuple[Any, ...]] = []
         seen: dict[str, set[str]] = {}
         for part_id, did, x, p in parts:
@@ -322,11 +321,11 @@ class Writer:
                     seen_in_document=in_document, record_json=m.json, key=m.key, payload=m,
                 )
                 c.new_events += int(created)
-                mentions.append((cluster, head, m.row))
+                mentions.append((cluster, head, m))
         self._clusters(conn, merger.dirty())
         if mentions:
-            _insert(conn, EM, MENTION_INSERT, [(cl.seq, *head, *row) for cl, head, row in mentions])
-            search.index(conn, [(cl.seq, row[TEXT]) for cl, _, row in mentions])
+            _insert(conn, EM, MENTION_INSERT, [(cl.seq, *head, *m.row) for cl, head, m in mentions])
+            search.index(conn, [(cl.seq, m.search) for cl, _, m in mentions])
         if ent_rows:
             _insert(conn, s.EntityMention.__table__, (*ENTITY_MENTION_COLUMNS, "part_id"),
                     ent_rows)
