@@ -676,3 +676,19 @@ def test_serve_with_two_workers(sample_db, tmp_path):
             proc.wait()
     assert not any(psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"
                    for p in pids)
+
+
+def test_a_count_whose_first_step_was_dear_stops_there(monkeypatch, sample_store):
+    """The count's second step would cost about COUNT_CAP / COUNT_FIRST times the first: when
+    that is past COUNT_SECONDS it is not run, and the first step's count is a lower bound."""
+    clock = iter(range(10**6))
+    monkeypatch.setattr(data.time, "thread_time", lambda: next(clock) * 0.004)
+    monkeypatch.setattr(data, "COUNT_FIRST", 2)
+    monkeypatch.setattr(data, "COUNT_CAP", 100)
+    with TestClient(create_app(str(sample_store))) as c:
+        page = c.get("/api/events", params={"limit": 1}).json()
+        assert page["total_capped"] is True and page["total"] == 2
+    monkeypatch.setattr(data, "COUNT_SECONDS", 10.0)  # now the second step fits: exact
+    with TestClient(create_app(str(sample_store))) as c:
+        page = c.get("/api/events", params={"limit": 1}).json()
+        assert page["total_capped"] is False and page["total"] > 2
