@@ -97,3 +97,41 @@ def test_a_store_made_before_the_index_gets_it_filled(samples, store_url):
         assert set(q.events(again, text="越南")["id"]) == before
         with again.engine.connect() as conn:
             assert len(set(conn.scalars(search.events("越南", again.dialect)))) > 10
+
+
+def test_a_store_made_before_actor_rows_had_types_gets_them(samples, store_url):
+    """Migration 0004 copies each event's type into its actor rows."""
+    from alembic import command
+
+    from communique.store import alembic_config
+
+    before = q.events(samples, country="VNM", event="CONSULT")["id"].tolist()
+    cfg = alembic_config(store_url)
+    with writing(samples.engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    samples.close()
+    with open_store(store_url) as again, again.engine.connect() as conn:
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM event_actors EA JOIN events EV ON EV.seq = EA.event_seq "
+            "WHERE EA.event IS NULL OR EA.event <> EV.event").scalar() == 0
+        assert before and q.events(again, country="VNM", event="CONSULT")["id"].tolist() == before
+
+
+@pytest.mark.parametrize("word", ["越南", "会谈", "国防部", "表示"])
+def test_a_frequent_word_read_along_the_dates_gives_the_same_page(samples, monkeypatch, word):
+    """When the count finds the word in many events, the web list reads events in date order
+    and looks each up in the index's set: the same events, in the same order, as sorting the
+    set's events."""
+    from dataclasses import replace
+
+    from communique.web import data
+
+    flt = q.EventFilter(text=word)
+    whole = q.events(samples, flt)["id"].tolist()
+    assert whole and q.events(samples, replace(flt, frequent_text=True))["id"].tolist() == whole
+    monkeypatch.setattr(data, "COUNT_FIRST", 1)  # every word with two events counts as frequent
+    for descending in (False, True):
+        page = data.list_events(samples, flt, limit=3, descending=descending)
+        expected = whole[::-1][:3] if descending else whole[:3]
+        assert [e["id"] for e in page["items"]] == expected

@@ -49,11 +49,11 @@ class EventFilter:
     until: str | None = None
     outlet: str | None = None
     text: str | None = None
-    # with a country and an event type on SQLite: read the type's events in date order and
-    # check their countries, rather than the other way round (the caller knows which is fewer)
-    by_type: bool = False
     # the entity ids ``actor`` names, when the caller has looked them up (``resolved``)
     actor_ids: tuple[str, ...] | None = None
+    # the caller found the text in many events: read events in date order, looking each up in
+    # the set the index gives, rather than sorting all of that set's events by date
+    frequent_text: bool = False
 
     def resolved(self, conn: Any) -> EventFilter:
         """This filter with the entities its actor names looked up."""
@@ -71,10 +71,9 @@ class EventFilter:
             dialect == "postgresql" or (self.actor_ids is not None and len(self.actor_ids) == 1))
 
     def _by_country(self, dialect: str) -> bool:
-        # SQLite reads a country's events off its (country, date) index and stops at the
-        # limit; PostgreSQL plans the semi-join of the IN list well by itself.
-        return (bool(self.country) and not self.between and not self.actor
-                and not (self.by_type and self.event) and dialect == "sqlite")
+        # SQLite reads a country's events (of a type) off its (country, [event,] date) index
+        # and stops at the limit; PostgreSQL plans the semi-join of the IN list well by itself.
+        return bool(self.country) and not self.between and not self.actor and dialect == "sqlite"
 
     def order(self, dialect: str = "") -> tuple[Any, Any]:
         """What date order follows the index the filters use."""
@@ -107,6 +106,8 @@ class EventFilter:
                 which = EA.c.entity_id.in_(self._who())
             else:
                 which = EA.c.country == self.country.upper()  # type: ignore[union-attr]
+                if self.event:
+                    which = and_(which, EA.c.event == self.event.upper())
             q = q.join_from(EV, EA, and_(EA.c.event_seq == EV.c.seq, which))
             q = q.group_by(*self.order(dialect))
             date_col = EA.c.date
@@ -142,7 +143,9 @@ class EventFilter:
     def _text(self, dialect: str) -> Any:
         words = EM.c.text.contains(self.text, autoescape=True)
         if search.exact(self.text):
-            return EV.c.seq.in_(search.events(self.text, dialect))
+            # ``+ 0``: not a key SQLite would look rows up by, so it keeps to the date index
+            seq = EV.c.seq + 0 if self.frequent_text and dialect == "sqlite" else EV.c.seq
+            return seq.in_(search.events(self.text, dialect))
         mentioned = select(EM.c.id).where(EM.c.event_seq == EV.c.seq, words).exists()
         if search.usable(self.text):  # the index narrows, LIKE keeps it exact
             return and_(EV.c.seq.in_(search.events(self.text, dialect)), mentioned)

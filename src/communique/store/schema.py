@@ -171,6 +171,7 @@ class EventActor(Base):
     __table_args__ = (
         Index("ix_event_actors_entity_date", "entity_id", "date", "event_seq"),
         Index("ix_event_actors_country_date", "country", "date", "event_seq"),
+        Index("ix_event_actors_country_event_date", "country", "event", "date", "event_seq"),
     )
 
     event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq"), primary_key=True)
@@ -179,6 +180,7 @@ class EventActor(Base):
     country: Mapped[str | None] = mapped_column(String(3))
     role: Mapped[str | None] = mapped_column(String(200))
     date: Mapped[str | None] = mapped_column(String(10))
+    event: Mapped[str | None] = mapped_column(String(20))  # the event's type, as in ``events``
 
 
 class EventPair(Base):

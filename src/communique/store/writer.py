@@ -71,7 +71,7 @@ PART_COLUMNS = ("document_id", "doc_id", "part", "seq", "title", "text", "publis
 EVENT_INSERT = ("seq", "id", *EVENT_COLUMNS, "medium", *DATE_COLUMNS, "main", "confidence",
                 "n_mentions", "n_documents")
 MENTION_INSERT = ("event_seq", "document_id", "part_id", "outlet", *MENTION_COLUMNS)
-ACTOR_INSERT = ("event_seq", "side", "entity_id", "country", "role", "date")
+ACTOR_INSERT = ("event_seq", "side", "entity_id", "country", "role", "date", "event")
 PAIR_INSERT = ("event_seq", "a", "b", "date", "month", "year", "event", "score", "main",
                "n_mentions", "prominence")
 SCORE, EVENT = EVENT_COLUMNS.index("score"), EVENT_COLUMNS.index("event")
@@ -375,7 +375,7 @@ class Writer:
             events.append((cl.seq, cl.id, *m.event, cl.medium, *dates, cl.main, cl.confidence,
                            cl.n_mentions, cl.n_documents))
             records.append((cl.seq, cl.json or dumps(cl.record)))
-            actors += [(cl.seq, *who, dates[DATE]) for who in m.people]
+            actors += [(cl.seq, *who, dates[DATE], m.event[EVENT]) for who in m.people]
             rank = prominence(cl.main, cl.n_mentions, m.event[SCORE])
             pairs += [(cl.seq, a, b, dates[DATE], dates[MONTH], dates[YEAR], m.event[EVENT],
                        m.event[SCORE], cl.main, cl.n_mentions, rank) for a, b in m.pairs]
