@@ -121,9 +121,10 @@ class EventFilter:
                 EA.c.event_seq == EV.c.seq, EA.c.country.concat("") == self.country.upper()
             ).exists())
         elif self.country and not self._by_country(dialect):
-            q = q.where(EV.c.seq.in_(
-                select(EA.c.event_seq).where(EA.c.country == self.country.upper())
-            ))
+            theirs = select(EA.c.event_seq).where(EA.c.country == self.country.upper())
+            if self.event:  # off the (country, event, date) index
+                theirs = theirs.where(EA.c.event == self.event.upper())
+            q = q.where(EV.c.seq.in_(theirs))
         if self.event:
             q = q.where(EV.c.event == self.event.upper())
         if self.mode:
