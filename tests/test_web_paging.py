@@ -105,3 +105,35 @@ def test_a_countrys_events_of_a_type_are_its_events_with_that_type(filled, flt):
         if not (after := page["next"]):
             break
     assert pages == both["id"].tolist()
+
+
+class _Clock:
+    """Every reading of the clock 4 ms after the last; the wall clock's deadlines stay real."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def tick(self) -> float:
+        self.now += 0.004
+        return self.now
+
+    thread_time = perf_counter = tick
+
+    @staticmethod
+    def monotonic() -> float:
+        import time
+
+        return time.monotonic()
+
+
+def test_a_count_stops_where_counting_on_would_cost_too_much(filled, monkeypatch):
+    """On both backends (CPU on SQLite, the wall clock on PostgreSQL): a first step that cost
+    more than COUNT_SECONDS scaled down leaves the count at "COUNT_FIRST+"."""
+    monkeypatch.setattr(data, "time", _Clock())
+    monkeypatch.setattr(data, "COUNT_FIRST", 3)
+    monkeypatch.setattr(data, "COUNT_CAP", 1000)
+    page = data.list_events(filled, EventFilter(), limit=2)
+    assert (page["total"], page["total_capped"]) == (3, True)
+    monkeypatch.setattr(data, "COUNT_SECONDS", 60.0)
+    page = data.list_events(filled, EventFilter(), limit=2)
+    assert (page["total"], page["total_capped"]) == (len(queries.events(filled)), False)
