@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -72,8 +73,10 @@ def _emit(df, fmt: Fmt, output: Path | None, columns: list[str], title: str) -> 
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="files, folders, globs, JSONL, WARC, HTML")],
     db: DB = None,
-    jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=0, help="extraction processes beside the writer (0: none)")] = 1,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=0, show_default=False,
+        help="extraction processes beside the writer (0: none; default 1, on one core 0)",
+    )] = None,
     dask: Annotated[str | None, typer.Option(help="Dask scheduler address")] = None,
     published: Annotated[str | None, typer.Option(help="publication date for all")] = None,
     outlet: Annotated[str | None, typer.Option(help="outlet name for all pages")] = None,
@@ -84,6 +87,8 @@ def ingest(
     from communique.store.ingest import ingest as run
 
     with _store(db) as store:
+        if jobs is None:  # on one core a second process only adds the pickling
+            jobs = 1 if (os.cpu_count() or 1) > 1 else 0
         summary = run(store, paths, published=published, jobs=jobs, dask=dask,
                       batch_size=batch_size, outlet=outlet,
                       progress=progress and sys.stderr.isatty())
