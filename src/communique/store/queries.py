@@ -71,9 +71,10 @@ class EventFilter:
             dialect == "postgresql" or (self.actor_ids is not None and len(self.actor_ids) == 1))
 
     def _by_country(self, dialect: str) -> bool:
-        # SQLite reads a country's events (of a type) off its (country, [event,] date) index
-        # and stops at the limit; PostgreSQL plans the semi-join of the IN list well by itself.
-        return bool(self.country) and not self.between and not self.actor and dialect == "sqlite"
+        # Reads a country's events (of a type) off its (country, [event,] date) index and stops
+        # at the limit. PostgreSQL's own plan for the IN list took 110-460 ms for a page of a
+        # big country at 100,000 pages (27-41 ms this way), 160 ms for a type it never had.
+        return bool(self.country) and not self.between and not self.actor
 
     def order(self, dialect: str = "") -> tuple[Any, Any]:
         """What date order follows the index the filters use."""
