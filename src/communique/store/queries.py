@@ -81,9 +81,8 @@ class EventFilter:
         if self.between:
             return EP.c.date, EP.c.event_seq
         if self._by_actor(dialect) or self._by_country(dialect):
-            # grouped by these, an event is listed once however many of its actors match;
-            # PostgreSQL lets the event's own columns be selected when its key is grouped
-            return EA.c.date, (EV.c.seq if dialect == "postgresql" else EA.c.event_seq)
+            # grouped by these, an event is listed once however many of its actors match
+            return EA.c.date, EA.c.event_seq
         return EV.c.date, EV.c.seq
 
     def _who(self) -> Any:
@@ -110,7 +109,9 @@ class EventFilter:
                 if self.event:
                     which = and_(which, EA.c.event == self.event.upper())
             q = q.join_from(EV, EA, and_(EA.c.event_seq == EV.c.seq, which))
-            q = q.group_by(*self.order(dialect))
+            # PostgreSQL selects the event's own columns only with its key grouped too; the
+            # cursor's (date, seq) then still ranges over the index
+            q = q.group_by(*self.order(dialect), *([EV.c.seq] if dialect == "postgresql" else []))
             date_col = EA.c.date
         if self.actor and not self._by_actor(dialect):
             mine = select(EA.c.event_seq).where(EA.c.entity_id.in_(self._who()))
