@@ -72,9 +72,8 @@ def test_sigkill_mid_run_then_resume_equals_an_uninterrupted_run(new_db):
         assert dump(a) == dump(b)
 
 
-def test_sigkill_of_an_inline_run_writing_in_its_thread_then_resume(new_db):
-    """Inline (no extraction process) on PostgreSQL a thread writes a batch while the next is
-    extracted."""
+def test_sigkill_of_an_inline_run_then_resume(new_db):
+    """Inline: the writing process extracts too (``--jobs 0``)."""
     whole, killed = new_db(), new_db()
     _run(whole, jobs=2, delay=0.0)
     _run(killed, jobs=0, delay=0.01, kill_after_docs=30)

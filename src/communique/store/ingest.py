@@ -3,10 +3,9 @@
 The stream is cut into batches of ``batch_size`` pages. A batch is hashed and checked against
 the store (pages already there are not extracted again), extracted by the workers (a process
 pool of ``jobs``, a Dask cluster, or inline with ``jobs=0``) while earlier batches are written,
-then written in one transaction. Inline on PostgreSQL, a thread writes a batch while the next
-is extracted (the writer mostly waits for the server). At most three batches are in flight, so
-memory does not grow with the archive; a run killed at any point loses only uncommitted
-batches, which the next run redoes.
+then written in one transaction. At most three batches are in flight, so memory does not grow
+with the archive; a run killed at any point loses only uncommitted batches, which the next run
+redoes.
 
 On a Dask cluster (``dask=`` a scheduler address or a ``distributed.Client``) the workers
 extract and this process writes: every worker needs the same version of communique installed,
@@ -138,40 +137,6 @@ def _default_extractor() -> Extractor:
     return extract_raw
 
 
-def _extracted(prepared: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The prepared batch with its pages extracted here and now."""
-    *head, result = prepared
-    done = result()
-    return (*head, lambda: done)
-
-
-class _Behind:
-    """Writes batches in a thread, one at a time and in order, while the caller extracts the
-    next one: the writer waits for the database much of the time, and waiting holds no lock."""
-
-    def __init__(self, write: Callable[[Any], None]) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        self.write = write
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="communique-writer")
-        self.last: Any = None
-
-    def submit(self, prepared: Any) -> None:
-        self.wait()
-        self.last = self.pool.submit(self.write, prepared)
-
-    def wait(self) -> None:
-        if self.last is not None:
-            last, self.last = self.last, None
-            last.result()
-
-    def close(self) -> None:
-        try:
-            self.wait()
-        finally:
-            self.pool.shutdown()
-
-
 def _runner(extract: Extractor, dialect: str, jobs: int, dask: Any) -> Any:
     if dask is not None:
         return _Dask(extract, dialect, dask)
@@ -267,24 +232,17 @@ def ingest(
 
     with _still_knowledge(None if dask is not None else extract):
         runner = _runner(extract, store.dialect, jobs, dask)
-        inline = isinstance(runner, _Inline)
-        # On SQLite the writer holds the GIL for most of its time (and each row of an
-        # executemany takes it again), so a thread would only slow extraction down.
-        behind = _Behind(write) if inline and store.dialect == "postgresql" else None
+        ahead = 0 if isinstance(runner, _Inline) else 2
         try:
             with bar:
                 pending: deque[Any] = deque()
                 for batch in _batches(read(list(paths), published=published), batch_size):
                     pending.append(prepare(batch))
-                    if behind is not None:
-                        behind.submit(_extracted(pending.popleft()))
-                    elif len(pending) > (0 if inline else 2):
+                    if len(pending) > ahead:
                         write(pending.popleft())
                 while pending:
                     write(pending.popleft())
         finally:
-            if behind is not None:
-                behind.close()
             runner.close()
     summary.seconds = time.perf_counter() - started
     return summary

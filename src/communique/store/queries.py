@@ -70,7 +70,7 @@ class EventFilter:
         return bool(self.actor) and not self.between and (
             dialect == "postgresql" or (self.actor_ids is not None and len(self.actor_ids) == 1))
 
-    def _by_country(self, dialect: str) -> bool:
+    def _by_country(self) -> bool:
         # Reads a country's events (of a type) off its (country, [event,] date) index and stops
         # at the limit. PostgreSQL's own plan for the IN list took 110-460 ms for a page of a
         # big country at 100,000 pages (27-41 ms this way), 160 ms for a type it never had.
@@ -80,7 +80,7 @@ class EventFilter:
         """What date order follows the index the filters use."""
         if self.between:
             return EP.c.date, EP.c.event_seq
-        if self._by_actor(dialect) or self._by_country(dialect):
+        if self._by_actor(dialect) or self._by_country():
             # grouped by these, an event is listed once however many of its actors match
             return EA.c.date, EA.c.event_seq
         return EV.c.date, EV.c.seq
@@ -99,7 +99,7 @@ class EventFilter:
             a, b = sorted(c.upper() for c in self.between)
             q = q.join_from(EV, EP, and_(EP.c.event_seq == EV.c.seq, EP.c.a == a, EP.c.b == b))
             date_col = EP.c.date
-        elif self._by_actor(dialect) or self._by_country(dialect):
+        elif self._by_actor(dialect) or self._by_country():
             if self.actor_ids is not None and len(self.actor_ids) == 1:
                 which = EA.c.entity_id == self.actor_ids[0]
             elif self.actor:
@@ -116,17 +116,16 @@ class EventFilter:
         if self.actor and not self._by_actor(dialect):
             mine = select(EA.c.event_seq).where(EA.c.entity_id.in_(self._who()))
             q = q.where(EV.c.seq.in_(mine))
-        if self.country and not self._by_country(dialect) and dialect == "sqlite":
+        if self.country and not self._by_country() and dialect == "sqlite":
             # probe each event's actors by its key; ``|| ''`` keeps SQLite off the (country,
             # date) index, which it would otherwise scan for every event
             q = q.where(select(EA.c.event_seq).where(
                 EA.c.event_seq == EV.c.seq, EA.c.country.concat("") == self.country.upper()
             ).exists())
-        elif self.country and not self._by_country(dialect):
-            theirs = select(EA.c.event_seq).where(EA.c.country == self.country.upper())
-            if self.event:  # off the (country, event, date) index
-                theirs = theirs.where(EA.c.event == self.event.upper())
-            q = q.where(EV.c.seq.in_(theirs))
+        elif self.country and not self._by_country():
+            q = q.where(EV.c.seq.in_(
+                select(EA.c.event_seq).where(EA.c.country == self.country.upper())
+            ))
         if self.event:
             q = q.where(EV.c.event == self.event.upper())
         if self.mode:
@@ -152,7 +151,7 @@ class EventFilter:
         mentioned = select(EM.c.id).where(EM.c.event_seq == EV.c.seq, words).exists()
         if search.usable(self.text):  # the index narrows, LIKE keeps it exact
             return and_(EV.c.seq.in_(search.events(self.text, dialect)), mentioned)
-        if self.between or self._by_actor(dialect) or self._by_country(dialect):
+        if self.between or self._by_actor(dialect) or self._by_country():
             return mentioned  # the other filter drives: look at its events' mentions only
         return EV.c.seq.in_(select(EM.c.event_seq).where(words))  # one pass over the mentions
 

@@ -104,13 +104,6 @@ def _insert(conn: Connection, table: Table, columns: Sequence[str],
                              list(rows))
 
 
-def _bulk(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows given as dicts (the keys of the first are the columns)."""
-    if rows:
-        cols = list(rows[0])
-        _insert(conn, table, cols, [tuple(r[c] for c in cols) for r in rows])
-
-
 def _numbered(conn: Connection, table: Table, columns: Sequence[str],
               rows: Sequence[Sequence[Any]]) -> list[int]:
     """Insert rows under the next free ids and return them: cheaper than RETURNING row by row,

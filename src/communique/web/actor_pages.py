@@ -12,11 +12,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from communique.web import data, graph, render
+from communique.web import data, graph, paging, render
 from communique.web.api import ACTOR_ID, COUNTRY, DATE, EVENT_TYPE, store_of
 from communique.web.names import actor_url
 from communique.web.pages import int_param, link, render_page
-from communique.web.paging import CURSOR
 
 router = APIRouter(include_in_schema=False)
 ACTOR_PAGE = 100
@@ -84,14 +83,14 @@ def actor_page(request: Request, actor_id: str) -> HTMLResponse:
     lang, lq = _lang(request)
     p = request.query_params
     offset = int_param(p.get("offset"), 0, 0, data.DATE_OFFSET)
-    cursor = {k: p.get(k) for k in ("after", "before") if re.match(CURSOR, p.get(k) or "")}
+    cursor = paging.query_cursor(p)
     if cursor:
         offset = 0
     got = None
     if len(actor_id) <= 200 and re.match(ACTOR_ID, actor_id):
         try:
             got = graph.actor(store_of(request), actor_id, limit=ACTOR_PAGE, offset=offset,
-                              **dict(list(cursor.items())[:1]))
+                              **cursor)
         except data.TooCostly:
             return render_page(request, "error.html", lang, status=503, message=actor_id,
                                heading=render.labels(lang)["too_costly"])

@@ -47,7 +47,7 @@ def store_of(request: Request) -> Store:
 
 
 def cache_of(request: Request) -> ShortCache | None:
-    """The app's cache of event counts (``cache.ShortCache``)."""
+    """The app's short cache of event counts and dyads (``cache.ShortCache``)."""
     return getattr(request.app.state, "cache", None)
 
 

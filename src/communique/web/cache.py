@@ -34,12 +34,12 @@ class ShortCache:
 
     @property
     def generation(self) -> int:
-        """Changes at each ``clear()``: a count begun before one is not kept (``put``)."""
+        """Changes at each ``clear()``: a value computed from before one is not kept (``put``)."""
         with self._lock:
             return self._generation
 
     def get(self, key: Hashable) -> Any:
-        """The count kept for ``key``, if it is younger than ``seconds``."""
+        """The value kept for ``key``, if it is younger than ``seconds``."""
         with self._lock:
             got = self._items.get(key)
             if got is None:
@@ -50,15 +50,24 @@ class ShortCache:
             self._items.move_to_end(key)
             return got[1]
 
-    def put(self, key: Hashable, count: Any, generation: int) -> None:
-        """Keep ``count``, unless the cache was cleared since ``generation`` was read."""
+    def put(self, key: Hashable, value: Any, generation: int) -> None:
+        """Keep ``value``, unless the cache was cleared since ``generation`` was read."""
         with self._lock:
             if generation != self._generation:
                 return
-            self._items[key] = (self._clock(), count)
+            self._items[key] = (self._clock(), value)
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+
+    def remember(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The value kept for ``key``, else ``compute()``, kept."""
+        got = self.get(key)
+        if got is None:
+            generation = self.generation
+            got = compute()
+            self.put(key, got, generation)
+        return got
 
     def clear(self) -> None:
         with self._lock:

@@ -512,15 +512,10 @@ def dyad(store: Store, a: str, b: str, *, by: str = "month", since: str | None =
          until: str | None = None, cache: ShortCache | None = None) -> dict[str, Any]:
     """The dyad reshaped for a chart: periods, counts by type, mean score, headlines (kept a
     while in ``cache``, if given)."""
-    if cache is None:
+    def compute() -> dict[str, Any]:
         return _dyad(store, a, b, by=by, since=since, until=until)
-    key = ("dyad", a, b, by, since, until)
-    got = cache.get(key)
-    if got is None:
-        generation = cache.generation
-        got = _dyad(store, a, b, by=by, since=since, until=until)
-        cache.put(key, got, generation)
-    return got
+
+    return compute() if cache is None else cache.remember(("dyad", a, b, by, since, until), compute)
 
 
 def _dyad(store: Store, a: str, b: str, *, by: str, since: str | None,

@@ -19,10 +19,9 @@ from fastapi.templating import Jinja2Templates
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from communique.web import data, render
+from communique.web import data, paging, render
 from communique.web.api import DYAD_SIDE, FilterError, cache_of, make_filter, store_of
 from communique.web.names import actor_url, dyad_url, is_country
-from communique.web.paging import CURSOR
 
 HERE = Path(__file__).parent
 FILTERS = ("actor", "country", "between", "event", "mode", "date_from", "date_to", "q")
@@ -93,8 +92,7 @@ def events_page(request: Request) -> HTMLResponse:
     # dates newest first (undated last), other columns A to Z, unless asked otherwise
     order = p.get("order") if p.get("order") in ("asc", "desc") else (
         "desc" if sort == "date" else "asc")
-    cursor = {k: p.get(k) for k in ("after", "before")
-              if p.get(k) and re.match(CURSOR, p.get(k) or "") and sort == "date"}
+    cursor = paging.query_cursor(p) if sort == "date" else {}
     if cursor:
         offset = 0
     error = None

@@ -14,6 +14,7 @@ undated), then the other if it comes later in this order.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,6 +100,15 @@ def read_page(conn: Any, q: Select, *, order_by: list[Any], keys: tuple[Any, Any
                    else (None, None))
     return rows, {"next": last if more or back else None,
                   "prev": first if (more if back else bool(at or offset)) else None}
+
+
+def query_cursor(params: Mapping[str, str]) -> dict[str, str]:
+    """The cursor a page's link carries, ``{"after": …}`` or ``{"before": …}``, if any is valid
+    (a page of the site reads its query string leniently: a bad cursor is no cursor)."""
+    for k in ("after", "before"):
+        if re.match(CURSOR, params.get(k) or ""):
+            return {k: params[k]}
+    return {}
 
 
 def parse(offset: int, after: str | None, before: str | None) -> Cursor | None:
