@@ -1,7 +1,7 @@
 """Ingest benchmark: pages/s into SQLite and PostgreSQL with 1 and 2 jobs, against bare extraction;
 peak memory; database size per 1,000 pages; time of the ``dyad`` and ``events --between`` queries.
 
-    python bench/ingest.py [--pages 100000] [--sample 4000] [--pg postgresql://…] [--json out]
+    python bench/ingest.py [--pages 100000] [--sample 4000] [--repeat 3] [--pg postgresql://…] [--json out]
 
 The archive is synthetic but made of real text: every page takes the title, lead, caption and
 dateline paragraph of one of the bundled pages (``communique/samples/*.txt``), a random draw of
@@ -17,7 +17,9 @@ the peak of its memory with its workers', PSS summed, so pages the forked worker
 counted once, sampled every 0.25 s; and the CPU time of the whole process tree per page, which
 other load on the machine disturbs less than the wall clock; bare extraction loads the knowledge
 before its clock starts, so the CPU of a 1-page ingest, the fixed cost of starting, is also
-given and taken out in a second ratio). Then the whole archive is ingested into
+given and taken out in a second ratio). Each of these runs ``--repeat`` times, bare extraction
+and the ingests one after the other, and the medians are reported (the machine's speed drifts by
+10% and more from one minute to the next). Then the whole archive is ingested into
 SQLite (and PostgreSQL with ``--pg``) with 2 jobs, and the queries are timed there (median of 7).
 """
 
@@ -173,6 +175,16 @@ def run_ingest(path: Path, db: str, jobs: int) -> dict:
             "cpu_s": children_cpu_seconds() - c, "summary": out.strip().splitlines()}
 
 
+def _medians(runs: list[dict]) -> dict:
+    """Median of each numeric figure over the runs (the peak memory: its maximum)."""
+    out = {}
+    for k, v in runs[0].items():
+        if isinstance(v, (int, float)):
+            vals = [r[k] for r in runs]
+            out[k] = round(max(vals) if k == "peak_mb" else statistics.median(vals), 2)
+    return out
+
+
 def fresh_db(kind: str, workdir: Path, name: str, pg: str | None) -> str:
     if kind == "sqlite":
         for suffix in ("", "-wal", "-shm"):
@@ -242,6 +254,8 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=4000)
     ap.add_argument("--pg", default=os.environ.get("COMMUNIQUE_TEST_PG"))
     ap.add_argument("--workdir", type=Path, default=Path("bench-ingest"))
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="sample runs of each kind, interleaved; medians are reported")
     ap.add_argument("--skip-full", action="store_true", help="only the sample measurements")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
@@ -265,24 +279,32 @@ def main() -> None:
         print(f"startup {kind} (a 1-page ingest): {r['seconds']:.2f} s, "
               f"{r['cpu_s']:.2f} CPU s", flush=True)
     for jobs in (1, 2):
-        base, base_cpu = bare(sample, jobs, args.sample)
-        report[f"bare extraction, {jobs} job(s)"] = {"pages_per_s": round(base, 1),
-                                                     "cpu_ms_per_page": round(base_cpu, 2)}
-        print(f"bare extraction, jobs={jobs}: {base:,.1f} pages/s, "
-              f"{base_cpu:.2f} CPU ms/page", flush=True)
+        runs: dict[str, list[dict]] = {"bare": [], **{k: [] for k in kinds}}
+        for _ in range(args.repeat):  # interleaved, so that a slow spell of the machine hits all
+            base, base_cpu = bare(sample, jobs, args.sample)
+            runs["bare"].append({"pages_per_s": base, "cpu_ms_per_page": base_cpu})
+            for kind in kinds:
+                url = fresh_db(kind, args.workdir, f"bench_{kind}_{jobs}", args.pg)
+                r = run_ingest(sample, url, jobs)
+                cpu = r.pop("cpu_s")
+                r["cpu_ms_per_page"] = cpu / args.sample * 1000
+                r["vs_bare"] = base / r["pages_per_s"]
+                r["cpu_vs_bare"] = r["cpu_ms_per_page"] / base_cpu
+                r["cpu_vs_bare_after_startup"] = (
+                    (cpu - startup[kind]) / args.sample * 1000 / base_cpu)
+                r["db_mb_per_1000_pages"] = db_size(url) / 1e6 / args.sample * 1000
+                runs[kind].append(r)
+        b = _medians(runs["bare"])
+        report[f"bare extraction, {jobs} job(s)"] = b
+        print(f"bare extraction, jobs={jobs}: {b['pages_per_s']:,.1f} pages/s, "
+              f"{b['cpu_ms_per_page']:.2f} CPU ms/page", flush=True)
         for kind in kinds:
-            url = fresh_db(kind, args.workdir, f"bench_{kind}_{jobs}", args.pg)
-            r = run_ingest(sample, url, jobs)
-            r["vs_bare"] = round(base / r["pages_per_s"], 2)
-            cpu = r.pop("cpu_s")
-            r["cpu_ms_per_page"] = round(cpu / args.sample * 1000, 2)
-            r["cpu_vs_bare"] = round(r["cpu_ms_per_page"] / base_cpu, 2)
-            r["cpu_vs_bare_after_startup"] = round(
-                (cpu - startup[kind]) / args.sample * 1000 / base_cpu, 2)
-            r["db_mb_per_1000_pages"] = round(db_size(url) / 1e6 / args.sample * 1000, 2)
+            r = _medians(runs[kind])
+            r["vs_bare_each_run"] = [round(x["vs_bare"], 2) for x in runs[kind]]
             report[f"ingest {kind}, {jobs} job(s)"] = r
             print(f"ingest {kind} jobs={jobs}: {r['pages_per_s']:,.1f} pages/s "
-                  f"(bare/ingest time {r['vs_bare']}; {r['cpu_ms_per_page']} CPU ms/page, "
+                  f"(bare/ingest time {r['vs_bare']}, runs {r['vs_bare_each_run']}; "
+                  f"{r['cpu_ms_per_page']} CPU ms/page, "
                   f"{r['cpu_vs_bare']}x bare's, {r['cpu_vs_bare_after_startup']}x without "
                   f"the startup), peak {r['peak_mb']:,.0f} MB, "
                   f"{r['db_mb_per_1000_pages']} MB per 1,000 pages", flush=True)

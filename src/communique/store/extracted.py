@@ -12,13 +12,14 @@ which the writer records as a reject.
 from __future__ import annotations
 
 import hashlib
-import json
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
+
+import orjson
 
 from communique.model import Document, Entity, RawPage
 from communique.store import search
@@ -129,13 +130,22 @@ class _EntityTables:
         self.rows: dict[tuple[str, Any], list[Any]] = {}
 
     def add(self, eid: str, kind: str, known: bool, e: Any, date: str | None) -> None:
-        """``e``: an ``Entity`` or a record's entity dict (read through ``_get``)."""
-        name, role, org, country, sector, text, span = _get(e)
-        if eid not in self.defs or (known and not self.defs[eid][1]):
+        """``e``: an ``Entity`` or a record's entity dict. Most calls repeat an entity and role
+        the part has already, so only the role is read before that is known."""
+        entity = isinstance(e, Entity)
+        role = e.role if entity else e.get("role")
+        held = self.defs.get(eid)
+        if held is None or (known and not held[1]):
+            name, org, country, sector = (
+                (e.name, e.org, e.country, e.sector) if entity
+                else (e.get("name"), e.get("org"), e.get("country"), e.get("sector"))
+            )
             self.defs[eid] = ((eid, kind, name, org, country, sector, 0), known)
         row = self.rows.get((eid, role))
         if row is None:
+            text, span = (e.text, e.span) if entity else (e.get("text"), e.get("span"))
             span = span or (None, None)
+            org = e.org if entity else e.get("org")
             self.rows[(eid, role)] = [eid, text or "", role, org, span[0], span[1], date]
         elif date and not row[6]:
             row[6] = date
@@ -159,15 +169,9 @@ class _EntityTables:
         return [d for d, _ in self.defs.values()], [tuple(r) for r in self.rows.values()]
 
 
-def _get(e: Any) -> tuple[Any, ...]:
-    if isinstance(e, Entity):
-        return e.name, e.role, e.org, e.country, e.sector, e.text, e.span
-    return (e.get("name"), e.get("role"), e.get("org"), e.get("country"), e.get("sector"),
-            e.get("text"), e.get("span"))
-
-
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON, non-ASCII as is (orjson: a tenth of the standard library's time)."""
+    return orjson.dumps(value).decode()
 
 
 def label(ent: Mapping[str, Any]) -> str:

@@ -106,13 +106,10 @@ class When:
 
 
 def _month_day_gap(a: When, b: When) -> int | None:
-    if not (a.month and a.day and b.month and b.day):
+    da, db = day_of_year(a), day_of_year(b)
+    if da is None or db is None:
         return None
-    try:
-        da, db = dt.date(2000, a.month, a.day), dt.date(2000, b.month, b.day)
-    except ValueError:
-        return None
-    gap = abs((da - db).days)
+    gap = abs(da - db)
     return min(gap, 366 - gap)
 
 
@@ -224,20 +221,23 @@ def event_id(content_hash: str, part: str, record: Mapping[str, Any]) -> str:
 INFERRED_WINDOW = 367
 
 
+# Day of the year in a leap year, by (month, day): the merge asks for it for every mention.
+_DAY_OF_YEAR = {
+    (d.month, d.day): d.timetuple().tm_yday
+    for d in (dt.date(2000, 1, 1) + dt.timedelta(days=i) for i in range(366))
+}
+# The days of the year within two of each day (two, since a common year skips 29 February).
+_NEAR = [()] + [tuple((doy + k - 1) % 366 + 1 for k in (-2, -1, 0, 1, 2)) for doy in range(1, 367)]
+
+
 def day_of_year(when: When) -> int | None:
     """Day of the year (in a leap year, so 29 February has its own) of a date with month and
     day, whatever its year: the index the merge looks events up by."""
-    if not (when.month and when.day):
-        return None
-    try:
-        return dt.date(2000, when.month, when.day).timetuple().tm_yday
-    except ValueError:
-        return None
+    return _DAY_OF_YEAR.get((when.month, when.day))
 
 
 def near_days(doy: int) -> tuple[int, ...]:
-    """The days of the year within two of ``doy`` (two, since a common year skips 29 February)."""
-    return tuple((doy + k - 1) % 366 + 1 for k in (-2, -1, 0, 1, 2))
+    return _NEAR[doy]
 
 
 @dataclass(frozen=True, slots=True)
