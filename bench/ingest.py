@@ -15,11 +15,9 @@ Throughput is measured on the first ``--sample`` pages (bare extraction: ``iter_
 ``extract_raw`` in one process, or a pool of 2; ingest: ``communique ingest`` in a subprocess,
 the peak of its memory with its workers', PSS summed, so pages the forked workers share are
 counted once, sampled every 0.25 s; and the CPU time of the whole process tree per page, which
-other load on the machine disturbs less than the wall clock). Pages/s are counted from the first
-page on both sides: bare extraction loads the knowledge before its clock starts, and the ingest's
-own figure, which is what is read here, starts once it has. The CPU figures cannot leave the
-start out, so the CPU of a 1-page ingest, the fixed cost of starting, is also given and taken
-out in a second ratio. Each of these runs ``--repeat`` times, bare extraction
+other load on the machine disturbs less than the wall clock; bare extraction loads the knowledge
+before its clock starts, so the CPU of a 1-page ingest, the fixed cost of starting, is also
+given and taken out in a second ratio). Each of these runs ``--repeat`` times, bare extraction
 and the ingests one after the other, and the medians are reported (the machine's speed drifts by
 10% and more from one minute to the next). Then the whole archive is ingested into
 SQLite (and PostgreSQL with ``--pg``) with 2 jobs, and the queries are timed there (median of 7).
@@ -172,7 +170,7 @@ def run_ingest(path: Path, db: str, jobs: int) -> dict:
     out = proc.stdout.read() if proc.stdout else ""
     if proc.returncode:
         raise SystemExit(f"ingest failed ({proc.returncode}):\n{out}")
-    rate = float(re.search(r"\(([\d,.]+) pages/s", out).group(1).replace(",", ""))
+    rate = float(re.search(r"\(([\d,.]+) pages/s\)", out).group(1).replace(",", ""))
     return {"pages_per_s": rate, "seconds": time.perf_counter() - t, "peak_mb": peak / 2**20,
             "cpu_s": children_cpu_seconds() - c, "summary": out.strip().splitlines()}
 

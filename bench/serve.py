@@ -119,7 +119,7 @@ def _ingest_cmd(path: Path, url: str, jobs: int, batch: int = 200) -> list[str]:
 
 
 def _rate(out: str) -> float | None:
-    m = re.search(r"\(([\d,.]+) pages/s", out)
+    m = re.search(r"\(([\d,.]+) pages/s\)", out)
     return float(m.group(1).replace(",", "")) if m else None
 
 

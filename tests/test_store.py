@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from conftest import CUB, VNM, fake_extract, fake_page, list_reader, record
 from sqlalchemy import select, text
@@ -95,27 +93,6 @@ def test_same_page_twice_in_one_run_is_stored_once(store):
     summary = run(store, [page, copy], batch_size=1)
     assert (summary.stored, summary.skipped) == (1, 1)
     assert store.counts()["documents"] == 1
-
-
-def test_pages_per_second_leaves_out_loading_the_knowledge(store, monkeypatch):
-    """The rate is the page stream's, as bare extraction's is in the benchmark: the clock starts
-    once the knowledge is loaded, and the loading time is reported apart."""
-    import communique.store.ingest as ingest_module
-
-    clock = [0.0]
-    monkeypatch.setattr(ingest_module, "time", SimpleNamespace(perf_counter=lambda: clock[0]))
-
-    def extract(raw):
-        clock[0] += 100.0 if raw.doc_id == "warm-up" else 1.0
-        return fake_extract(raw)
-
-    items = corpus()
-    summary = ingest(store, ["archive"], read=list_reader(items), extract=extract)
-    pages = sum(isinstance(i, RawPage) for i in items)
-    assert summary.warmup == 100.0
-    assert summary.seconds == pages
-    assert summary.pages_per_second == len(items) / pages
-    assert "after 100.0 s loading the knowledge" in summary.lines()[0]
 
 
 def test_batches_and_jobs_do_not_change_the_result(new_db):

@@ -42,8 +42,7 @@ class IngestSummary:
     rejected: int = 0
     mentions: int = 0
     new_events: int = 0
-    seconds: float = 0.0  # from the first page on
-    warmup: float = 0.0  # loading the knowledge, before the first page
+    seconds: float = 0.0
     reasons: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -53,8 +52,7 @@ class IngestSummary:
     def lines(self) -> list[str]:
         out = [
             f"read {self.read:,} inputs in {self.seconds:.1f} s "
-            f"({self.pages_per_second:,.1f} pages/s, after {self.warmup:.1f} s loading the "
-            "knowledge)",
+            f"({self.pages_per_second:,.1f} pages/s)",
             f"stored {self.stored:,} pages, skipped {self.skipped:,} already stored, "
             f"rejected {self.rejected:,}",
             f"{self.mentions:,} event mentions folded into {self.new_events:,} new events",
@@ -233,8 +231,6 @@ def ingest(
                    events=summary.new_events, rejected=summary.rejected)
 
     with _still_knowledge(None if dask is not None else extract):
-        summary.warmup = time.perf_counter() - started
-        started = time.perf_counter()
         runner = _runner(extract, store.dialect, jobs, dask)
         ahead = 0 if isinstance(runner, _Inline) else 2
         try:
