@@ -78,6 +78,19 @@ def test_ingest_stores_documents_parts_events_mentions_and_rejects(store):
     assert raw.startswith("vna-1 标题")
 
 
+def test_a_page_whose_rows_cannot_be_built_is_rejected_and_the_run_goes_on(store):
+    """Extraction succeeded but a value does not fit the stored JSON (an integer past 64 bits):
+    the page is a reject with its reason, in a pool of workers too, and the others are stored."""
+    for jobs in (0, 1):
+        bad = fake_page(f"huge-{jobs}", [record(id="h", trigger=[0, 2**70])])
+        summary = run(store, [bad, fake_page(f"fine-{jobs}", [record(id="f")])], jobs=jobs)
+        assert (summary.stored, summary.rejected) == (1, 1)
+    reasons = {r[0]: r[1] for r in dump(store)["rejects"]}
+    for jobs in (0, 1):
+        assert reasons[f"/archive/huge-{jobs}.txt"].startswith("building its rows failed: ")
+    assert store.counts()["documents"] == 2
+
+
 def test_reingest_is_idempotent(store):
     run(store, corpus())
     before = dump(store)

@@ -272,11 +272,17 @@ def extract_page(
     try:
         doc = extract(raw)
     except Exception as exc:  # noqa: BLE001 - a bad page must not stop the run
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        reason = f"extraction failed: {type(exc).__name__}: {exc} ({where.name}:{where.lineno})"
-        return Extracted(digest, raw.doc_id, outlet_of(raw), error=reason[:490])
+        return Extracted(digest, raw.doc_id, outlet_of(raw), error=_failure("extraction", exc))
     agency = doc.page.dateline.agency if doc.page.dateline else None
     out = Extracted(digest, raw.doc_id, outlet_of(raw, agency), error=doc.error)
     if doc.error is None:
-        out.parts = [_part(d, i, dialect) for i, d in enumerate(doc.all_documents())]
+        try:
+            out.parts = [_part(d, i, dialect) for i, d in enumerate(doc.all_documents())]
+        except Exception as exc:  # noqa: BLE001 - e.g. a value the JSON cannot hold
+            out.error = _failure("building its rows", exc)
     return out
+
+
+def _failure(stage: str, exc: Exception) -> str:
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return f"{stage} failed: {type(exc).__name__}: {exc} ({where.name}:{where.lineno})"[:490]
