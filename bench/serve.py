@@ -36,7 +36,8 @@ is answered. After ``--warmup`` seconds not counted, three phases:
    own cost, without queueing.
 2. ``alone``: ``--concurrency`` clients (default 8) for ``--seconds`` (default 30).
 3. ``with ingest``: the same load (same seeds) while ``communique ingest --jobs 0
-   --batch-size 50`` (one process, extracting and writing) (``--ingest-batch``) stores ``--extra`` new pages (another seed of
+   --batch-size 50`` (one process that extracts and writes; the batch is ``--ingest-batch``)
+   stores ``--extra`` new pages (another seed of
    ``make_archive``, ids ``x…``) into the served store. The load starts once the ingest has
    committed its first batch; the ingest is stopped when the phase ends (what it committed
    stays). ``--no-ingest-phase`` skips it.
