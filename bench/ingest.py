@@ -1,7 +1,8 @@
 """Ingest benchmark: pages/s into SQLite and PostgreSQL with 1 and 2 jobs, against bare extraction;
 peak memory; database size per 1,000 pages; time of the ``dyad`` and ``events --between`` queries.
 
-    python bench/ingest.py [--pages 100000] [--sample 4000] [--repeat 3] [--pg postgresql://…] [--json out]
+    python bench/ingest.py [--pages 100000] [--sample 4000] [--repeat 3] [--pg postgresql://…]
+        [--json out]
 
 The archive is synthetic but made of real text: every page takes the title, lead, caption and
 dateline paragraph of one of the bundled pages (``communique/samples/*.txt``), a random draw of
