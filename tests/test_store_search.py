@@ -61,6 +61,25 @@ def test_free_text_finds_what_a_scan_of_the_evidence_finds(samples):
         assert got == expected & dyad, query
 
 
+def test_words_apart_must_all_be_in_one_text_and_a_quoted_phrase_stays_whole(samples):
+    mentions = _mentions(samples)
+    texts = sorted({t for _, t in mentions if len(t) > 20})
+    narrower = 0
+    for t in texts[:: max(1, len(texts) // 6)]:
+        a, b, odd = t[3:5], t[-7:-5], t[8:11] + "，"  # the last: a word the index cannot end
+        for query, need in ((f"{a} {b}", (a, b)), (f"  {b}\u3000{a} ", (a, b)),
+                            (f"{a} {odd}", (a, odd))):
+            expected = {eid for eid, text in mentions if all(w in text for w in need)}
+            assert set(q.events(samples, text=query)["id"]) == expected, query
+        both = {eid for eid, text in mentions if a in text and b in text}
+        narrower += len(both) < len({eid for eid, text in mentions if a in text})
+        phrase = f"{a} {b}"
+        quoted = {eid for eid, text in mentions if phrase in text}
+        assert set(q.events(samples, text=f'"{phrase}"')["id"]) == quoted
+        assert set(q.events(samples, text=f"“{phrase}”")["id"]) == quoted
+    assert narrower  # the words are not each enough alone
+
+
 def test_the_index_narrows_a_rare_word_to_few_mentions(samples):
     mentions = _mentions(samples)
     word = "会谈"

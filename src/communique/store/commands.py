@@ -123,7 +123,8 @@ def events(
     since: Annotated[str | None, typer.Option(help="from this date (YYYY[-MM[-DD]])")] = None,
     until: Annotated[str | None, typer.Option(help="up to this date")] = None,
     outlet: Annotated[str | None, typer.Option(help="reported by this outlet")] = None,
-    text: Annotated[str | None, typer.Option(help="words in the evidence")] = None,
+    text: Annotated[str | None, typer.Option(
+        help="words in the evidence, all in one sentence; \"quote\" a phrase with spaces")] = None,
     limit: Annotated[int | None, typer.Option(
         help=f"at most this many; 0 for all [default: {TABLE_ROWS:,} in a table, else all]"
     )] = None,

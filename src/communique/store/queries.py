@@ -143,7 +143,7 @@ class EventFilter:
         return q
 
     def _text(self, dialect: str) -> Any:
-        words = EM.c.text.contains(self.text, autoescape=True)
+        words = and_(*(EM.c.text.contains(w, autoescape=True) for w in search.words(self.text)))
         if search.exact(self.text):
             # ``+ 0``: not a key SQLite would look rows up by, so it keeps to the date index
             seq = EV.c.seq + 0 if self.frequent_text and dialect == "sqlite" else EV.c.seq

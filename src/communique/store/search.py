@@ -20,9 +20,12 @@ chance of one in four billion per pair.)
   text-search parser or dictionary touches them; a query is a ``<->`` phrase of its bigrams
   per run.
 
-For a query of one run, that is exactly a substring match. Where a query holds spaces or
-punctuation the caller checks the events the index returns with ``LIKE`` on their mentions,
-so a search finds exactly what a scan finds. A one-character query is a prefix query.
+A query is words separated by spaces, all of which one text of the event must hold, as a
+search box reads them (``越南 合作``); a phrase in quotes (``"ASEAN Regional"``, ``“…”``) is
+one word, spaces and all. For a word of one run, the index match is exactly a substring match.
+Where a word holds spaces or punctuation the caller checks the events the index returns with
+``LIKE`` on their mentions, so a search finds exactly what a scan finds. A one-character run
+is a prefix query.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from sqlalchemy import Connection, Select, cast, column, literal, select, table,
 from sqlalchemy.dialects import postgresql
 
 RUN = re.compile(r"[^\W_]+")
+WORD = re.compile(r'"([^"]*)"|“([^”]*)”|(\S+)')
 CHUNK = 5_000
 SHIFT = 32
 MASK = (1 << SHIFT) - 1
@@ -44,6 +48,12 @@ FTS = table("mention_search", column("rowid"))
 # light tables, as migrations use them: the backfill runs inside migration 0003
 EM = table("event_mentions", column("id"), column("event_seq"), column("text"))
 TERMS = table("mention_terms", column("event_seq"), column("terms"))
+
+
+def words(query: str) -> list[str]:
+    """The words of a query, each of which a text must hold: quoted phrases whole."""
+    found = [next(g for g in m.groups() if g is not None) for m in WORD.finditer(query)]
+    return [w for w in found if w.strip()] or [query]
 
 
 def runs(text_: str) -> list[str]:
@@ -145,7 +155,7 @@ def usable(query: str) -> bool:
 
 def exact(query: str) -> bool:
     """Whether the index alone answers the query, with no ``LIKE`` to check it."""
-    return runs(query) == [query.lower()]
+    return all(runs(w) == [w.lower()] for w in words(query))
 
 
 def _fts_query(query: str) -> str:

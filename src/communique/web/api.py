@@ -142,8 +142,9 @@ def list_events(
     mode: Annotated[str | None, Query(pattern=r"^[A-Za-z_\-]{1,30}$")] = None,
     date_from: Annotated[str | None, Query(pattern=DATE)] = None,
     date_to: Annotated[str | None, Query(pattern=DATE)] = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=100,
-                                   description="words in the evidence")] = None,
+    q: Annotated[str | None, Query(
+        min_length=1, max_length=100,
+        description='words in the evidence, all in one sentence; "quote" a phrase')] = None,
     limit: Annotated[int, Query(ge=1, le=data.MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=data.MAX_OFFSET,
                                  description=f"at most {data.DATE_OFFSET:,} in date order")] = 0,
