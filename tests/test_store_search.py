@@ -24,6 +24,13 @@ def test_terms_are_bigrams_then_the_last_character_of_each_run():
     assert search.terms("“ 。") == []
 
 
+def test_a_query_is_words_apart_and_phrases_in_quotes():
+    assert search.words(" 越南\u3000合作 ") == ["越南", "合作"]
+    assert search.words('"ASEAN Regional" 论坛') == ["ASEAN Regional", "论坛"]
+    assert search.words("会谈 “越南 合作”") == ["会谈", "越南 合作"]
+    assert search.words('"越南 合作') == ["越南 合作"]  # a quote left open runs to the end
+
+
 @pytest.fixture
 def samples(store):
     ingest(store, sorted(str(p) for p in SAMPLE_DIR.glob("*.txt")))

@@ -38,7 +38,7 @@ from sqlalchemy import Connection, Select, cast, column, literal, select, table,
 from sqlalchemy.dialects import postgresql
 
 RUN = re.compile(r"[^\W_]+")
-WORD = re.compile(r'"([^"]*)"|“([^”]*)”|(\S+)')
+WORD = re.compile(r'"([^"]*)"?|“([^”]*)”?|(\S+)')  # a quote left open runs to the end
 CHUNK = 5_000
 SHIFT = 32
 MASK = (1 << SHIFT) - 1
