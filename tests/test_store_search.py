@@ -85,6 +85,12 @@ def test_words_apart_must_all_be_in_one_text_and_a_quoted_phrase_stays_whole(sam
         assert set(q.events(samples, text=f'"{phrase}"')["id"]) == quoted
         assert set(q.events(samples, text=f"“{phrase}”")["id"]) == quoted
     assert narrower  # the words are not each enough alone
+    # words across punctuation: the index matches their runs in order, LIKE the rest
+    across = [m.group() for t in texts if (m := re.search(r"\w\w\w?[、，,（(]\w\w\w?", t))]
+    assert len(across) >= 3
+    for word in across[:: max(1, len(across) // 4)]:
+        expected = {eid for eid, text in mentions if word in text}
+        assert expected and set(q.events(samples, text=word)["id"]) == expected, word
 
 
 def test_the_index_narrows_a_rare_word_to_few_mentions(samples):

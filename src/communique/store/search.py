@@ -12,27 +12,27 @@ text. (Two different texts of one event with the same CRC would lose the second'
 chance of one in four billion per pair.)
 
 * SQLite keeps the terms in a contentless FTS5 table (``mention_search``). A query is a phrase
-  of its bigrams per run, which FTS5 matches at consecutive positions. The rowid is the key,
+  of terms per word (see ``_phrase``), which FTS5 matches at consecutive positions. The rowid is the key,
   ``event_seq << 32 | crc``, because a contentless table returns nothing but its rowid and
   the event is what a search wants.
 * PostgreSQL keeps the same terms, with their positions, as a ``tsvector`` under a GIN index
   (``mention_terms``), written and queried in the types' own literal syntax so that no
-  text-search parser or dictionary touches them; a query is a ``<->`` phrase of its bigrams
-  per run.
+  text-search parser or dictionary touches them; a query is a ``<->`` phrase of the same
+  terms per word.
 
 A query is words separated by spaces, all of which one text of the event must hold, as a
 search box reads them (``越南 合作``); a phrase in quotes (``"ASEAN Regional"``, ``“…”``) is
 one word, spaces and all. For a word of one run, the index match is exactly a substring match.
-Where a word holds spaces or punctuation the caller checks the events the index returns with
-``LIKE`` on their mentions, so a search finds exactly what a scan finds. A one-character run
-is a prefix query.
+Where a word holds spaces or punctuation, the index matches its runs in order, and the caller
+checks the events it returns with ``LIKE`` on their mentions, so a search finds exactly what a
+scan finds.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import Connection, Select, cast, column, literal, select, table, text
 from sqlalchemy.dialects import postgresql
@@ -144,8 +144,10 @@ def _tsvector(text_: str) -> str:
 
 
 def _tsquery(query: str) -> str:
-    return _query(query, lambda ch: f"'{ch}':*",
-                  lambda ts: "(" + " <-> ".join(f"'{t}'" for t in ts) + ")", " & ")
+    def phrase(ts: list[str], prefix: str | None) -> str:
+        return "(" + " <-> ".join([f"'{t}'" for t in ts] + [f"'{prefix}':*"] * bool(prefix)) + ")"
+
+    return " & ".join(phrase(*_phrase(w)) for w in words(query) if runs(w))
 
 
 def usable(query: str) -> bool:
@@ -159,14 +161,22 @@ def exact(query: str) -> bool:
 
 
 def _fts_query(query: str) -> str:
-    return _query(query, lambda ch: f'"{ch}" *', lambda ts: '"' + " ".join(ts) + '"', " AND ")
+    def phrase(ts: list[str], prefix: str | None) -> str:
+        return '"' + " ".join(ts + [prefix] * bool(prefix)) + '"' + " *" * bool(prefix)
+
+    return " AND ".join(phrase(*_phrase(w)) for w in words(query) if runs(w))
 
 
-def _query(query: str, prefix: Callable[[str], str], phrase: Callable[[list[str]], str],
-           conj: str) -> str:
-    """A run of one character as a prefix, a longer one as the phrase of its bigrams."""
-    return conj.join(prefix(run) if len(run) == 1 else phrase(run_terms(run)[:-1])
-                     for run in runs(query))
+def _phrase(word: str) -> tuple[list[str], str | None]:
+    """The terms a text holding ``word`` has at consecutive positions: each run but the last
+    whole (its last character, a term of its own, pins where the run ends), then the last
+    run's bigrams, or its one character as the prefix of the next term. What stands between
+    the runs (spaces, punctuation) the caller checks with ``LIKE``."""
+    *whole, last = runs(word)
+    terms_ = [t for run in whole for t in run_terms(run)]
+    if len(last) == 1:
+        return terms_, last
+    return terms_ + run_terms(last)[:-1], None
 
 
 def events(query: str, dialect: str) -> Select:
