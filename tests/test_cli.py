@@ -120,6 +120,16 @@ def test_version_names_the_knowledge_base() -> None:
     assert result.exit_code == 0 and "knowledge base 1" in result.output
 
 
+@pytest.mark.parametrize("command", [["events"], ["actors"], ["dyad", "VNM", "RUS"],
+                                     ["export", "icews", "-o", "out.csv"]])
+def test_a_query_of_a_store_that_is_not_there_says_so_and_makes_none(tmp_path, command):
+    db = tmp_path / "typo.db"
+    result = run(*command, "--db", str(db))
+    assert result.exit_code == 2
+    assert f"no store at {db}" in result.stderr
+    assert not db.exists()
+
+
 def test_events_table_shows_a_first_page_and_machine_formats_everything(tmp_path):
     db = str(tmp_path / "s.db")
     assert run("ingest", str(SAMPLES), "--db", db, "--no-progress").exit_code == 0

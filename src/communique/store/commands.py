@@ -32,9 +32,19 @@ class ExportFmt(StrEnum):
     parquet = "parquet"
 
 
-def _store(db: str | None):
-    from communique.store import open_store
+def _store(db: str | None, *, made: bool = True):
+    """The store at ``db``; a query (``made``) of a SQLite file that is not there is an error,
+    not a new empty store that answers nothing."""
+    from sqlalchemy.engine import make_url
 
+    from communique.store import normalise_url, open_store
+
+    path = make_url(normalise_url(db)).database
+    if made and path and path != ":memory:" and normalise_url(db).startswith("sqlite"):
+        if not Path(path).exists():
+            typer.echo(f"no store at {path}: `communique ingest PAGES --db {path}` makes one",
+                       err=True)
+            raise typer.Exit(2)
     return open_store(db)
 
 
@@ -86,7 +96,7 @@ def ingest(
     """Extract and store pages: idempotent, resumable, bad inputs recorded as rejects."""
     from communique.store.ingest import ingest as run
 
-    with _store(db) as store:
+    with _store(db, made=False) as store:
         if jobs is None:  # on one core a second process only adds the pickling
             jobs = 1 if (os.cpu_count() or 1) > 1 else 0
         summary = run(store, paths, published=published, jobs=jobs, dask=dask,
