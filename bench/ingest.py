@@ -1,8 +1,10 @@
 """Ingest benchmark: pages/s into SQLite and PostgreSQL with 1 and 2 jobs, against bare extraction;
-peak memory; database size per 1,000 pages; time of the ``dyad`` and ``events --between`` queries.
+peak memory; database size per 1,000 pages; time of the ``dyad``, ``events --between`` and
+free-text queries.
 
     python bench/ingest.py [--pages 100000] [--sample 4000] [--repeat 3] [--pg postgresql://…]
         [--json out]
+    python bench/ingest.py --queries-only STORE...   # the queries alone, on filled stores
 
 The archive is synthetic but made of real text: every page takes the title, lead, caption and
 dateline paragraph of one of the bundled pages (``communique/samples/*.txt``), a random draw of
@@ -236,6 +238,14 @@ def time_queries(url: str) -> dict:
                 st, country="VNM", event="CONSULT", limit=first),
             "events --between VNM RUS --limit 0 (every row)": lambda: q.events(
                 st, between=("VNM", "RUS")),
+            "events --text 越南 (the commonest word)": lambda: q.events(
+                st, text="越南", limit=first),
+            "events --text 美国 --between VNM RUS (held elsewhere only)": lambda: q.events(
+                st, text="美国", between=("VNM", "RUS"), limit=first),
+            "events --text '越南 合作' (two words)": lambda: q.events(
+                st, text="越南 合作", limit=first),
+            "events --text '\"越南 合作\"' (a quoted phrase)": lambda: q.events(
+                st, text='"越南 合作"', limit=first),
         }
         for name, fn in checks.items():
             rows = len(fn())
@@ -259,7 +269,13 @@ def main() -> None:
                     help="sample runs of each kind, interleaved; medians are reported")
     ap.add_argument("--skip-full", action="store_true", help="only the sample measurements")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--queries-only", nargs="+", metavar="STORE",
+                    help="only time the queries on these stores, already filled")
     args = ap.parse_args()
+    if args.queries_only:
+        for url in args.queries_only:
+            print(json.dumps({url: time_queries(url)}, ensure_ascii=False, indent=1), flush=True)
+        return
     args.workdir.mkdir(exist_ok=True)
     archive = args.workdir / f"archive-{args.pages}.jsonl"
     if not archive.exists():
