@@ -194,6 +194,24 @@ def test_stored_events_are_found_by_day_window_year_window_and_copied_teaser(sto
     assert events == {"2020-12-31": 3, "--01-27": 2, "2020-12-29": 1}
 
 
+def test_an_undated_teaser_copied_under_later_pages_joins_its_stored_event(store):
+    """Teasers of the same story under several pages, with no date at all: the very same
+    sentence and sides are one event, whether the copies come in one batch or in later ones;
+    another sentence of the same sides, undated too, stays apart."""
+    teaser = record(id="z", date=None, event="AGREE", actor=(VNM, CUB), recipient=(),
+                    cameo="030", text="双方承诺继续培育越古关系,推动各领域合作迈向新台阶。")
+    other = dict(teaser, text="双方同意加强两国在国防领域的合作。")
+    run(store, [fake_page("a", [record()], teasers=[[teaser]])])
+    run(store, [fake_page("b", [record(date="2023-06-01")], teasers=[[dict(teaser)]]),
+                fake_page("c", [record(date="2023-07-01")], teasers=[[dict(teaser)], [other]])],
+        batch_size=1)
+    undated = sorted(e[5] for e in dump(store)["events"] if e[4] is None)
+    assert undated == [1, 3]
+    with store.engine.connect() as conn:
+        docs = conn.execute(text("SELECT n_documents FROM events WHERE n_mentions = 3")).scalar()
+    assert docs == 3
+
+
 def test_a_failed_write_stops_the_run_with_its_error_and_keeps_earlier_batches(store, monkeypatch):
     """On PostgreSQL with one job a thread writes while the next batch is extracted: the
     error still reaches the caller, and the batches before it stay committed."""

@@ -98,6 +98,15 @@ def test_a_teaser_copied_under_two_pages_is_one_event_even_without_a_year():
     assert len(_fold(("a", "a/1", teaser), ("b", "b/2", other))) == 2
 
 
+def test_an_undated_teaser_copied_under_two_pages_is_one_event():
+    teaser = record(date=None, text="双方承诺继续培育越老关系,推动各领域合作迈向新台阶。")
+    assert len(_fold(("a", "a/1", teaser), ("b", "b/2", dict(teaser)))) == 1
+    other = dict(teaser, text="双方同意加强两国在国防领域的合作。")
+    assert len(_fold(("a", "a/1", teaser), ("b", "b/2", other))) == 2
+    dated = dict(teaser, date="--01-27")  # the same words, but one copy has a day: apart
+    assert len(_fold(("a", "a/1", teaser), ("b", "b/2", dated))) == 2
+
+
 def test_talks_of_unsaid_medium_join_the_video_call_of_their_article():
     call = record(mode="phone", medium="video", cameo="041")
     talks = record(id="2", mode=None, medium="in_person", cameo="040")
@@ -132,7 +141,7 @@ class _EveryEvent(Merger):
     """The merge as it was before the index by part: every held event of the key is tried
     when a mention has no month and day, every one with no day otherwise."""
 
-    def _candidates(self, key, when, part):
+    def _candidates(self, key, when, part, text=None):
         doy = day_of_year(when)
         same_key = self.by_key.get(key, [])
         if doy is None:

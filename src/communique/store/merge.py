@@ -10,8 +10,8 @@ a meeting or an agreement the sides are one set) and compatible dates and media:
   year at most one apart;
 - a date without a year or day (``--MM-DD``, ``YYYY-MM``, none): only within the same page part
   (the title, lead and body of one article), where it is the same story told again, or when the
-  very same sentence with the same month and day comes back on another page (a teaser copied
-  under several pages);
+  very same sentence with the same month and day, or with no date at all, comes back on another
+  page (a teaser copied under several pages);
 - a phone or video call never merges with an in-person meeting or a letter, except inside one
   page part where one of the two mentions does not say how the talks were held.
 
@@ -182,7 +182,8 @@ class Cluster:
             return None
         gap = date_distance(self.when, when, same_part)
         if gap is None and self.when.year is None and when.year is None and self.text and (
-            self.text == record.get("text") and _month_day_gap(self.when, when) == 0
+            self.text == record.get("text")
+            and (_month_day_gap(self.when, when) == 0 or undated(self.when) and undated(when))
         ):
             return 4
         return gap
@@ -205,6 +206,10 @@ class Cluster:
             self.dated_by = payload
             self.json = None
         self.dirty = True
+
+
+def undated(when: When) -> bool:
+    return when.year is None and when.month is None and when.day is None
 
 
 def key_hash(key: str) -> int:
@@ -244,18 +249,22 @@ def near_days(doy: int) -> tuple[int, ...]:
 class Want:
     """Stored events a mention could join: under ``key``, on a day of the year in [first_day,
     last_day], with a day ordinal in [lo, hi] (a year or so around the mention's) or, when
-    ``lo`` is None, with no year at all."""
+    ``lo`` is None, with no year at all. With ``text``: the undated events that began with this
+    very sentence (the days are then 0)."""
 
     key: str
     first_day: int
     last_day: int
     lo: int | None
     hi: int | None
+    text: str | None = None
 
 
 def wants_of(record: Mapping[str, Any], key: str | None = None) -> list[Want]:
     when = When.parse(record.get("date"), record.get("date_source"))
     doy = day_of_year(when)
+    if undated(when) and record.get("text"):
+        return [Want(key or merge_key(record), 0, 0, None, None, record["text"])]
     if doy is None or (when.ordinal is None and when.year is not None):
         return []
     key = key or merge_key(record)
@@ -281,9 +290,9 @@ class Merger:
     key and date window); ``add`` then decides for each mention, in order, which event it
     belongs to. Events are indexed by key and day of the year, so a mention looks only at the
     events of its key within two days of its own (in any year), and by page part: an event or
-    a mention with no month and day can match only inside one part (see ``date_distance``;
-    the copied-teaser rule needs a month and day on both sides), so of the events with no day
-    a mention looks only at those of its own part.
+    a mention with no month and day can match only inside one part (see ``date_distance``),
+    or an undated event that began with the same sentence (the copied-teaser rule), so of the
+    events with no day a mention looks only at those of its own part and those twins.
     """
 
     def __init__(self, load: Loader) -> None:
@@ -291,6 +300,7 @@ class Merger:
         self.by_key: dict[str, list[Cluster]] = {}
         self._by_day: dict[tuple[str, int], list[Cluster]] = {}
         self._by_part: dict[str, list[Cluster]] = {}
+        self._by_text: dict[tuple[str, str], list[Cluster]] = {}  # undated events
         self._order: dict[str, int] = {}
 
     def _hold(self, cluster: Cluster) -> None:
@@ -304,16 +314,24 @@ class Merger:
         doy = day_of_year(cluster.when)
         if doy is not None:
             self._by_day.setdefault((cluster.key, doy), []).append(cluster)
+        elif cluster.text and undated(cluster.when):
+            self._by_text.setdefault((cluster.key, cluster.text), []).append(cluster)
 
     def _unindex(self, cluster: Cluster) -> None:
         doy = day_of_year(cluster.when)
         if doy is not None:
             self._by_day[(cluster.key, doy)].remove(cluster)
+        elif cluster.text and undated(cluster.when):
+            self._by_text[(cluster.key, cluster.text)].remove(cluster)
 
-    def _candidates(self, key: str, when: When, part: str) -> list[Cluster]:
+    def _candidates(self, key: str, when: When, part: str,
+                    text: str | None = None) -> list[Cluster]:
         here = [c for c in self._by_part.get(part, ()) if c.key == key]
         doy = day_of_year(when)
         if doy is None:
+            if text and undated(when):
+                mine = {id(c) for c in here}
+                return here + [c for c in self._by_text.get((key, text), ()) if id(c) not in mine]
             return here
         year = when.year
         near = [c for d in near_days(doy) for c in self._by_day.get((key, d), ())
@@ -352,7 +370,7 @@ class Merger:
         key = key or merge_key(record)
         when = When.parse(record.get("date"), record.get("date_source"))
         best: tuple[int, int, Cluster] | None = None
-        for cluster in self._candidates(key, when, part):
+        for cluster in self._candidates(key, when, part, record.get("text")):
             gap = cluster.distance(record, when, part)
             if gap is not None:
                 rank = (gap, self._order[cluster.id])

@@ -160,23 +160,31 @@ class BatchCounts:
 def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
     """The stored events that the wanted (key, day, window) could join, oldest first."""
     w = WANT
-    conn.execute(text(WANT_DDL))
-    conn.execute(delete(w))
-    _insert(conn, w, ("kh", "d1", "d2", "lo", "hi"),
-            [(key_hash(x.key), x.first_day, x.last_day, x.lo, x.hi) for x in wants])
     cols = (EV.c.seq, EV.c.id, EV.c.merge_key, ER.c.record, EV.c.date, EV.c.date_source,
             EV.c.medium, EV.c.n_mentions, EV.c.n_documents, EV.c.main, EV.c.confidence,
             EV.c.mode, EV.c.text, EV.c.score)
-    on_day = and_(EV.c.merge_hash == w.c.kh, EV.c.doy.between(w.c.d1, w.c.d2))
-    joins = (
-        (and_(on_day, EV.c.date_ord.between(w.c.lo, w.c.hi)), w.c.lo.is_not(None)),
-        (and_(on_day, EV.c.date_ord.is_(None)), w.c.lo.is_(None)),
-    )
     rows = {}
-    for on, which in joins:
-        src = w.join(EV, on).join(ER, ER.c.seq == EV.c.seq)
-        for r in conn.execute(select(*cols).select_from(src).where(which)):
-            rows[r.seq] = r
+    dated = [x for x in wants if x.text is None]
+    if dated:
+        conn.execute(text(WANT_DDL))
+        conn.execute(delete(w))
+        _insert(conn, w, ("kh", "d1", "d2", "lo", "hi"),
+                [(key_hash(x.key), x.first_day, x.last_day, x.lo, x.hi) for x in dated])
+        on_day = and_(EV.c.merge_hash == w.c.kh, EV.c.doy.between(w.c.d1, w.c.d2))
+        joins = (
+            (and_(on_day, EV.c.date_ord.between(w.c.lo, w.c.hi)), w.c.lo.is_not(None)),
+            (and_(on_day, EV.c.date_ord.is_(None)), w.c.lo.is_(None)),
+        )
+        for on, which in joins:
+            src = w.join(EV, on).join(ER, ER.c.seq == EV.c.seq)
+            for r in conn.execute(select(*cols).select_from(src).where(which)):
+                rows[r.seq] = r
+    twins = {(x.key, x.text) for x in wants if x.text is not None}
+    for chunk in _chunks(sorted(twins)):
+        q = select(*cols).join_from(EV, ER, ER.c.seq == EV.c.seq).where(
+            EV.c.merge_hash.in_(sorted({key_hash(k) for k, _ in chunk})), EV.c.doy.is_(None),
+            EV.c.date_ord.is_(None), EV.c.date.is_(None), EV.c.text.in_({t for _, t in chunk}))
+        rows.update((r.seq, r) for r in conn.execute(q) if (r.merge_key, r.text) in twins)
     return [
         Cluster(
             id=r.id, key=r.merge_key, stored_record=r.record,
