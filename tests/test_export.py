@@ -25,7 +25,7 @@ def filled(store):
                                cameo="041", actor=(VNM_LEADER, RUS_GUEST), recipient=(),
                                date="2023-08-01")], url="https://zh.vietnamplus.vn/c"),
         fake_page("d", [record(id="1", event="SUPPORT", actor=(VNM,), recipient=(),
-                               cameo="057", date="2023-09-01")]),
+                               cameo="057", date="2023-09-01", location=None)]),
     ]
     ingest(store, ["x"], read=list_reader(pages), extract=fake_extract)
     return store
@@ -54,7 +54,11 @@ def test_icews_has_its_20_columns_in_order(filled, tmp_path):
     assert call["Event Text"] == "Discuss by telephone"
     tab = io.StringIO()
     export.write_icews(filled, tab, sep="\t", event="SUPPORT")
-    assert tab.getvalue().splitlines()[1].split("\t")[6] == "057"
+    support = tab.getvalue().splitlines()[1].split("\t")
+    assert support[6] == "057"
+    assert support[2] == "Vietnam"  # a state acting as a whole, by its name
+    assert support[14] == support[17] == ""  # no place: empty, not "nan"
+    assert not any(cell == "nan" for row in csv.reader(out.open(encoding="utf-8")) for cell in row)
     df = pd.read_csv(out, dtype=str)
     assert len(df.columns) == 20 and len(df) == 3
 

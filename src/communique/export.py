@@ -86,8 +86,18 @@ def _english_names() -> dict[str, str]:
     return names
 
 
+def _name(e: dict[str, Any]) -> str:
+    """ICEWS names a state acting as a whole by the state's name, not the words that said it
+    (``越老`` for Vietnam and Laos)."""
+    if e.get("name") or e.get("org"):
+        return e.get("name") or e.get("org")
+    if e.get("country") and e["country"] != "IGO":
+        return _country(e["country"])
+    return e.get("text") or ""
+
+
 def _side(entities: list[dict[str, Any]]) -> tuple[str, str, str]:
-    names = "; ".join(e.get("name") or e.get("org") or e.get("text") or "" for e in entities)
+    names = "; ".join(_name(e) for e in entities)
     sectors = ",".join(dict.fromkeys(SECTORS.get(e.get("sector") or "", "") for e in entities
                                      if e.get("sector")))
     countries = "; ".join(dict.fromkeys(_country(e.get("country")) for e in entities
@@ -105,7 +115,7 @@ def _iter_full(
 ) -> Iterator[dict[str, Any]]:
     """Events with their record, first report (part text, outlet, document) and reports."""
     em, pt, er = s.EventMention.__table__, s.Part.__table__, s.EventRecord.__table__
-    cols = ("id", "seq", "location_place", "location_country")
+    cols = ("id", "seq")
     for frame in iter_events(store, flt, columns=cols, chunk=chunk):
         ids = frame["seq"].tolist()
         first = select(func.min(em.c.id)).where(em.c.event_seq.in_(ids)).group_by(em.c.event_seq)
@@ -144,13 +154,14 @@ def icews_rows(store: Store, flt: EventFilter | None = None, **kw: Any) -> Itera
         if not recipient and len(actor) > 1:
             actor, recipient = actor[:1], actor[1:]
         src, tgt = _side(actor), _side(recipient)
+        loc = rec.get("location") or {}
         yield [
             row.seq, rec.get("date") or "", src[0], src[1], src[2], cameo_text(rec.get("cameo")),
             rec.get("cameo") or "", rec.get("score") if rec.get("score") is not None else "",
             tgt[0], tgt[1], tgt[2], first.doc_id if first else rec.get("doc_id", ""),
             _sentence_number(first.text, first.span_start) if first else "",
-            (first.outlet if first else "") or "", row.location_place or "", "", "",
-            _country(row.location_country), "", "",
+            (first.outlet if first else "") or "", loc.get("place") or "", "", "",
+            _country(loc.get("country")), "", "",
         ]
 
 
