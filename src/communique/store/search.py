@@ -12,9 +12,9 @@ text. (Two different texts of one event with the same CRC would lose the second'
 chance of one in four billion per pair.)
 
 * SQLite keeps the terms in a contentless FTS5 table (``mention_search``). A query is a phrase
-  of terms per word (see ``_phrase``), which FTS5 matches at consecutive positions. The rowid is the key,
-  ``event_seq << 32 | crc``, because a contentless table returns nothing but its rowid and
-  the event is what a search wants.
+  of terms per word (see ``_phrase``), which FTS5 matches at consecutive positions. The rowid
+  is the key, ``event_seq << 32 | crc``, because a contentless table returns nothing but its
+  rowid and the event is what a search wants.
 * PostgreSQL keeps the same terms, with their positions, as a ``tsvector`` under a GIN index
   (``mention_terms``), written and queried in the types' own literal syntax so that no
   text-search parser or dictionary touches them; a query is a ``<->`` phrase of the same
