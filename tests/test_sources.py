@@ -107,7 +107,7 @@ def test_decode_big_gb18030_is_fast():
     t0 = time.perf_counter()
     text, name = decode(data)
     assert name == "gb18030" and len(text) == len(SIMP) * 20000
-    assert time.perf_counter() - t0 < 2.0
+    assert time.perf_counter() - t0 < 10  # a guard against a blow-up, not a speed measurement
 
 
 # --- iter_pages: files, folders, globs -------------------------------------------------------

@@ -129,5 +129,7 @@ def test_splitters_are_linear(fn):
     s = ("阮富仲强调，越南始终珍视“兄弟般的”支持（和帮助）。" * 40 + "\n") * 1000
     t0 = time.perf_counter()
     spans = fn(s)
-    assert time.perf_counter() - t0 < 1.0
+    # a guard against a blow-up (a quadratic splitter takes minutes on 1 M characters), not a
+    # speed measurement: that is bench/linearity.py's (about 0.3 s here)
+    assert time.perf_counter() - t0 < 10
     assert spans and all(0 <= a < b <= len(s) for a, b in spans)
