@@ -94,6 +94,17 @@ def test_event_detail(client):
     assert client.get("/api/events/ev_nope").status_code == 404
 
 
+def test_event_detail_shows_the_first_reports_and_how_many_there_are(client):
+    items = client.get("/api/events", params={"limit": 200}).json()["items"]
+    busy = max(items, key=lambda e: e["n_mentions"])
+    assert busy["n_mentions"] >= 2
+    whole = client.get(f"/api/events/{busy['id']}").json()
+    assert len(whole["mentions"]) == whole["n_mentions"] == busy["n_mentions"]
+    first = client.get(f"/api/events/{busy['id']}", params={"mentions": 1}).json()
+    assert first["mentions"] == whole["mentions"][:1] and first["n_mentions"] == busy["n_mentions"]
+    assert client.get(f"/api/events/{busy['id']}", params={"mentions": 10**6}).status_code == 422
+
+
 def test_dyad_vnm_rus(client):
     d = client.get("/api/dyad/VNM/RUS").json()
     assert (d["a"], d["b"], d["by"]) == ("RUS", "VNM", "month")

@@ -173,8 +173,11 @@ def list_events(
 @router.get("/events/{event_id}", summary="One event, its SPEC record and its reports",
             response_model=dict[str, Any])
 def get_event(request: Request,
-              event_id: Annotated[str, Path(pattern=EVENT_ID)]) -> Response:
-    got = data.get_event(store_of(request), event_id)
+              event_id: Annotated[str, Path(pattern=EVENT_ID)],
+              mentions: Annotated[int, Query(
+                  ge=0, le=10_000, description="at most this many reports, the first ones "
+                  "(`n_mentions` says how many there are)")] = data.MENTIONS_SHOWN) -> Response:
+    got = data.get_event(store_of(request), event_id, mentions)
     if got is None:
         raise HTTPException(404, "no such event")
     return json_response(got)

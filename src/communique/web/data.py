@@ -328,8 +328,13 @@ def side_lists(entities: list[dict[str, Any]], item: dict[str, Any]) -> dict[str
     return out
 
 
-def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
-    """One event with its SPEC record and every report of it."""
+MENTIONS_SHOWN = 200
+
+
+def get_event(store: Store, event_id: str,
+              mentions: int = MENTIONS_SHOWN) -> dict[str, Any] | None:
+    """One event with its SPEC record and its first ``mentions`` reports (``n_mentions`` says
+    how many there are: a teaser copied under every page of a week has thousands)."""
     q = (
         select(*(EV.c[c] for c in DETAIL_COLUMNS), ER.c.record)
         .outerjoin(ER, ER.c.seq == EV.c.seq)
@@ -345,8 +350,9 @@ def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
             .join(EV, EV.c.seq == EM.c.event_seq)
             .where(EV.c.id == event_id)
             .order_by(EM.c.id)
+            .limit(mentions)
         )
-        mentions = [
+        reports = [
             {**{c: _clean(v) for c, v in zip((*cols, "record_id"), m, strict=True)},
              "span": [m.span_start, m.span_end]}
             for m in conn.execute(mq)
@@ -356,10 +362,10 @@ def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
         out["record"] = json.loads(row.record) if row.record else None
     except ValueError:
         out["record"] = None
-    for m in mentions:
+    for m in reports:
         m["main"] = bool(m["main"])
         del m["span_start"], m["span_end"]
-    out["mentions"] = mentions
+    out["mentions"] = reports
     return out
 
 
