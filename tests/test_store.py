@@ -212,6 +212,25 @@ def test_an_undated_teaser_copied_under_later_pages_joins_its_stored_event(store
     assert docs == 3
 
 
+def test_a_store_made_before_undated_events_had_their_own_lookup_gets_it(store, store_url):
+    """Migration 0005 finds the undated events already stored by key and sentence, so a copy
+    of their teaser that comes later still joins them."""
+    from alembic import command
+
+    from communique.store import alembic_config, writing
+
+    teaser = record(id="z", date=None, text="双方承诺继续培育越古关系,推动各领域合作迈向新台阶。")
+    run(store, [fake_page("a", [record()], teasers=[[teaser]])])
+    cfg = alembic_config(store_url)
+    with writing(store.engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    store.close()
+    with open_store(store_url) as again:
+        run(again, [fake_page("b", [record(date="2023-06-01")], teasers=[[dict(teaser)]])])
+        assert [e[5] for e in dump(again)["events"] if e[4] is None] == [2]
+
+
 def test_a_failed_write_stops_the_run_with_its_error_and_keeps_earlier_batches(store, monkeypatch):
     """On PostgreSQL with one job a thread writes while the next batch is extracted: the
     error still reaches the caller, and the batches before it stay committed."""

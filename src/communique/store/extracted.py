@@ -23,7 +23,7 @@ import orjson
 
 from communique.model import Document, Entity, RawPage
 from communique.store import search
-from communique.store.merge import When, day_of_year, key_hash, merge_key, merge_order
+from communique.store.merge import When, day_of_year, lookup_hash, merge_key, merge_order
 
 # What the merge reads of a record (see ``Merger.add``), so that only this travels as a dict.
 FACTS = ("id", "span", "mode", "medium", "text", "main", "confidence", "date",
@@ -196,11 +196,11 @@ def event_dates(record: Mapping[str, Any], when: When) -> tuple[Any, ...]:
     )
 
 
-def _event_columns(rec: Mapping[str, Any], key: str) -> tuple[Any, ...]:
+def _event_columns(rec: Mapping[str, Any], key: str, when: When) -> tuple[Any, ...]:
     loc = rec.get("location") or {}
     actor, recipient = rec.get("actor") or [], rec.get("recipient") or []
     return (
-        key, key_hash(key), rec["event"], rec.get("mode"),
+        key, lookup_hash(key, when, rec.get("text")), rec["event"], rec.get("mode"),
         "," + ",".join(rec.get("context") or []) + ",", rec.get("cameo"), rec.get("score"),
         "; ".join(label(e) for e in actor), ",".join(countries(actor)),
         "; ".join(label(e) for e in recipient), ",".join(countries(recipient)),
@@ -221,6 +221,7 @@ def _mention(rec: Mapping[str, Any], doc_id: str, part: str, dialect: str) -> Me
     key = merge_key(rec)
     span = rec.get("span") or [0, 0]
     people = _people(rec)
+    when = When.parse(rec.get("date"), rec.get("date_source"))
     return Mention(
         key=key,
         facts={k: rec.get(k) for k in FACTS},
@@ -228,8 +229,8 @@ def _mention(rec: Mapping[str, Any], doc_id: str, part: str, dialect: str) -> Me
         row=(str(rec.get("id") or "")[:200], doc_id[:220], part, rec.get("mode"),
              rec.get("date"), rec.get("date_precision"), rec.get("date_source"), span[0],
              span[1], rec.get("text") or "", bool(rec.get("main")), rec.get("confidence")),
-        event=_event_columns(rec, key),
-        dates=event_dates(rec, When.parse(rec.get("date"), rec.get("date_source"))),
+        event=_event_columns(rec, key, when),
+        dates=event_dates(rec, when),
         people=tuple((side, eid, e.get("country"), e.get("role"))
                      for (side, eid), e in people.items()),
         linked=tuple(sorted({eid for _, eid in people})),

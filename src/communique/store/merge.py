@@ -217,6 +217,13 @@ def key_hash(key: str) -> int:
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:15], 16)
 
 
+def lookup_hash(key: str, when: When, text: str | None) -> int:
+    """What the store finds an event by: the hash of its key, or, for an event with no date at
+    all, which only the very same sentence can join, of its key and that sentence, so that the
+    lookup reads no other undated event of the key."""
+    return key_hash(f"{key}\x1f{text}") if text and undated(when) else key_hash(key)
+
+
 def event_id(content_hash: str, part: str, record: Mapping[str, Any]) -> str:
     """Stable: the same first mention of an event always names it the same."""
     seed = f"{content_hash}\x1f{part}\x1f{record.get('id')}\x1f{record.get('span')}"

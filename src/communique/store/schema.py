@@ -126,7 +126,7 @@ class Event(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     id: Mapped[str] = mapped_column(String(40), unique=True)
     merge_key: Mapped[str] = mapped_column(Text)
-    merge_hash: Mapped[int] = mapped_column(BigInteger)
+    merge_hash: Mapped[int] = mapped_column(BigInteger)  # what the merge finds it by: lookup_hash
     event: Mapped[str] = mapped_column(String(20))
     mode: Mapped[str | None] = mapped_column(String(30))
     medium: Mapped[str | None] = mapped_column(String(20))

@@ -52,7 +52,7 @@ from communique.store.extracted import (
     Mention,
     dumps,
 )
-from communique.store.merge import Cluster, Merger, Want, When, key_hash
+from communique.store.merge import Cluster, Merger, Want, When, key_hash, lookup_hash
 
 CHUNK = 500
 ADVISORY_LOCK = 0x636F6D6D
@@ -75,6 +75,7 @@ ACTOR_INSERT = ("event_seq", "side", "entity_id", "country", "role", "date", "ev
 PAIR_INSERT = ("event_seq", "a", "b", "date", "month", "year", "event", "score", "main",
                "n_mentions", "prominence")
 SCORE, EVENT = EVENT_COLUMNS.index("score"), EVENT_COLUMNS.index("event")
+HASH = EVENT_COLUMNS.index("merge_hash")
 DATE, MONTH, YEAR = (DATE_COLUMNS.index(c) for c in ("date", "month", "year"))
 
 
@@ -182,8 +183,8 @@ def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
     twins = {(x.key, x.text) for x in wants if x.text is not None}
     for chunk in _chunks(sorted(twins)):
         q = select(*cols).join_from(EV, ER, ER.c.seq == EV.c.seq).where(
-            EV.c.merge_hash.in_(sorted({key_hash(k) for k, _ in chunk})), EV.c.doy.is_(None),
-            EV.c.date_ord.is_(None), EV.c.date.is_(None), EV.c.text.in_({t for _, t in chunk}))
+            EV.c.merge_hash.in_(sorted({lookup_hash(k, When(), t) for k, t in chunk})),
+            EV.c.doy.is_(None), EV.c.date_ord.is_(None), EV.c.date.is_(None))
         rows.update((r.seq, r) for r in conn.execute(q) if (r.merge_key, r.text) in twins)
     return [
         Cluster(
@@ -373,7 +374,10 @@ class Writer:
         for cl in new:
             m: Mention = cl.first
             dates = _dates(cl)
-            events.append((cl.seq, cl.id, *m.event, cl.medium, *dates, cl.main, cl.confidence,
+            event = m.event
+            if cl.redated:  # dated in this batch by a later mention: found by its key now
+                event = (*event[:HASH], lookup_hash(cl.key, cl.when, cl.text), *event[HASH + 1:])
+            events.append((cl.seq, cl.id, *event, cl.medium, *dates, cl.main, cl.confidence,
                            cl.n_mentions, cl.n_documents))
             records.append((cl.seq, cl.json or dumps(cl.record)))
             actors += [(cl.seq, *who, dates[DATE], m.event[EVENT]) for who in m.people]
@@ -406,7 +410,9 @@ class Writer:
               for c in old])
         redated = [(c.seq, *_dates(c)) for c in old if c.redated]
         if redated:
-            _set(conn, EV, "seq", DATE_COLUMNS, redated)
+            _set(conn, EV, "seq", (*DATE_COLUMNS, "merge_hash"),
+                 [(*r, lookup_hash(c.key, c.when, c.text))
+                  for r, c in zip(redated, (c for c in old if c.redated), strict=True)])
             _set(conn, ER, "seq", ("record",),
                  [(c.seq, c.json or dumps(c.record)) for c in old if c.redated])
             _set(conn, EP, "event_seq", ("date", "month", "year"),
