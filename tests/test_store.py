@@ -212,6 +212,17 @@ def test_an_undated_teaser_copied_under_later_pages_joins_its_stored_event(store
     assert docs == 3
 
 
+def test_states_acting_as_a_whole_are_named_by_their_names_and_undated_headlines_say_so(store):
+    from communique.store import queries as q
+
+    both = record(event="AGREE", actor=(dict(VNM, text="越古"), dict(CUB, text="越古")),
+                  recipient=(), cameo="030")
+    run(store, [fake_page("a", [both]), fake_page("b", [dict(both, date=None, text="双方同意。")])])
+    assert q.events(store)["actor_names"].tolist() == ["越南; 古巴"] * 2
+    headlines = q.dyad(store, "VNM", "CUB")["headline"].tolist()
+    assert sorted(h.split(" ")[0] for h in headlines) == ["2023-05-22", "undated"]
+
+
 def test_a_store_made_before_undated_events_had_their_own_lookup_gets_it(store, store_url):
     """Migration 0005 finds the undated events already stored by key and sentence, so a copy
     of their teaser that comes later still joins them."""

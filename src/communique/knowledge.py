@@ -35,3 +35,10 @@ def read_table(name: str) -> tuple[dict[str, str | None], ...]:
 def split_list(cell: str | None) -> list[str]:
     """The values of a ``|``-separated list cell."""
     return [v.strip() for v in cell.split("|") if v.strip()] if cell else []
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO alpha-3 code → the country's Chinese name (``VNM`` → 越南), from the countries table."""
+    return {row["code"]: row["name"] for row in read_table("countries")
+            if row.get("code") and row.get("name")}

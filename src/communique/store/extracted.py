@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import orjson
 
+from communique.knowledge import country_names
 from communique.model import Document, Entity, RawPage
 from communique.store import search
 from communique.store.merge import When, day_of_year, lookup_hash, merge_key, merge_order
@@ -175,7 +176,14 @@ def dumps(value: Any) -> str:
 
 
 def label(ent: Mapping[str, Any]) -> str:
-    return ent.get("name") or ent.get("org") or ent.get("text") or ent.get("country") or ""
+    """What the event tables call an entity: the person, else the organisation, else a country
+    acting as a whole by its name (``越南``, ``老挝``: not ``越老`` twice), else its words."""
+    if ent.get("name") or ent.get("org"):
+        return ent.get("name") or ent.get("org")
+    country = ent.get("country")
+    if entity_id(ent).startswith("country:") and country in country_names():
+        return country_names()[country]
+    return ent.get("text") or country or ""
 
 
 def countries(ents: Iterable[Mapping[str, Any]]) -> list[str]:

@@ -396,7 +396,7 @@ def _headlines(conn: Any, where: list[Any], best: dict[str, tuple[float, str | N
                EV.c.n_mentions, EV.c.text).where(EV.c.seq.in_(sorted(set(seqs.values()))))
     )
     text = {
-        r.seq: f"{r.date} {r.event} {r.actor_names} → {r.recipient_names or '—'} "
+        r.seq: f"{r.date or 'undated'} {r.event} {r.actor_names} → {r.recipient_names or '—'} "
                f"({r.n_mentions}×): {r.text}"
         for r in rows
     }

@@ -19,12 +19,10 @@ def _latin_names() -> dict[str, str]:
             if row.get("id") and row.get("latin")}
 
 
-@cache
 def _country_names() -> dict[str, str]:
-    from communique.knowledge import read_table
+    from communique.knowledge import country_names
 
-    return {row["code"]: row["name"] for row in read_table("countries")
-            if row.get("code") and row.get("name")}
+    return country_names()
 
 
 def latin(entity_id: str | None) -> str | None:
