@@ -111,7 +111,7 @@ def test_actors_roles_and_counterparts(filled):
     assert top["name"] == "阮富仲"
     assert top["events"] == 3
     assert "总书记" in top["roles"]
-    assert set(top["counterparts"].split("; ")) == {"德米特里·梅德韦杰夫 (1)", "RUS (1)",
+    assert set(top["counterparts"].split("; ")) == {"德米特里·梅德韦杰夫 (1)", "俄罗斯 (1)",
                                                     "迪亚斯-卡内尔 (1)"}
     assert list(q.actors(filled, "范明")["name"]) == ["范明政"]
     assert set(q.actors(filled, country="CUB")["name"]) == {"迪亚斯-卡内尔"}

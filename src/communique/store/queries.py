@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Select, and_, func, or_, select
 
+from communique.knowledge import country_names
 from communique.store import Store, search
 from communique.store import schema as s
 
@@ -300,7 +301,7 @@ def _counterparts(conn: Any, ids: list[str], top: int) -> dict[str, str]:
     for eid, count, name, org, cc in conn.execute(q):
         got = out.setdefault(eid, [])
         if len(got) < top:
-            got.append(f"{name or org or cc} ({count})")
+            got.append(f"{name or org or country_names().get(cc or '', cc)} ({count})")
     return {k: "; ".join(v) for k, v in out.items()}
 
 
