@@ -120,6 +120,20 @@ def fake_extract(raw: RawPage) -> Document:
     return Document(page=doc.page, entities=doc.entities, events=doc.events, teasers=teasers)
 
 
+def downgrade(store, url: str, revision: str) -> None:
+    """Take a store back to an older schema revision, as an older release left it, and close
+    it: the next ``open_store(url)`` migrates it forward again."""
+    from alembic import command
+
+    from communique.store import alembic_config, writing
+
+    cfg = alembic_config(url)
+    with writing(store.engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+    store.close()
+
+
 def list_reader(items: list) -> Any:
     """A reader over a list, in the shape of ``communique.sources.iter_pages``."""
     return lambda paths, published=None: iter(items)

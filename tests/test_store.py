@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CUB, VNM, fake_extract, fake_page, list_reader, record
+from conftest import CUB, VNM, downgrade, fake_extract, fake_page, list_reader, record
 from sqlalchemy import select, text
 
 from communique.model import RawPage, Rejected
@@ -226,17 +226,9 @@ def test_states_acting_as_a_whole_are_named_by_their_names_and_undated_headlines
 def test_a_store_made_before_undated_events_had_their_own_lookup_gets_it(store, store_url):
     """Migration 0005 finds the undated events already stored by key and sentence, so a copy
     of their teaser that comes later still joins them."""
-    from alembic import command
-
-    from communique.store import alembic_config, writing
-
     teaser = record(id="z", date=None, text="双方承诺继续培育越古关系,推动各领域合作迈向新台阶。")
     run(store, [fake_page("a", [record()], teasers=[[teaser]])])
-    cfg = alembic_config(store_url)
-    with writing(store.engine) as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0004")
-    store.close()
+    downgrade(store, store_url, "0004")
     with open_store(store_url) as again:
         run(again, [fake_page("b", [record(date="2023-06-01")], teasers=[[dict(teaser)]])])
         assert [e[5] for e in dump(again)["events"] if e[4] is None] == [2]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SAMPLE_DIR
+from conftest import SAMPLE_DIR, downgrade
 from sqlalchemy import func, select
 
-from communique.store import open_store, search, writing
+from communique.store import open_store, search
 from communique.store import queries as q
 from communique.store import schema as s
 from communique.store.ingest import ingest
@@ -115,16 +115,8 @@ def test_the_index_keeps_each_text_of_an_event_once(samples):
 
 
 def test_a_store_made_before_the_index_gets_it_filled(samples, store_url):
-    from alembic import command
-
-    from communique.store import alembic_config
-
     before = set(q.events(samples, text="越南")["id"])
-    cfg = alembic_config(store_url)
-    with writing(samples.engine) as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0002")
-    samples.close()
+    downgrade(samples, store_url, "0002")
     with open_store(store_url) as again:
         assert set(q.events(again, text="越南")["id"]) == before
         with again.engine.connect() as conn:
@@ -133,16 +125,8 @@ def test_a_store_made_before_the_index_gets_it_filled(samples, store_url):
 
 def test_a_store_made_before_actor_rows_had_types_gets_them(samples, store_url):
     """Migration 0004 copies each event's type into its actor rows."""
-    from alembic import command
-
-    from communique.store import alembic_config
-
     before = q.events(samples, country="VNM", event="CONSULT")["id"].tolist()
-    cfg = alembic_config(store_url)
-    with writing(samples.engine) as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0003")
-    samples.close()
+    downgrade(samples, store_url, "0003")
     with open_store(store_url) as again, again.engine.connect() as conn:
         assert conn.exec_driver_sql(
             "SELECT count(*) FROM event_actors EA JOIN events EV ON EV.seq = EA.event_seq "
