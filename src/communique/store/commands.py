@@ -39,8 +39,9 @@ def _store(db: str | None, *, made: bool = True):
 
     from communique.store import normalise_url, open_store
 
-    path = make_url(normalise_url(db)).database
-    if made and path and path != ":memory:" and normalise_url(db).startswith("sqlite"):
+    url = make_url(normalise_url(db))
+    path = url.database
+    if made and url.get_backend_name() == "sqlite" and path and path != ":memory:":
         if not Path(path).exists():
             typer.echo(f"no store at {path}: `communique ingest PAGES --db {path}` makes one",
                        err=True)

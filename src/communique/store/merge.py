@@ -97,6 +97,11 @@ class When:
         return "year" if self.year else None
 
     @property
+    def undated(self) -> bool:
+        """No year, month or day at all."""
+        return self.year is None and self.month is None and self.day is None
+
+    @property
     def firm(self) -> bool:
         """A full date whose year the text printed or the publisher gave."""
         return self.ordinal is not None and self.source != "inferred"
@@ -183,7 +188,7 @@ class Cluster:
         gap = date_distance(self.when, when, same_part)
         if gap is None and self.when.year is None and when.year is None and self.text and (
             self.text == record.get("text")
-            and (_month_day_gap(self.when, when) == 0 or undated(self.when) and undated(when))
+            and (_month_day_gap(self.when, when) == 0 or self.when.undated and when.undated)
         ):
             return 4
         return gap
@@ -208,10 +213,6 @@ class Cluster:
         self.dirty = True
 
 
-def undated(when: When) -> bool:
-    return when.year is None and when.month is None and when.day is None
-
-
 def key_hash(key: str) -> int:
     """A 60-bit integer for a merge key: a short, fast index (collisions only cost a compare)."""
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:15], 16)
@@ -221,7 +222,7 @@ def lookup_hash(key: str, when: When, text: str | None) -> int:
     """What the store finds an event by: the hash of its key, or, for an event with no date at
     all, which only the very same sentence can join, of its key and that sentence, so that the
     lookup reads no other undated event of the key."""
-    return key_hash(f"{key}\x1f{text}") if text and undated(when) else key_hash(key)
+    return key_hash(f"{key}\x1f{text}") if text and when.undated else key_hash(key)
 
 
 def event_id(content_hash: str, part: str, record: Mapping[str, Any]) -> str:
@@ -270,7 +271,7 @@ class Want:
 def wants_of(record: Mapping[str, Any], key: str | None = None) -> list[Want]:
     when = When.parse(record.get("date"), record.get("date_source"))
     doy = day_of_year(when)
-    if undated(when) and record.get("text"):
+    if when.undated and record.get("text"):
         return [Want(key or merge_key(record), 0, 0, None, None, record["text"])]
     if doy is None or (when.ordinal is None and when.year is not None):
         return []
@@ -321,14 +322,14 @@ class Merger:
         doy = day_of_year(cluster.when)
         if doy is not None:
             self._by_day.setdefault((cluster.key, doy), []).append(cluster)
-        elif cluster.text and undated(cluster.when):
+        elif cluster.text and cluster.when.undated:
             self._by_text.setdefault((cluster.key, cluster.text), []).append(cluster)
 
     def _unindex(self, cluster: Cluster) -> None:
         doy = day_of_year(cluster.when)
         if doy is not None:
             self._by_day[(cluster.key, doy)].remove(cluster)
-        elif cluster.text and undated(cluster.when):
+        elif cluster.text and cluster.when.undated:
             self._by_text[(cluster.key, cluster.text)].remove(cluster)
 
     def _candidates(self, key: str, when: When, part: str,
@@ -336,7 +337,7 @@ class Merger:
         here = [c for c in self._by_part.get(part, ()) if c.key == key]
         doy = day_of_year(when)
         if doy is None:
-            if text and undated(when):
+            if text and when.undated:
                 mine = {id(c) for c in here}
                 return here + [c for c in self._by_text.get((key, text), ()) if id(c) not in mine]
             return here

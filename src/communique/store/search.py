@@ -147,7 +147,7 @@ def _tsquery(query: str) -> str:
     def phrase(ts: list[str], prefix: str | None) -> str:
         return "(" + " <-> ".join([f"'{t}'" for t in ts] + [f"'{prefix}':*"] * bool(prefix)) + ")"
 
-    return " & ".join(phrase(*_phrase(w)) for w in words(query) if runs(w))
+    return " & ".join(phrase(*ts) for ts in _phrases(query))
 
 
 def usable(query: str) -> bool:
@@ -164,7 +164,11 @@ def _fts_query(query: str) -> str:
     def phrase(ts: list[str], prefix: str | None) -> str:
         return '"' + " ".join(ts + [prefix] * bool(prefix)) + '"' + " *" * bool(prefix)
 
-    return " AND ".join(phrase(*_phrase(w)) for w in words(query) if runs(w))
+    return " AND ".join(phrase(*ts) for ts in _phrases(query))
+
+
+def _phrases(query: str) -> list[tuple[list[str], str | None]]:
+    return [_phrase(w) for w in words(query) if runs(w)]
 
 
 def _phrase(word: str) -> tuple[list[str], str | None]:

@@ -408,11 +408,12 @@ class Writer:
         _set(conn, EP, "event_seq", ("main", "n_mentions", "prominence"),
              [(c.seq, c.main, c.n_mentions, prominence(c.main, c.n_mentions, c.score))
               for c in old])
-        redated = [(c.seq, *_dates(c)) for c in old if c.redated]
+        moved = [c for c in old if c.redated]
+        redated = [(c.seq, *_dates(c)) for c in moved]
         if redated:
             _set(conn, EV, "seq", (*DATE_COLUMNS, "merge_hash"),
                  [(*r, lookup_hash(c.key, c.when, c.text))
-                  for r, c in zip(redated, (c for c in old if c.redated), strict=True)])
+                  for r, c in zip(redated, moved, strict=True)])
             _set(conn, ER, "seq", ("record",),
                  [(c.seq, c.json or dumps(c.record)) for c in old if c.redated])
             _set(conn, EP, "event_seq", ("date", "month", "year"),

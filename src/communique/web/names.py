@@ -19,12 +19,6 @@ def _latin_names() -> dict[str, str]:
             if row.get("id") and row.get("latin")}
 
 
-def _country_names() -> dict[str, str]:
-    from communique.knowledge import country_names
-
-    return country_names()
-
-
 def latin(entity_id: str | None) -> str | None:
     """The Latin form of a person's name where the knowledge base has one."""
     try:
@@ -35,8 +29,10 @@ def latin(entity_id: str | None) -> str | None:
 
 def country_name(code: str | None) -> str | None:
     """A country's Chinese name (``VNM`` → 越南); None when unknown."""
+    from communique.knowledge import country_names
+
     try:
-        return _country_names().get((code or "").upper())
+        return country_names().get((code or "").upper())
     except Exception:  # noqa: BLE001
         return None
 
