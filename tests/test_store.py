@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from conftest import CUB, VNM, downgrade, fake_extract, fake_page, list_reader, record
 from sqlalchemy import select, text
@@ -10,6 +12,7 @@ from communique.model import RawPage, Rejected
 from communique.store import open_store
 from communique.store import schema as s
 from communique.store.ingest import ingest
+from communique.store.writer import Writer
 
 
 def corpus() -> list:
@@ -89,6 +92,75 @@ def test_a_page_whose_rows_cannot_be_built_is_rejected_and_the_run_goes_on(store
     for jobs in (0, 1):
         assert reasons[f"/archive/huge-{jobs}.txt"].startswith("building its rows failed: ")
     assert store.counts()["documents"] == 2
+
+
+def pages_in_order() -> list:
+    """The corpus, then pages of one event each, every other one slow to extract: a worker that
+    wrote as soon as it had extracted would store them out of order."""
+    return corpus() + [
+        fake_page(f"p{i}{'-slow' * (i % 2 == 0)}", [record(id=f"r{i}", date=f"2022-{i + 1:02d}-15")])
+        for i in range(8)
+    ]
+
+
+def slow_extract(raw: RawPage):
+    if raw.doc_id.endswith("-slow"):
+        time.sleep(0.05)
+    return fake_extract(raw)
+
+
+@pytest.mark.parametrize("workers_write", [False, True])
+def test_a_pool_stores_what_an_inline_run_stores(new_db, workers_write):
+    """Batches of one page, written by this process or by the workers in turn, give the store an
+    inline run gives: the same events, numbered alike, merged alike."""
+    inline, pooled = open_store(new_db()), open_store(new_db())
+    read = list_reader(pages_in_order())
+    ingest(inline, ["archive"], read=read, extract=slow_extract, jobs=0, batch_size=1)
+    summary = ingest(pooled, ["archive"], read=read, extract=slow_extract, jobs=2,
+                     workers_write=workers_write, batch_size=1)
+    assert (summary.stored, summary.rejected, summary.new_events) == (12, 3, 10)
+    assert dump(pooled) == dump(inline)
+
+
+@pytest.mark.parametrize(("cores", "jobs", "kind"), [(2, 1, "ExtractingPool"),
+                                                    (2, 2, "WritingPool"), (4, 2, "ExtractingPool")])
+def test_workers_write_when_the_jobs_take_every_core(store, monkeypatch, cores, jobs, kind):
+    from communique.store import ingest as ingest_module
+    from communique.store import workers
+
+    monkeypatch.setattr(workers, "cores", lambda: cores)
+    runner = ingest_module._runner(store, Writer(), fake_extract, jobs, None, None)
+    try:
+        assert type(runner).__name__ == kind
+    finally:
+        runner.close()
+
+
+def test_writing_workers_stop_at_a_batch_that_cannot_be_written(new_db, monkeypatch):
+    """The batches before it are stored, none after it; the next run stores the rest."""
+    url, whole = new_db(), open_store(new_db())
+    read = list_reader(pages_in_order())
+    write = Writer.write
+
+    def failing(self, conn, pages, rejected=()):
+        if any(raw.doc_id == "p3" for raw, _ in pages):
+            raise RuntimeError("disk full")
+        return write(self, conn, pages, rejected)
+
+    monkeypatch.setattr(Writer, "write", failing)
+    with open_store(url) as st, pytest.raises(RuntimeError, match="disk full"):
+        ingest(st, ["archive"], read=read, extract=slow_extract, jobs=2, workers_write=True,
+               batch_size=1)
+    with open_store(url) as st:
+        stored = {d[1] for d in dump(st)["documents"]}
+    assert stored == {"vna-1", "tass-1", "vna-2", "empty", "p0-slow", "p1", "p2-slow"}
+    monkeypatch.undo()
+    with open_store(url) as st:
+        again = ingest(st, ["archive"], read=read, extract=slow_extract, jobs=2,
+                       workers_write=True, batch_size=1)
+        assert (again.stored, again.skipped) == (5, 9)  # the rejected pages too
+        ingest(whole, ["archive"], read=read, extract=fake_extract, batch_size=1)
+        assert dump(st) == dump(whole)
 
 
 def test_reingest_is_idempotent(store):

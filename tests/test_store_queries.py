@@ -168,9 +168,10 @@ def test_the_ingest_command_leaves_postgresql_with_fresh_statistics(store_url, m
     assert analysed == 2
 
 
-@pytest.mark.parametrize(("cores", "args", "jobs"), [(2, [], 1), (1, [], 0), (1, ["-j", "2"], 2)])
-def test_ingest_extracts_beside_the_writer_unless_on_one_core(tmp_path, monkeypatch, cores,
-                                                              args, jobs):
+@pytest.mark.parametrize(("cores", "args", "jobs"),
+                         [(2, [], 2), (4, [], 4), (1, [], 0), (1, ["-j", "2"], 2)])
+def test_ingest_runs_a_job_per_core_unless_on_one_core(tmp_path, monkeypatch, cores, args,
+                                                       jobs):
     import communique.store.ingest as ingest_module
     from communique.store.ingest import IngestSummary
 
@@ -181,7 +182,7 @@ def test_ingest_extracts_beside_the_writer_unless_on_one_core(tmp_path, monkeypa
         return IngestSummary()
 
     monkeypatch.setattr(ingest_module, "ingest", record)
-    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    monkeypatch.setattr("communique.store.workers.cores", lambda: cores)
     result = CliRunner().invoke(app, ["ingest", "x.txt", "--db", str(tmp_path / "s.db"), *args])
     assert result.exit_code == 0, result.output
     assert seen == [jobs]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -86,7 +85,7 @@ def ingest(
     db: DB = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=0, show_default=False,
-        help="extraction processes beside the writer (0: none; default 1, on one core 0)",
+        help="extraction processes (0: this one; default: one per core, on one core 0)",
     )] = None,
     dask: Annotated[str | None, typer.Option(help="Dask scheduler address")] = None,
     published: Annotated[str | None, typer.Option(help="publication date for all")] = None,
@@ -96,10 +95,11 @@ def ingest(
 ) -> None:
     """Extract and store pages: idempotent, resumable, bad inputs recorded as rejects."""
     from communique.store.ingest import ingest as run
+    from communique.store.workers import cores
 
     with _store(db, made=False) as store:
         if jobs is None:  # on one core a second process only adds the pickling
-            jobs = 1 if (os.cpu_count() or 1) > 1 else 0
+            jobs = cores() if cores() > 1 else 0
         summary = run(store, paths, published=published, jobs=jobs, dask=dask,
                       batch_size=batch_size, outlet=outlet,
                       progress=progress and sys.stderr.isatty())

@@ -3,7 +3,8 @@
 The stream is cut into batches of ``batch_size`` pages. A batch is hashed and checked against
 the store (pages already there are not extracted again), extracted by the workers (a process
 pool of ``jobs``, a Dask cluster, or inline with ``jobs=0``) while earlier batches are written,
-then written in one transaction. At most three batches are in flight, so memory does not grow
+then written in one transaction, in the order read (``workers`` says who writes). At most three
+batches are in flight, so memory does not grow
 with the archive; a run killed at any point loses only uncommitted batches, which the next run
 redoes.
 
@@ -17,21 +18,19 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing as mp
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
-from communique.model import Document, RawPage, Rejected
-from communique.store import Store, writing
-from communique.store.extracted import Extracted, content_hash, extract_page
+from communique.model import RawPage, Rejected
+from communique.store import Store, workers
+from communique.store.extracted import content_hash
+from communique.store.workers import Extractor
 from communique.store.writer import Writer
 
 Reader = Callable[..., Iterable[RawPage | Rejected]]
-Extractor = Callable[[RawPage], Document]
 
 
 @dataclass(slots=True)
@@ -73,58 +72,6 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _work(item: tuple[RawPage, str], extract: Extractor, dialect: str) -> Extracted:
-    return extract_page(item[0], extract, item[1], dialect)
-
-
-class _Inline:
-    def __init__(self, extract: Extractor, dialect: str) -> None:
-        self.fn = partial(_work, extract=extract, dialect=dialect)
-
-    def submit(self, items: list[tuple[RawPage, str]]) -> Callable[[], list[Extracted]]:
-        return lambda: [self.fn(i) for i in items]
-
-    def close(self) -> None:
-        pass
-
-
-class _Pool:
-    """Forked after ``_still_knowledge`` has loaded and frozen the knowledge: the children share
-    its pages, which the collector would otherwise touch, and so copy."""
-
-    def __init__(self, extract: Extractor, dialect: str, jobs: int) -> None:
-        self.fn = partial(_work, extract=extract, dialect=dialect)
-        self.jobs = jobs
-        self.pool = mp.get_context("fork").Pool(jobs)
-
-    def submit(self, items: list[tuple[RawPage, str]]) -> Callable[[], list[Extracted]]:
-        chunk = max(1, len(items) // (self.jobs * 4))
-        result = self.pool.map_async(self.fn, items, chunksize=chunk)
-        return lambda: result.get()
-
-    def close(self) -> None:
-        self.pool.terminate()
-        self.pool.join()
-
-
-class _Dask:
-    def __init__(self, extract: Extractor, dialect: str, address: Any) -> None:
-        from distributed import Client
-
-        self.extract, self.dialect = extract, dialect
-        self.client = address if isinstance(address, Client) else Client(address)
-        self.own = not isinstance(address, Client)
-
-    def submit(self, items: list[tuple[RawPage, str]]) -> Callable[[], list[Extracted]]:
-        futures = self.client.map(_work, items, extract=self.extract, dialect=self.dialect,
-                                  pure=False)
-        return lambda: self.client.gather(futures)
-
-    def close(self) -> None:
-        if self.own:
-            self.client.close()
-
-
 def _default_reader() -> Reader:
     from communique.sources import iter_pages
 
@@ -137,10 +84,17 @@ def _default_extractor() -> Extractor:
     return extract_raw
 
 
-def _runner(extract: Extractor, dialect: str, jobs: int, dask: Any) -> Any:
+def _runner(store: Store, writer: Writer, extract: Extractor, jobs: int, dask: Any,
+            workers_write: bool | None) -> Any:
+    engine, dialect = store.engine, store.dialect
     if dask is not None:
-        return _Dask(extract, dialect, dask)
-    return _Pool(extract, dialect, jobs) if jobs > 0 else _Inline(extract, dialect)
+        return workers.DaskCluster(engine, writer, extract, dialect, dask)
+    if jobs <= 0:
+        return workers.Inline(engine, writer, extract, dialect)
+    if workers_write is None:  # a writer of its own only where it has a core of its own
+        workers_write = jobs >= workers.cores()
+    kind = workers.WritingPool if workers_write else workers.ExtractingPool
+    return kind(engine, writer, extract, dialect, jobs)
 
 
 @contextlib.contextmanager
@@ -186,11 +140,14 @@ def ingest(
     progress: bool = False,
     read: Reader | None = None,
     extract: Extractor | None = None,
+    workers_write: bool | None = None,
 ) -> IngestSummary:
     """Store every page under ``paths``; pages already stored are skipped, bad ones rejected.
 
-    ``jobs``: extraction processes beside this one, which writes (0: extract here, between
-    writes; one process already takes the extraction off the writer's core).
+    ``jobs``: extraction processes (0: extract here, between writes; one process already takes
+    the extraction off the writer's core). ``workers_write``: whether those processes write
+    their batches themselves (see ``workers``); by default they do when ``jobs`` takes every
+    core, so that this process, which would write, does not compete with them.
     """
     read = read or _default_reader()
     extract = extract or _default_extractor()
@@ -210,38 +167,35 @@ def ingest(
             if digest not in known and digest not in seen:
                 seen.add(digest)
                 todo.append((raw, digest))
-        return len(batch), len(pages) - len(todo), rejected, todo, runner.submit(todo)
+        return len(batch), len(pages) - len(todo), rejected, runner.batch(todo, rejected)
 
-    def write(prepared) -> None:
-        n, pre_skipped, rejected, todo, result = prepared
-        extracted = result()
-        with writing(store.engine) as conn:
-            counts = writer.write(conn, [(r, x) for (r, _), x in zip(todo, extracted, strict=True)],
-                                  rejected)
+    def account(prepared) -> None:
+        n, pre_skipped, rejected, stored = prepared
+        counts, errors = stored()
         summary.read += n
         summary.stored += counts.stored
         summary.skipped += counts.skipped + pre_skipped
         summary.rejected += counts.rejected
         summary.mentions += counts.mentions
         summary.new_events += counts.new_events
-        for reason in [r.reason for r in rejected] + [x.error for x in extracted if x.error]:
+        for reason in [r.reason for r in rejected] + errors:
             summary.reasons[reason] = summary.reasons.get(reason, 0) + 1
         elapsed = time.perf_counter() - started
         bar.update(task, advance=n, rate=summary.read / elapsed if elapsed else 0.0,
                    events=summary.new_events, rejected=summary.rejected)
 
     with _still_knowledge(None if dask is not None else extract):
-        runner = _runner(extract, store.dialect, jobs, dask)
-        ahead = 0 if isinstance(runner, _Inline) else 2
+        runner = _runner(store, writer, extract, jobs, dask, workers_write)
+        ahead = 0 if isinstance(runner, workers.Inline) else 2
         try:
             with bar:
                 pending: deque[Any] = deque()
                 for batch in _batches(read(list(paths), published=published), batch_size):
                     pending.append(prepare(batch))
                     if len(pending) > ahead:
-                        write(pending.popleft())
+                        account(pending.popleft())
                 while pending:
-                    write(pending.popleft())
+                    account(pending.popleft())
         finally:
             runner.close()
     summary.seconds = time.perf_counter() - started
