@@ -245,6 +245,23 @@ def test_day_after_report_day_is_last_month():
     assert v.value == "2024-02-26"
 
 
+def test_a_sentence_that_says_no_date_takes_the_report_date():
+    """With no dateline, the page's publication date: reported as `published`, as the year is."""
+    text = "阮富仲在会谈后与拜登共同会见记者。"
+    v = _resolve(text, "阮富仲", published="2023-09-10")
+    assert (v.value, v.source, v.evidence) == ("2023-09-10", "published", "published 2023-09-10")
+    assert _resolve(text, "阮富仲").value is None
+
+
+def test_a_dateline_with_a_day_alone_takes_month_and_year_from_publication():
+    text = "（中央社河内10日综合外电报导）拜登抵达河内。双方举行会谈。"
+    dl = _dateline(text, "（中央社河内10日综合外电报导）", None, 10)
+    for published, day in (("2023-09-10", "2023-09-10"), ("2023-09-11", "2023-09-10"),
+                           ("2023-10-01", "2023-09-10")):
+        v = _resolve(text, "双方", dateline=dl, published=published)
+        assert (v.value, v.source) == (day, "published"), published
+
+
 def test_december_event_reported_in_january():
     text = "中新社河内1月3日电 越南国会主席12月30日会见老挝客人。"
     dl = _dateline(text, "中新社河内1月3日电", 1, 3)
@@ -256,9 +273,10 @@ def test_future_event_may_follow_publication():
     text = "3月10日,两国领导人即将举行会谈。"
     v = _resolve(text, "两国领导人", published="2024-01-05")
     assert v.value == "2024-03-10"
-    # an agreement about a future meeting is not dated by that meeting
+    # an agreement about a future meeting is not dated by that meeting, but by the report
     text = "双方同意将于3月10日举行会谈。"
-    assert _resolve(text, "双方同意", published="2024-01-05").value is None
+    v = _resolve(text, "双方同意", published="2024-01-05")
+    assert (v.value, v.source) == ("2024-01-05", "published")
     text = "双方于3月10日举行会谈。"
     assert _resolve(text, "双方", published="2024-01-05").value == "2023-03-10"
 

@@ -289,6 +289,40 @@ def test_other_dateline_forms():
     assert (art.dateline.year, art.dateline.month, art.dateline.day) == (2023, 7, 28)
 
 
+def test_a_line_of_date_and_time_is_the_pages_stamp():
+    """Dropped from the article, and the page's publication date when none was given: day
+    first where the outlet writes it with dots."""
+    cases = {
+        "17:46 06.07.2022": "2022-07-06",
+        "2023/9/10 21:48（9/10 23:05 更新）": "2023-09-10",
+        "2024年06月20日 08:49 星期四": "2024-06-20",
+    }
+    for stamp, published in cases.items():
+        page = f"拉夫罗夫与裴青山举行会谈\n{stamp}\n俄罗斯外长拉夫罗夫6日在河内与越南外长裴青山举行会谈。"
+        (art,) = split_page(RawPage("s", text=page))
+        assert [(d.kind, d.text) for d in art.dropped] == [("stamp", stamp)], stamp
+        assert stamp not in art.text
+        assert art.published == published, stamp
+    (art,) = split_page(RawPage("s", text=page, published="2022-07-07"))
+    assert art.published == "2022-07-07"  # what the user gave comes first
+    (art,) = split_page(RawPage("s", text="标题\n3.5\n双方签署2025年合作计划。"))
+    assert art.dropped == () and art.published is None
+
+
+def test_a_headline_that_opens_with_the_date_gives_the_report_date():
+    page = "2023年8月24日外交部发言人汪文斌主持例行记者会\n问：今天下午，日本政府启动排海。\n答：中方坚决反对。"
+    (art,) = split_page(RawPage("fm", text=page))
+    dl = art.dateline
+    assert (dl.text, dl.year, dl.month, dl.day) == ("2023年8月24日", 2023, 8, 24)
+    assert art.text[slice(*dl.span)] == dl.text
+    for title in ("2025年越南国际防务展开幕", "8月24日外交部例行记者会", "越南总理会见老挝总理"):
+        (art,) = split_page(RawPage("fm", text=f"{title}\n双方举行会谈。"))
+        assert art.dateline is None, title
+    body = "越通社河内7月28日——越南总理会见老挝总理。"
+    (art,) = split_page(RawPage("fm", text=f"2023年7月27日消息\n{body}"))
+    assert art.dateline.text == "越通社河内7月28日——"  # the article's own dateline first
+
+
 TRAD = """越南國家主席會見中國國務院總理
 越通社河內3月5日——越南國家主席蘇林5日在河內會見中華人民共和國國務院總理李強。
 雙方就兩國關係交換意見，並簽署多項合作文件。（完）

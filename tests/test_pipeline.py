@@ -260,3 +260,20 @@ def test_jsonl_record_with_published(tmp_path):
     # without a publication date the year is nowhere: month and day only
     other = next(e for e in undated.events if e.main)
     assert other.date.value == "--03-02"
+
+
+def test_a_press_conference_is_dated_by_its_headline_and_a_stamped_page_by_its_stamp():
+    """Sentences that say no date are dated by the report: the date the headline opens with
+    (`text`), or the page's date and time line (`published`)."""
+    fmprc = ("2023年8月24日外交部发言人汪文斌主持例行记者会\n"
+             "答：日本政府单方面强行启动福岛核事故污染水排海。中国政府对此坚决反对和强烈谴责，"
+             "已向日方提出严正交涉，要求日方停止排海行为。")
+    records = extract_text(fmprc, doc_id="fm").records()
+    assert records
+    assert {(r["date"], r["date_source"]) for r in records} == {("2023-08-24", "text")}
+    sputnik = ("拉夫罗夫在河内与越南外长裴青山举行会谈\n17:46 06.07.2022\n"
+               "俄罗斯外长谢尔盖·拉夫罗夫6日在河内与越南外长裴青山举行会谈。"
+               "拉夫罗夫批评美国对俄罗斯实施的单边制裁违反国际法。")
+    records = extract_text(sputnik, doc_id="sp").records()
+    assert {r["event"] for r in records} >= {"CONSULT", "ACCUSE"}
+    assert {(r["date"], r["date_source"]) for r in records} == {("2022-07-06", "published")}

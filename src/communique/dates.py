@@ -618,6 +618,7 @@ class _Ymd:
     evidence: str | None = None  # evidence of a year that came with the date
     span: Span | None = None
     report: bool = False  # the day is the report date, not the event's
+    source: str = "text"  # where the year came from, when it came with the date
 
 
 def _iso(published: str | None) -> date | None:
@@ -639,9 +640,15 @@ def _report(dateline: Dateline | None, pub: date | None) -> _Ymd | None:
             dateline.span,
             True,
         )
-    if pub is not None:
-        return _Ymd(pub.year, pub.month, pub.day, f"published {pub.isoformat()}", None, True)
-    return None
+    if pub is None:
+        return None
+    if dateline is not None and dateline.day and not dateline.month:  # 中央社河内10日: that day
+        month = pub if dateline.day <= pub.day else pub.replace(day=1) - timedelta(days=1)
+        if _valid(month.year, month.month, dateline.day):
+            return _Ymd(month.year, month.month, dateline.day, f"published {pub.isoformat()}",
+                        dateline.span, True, "published")
+    return _Ymd(pub.year, pub.month, pub.day, f"published {pub.isoformat()}", None, True,
+                "published")
 
 
 def _shift(v: _Ymd, days: int) -> _Ymd:
@@ -652,7 +659,7 @@ def _shift(v: _Ymd, days: int) -> _Ymd:
     except ValueError:
         return v
     year = v.year if v.year is None else d.year
-    return _Ymd(year, d.month, d.day, v.evidence, v.span, v.report)
+    return _Ymd(year, d.month, d.day, v.evidence, v.span, v.report, v.source)
 
 
 def _in_dateline(m: DateMention, dateline: Dateline | None) -> bool:
@@ -707,8 +714,8 @@ def resolve_event_date(
     elif anchor is not None:
         ymd = _from_mention(anchor, usable, None, dateline, pub, text)
         rel_year = anchor.relative if anchor.relative in _REL_YEARS.values() else None
-    elif (rep := _report(dateline, None)) is not None:
-        ymd = rep
+    elif (rep := _report(dateline, pub)) is not None:
+        ymd = rep  # nothing said of when: the day of the report
     if ymd is None or (ymd.month is None and ymd.year is None):
         # no day or month: a year alone, if the sentence prints one (a future date's year counts)
         ym = next((m for m in own if m.year is not None), None)
@@ -727,7 +734,7 @@ def resolve_event_date(
     year, source, evidence = ymd.year, None, None
     if year is not None:
         source, evidence = (
-            "text",
+            ymd.source,
             ymd.evidence or (dateline.text if ymd.report and dateline else None),
         )
     elif rel_year is not None:  # 今年5月, 去年12月: the document's year, shifted
@@ -761,7 +768,7 @@ def resolve_event_date(
             year, source, evidence = best.year, "inferred", best.evidence
     if vague_clause and year is not None:
         ymd.day = None  # `访问俄罗斯期间,…`: within the month; without a year, keep --MM-DD
-    if ymd.report and dateline is not None:
+    if ymd.report and dateline is not None and evidence != dateline.text:
         note = f"[report date: {dateline.text}]"
         evidence = f"{evidence} {note}" if evidence else note
     return _value(year, ymd, source, evidence)

@@ -54,6 +54,11 @@ _BYLINE = re.compile(
     r"|(?:本报|本网)?(?:特约)?(?:记者|通讯员|作者|撰稿|文)\s*[:：/]\s*[\u4e00-\u9fff·•\s、，,]{2,30}"
     r"|(?:本报|本网)(?:特约)?记者\s+[\u4e00-\u9fff·•\s、，,]{2,30})$"
 )
+_STAMP_ONLY = re.compile(
+    r"(?:[\d\s:：./\-年月日号()（）\[\]【】|,，]|更新|发布|时间|日期|北京时间|星期[一二三四五六日天]"
+    r"|周[一二三四五六日天]|上午|下午|凌晨|晚上|中午)+"
+)
+_STAMP_MD = re.compile(r"\d{1,2}\s*(?:月\s*\d{1,2}\s*日|/\d{1,2}\s+\d{1,2}:\d\d)")
 _BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|你的位置|位置[:：])")
 _CRUMB_SEP = re.compile(r"\s*[>＞»›/|]\s*")
 _PREV_NEXT = re.compile(r"^[【\[]?\s*(?:上一篇|下一篇|上一页|下一页|上一条|下一条)")
@@ -145,10 +150,21 @@ def _is_navigation(line: str) -> bool:
     return False
 
 
+def _is_stamp(line: str) -> bool:
+    """A line that is only a date and time (`17:46 06.07.2022`, `2023/9/10 21:48（9/10 23:05
+    更新）`): the page's stamp, not a sentence."""
+    return len(line) <= 60 and _STAMP_ONLY.fullmatch(line) is not None and any(
+        p.search(line) for p in (_STAMP, _STAMP_DMY, _STAMP_MD)
+    )
+
+
 def classify(line: str) -> str | None:
-    """Kind of a non-article line (caption, navigation, source, byline, editor, end-mark)."""
+    """Kind of a non-article line (caption, navigation, source, byline, editor, end-mark,
+    stamp)."""
     if line in _LONE_END:
         return "end-mark"
+    if _is_stamp(line):
+        return "stamp"
     if is_caption(line):
         return "caption"
     if len(line) <= 80 and _EDITOR.match(line):
@@ -205,6 +221,20 @@ def _make_dateline(text: str, m: re.Match[str], stop: int, offset: int) -> Datel
     )
 
 
+_TITLE_DATE = re.compile(rf"\s*(?:{_DATE})")
+
+
+def _title_date(text: str, start: int, end: int) -> Dateline | None:
+    """A headline that opens with the full date (`2023年8月24日外交部发言人汪文斌主持例行记者会`)
+    says the report date, as a dateline would."""
+    m = _TITLE_DATE.match(text, start, end)
+    if m is None or not m["y"] or not (1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31):
+        return None
+    s, e = m.start("y"), m.end()
+    return Dateline(text=text[s:e], span=(s, e), year=int(m["y"]), month=int(m["m"]),
+                    day=int(m["d"]))
+
+
 # ---------------------------------------------------------------------------------------------
 # Building pages
 
@@ -237,6 +267,8 @@ def _build(
         if found:
             dateline = _make_dateline(text, found[0], found[1], 0)
             break
+    if dateline is None and title_span is not None:
+        dateline = _title_date(text, title_span[0], title_span[1])
     return Page(
         doc_id=doc_id,
         part=part,
@@ -346,14 +378,18 @@ def _group_related(
 
 
 _STAMP = re.compile(r"(20\d\d|19\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_STAMP_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(20\d\d|19\d\d)(?![\d.])")  # 06.07.2022
 
 
 def _stamp_date(lines) -> str | None:  # noqa: ANN001 - an iterable of dropped lines
-    """The page's own date stamp (`2024年06月20日 08:49 来源：…`) among its furniture."""
+    """The page's own date stamp (`2024年06月20日 08:49 来源：…`, `17:46 06.07.2022`) among its
+    furniture. Day first only with dots, as European outlets write it: `06/07/2022` could be
+    either."""
     for line in lines:
-        m = _STAMP.search(to_simplified(line))
-        if m:
-            y, mo, d = (int(g) for g in m.groups())
+        simple = to_simplified(line)
+        found = [(int(y), int(mo), int(d)) for y, mo, d in _STAMP.findall(simple)]
+        found += [(int(y), int(mo), int(d)) for d, mo, y in _STAMP_DMY.findall(simple)]
+        for y, mo, d in found:
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
