@@ -262,6 +262,15 @@ def test_a_dateline_with_a_day_alone_takes_month_and_year_from_publication():
         assert (v.value, v.source) == (day, "published"), published
 
 
+def test_a_date_of_history_in_the_same_month_does_not_give_its_year():
+    """On a page published in 2022, 1973年8月1日 (when relations began) is history: 8月8日 is
+    2022's, as the publication says."""
+    text = "同日,越南国会主席王廷惠向新加坡国会议长陈川仁致贺电。越南与新加坡于1973年8月1日正式建立外交关系。"
+    dl = _dateline("越通社河内8月8日——" + text, "越通社河内8月8日——", 8, 8)
+    v = _resolve("越通社河内8月8日——" + text, "越南国会主席", dateline=dl, published="2022-08-08")
+    assert (v.value, v.source) == ("2022-08-08", "published")
+
+
 def test_december_event_reported_in_january():
     text = "中新社河内1月3日电 越南国会主席12月30日会见老挝客人。"
     dl = _dateline(text, "中新社河内1月3日电", 1, 3)

@@ -277,3 +277,16 @@ def test_a_press_conference_is_dated_by_its_headline_and_a_stamped_page_by_its_s
     records = extract_text(sputnik, doc_id="sp").records()
     assert {r["event"] for r in records} >= {"CONSULT", "ACCUSE"}
     assert {(r["date"], r["date_source"]) for r in records} == {("2022-07-06", "published")}
+
+
+def test_a_sentence_dated_by_the_leads_day_takes_the_leads_printed_year():
+    """Not the year an anniversary in its own words points to (建军76周年 → 2025)."""
+    page = ("越南与老挝国防部长举行会谈\n"
+            "越通社河内12月18日——12月18日下午，越南国防部部长潘文江大将在河内同来越出席2024年越南国际"
+            "防务展的老挝国防部部长占沙蒙·占雅拉大将举行会谈。\n"
+            "潘文江大将热烈欢迎占沙蒙·占雅拉大将率团访问越南，并提前祝贺老挝人民军建军76周年。")
+    records = extract_text(page).records()
+    welcome = [r for r in records if "热烈欢迎" in r["text"]]
+    assert welcome
+    assert {(r["date"], r["date_source"], r["date_evidence"]) for r in welcome} == {
+        ("2024-12-18", "text", "2024年")}

@@ -753,7 +753,8 @@ def resolve_event_date(
         ref_year = (best.year if best is not None and best.weight >= _W_CONGRESS else None) or (
             dateline.year if dateline is not None else None
         )
-        found = _text_year(ymd, usable, clues, text, sentence, pick, ref_year)
+        found = _text_year(ymd, usable, clues, text, sentence, pick, ref_year,
+                           pub.year if pub is not None else None)
         if found is not None:
             year, evidence = found
             source = "text"
@@ -898,6 +899,7 @@ def _text_year(
     v: _Ymd, usable: list[DateMention], clues: list[YearClue], text: str, sentence: Span,
     pick: DateMention | None,
     ref_year: int | None = None,
+    published_year: int | None = None,
 ) -> tuple[int, str] | None:  # fmt: skip
     """A year printed around the date: a dated mention of the same month (one whose range holds
     the day first), a printed anniversary range, or a year printed just before the date in its
@@ -918,6 +920,8 @@ def _text_year(
         same_month = v.month in (x.month, x.end_month)
         if not holds and not same_month:
             continue
+        if not holds and published_year is not None and x.year < published_year - 1:
+            continue  # 1973年8月1日 for 8月8日 on a page of 2022: another day, and history
         key = (0 if holds else 1, abs(x.span[0] - pos))
         if best_key is None or key < best_key:
             best, best_key = x, key

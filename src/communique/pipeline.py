@@ -7,6 +7,7 @@ process; the knowledge base is loaded once per process on first use.
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -78,24 +79,50 @@ def code_page(page: Page, home: str | None) -> Document:
     c_starts = [c.span[0] for c in clues]
 
     def date_of(f: Found) -> DateValue:
-        return _with_printed_year(page, f.sentence, _date_of(f))
+        date = sentence_date(f.sentence)
+        home = _sentence_around(text, date.span)
+        if home is None or home[0] <= f.sentence[0] < home[1] or date.source == "text":
+            return date
+        return _year_of_its_day(date, sentence_date(home))
 
-    def _date_of(f: Found) -> DateValue:
+    @functools.cache
+    def sentence_date(sentence: tuple[int, int]) -> DateValue:
         # Dates and year clues further than DATE_WINDOW from the event do not date it; the
         # window keeps a huge page linear and changes nothing on a page of ordinary length.
-        lo, hi = f.sentence[0] - DATE_WINDOW, f.sentence[1] + DATE_WINDOW
-        return resolve_event_date(
-            f.sentence,
+        lo, hi = sentence[0] - DATE_WINDOW, sentence[1] + DATE_WINDOW
+        return _with_printed_year(page, sentence, resolve_event_date(
+            sentence,
             mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)],
             clues[bisect.bisect_left(c_starts, lo) : bisect.bisect_left(c_starts, hi)],
             text=text,
             dateline=page.dateline,
             published=page.published,
-            anchor=_focus(page, mentions, m_starts, f.sentence[0]) or anchor,
-        )
+            anchor=_focus(page, mentions, m_starts, sentence[0]) or anchor,
+        ))
 
     events = assemble(page, found, _cached(date_of), _places())
     return Document(page, rec.entities, events)
+
+
+def _sentence_around(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    if span is None or span[1] > len(text):
+        return None
+    lo = max(0, span[0] - DATE_WINDOW)  # a sentence is shorter: a huge page stays linear
+    start = max(lo, *(text.rfind(mark, lo, span[0]) + 1 for mark in ENDS))
+    end = SENTENCE_END.search(text, span[1], span[1] + DATE_WINDOW)
+    return start, end.end() if end else min(len(text), span[1] + DATE_WINDOW)
+
+
+def _year_of_its_day(date: DateValue, there: DateValue) -> DateValue:
+    """A sentence dated by a day named in another sentence (the lead's `12月18日下午`) takes
+    the year that sentence prints, not a clue of its own (`提前祝贺…建军76周年`)."""
+    if there.source != "text" or not there.value or not date.value:
+        return date
+    rest, day = (v[1:] if v.startswith("--") else v[4:] for v in (date.value, there.value))
+    if not rest.startswith("-") or not day.startswith(rest):
+        return date
+    precision = "day" if date.precision == "month-day" else date.precision
+    return DateValue(there.value[:4] + rest, precision, "text", there.evidence, date.span)
 
 
 def _cached(date_of):  # noqa: ANN001, ANN202 - memoise per sentence: events share sentences
@@ -133,7 +160,8 @@ BARE_YEAR = re.compile(
 
 DOCUMENT_AFTER = re.compile(
     r"[^，,。]{0,10}?(?:公约|条约|协定|宣言|决议|议定书|法》|《)|(?:度)?[^，,。]{0,6}?(?:计划|规划|阶段|预算)")
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+ENDS = "。！？!?；;\n"
+SENTENCE_END = re.compile(f"[{ENDS}]")
 
 
 def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -> DateValue:
