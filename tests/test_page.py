@@ -278,6 +278,8 @@ def test_other_dateline_forms():
         "越通社河内2023年7月28日--越南总理会见老挝总理。": ("越通社河内2023年7月28日--", "越通社", "河内"),
         "越通社胡志明市7月28日—越南总理会见老挝总理。": ("越通社胡志明市7月28日—", "越通社", "胡志明市"),
         "越通社河内7月28日-越南总理会见老挝总理。": ("越通社河内7月28日-", "越通社", "河内"),
+        "俄罗斯卫星通讯社河内7月6日电 拉夫罗夫与裴青山会谈。": ("俄罗斯卫星通讯社河内7月6日电", "俄罗斯卫星通讯社", "河内"),
+        "路透社华盛顿7月6日电（记者 张三）美越会谈。": ("路透社华盛顿7月6日电（记者 张三）", "路透社", "华盛顿"),
     }  # fmt: skip
     for body, (text, agency, place) in cases.items():
         (art,) = split_page(RawPage("d", text="越南总理会见老挝总理\n" + body))
@@ -287,6 +289,9 @@ def test_other_dateline_forms():
         assert art.text[slice(*dl.span)] == text
     (art,) = split_page(RawPage("d", text="标题\n越通社河内2023年7月28日--越南总理会见老挝总理。"))
     assert (art.dateline.year, art.dateline.month, art.dateline.day) == (2023, 7, 28)
+    for body in ("越南国会主席王廷惠7月6日电贺新加坡。", "越南之声广播电台7月6日电话采访了大使。"):
+        (art,) = split_page(RawPage("d", text="标题\n" + body))
+        assert art.dateline is None, body
 
 
 def test_a_line_of_date_and_time_is_the_pages_stamp():
