@@ -290,3 +290,12 @@ def test_a_sentence_dated_by_the_leads_day_takes_the_leads_printed_year():
     assert welcome
     assert {(r["date"], r["date_source"], r["date_evidence"]) for r in welcome} == {
         ("2024-12-18", "text", "2024年")}
+
+
+def test_a_year_printed_in_the_sentence_completes_a_day_without_one():
+    page = ("多国领导人向越南领导人致慰问电\n"
+            "人民报网讯 9月10日,中共中央总书记、国家主席习近平就越南遭受2024年第3号台风灾害向越共中央"
+            "总书记、国家主席苏林致慰问电。")
+    (condolence,) = [r for r in extract_text(page).records() if "习近平" in r["text"]][:1]
+    assert (condolence["date"], condolence["date_precision"], condolence["date_source"]) == (
+        "2024-09-10", "day", "text")

@@ -180,8 +180,9 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
                 continue
             rest = date.value[1:] if date.value.startswith("--") else date.value[4:]
             value = year + (rest if rest.startswith("-") else "")
-            return DateValue(value, date.precision if value != year else "year", "text",
-                             m.group(0), (m.start(), m.end()))
+            precision = "year" if value == year else (
+                "day" if date.precision == "month-day" else date.precision)
+            return DateValue(value, precision, "text", m.group(0), (m.start(), m.end()))
     return date
 
 
