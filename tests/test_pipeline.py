@@ -299,3 +299,15 @@ def test_a_year_printed_in_the_sentence_completes_a_day_without_one():
     (condolence,) = [r for r in extract_text(page).records() if "习近平" in r["text"]][:1]
     assert (condolence["date"], condolence["date_precision"], condolence["date_source"]) == (
         "2024-09-10", "day", "text")
+
+
+def test_a_day_named_without_its_month_dates_the_sentences_after_it():
+    """`23日上午` holds the focus as `4月23日上午` would: not the first day of the range before."""
+    page = ("中越举行边境国防友好交流活动\n"
+            "4月22日至23日,中越边境国防友好交流活动在云南省河口县和越南老街省举行。\n"
+            "23日上午,董军与潘文江在越南老街省举行会谈。\n"
+            "潘文江表示,越南国防部高度重视发展同中国国防部的友好合作关系。他赞赏中方为本次交流活动所做的精心准备。")
+    records = extract_text(page, published="2024-04-23").records()
+    praise = [r for r in records if "赞赏" in r["text"]]
+    assert praise
+    assert {r["date"] for r in praise} == {"2024-04-23"}

@@ -189,7 +189,8 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
 def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int
            ) -> DateMention | None:
     """The day the text is telling about when a sentence names none: the last day named in
-    the paragraph or the one before (`10月10日,…会见了石破茂。会见石破茂时,…`)."""
+    the paragraph or the one before (`10月10日,…会见了石破茂。会见石破茂时,…`), with its month
+    or without (`23日上午,…举行会谈。`)."""
     para = bisect.bisect_right(page.paragraphs, (at, len(page.text))) - 1
     floor = page.paragraphs[max(para - 1, 0)][0] if page.paragraphs else 0
     first_body = page.paragraphs[0][0] if page.paragraphs else 0
@@ -197,7 +198,7 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int
     low = max(floor, first_body)
 
     def usable(m: DateMention) -> bool:
-        return bool(m.month and m.day and not m.future and not dl[0] <= m.span[0] < dl[1]
+        return bool(m.day and not m.future and not dl[0] <= m.span[0] < dl[1]
                     and m.span[0] >= low and not page.text.startswith(REPORTED, m.span[1]))
 
     i = bisect.bisect_left(starts, at) - 1
