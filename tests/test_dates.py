@@ -271,6 +271,11 @@ def test_a_date_of_history_in_the_same_month_does_not_give_its_year():
     assert (v.value, v.source) == ("2022-08-08", "published")
 
 
+def test_a_date_that_starts_a_state_is_marked():
+    marked = {m.text: m.since for m in find_dates("自2023年5月7日起,船只在此活动;从6月1日以来未离开;7月2日起航。")}
+    assert marked == {"2023年5月7日": True, "6月1日": True, "7月2日": False}
+
+
 def test_december_event_reported_in_january():
     text = "中新社河内1月3日电 越南国会主席12月30日会见老挝客人。"
     dl = _dateline(text, "中新社河内1月3日电", 1, 3)

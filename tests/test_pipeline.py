@@ -311,3 +311,20 @@ def test_a_day_named_without_its_month_dates_the_sentences_after_it():
     praise = [r for r in records if "赞赏" in r["text"]]
     assert praise
     assert {r["date"] for r in praise} == {"2024-04-23"}
+
+
+def test_the_day_a_state_began_and_a_day_told_in_a_step_back_do_not_date_what_follows():
+    since = ("越南要求中国调查船撤出越南专属经济区\n"
+             "越通社河内5月25日——越南外交部发言人范秋姮25日表示,自2023年5月7日起,中国海洋地质10号船"
+             "在越南专属经济区活动。\n"
+             "范秋姮强调,中国船只的上述行为违反了《联合国海洋法公约》,严重侵犯越南的主权权利。")
+    accuse = [r for r in extract_text(since).records() if "违反" in r["text"]]
+    assert accuse and {r["date"] for r in accuse} == {"2023-05-25"}
+    step_back = ("洪玛奈首相会见中国新任驻柬埔寨大使汪文斌\n"
+                 "2024年2月27日,柬埔寨首相洪玛奈在金边会见中国新任驻柬埔寨大使汪文斌。\n"
+                 "此前一天,即2月26日,汪文斌向柬埔寨国王诺罗敦·西哈莫尼递交了国书。\n"
+                 "洪玛奈对汪文斌出任中国驻柬大使表示祝贺。")
+    records = extract_text(step_back).records()
+    congratulate = [r for r in records if "表示祝贺" in r["text"]]
+    assert congratulate and {r["date"] for r in congratulate} == {"2024-02-27"}
+    assert any(r["date"] == "2024-02-26" and "国书" in r["text"] for r in records)

@@ -61,6 +61,7 @@ class DateMention:
     relative: str | None = None
     part_of_day: str | None = None  # 上午, 下午, 晚 … (or 上旬/中旬/下旬/初/底 for a month)
     future: bool = False  # after 将于/即将/拟于: the date of something yet to come
+    since: bool = False  # 自5月7日起, 从…以来: when a state began, not a day of the story
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,10 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     return True
 
 
+_SINCE_BEFORE = re.compile(r"(?:自从|自|从)$")
+_SINCE_AFTER = re.compile(r"\s*(?:起|以来|开始|至今)")
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date expression in ``text[start:end]`` with its span, in order."""
     end = len(text) if end is None else end
@@ -271,9 +276,10 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
     if rel is None and y is None and mo is None and d is None:
         return None
     future = bool(_FUTURE_RE.search(text, max(0, s - 6), s))
+    since = bool(_SINCE_BEFORE.search(text, max(0, s - 2), s) and _SINCE_AFTER.match(text, e, end))
     return DateMention(
-        span=(s, e), text=text[s:e], year=y, month=mo, day=d,
-        end_year=ey, end_month=em, end_day=ed, relative=rel, part_of_day=pod, future=future,
+        span=(s, e), text=text[s:e], year=y, month=mo, day=d, end_year=ey, end_month=em,
+        end_day=ed, relative=rel, part_of_day=pod, future=future, since=since,
     )  # fmt: skip
 
 

@@ -186,11 +186,22 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
     return date
 
 
+FLASHBACK = ("此前", "在此之前", "之前", "前一天", "此前一天")
+
+
+def _flashback(text: str, span: tuple[int, int]) -> bool:
+    """A day told in passing, in a sentence that steps back (`此前一天,即2月26日,…`): the
+    story goes on at the day it left."""
+    home = _sentence_around(text, span)
+    return home is not None and text[home[0] : span[0]].lstrip().startswith(FLASHBACK)
+
+
 def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int
            ) -> DateMention | None:
     """The day the text is telling about when a sentence names none: the last day named in
     the paragraph or the one before (`10月10日,…会见了石破茂。会见石破茂时,…`), with its month
-    or without (`23日上午,…举行会谈。`)."""
+    or without (`23日上午,…举行会谈。`); not the day a state began (`自5月7日起`), nor one told
+    in a step back (`此前一天,即2月26日`)."""
     para = bisect.bisect_right(page.paragraphs, (at, len(page.text))) - 1
     floor = page.paragraphs[max(para - 1, 0)][0] if page.paragraphs else 0
     first_body = page.paragraphs[0][0] if page.paragraphs else 0
@@ -198,8 +209,9 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int
     low = max(floor, first_body)
 
     def usable(m: DateMention) -> bool:
-        return bool(m.day and not m.future and not dl[0] <= m.span[0] < dl[1]
-                    and m.span[0] >= low and not page.text.startswith(REPORTED, m.span[1]))
+        return bool(m.day and not m.future and not m.since and not dl[0] <= m.span[0] < dl[1]
+                    and m.span[0] >= low and not page.text.startswith(REPORTED, m.span[1])
+                    and not _flashback(page.text, m.span))
 
     i = bisect.bisect_left(starts, at) - 1
     while i >= 0 and mentions[i].span[0] >= low:
