@@ -4,9 +4,8 @@ The stream is cut into batches of ``batch_size`` pages. A batch is hashed and ch
 the store (pages already there are not extracted again), extracted by the workers (a process
 pool of ``jobs``, a Dask cluster, or inline with ``jobs=0``) while earlier batches are written,
 then written in one transaction, in the order read (``workers`` says who writes). At most three
-batches are in flight, so memory does not grow
-with the archive; a run killed at any point loses only uncommitted batches, which the next run
-redoes.
+batches are in flight, so memory does not grow with the archive; a run killed at any point loses
+only uncommitted batches, which the next run redoes.
 
 On a Dask cluster (``dask=`` a scheduler address or a ``distributed.Client``) the workers
 extract and this process writes: every worker needs the same version of communique installed,
