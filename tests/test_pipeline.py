@@ -279,16 +279,20 @@ def test_a_press_conference_is_dated_by_its_headline_and_a_stamped_page_by_its_s
     assert {(r["date"], r["date_source"]) for r in records} == {("2022-07-06", "published")}
 
 
+def told(page: str, words: str, published: str | None = None) -> list[dict]:
+    """The records of ``page`` whose sentence holds ``words``: there must be some."""
+    found = [r for r in extract_text(page, published=published).records() if words in r["text"]]
+    assert found, words
+    return found
+
+
 def test_a_sentence_dated_by_the_leads_day_takes_the_leads_printed_year():
     """Not the year an anniversary in its own words points to (建军76周年 → 2025)."""
     page = ("越南与老挝国防部长举行会谈\n"
             "越通社河内12月18日——12月18日下午，越南国防部部长潘文江大将在河内同来越出席2024年越南国际"
             "防务展的老挝国防部部长占沙蒙·占雅拉大将举行会谈。\n"
             "潘文江大将热烈欢迎占沙蒙·占雅拉大将率团访问越南，并提前祝贺老挝人民军建军76周年。")
-    records = extract_text(page).records()
-    welcome = [r for r in records if "热烈欢迎" in r["text"]]
-    assert welcome
-    assert {(r["date"], r["date_source"], r["date_evidence"]) for r in welcome} == {
+    assert {(r["date"], r["date_source"], r["date_evidence"]) for r in told(page, "热烈欢迎")} == {
         ("2024-12-18", "text", "2024年")}
 
 
@@ -296,7 +300,7 @@ def test_a_year_printed_in_the_sentence_completes_a_day_without_one():
     page = ("多国领导人向越南领导人致慰问电\n"
             "人民报网讯 9月10日,中共中央总书记、国家主席习近平就越南遭受2024年第3号台风灾害向越共中央"
             "总书记、国家主席苏林致慰问电。")
-    (condolence,) = [r for r in extract_text(page).records() if "习近平" in r["text"]][:1]
+    condolence = told(page, "习近平")[0]
     assert (condolence["date"], condolence["date_precision"], condolence["date_source"]) == (
         "2024-09-10", "day", "text")
 
@@ -307,10 +311,7 @@ def test_a_day_named_without_its_month_dates_the_sentences_after_it():
             "4月22日至23日,中越边境国防友好交流活动在云南省河口县和越南老街省举行。\n"
             "23日上午,董军与潘文江在越南老街省举行会谈。\n"
             "潘文江表示,越南国防部高度重视发展同中国国防部的友好合作关系。他赞赏中方为本次交流活动所做的精心准备。")
-    records = extract_text(page, published="2024-04-23").records()
-    praise = [r for r in records if "赞赏" in r["text"]]
-    assert praise
-    assert {r["date"] for r in praise} == {"2024-04-23"}
+    assert {r["date"] for r in told(page, "赞赏", published="2024-04-23")} == {"2024-04-23"}
 
 
 def test_the_day_a_state_began_and_a_day_told_in_a_step_back_do_not_date_what_follows():
@@ -318,13 +319,10 @@ def test_the_day_a_state_began_and_a_day_told_in_a_step_back_do_not_date_what_fo
              "越通社河内5月25日——越南外交部发言人范秋姮25日表示,自2023年5月7日起,中国海洋地质10号船"
              "在越南专属经济区活动。\n"
              "范秋姮强调,中国船只的上述行为违反了《联合国海洋法公约》,严重侵犯越南的主权权利。")
-    accuse = [r for r in extract_text(since).records() if "违反" in r["text"]]
-    assert accuse and {r["date"] for r in accuse} == {"2023-05-25"}
+    assert {r["date"] for r in told(since, "违反")} == {"2023-05-25"}
     step_back = ("洪玛奈首相会见中国新任驻柬埔寨大使汪文斌\n"
                  "2024年2月27日,柬埔寨首相洪玛奈在金边会见中国新任驻柬埔寨大使汪文斌。\n"
                  "此前一天,即2月26日,汪文斌向柬埔寨国王诺罗敦·西哈莫尼递交了国书。\n"
                  "洪玛奈对汪文斌出任中国驻柬大使表示祝贺。")
-    records = extract_text(step_back).records()
-    congratulate = [r for r in records if "表示祝贺" in r["text"]]
-    assert congratulate and {r["date"] for r in congratulate} == {"2024-02-27"}
-    assert any(r["date"] == "2024-02-26" and "国书" in r["text"] for r in records)
+    assert {r["date"] for r in told(step_back, "表示祝贺")} == {"2024-02-27"}
+    assert "2024-02-26" in {r["date"] for r in told(step_back, "国书")}

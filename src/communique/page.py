@@ -225,18 +225,17 @@ def _make_dateline(text: str, m: re.Match[str], stop: int, offset: int) -> Datel
     )
 
 
-_TITLE_DATE = re.compile(rf"\s*(?:{_DATE})")
+_TITLE_DATE = re.compile(_DATE)
 
 
 def _title_date(text: str, start: int, end: int) -> Dateline | None:
     """A headline that opens with the full date (`2023年8月24日外交部发言人汪文斌主持例行记者会`)
     says the report date, as a dateline would."""
     m = _TITLE_DATE.match(text, start, end)
-    if m is None or not m["y"] or not (1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31):
+    if m is None or not m["y"]:
         return None
-    s, e = m.start("y"), m.end()
-    return Dateline(text=text[s:e], span=(s, e), year=int(m["y"]), month=int(m["m"]),
-                    day=int(m["d"]))
+    dateline = _make_dateline(text, m, m.end(), 0)
+    return dateline if dateline.month and dateline.day else None
 
 
 # ---------------------------------------------------------------------------------------------

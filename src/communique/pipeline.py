@@ -80,8 +80,10 @@ def code_page(page: Page, home: str | None) -> Document:
 
     def date_of(f: Found) -> DateValue:
         date = sentence_date(f.sentence)
+        if date.source == "text":
+            return date
         home = _sentence_around(text, date.span)
-        if home is None or home[0] <= f.sentence[0] < home[1] or date.source == "text":
+        if home is None or home[0] <= f.sentence[0] < home[1]:
             return date
         return _year_of_its_day(date, sentence_date(home))
 
@@ -118,11 +120,24 @@ def _year_of_its_day(date: DateValue, there: DateValue) -> DateValue:
     the year that sentence prints, not a clue of its own (`提前祝贺…建军76周年`)."""
     if there.source != "text" or not there.value or not date.value:
         return date
-    rest, day = (v[1:] if v.startswith("--") else v[4:] for v in (date.value, there.value))
-    if not rest.startswith("-") or not day.startswith(rest):
+    rest, day = _month_day(date.value), _month_day(there.value)
+    if not rest or not day.startswith(rest):
         return date
-    precision = "day" if date.precision == "month-day" else date.precision
-    return DateValue(there.value[:4] + rest, precision, "text", there.evidence, date.span)
+    return _in_year(date, there.value[:4], there.evidence, date.span)
+
+
+def _month_day(value: str) -> str:
+    """What follows the year: `-12-18` of `2024-12-18` or of `--12-18`, `` of `2024`."""
+    rest = value[1:] if value.startswith("--") else value[4:]
+    return rest if rest.startswith("-") else ""
+
+
+def _in_year(date: DateValue, year: str, evidence: str | None,
+             span: tuple[int, int] | None) -> DateValue:
+    """``date`` in ``year``, printed in the text (``evidence`` at ``span``)."""
+    rest = _month_day(date.value or "")
+    precision = "year" if not rest else ("day" if date.precision == "month-day" else date.precision)
+    return DateValue(year + rest, precision, "text", evidence, span)
 
 
 def _cached(date_of):  # noqa: ANN001, ANN202 - memoise per sentence: events share sentences
@@ -178,15 +193,11 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
             year = m.group(1)
             if known is not None and abs(int(year) - known) > 1:
                 continue
-            rest = date.value[1:] if date.value.startswith("--") else date.value[4:]
-            value = year + (rest if rest.startswith("-") else "")
-            precision = "year" if value == year else (
-                "day" if date.precision == "month-day" else date.precision)
-            return DateValue(value, precision, "text", m.group(0), (m.start(), m.end()))
+            return _in_year(date, year, m.group(0), (m.start(), m.end()))
     return date
 
 
-FLASHBACK = ("此前", "在此之前", "之前", "前一天", "此前一天")
+FLASHBACK = ("此前", "在此之前", "之前", "前一天")
 
 
 def _flashback(text: str, span: tuple[int, int]) -> bool:
