@@ -303,3 +303,26 @@ def test_code_events_on_plain_text():
     assert [(f.event, f.mode) for f in found] == [("CONSULT", "phone")]
     assert text[slice(*found[0].span)] == "通电话"
     assert {e.country for e in found[0].actor} == {"VNM", "LAO"}
+
+
+def test_a_topic_opened_with_zai_fangmian_is_no_act():
+    """`在援助方面,A向B提供…`: the aid is A's, not an act of the sentence before's speakers."""
+    doc = page("多国向越南提供援助",
+               "人民报网讯 9月10日,俄罗斯总统普京、日本首相岸田文雄等多国领导人致电越南领导人表示慰问。"
+               "在援助方面,中国红十字会向越南红十字会提供20万美元紧急人道主义援助。")
+    aid = one(in_sentence(doc, "在援助方面,中国红十字会向越南红十字会提供20万美元紧急人道主义援助", "AID"))
+    assert {a.org for a in aid.actor} == {"中国红十字会"}
+
+
+def test_the_body_tells_the_headlines_talks_and_the_headlines_mode_picks_the_statement():
+    talks = page("拉夫罗夫在河内与越南外长裴青山举行会谈",
+                 "俄罗斯卫星通讯社河内7月6日电 俄罗斯外长谢尔盖·拉夫罗夫6日在河内与越南外长裴青山举行会谈。"
+                 "这是拉夫罗夫对越南进行的正式访问。")
+    main = one([e for e in talks.events if e.main])
+    assert (names(main.recipient), main.span[0] > talks.text.index("\n")) == ({"裴青山"}, True)
+    assert not [e for e in talks.events if e.recipient and not names(e.recipient) - {None}]
+    protest = page("越南外交部发言人:越南坚决反对中国在长沙群岛设立所谓行政区",
+                   "越通社河内4月19日——越南外交部发言人黎氏秋姮表示,中国的上述行为严重侵犯越南的主权。"
+                   "越南坚决反对中方的上述行为。")
+    main = one([e for e in protest.events if e.main])
+    assert (main.event, main.mode) == ("ACCUSE", "disapprove")

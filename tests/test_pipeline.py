@@ -326,3 +326,30 @@ def test_the_day_a_state_began_and_a_day_told_in_a_step_back_do_not_date_what_fo
                  "洪玛奈对汪文斌出任中国驻柬大使表示祝贺。")
     assert {r["date"] for r in told(step_back, "表示祝贺")} == {"2024-02-27"}
     assert "2024-02-26" in {r["date"] for r in told(step_back, "国书")}
+
+
+def test_the_day_a_question_was_about_does_not_date_the_answer():
+    """`在回答记者关于2024年3月2日…一事的提问时`: that day is the topic's; the answer is of the
+    report's day, and so is what the spokesperson says next."""
+    page = ("越南外交部发言人:越南反对菲律宾在长沙群岛举行军事演习\n"
+            "越通社河内3月5日——在回答记者关于2024年3月2日菲律宾宣布在长沙群岛海域举行实弹演习"
+            "一事的提问时,越南外交部发言人范氏秋姮表示,越南对长沙群岛拥有主权。\n"
+            "范氏秋姮强调,越南坚决反对菲方的上述行为。")
+    assert {r["date"] for r in told(page, "坚决反对")} == {"2024-03-05"}
+
+
+def test_an_arrival_dates_its_paragraph_and_the_story_goes_on_at_the_leads_day():
+    """`李强于10月12日抵达河内` between the talks of the 13th and what was said in them."""
+    page = ("李强同越南总理范明政会谈\n"
+            "新华社河内10月13日电 当地时间10月13日上午,国务院总理李强在河内同越南总理范明政会谈。\n"
+            "李强于10月12日抵达河内,开始对越南进行正式访问。\n"
+            "李强赞赏越方在推进工业化现代化方面取得的积极进展。\n"
+            "当天,李强还将分别会见越共中央总书记苏林和越南国会主席陈青敏。")
+    records = extract_text(page, published="2024-10-13").records()
+    assert {r["date"] for r in told(page, "赞赏", "2024-10-13")} == {"2024-10-13"}
+    plans = told(page, "分别会见", "2024-10-13")
+    assert {(r["event"], r["date"], r["recipient"][0]["name"]) for r in plans} == {
+        ("AGREE", "2024-10-13", "苏林"), ("AGREE", "2024-10-13", "陈青敏")}
+    # the visit is told by its talks: no second CONSULT for `对越南进行正式访问`
+    assert [(r["event"], r["recipient"][0].get("name")) for r in records
+            if r["event"] == "CONSULT"] == [("CONSULT", "范明政")]

@@ -18,6 +18,7 @@ from communique.entities.gazetteer import gazetteer
 from communique.entities.recognise import recognise
 from communique.events.assemble import assemble
 from communique.events.coder import Found, code_events
+from communique.events.grammar import TRAVEL
 from communique.events.lexicon import lexicon
 from communique.model import DateValue, Document, InputError, Page, RawPage, Rejected
 from communique.page import split_page
@@ -92,9 +93,12 @@ def code_page(page: Page, home: str | None) -> Document:
         # Dates and year clues further than DATE_WINDOW from the event do not date it; the
         # window keeps a huge page linear and changes nothing on a page of ordinary length.
         lo, hi = sentence[0] - DATE_WINDOW, sentence[1] + DATE_WINDOW
+        para = _paragraph_start(page, sentence[0])
+        near = [m for m in mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]
+                if m.span[0] >= para or not _travel_day(text, m)]
         return _with_printed_year(page, sentence, resolve_event_date(
             sentence,
-            mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)],
+            near,
             clues[bisect.bisect_left(c_starts, lo) : bisect.bisect_left(c_starts, hi)],
             text=text,
             dateline=page.dateline,
@@ -160,7 +164,8 @@ def _anchor(page: Page, mentions: list[DateMention]) -> DateMention | None:
     dl = page.dateline.span if page.dateline else (0, 0)
     for s, e in page.paragraphs[:3]:
         for m in mentions:
-            if s <= m.span[0] < e and not (dl[0] <= m.span[0] < dl[1]) and not m.future:
+            if (s <= m.span[0] < e and not (dl[0] <= m.span[0] < dl[1]) and not m.future
+                    and not m.topic):
                 if page.text.startswith(REPORTED, m.span[1]):
                     continue
                 if m.month is not None or m.day is not None:
@@ -200,6 +205,18 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
 FLASHBACK = ("此前", "在此之前", "之前", "前一天")
 
 
+def _paragraph_start(page: Page, at: int) -> int:
+    i = bisect.bisect_right(page.paragraphs, (at, len(page.text))) - 1
+    return page.paragraphs[i][0] if i >= 0 else 0
+
+
+def _travel_day(text: str, m: DateMention) -> bool:
+    """`李强于10月12日抵达河内`: the day a journey began or ended dates its own paragraph; the
+    paragraphs after it go on with the story's day (`当天`, `李强表示`)."""
+    home = _sentence_around(text, m.span)
+    return home is not None and TRAVEL.search(text, m.span[1], home[1]) is not None
+
+
 def _flashback(text: str, span: tuple[int, int]) -> bool:
     """A day told in passing, in a sentence that steps back (`此前一天,即2月26日,…`): the
     story goes on at the day it left."""
@@ -218,11 +235,13 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int
     first_body = page.paragraphs[0][0] if page.paragraphs else 0
     dl = page.dateline.span if page.dateline else (0, 0)
     low = max(floor, first_body)
+    own = page.paragraphs[para][0] if page.paragraphs and para >= 0 else 0
 
     def usable(m: DateMention) -> bool:
-        return bool(m.day and not m.future and not m.since and not dl[0] <= m.span[0] < dl[1]
+        return bool(m.day and not m.future and not m.since and not m.topic and not dl[0] <= m.span[0] < dl[1]
                     and m.span[0] >= low and not page.text.startswith(REPORTED, m.span[1])
-                    and not _flashback(page.text, m.span))
+                    and not _flashback(page.text, m.span)
+                    and (m.span[0] >= own or not _travel_day(page.text, m)))
 
     i = bisect.bisect_left(starts, at) - 1
     while i >= 0 and mentions[i].span[0] >= low:

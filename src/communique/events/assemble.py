@@ -36,12 +36,14 @@ def assemble(
         date = date_of(f)
         key = _key(f, date)
         is_main = main is not None and _key(main, date_of(main)) == key
-        if key in events:
-            if is_main and not events[key].main:
-                events[key] = _with_main(events[key])
+        held = events.pop(key, None)
+        if held is not None and (not _in_title(page, held.span[0])
+                                 or _in_title(page, f.sentence[0])):
+            events[key] = _with_main(held) if is_main else held
             continue
         paragraph = _paragraph(page, f.sentence)
         context = ("diplomatic", *lex.contexts_of(page.text[paragraph[0] : paragraph[1]]))
+        is_main = is_main or (held is not None and held.main)  # the body tells the title's event
         events[key] = Event(
             id=_event_id(page.doc_id, f, date),
             doc_id=page.doc_id,
@@ -62,7 +64,7 @@ def assemble(
             confidence=max(0.3, min(0.95, f.confidence - _unknown_penalty(f))),
             main=is_main,
         )
-    return _fold_headline(page, _share_years(list(events.values())))
+    return _fold_visits(_fold_headline(page, _share_years(list(events.values()))))
 
 
 def _share_years(events: list[Event]) -> list[Event]:
@@ -92,7 +94,8 @@ def _fold_headline(page: Page, events: list[Event]) -> tuple[Event, ...]:
         if not ts <= ev.span[0] < te:
             continue
         body = [b for b in out if not ts <= b.span[0] < te]
-        twin = next((b for b in body if _same_sides(ev, b)), None) or next(
+        sides = [b for b in body if _same_sides(ev, b)]
+        twin = next((b for b in sides if b.mode == ev.mode), None) or next(iter(sides), None) or next(
             (b for b in body if ev.event == "AID" and b.event == "AGREE"
              and _same_sides(ev, b, any_type=True)), None)
         # `日本援助越南` over `日本政府宣布向越南提供…援助`: the headline tells a pledge as done
@@ -102,8 +105,35 @@ def _fold_headline(page: Page, events: list[Event]) -> tuple[Event, ...]:
     return tuple(out)
 
 
-def _same_sides(a: Event, b: Event, any_type: bool = False) -> bool:
-    if (a.event != b.event and not any_type) or not _same_day(a.date.value, b.date.value):
+def _in_title(page: Page, at: int) -> bool:
+    return page.title_span is not None and page.title_span[0] <= at < page.title_span[1]
+
+
+def _fold_visits(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """A visit to a country (`对越南进行国事访问`) whose talks or meetings with the hosts the page
+    codes too: those are the visit's record, as the welcome ceremony is part of it."""
+    out = list(events)
+    for ev in events:
+        if not _visit_to_country(ev):
+            continue
+        met = [o for o in out if o.event == "CONSULT" and o.mode == "visit" and o is not ev
+               and not _visit_to_country(o) and _same_sides(ev, o, any_type=True, near=True)
+               and {e.id for e in o.actor} == {e.id for e in ev.actor}]
+        if met:
+            if ev.main and not any(o.main for o in met):
+                out[out.index(met[0])] = _with_main(met[0])
+            out.remove(ev)
+    return tuple(out)
+
+
+def _visit_to_country(ev: Event) -> bool:
+    return ev.event == "CONSULT" and ev.mode == "visit" and bool(ev.recipient) and all(
+        e.kind == "country" for e in ev.recipient)
+
+
+def _same_sides(a: Event, b: Event, any_type: bool = False, near: bool = False) -> bool:
+    same_time = _near_days if near else _same_day
+    if (a.event != b.event and not any_type) or not same_time(a.date.value, b.date.value):
         return False
     ca = {e.country for e in a.actor}, {e.country for e in a.recipient}
     cb = {e.country for e in b.actor}, {e.country for e in b.recipient}
@@ -161,6 +191,25 @@ def _same_day(a: str | None, b: str | None) -> bool:
     if a.startswith("--") or b.startswith("--"):
         return a[-6:] == b[-6:] and len(a) >= 7 and len(b) >= 7
     return False
+
+
+def _near_days(a: str | None, b: str | None, days: int = 7) -> bool:
+    """Within a visit's week: `2024-06-19` and `--06-20`; a month alone is near its days."""
+    if not a or not b:
+        return True
+    (ma, da), (mb, db) = (_month_day(v) for v in (a, b))
+    if ma is None or mb is None:
+        return True
+    if da is None or db is None:
+        return ma == mb
+    return abs((ma * 31 + da) - (mb * 31 + db)) <= days
+
+
+def _month_day(value: str) -> tuple[int | None, int | None]:
+    parts = value.lstrip("-").split("-")
+    if value.startswith("--"):
+        return int(parts[0]), int(parts[1])
+    return (int(parts[1]) if len(parts) > 1 else None, int(parts[2]) if len(parts) > 2 else None)
 
 
 def _paragraph(page: Page, sentence: Span) -> Span:

@@ -56,8 +56,9 @@ class Frames(Statements):
             return []  # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again
         if nominal and name not in ("visit", "hosted"):
             return []  # `所签署的协议`, `援助的物资`: a thing named, not an act reported
-        if before.endswith("在") and self.text.startswith(("中", "里", "上"), hit.end):
-            return []  # `在联合声明中指出`: the document as a place
+        if before.endswith("在") and self.text.startswith(("中", "里", "上", "方面", "领域"),
+                                                          hit.end):
+            return []  # `在联合声明中指出`, `在援助方面,…`: a document or a topic, not an act
         if hit.trigger.word.startswith(("见证", "共同见证")) and not re.search(
                 r"签|换文|交换", self.text[hit.end : sent[1]]):
             return []  # witnessing is an event only where something is signed

@@ -11,7 +11,7 @@ from communique.knowledge import read_table
 # The kinds of marker the coder reads; tests check that kb/markers.tsv gives each of them.
 MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "support_noun_before",
                 "clause_opener", "general_addressee", "province_ending", "meeting", "multilateral",
-                "call", "anaphora", "future_time", "aid_goods", "warm_greeting")
+                "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel")
 
 
 @cache
@@ -53,6 +53,7 @@ ANAPHORA = any_of("anaphora")
 FUTURE_WELCOME = any_of("future_time")
 AID_GOODS = any_of("aid_goods")
 WARM_GREETING = words("warm_greeting")
+TRAVEL = any_of("travel")
 
 # --- grammar ----------------------------------------------------------------------------------
 

@@ -105,6 +105,9 @@ class Statements(Meetings):
                    self.clause.governed_by(hit.end, sent[1], ("向", "同", "与", "对", "为"))]
         foreign = [o for o in options if o and not o.both and o.countries - subj.countries]
         obj = foreign[0] if foreign else self._counterpart(subj)
+        if "分别" in self.text[hit.end : hit.end + 4] and len(obj.entities) > 1:
+            return [ev for e in obj.entities  # `还将分别会见苏林和陈青敏`: a plan for each
+                    for ev in self._found(hit, sent, subj, Side((e,)), 0.7, cameo=code)]
         return self._found(hit, sent, subj, obj, 0.7, cameo=code)
 
     def _invite(self, hit: TriggerHit, subj: Side, sent: Span, before: str) -> list[Found]:
