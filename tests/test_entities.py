@@ -173,3 +173,9 @@ def test_a_bare_mention_takes_the_title_the_page_states_not_todays():
     assert len(people) == 2 and people[1].text == "黎怀忠"
     assert (people[1].role, people[1].org) == (people[0].role, people[0].org)
     assert people[1].role.endswith("副部长") and people[1].country == "VNM"
+
+
+def test_a_sides_forces_and_vessels_are_that_country():
+    found = recognise("美军舰只今日驶离。越军代表团访华。中国海警对菲船实施管控。对美军售遭到反对,美军事援助增加。")
+    assert [(e.text, e.country) for e in found.entities] == [
+        ("美军", "USA"), ("越军代表团", "VNM"), ("中国海警", "CHN"), ("菲船", "PHL")]

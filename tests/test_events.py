@@ -326,3 +326,17 @@ def test_the_body_tells_the_headlines_talks_and_the_headlines_mode_picks_the_sta
                    "越南坚决反对中方的上述行为。")
     main = one([e for e in protest.events if e.main])
     assert (main.event, main.mode) == ("ACCUSE", "disapprove")
+
+
+def test_stopping_imports_from_a_country_is_a_sanction_on_it():
+    doc = page("中国暂停进口日本水产品",
+               "新华社北京8月24日电 同日,海关总署发布公告,决定自即日起全面暂停进口原产地为日本的水产品。")
+    ban = one(in_sentence(doc, "全面暂停进口原产地为日本的水产品", "SANCTION"))
+    assert ({a.org for a in ban.actor}, countries(ban.recipient)) == ({"中国海关总署"}, {"JPN"})
+
+
+def test_coast_guard_measures_against_a_ship_are_coercion():
+    doc = page("中国海警对菲律宾船只依法采取管控措施",
+               "新华社北京6月17日电 6月17日,菲律宾1艘补给船闯入仁爱礁附近海域。中国海警依法对菲船采取管控措施,强制驱离。")
+    acts = in_sentence(doc, "中国海警依法对菲船采取管控措施,强制驱离", "COERCE")
+    assert acts and all(countries(e.recipient) == {"PHL"} for e in acts)

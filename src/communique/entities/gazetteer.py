@@ -64,6 +64,13 @@ SIDE_SHORTS = (
     "越 中 俄 老 柬 古 美 日 韩 朝 泰 缅 印 印尼 英 法 德 澳 新 马 菲 蒙 乌 白 哈 意 加 欧 "
     "荷 葡 墨 匈 捷"
 ).split()
+# A side's forces and vessels (美军, 菲船, 越舰): suffix → the short forms that take it, its
+# sector, and the characters after it that make another word (美军事, 对美军售).
+FORCE_SIDES = {
+    "军": ("越 俄 美 日 韩 朝 泰 缅 印 英 法 德 澳 菲 乌".split(), "MIL", set("事工费售控备区")),
+    "舰": ("越 中 俄 美 日 韩 朝 英 法 德 澳 菲 印 加".split(), "MIL", set("队艇载")),
+    "船": ("越 美 日 菲".split(), None, set("只队员舶厂")),
+}
 # The EU has a short form (欧) but is not a country.
 EU_SHORT = "欧"
 EU = ("EU", "IGO", "欧盟")
@@ -312,6 +319,12 @@ class Gazetteer:
             sector = "IGO" if org else None
             self._add(s + "方", Hit(0, 0, "side", f"side:{codes[s]}", s + "方", c, (c,), sector,
                                    org=org), _SIDE, s)
+        for suffix, (shorts, sector, _) in FORCE_SIDES.items():
+            for s in shorts:
+                if s in codes:
+                    c, _org = country_of(s)
+                    self._add(s + suffix, Hit(0, 0, "side", f"side:{codes[s]}", s + suffix, c,
+                                              (c,), sector), _SIDE, s)
 
     # --- matching ----------------------------------------------------------------------------
 
@@ -356,7 +369,8 @@ class Gazetteer:
         if prev and prev in BAD_PREV.get(first, ()):
             return False
         if check == _SIDE:
-            return nxt not in SIDE_BAD_NEXT
+            suffix = text[e - 1]
+            return nxt not in (FORCE_SIDES[suffix][2] if suffix in FORCE_SIDES else SIDE_BAD_NEXT)
         # pair
         second = entry.second
         if nxt in ("方", "来"):

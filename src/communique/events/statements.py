@@ -43,6 +43,11 @@ class Statements(Meetings):
         foreign = [o for o in options if o.both or o.countries - subj.countries]
         obj = (foreign or [o for o in options if o] or [Side()])[0]
         confidence = 0.85
+        if not obj and hit.trigger.event in ("SANCTION", "COERCE"):
+            # `暂停进口原产地为日本的水产品`: the country named in what is banned or stopped
+            named = [e for e in self.clause.within(hit.end, cl[1])
+                     if e.country and e.country not in subj.countries]
+            obj = Side(tuple(named[:1]))
         if not obj and hit.trigger.frame == "object" and re.match(
                 r"[^，,。；]*?[\u4e00-\u9fff]{2}", self.text[hit.end : cl[1]]):
             return []  # `坚决反对任何形式的"台独"`: what is opposed is not a party
