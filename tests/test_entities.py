@@ -179,3 +179,9 @@ def test_a_sides_forces_and_vessels_are_that_country():
     found = recognise("美军舰只今日驶离。越军代表团访华。中国海警对菲船实施管控。对美军售遭到反对,美军事援助增加。")
     assert [(e.text, e.country) for e in found.entities] == [
         ("美军", "USA"), ("越军代表团", "VNM"), ("中国海警", "CHN"), ("菲船", "PHL")]
+
+
+def test_a_national_title_before_an_assembly_chair_gives_the_persons_country():
+    found = recognise("王廷惠会见了印度尼西亚国会议长、AIPA-44主席布安·马哈拉尼。联合国秘书长古特雷斯表示支持。")
+    people = [(e.name, e.country) for e in found.entities if e.kind == "person"]
+    assert people == [("王廷惠", "VNM"), ("布安·马哈拉尼", "IDN"), ("安东尼奥·古特雷斯", "IGO")]

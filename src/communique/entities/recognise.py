@@ -343,6 +343,7 @@ def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
 
 # --- chains ----------------------------------------------------------------------------------
 
+SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
 CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委"}  # `云南省委书记`
 # A bare institution of these kinds (`外交部`, `国会`) is the outlet's own country's.
 HOME_INSTITUTIONS = {"ministry", "government", "legislature", "party", "military", "committee"}
@@ -362,7 +363,8 @@ def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
             gap = text[chain[-1].end : h.start]
             last = chain[-1]
             joins = gap in CHAIN_GLUE or (gap == "驻" and last.kind in ("country", "org")) or (
-                POSTED_SHORT.fullmatch(gap) is not None and last.kind in ("country", "org"))
+                POSTED_SHORT.fullmatch(gap) is not None and last.kind in ("country", "org")) or (
+                SESSION.fullmatch(gap) is not None and last.kind in ("igo", "org"))
             if not joins or (last.kind == "person" and h.kind not in ("role", "rank", "honorific")):
                 flush()
         chain.append(h)
@@ -396,7 +398,9 @@ def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entit
     org_ents = _organisations(text, orgs, home) if orgs else []
     org_ent = org_ents[-1] if org_ents else None
     places = [h.country for h in before if h.kind == "place" and h.country]
-    country = person.country or (org_ent.country if org_ent else None) or (
+    # `印度尼西亚国会议长、AIPA-44主席…`: a national title says whose the person is
+    national = next((o.country for o in org_ents if o.country and o.country != "IGO"), None)
+    country = person.country or national or (org_ent.country if org_ent else None) or (
         places[0] if places else None)
     if country is None and not person.known and "·" not in person.name:
         country = home
