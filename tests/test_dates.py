@@ -346,3 +346,13 @@ def test_anchor_is_a_mention():
         text=text, dateline=None, published="2020-02-06", anchor=ms[0],
     )  # fmt: skip
     assert (v.value, v.source) == ("2020-02-05", "published")
+
+
+def test_a_day_inside_what_is_spoken_about_is_a_topic():
+    def topics(text: str) -> list[tuple[str, bool]]:
+        return [(m.text, m.topic) for m in find_dates(text)]
+
+    assert topics("在回答记者关于4月18日中国宣布设立所谓西沙区一事的提问时,发言人表示") == [("4月18日", True)]
+    assert topics("三国外长强烈谴责朝鲜12日发射洲际弹道导弹") == [("12日", True)]
+    assert topics("4月18日,双方就两国关系举行会谈。就此,发言人19日表示") == [
+        ("4月18日", False), ("19日", False)]

@@ -353,3 +353,18 @@ def test_an_arrival_dates_its_paragraph_and_the_story_goes_on_at_the_leads_day()
     # the visit is told by its talks: no second CONSULT for `对越南进行正式访问`
     assert [(r["event"], r["recipient"][0].get("name")) for r in records
             if r["event"] == "CONSULT"] == [("CONSULT", "范明政")]
+
+
+def test_a_trilateral_meeting_abroad_its_three_ministers_and_a_meeting_told_twice():
+    page = ("三国外长举行会谈 林芳正与王毅会面\n"
+            "共同社曼谷8月3日电 日本外务大臣林芳正、韩国外交部长官朴振和美国国务卿布林肯3日在泰国曼谷"
+            "举行外长会谈,强烈谴责朝鲜1日发射弹道导弹。\n"
+            "三国外长同意加强三国间实时共享导弹预警信息的合作。\n"
+            "林芳正当天在曼谷与中共中央外事工作委员会办公室主任王毅举行会谈。这是林芳正与王毅时隔半年再次会面。")
+    records = extract_text(page, published="2024-08-03").records()
+    agreed = told(page, "三国外长同意", "2024-08-03")
+    assert {a["name"] for r in agreed for a in r["actor"]} == {"林芳正", "朴振", "安东尼·布林肯"}
+    meetings = [(r["mode"], r["date"], sorted(a["name"] for a in r["actor"]))
+                for r in records if r["event"] == "CONSULT"]
+    assert meetings == [("third-party", "2024-08-03", ["安东尼·布林肯", "朴振", "林芳正"]),
+                        ("third-party", "2024-08-03", ["林芳正", "王毅"])]

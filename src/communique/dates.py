@@ -62,7 +62,8 @@ class DateMention:
     part_of_day: str | None = None  # 上午, 下午, 晚 … (or 上旬/中旬/下旬/初/底 for a month)
     future: bool = False  # after 将于/即将/拟于: the date of something yet to come
     since: bool = False  # 自5月7日起, 从…以来: when a state began, not a day of the story
-    topic: bool = False  # 关于4月18日…一事的提问: the day of what is spoken about, not of the speech
+    topic: bool = False  # 关于4月18日…一事的提问, 谴责朝鲜12日发射: the day of what is spoken
+    # about, not of the speaking
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +200,7 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
 _SINCE_BEFORE = re.compile(r"(?:自从|自|从)$")
 _SINCE_AFTER = re.compile(r"\s*(?:起|以来|开始|至今)")
 _TOPIC_BEFORE = re.compile(r"(?:关于|就)[^，,。；;：:\s]{0,8}$")
+_STANCE_BEFORE = re.compile(r"(?:谴责|批评|抗议|反对|祝贺|感谢|关切|担忧|哀悼|慰问)[^，,。；;：:\s]{0,8}$")
 _TOPIC_AFTER = re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:一事|之事|事件|的提问|的问题|问题时)")
 
 
@@ -280,7 +282,8 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
         return None
     future = bool(_FUTURE_RE.search(text, max(0, s - 6), s))
     since = bool(_SINCE_BEFORE.search(text, max(0, s - 2), s) and _SINCE_AFTER.match(text, e, end))
-    topic = bool(_TOPIC_BEFORE.search(text, max(0, s - 10), s) and _TOPIC_AFTER.match(text, e, end))
+    topic = bool(_TOPIC_BEFORE.search(text, max(0, s - 10), s) and _TOPIC_AFTER.match(text, e, end)
+                 or _STANCE_BEFORE.search(text, max(0, s - 10), s))
     return DateMention(
         span=(s, e), text=text[s:e], year=y, month=mo, day=d, end_year=ey, end_month=em,
         end_day=ed, relative=rel, part_of_day=pod, future=future, since=since, topic=topic,
@@ -885,7 +888,7 @@ def _previous_full(m: DateMention, usable: list[DateMention]) -> DateMention | N
     for x in usable:
         if x.span[0] >= m.span[0]:
             break
-        if x.day is not None and not x.future and x.relative is None:
+        if x.day is not None and not x.future and x.relative is None and not x.topic:
             prev = x
     return prev
 

@@ -27,9 +27,11 @@ NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还
 NAME_BEFORE = set("在由与同和对向将及让请据从跟为")
 PUNCT = set(",，、。；;：:！!？?（）()“”\"'《》〈〉【】[] \n\t—-")
 SUBJECT_KINDS = {"person", "org", "country", "igo"}
-# `两国`, `双方`: a reference to both participants of the document's main interaction.
+# `两国`, `双方` (`三国外长` of a trilateral meeting): all participants of the document's main
+# interaction.
 BOTH_RE = re.compile(
-    r"(?<![越中俄老柬古美日韩朝泰缅印菲马新澳英法德])(?:双方|两国|两党|两位领导人?|两位部长|两位外长|两位国防部长|两军|两位)"
+    r"(?<![越中俄老柬古美日韩朝泰缅印菲马新澳英法德第])"
+    r"(?:双方|两国|两党|两位领导人?|两位部长|两位外长|两位国防部长|两军|两位|三方|三国|三位)"
     r"(?!关系|合作|指导|委员会|议会|友好)")
 # `越南驻华大使`: posted to a country written with its one-character short form.
 POSTED_SHORT = re.compile(r"驻[华越俄老柬古美日韩朝泰缅印新马菲澳英法德蒙]")

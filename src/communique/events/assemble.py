@@ -64,7 +64,7 @@ def assemble(
             confidence=max(0.3, min(0.95, f.confidence - _unknown_penalty(f))),
             main=is_main,
         )
-    return _fold_visits(_fold_headline(page, _share_years(list(events.values()))))
+    return _fold_meetings(_fold_headline(page, _share_years(list(events.values()))))
 
 
 def _share_years(events: list[Event]) -> list[Event]:
@@ -95,7 +95,9 @@ def _fold_headline(page: Page, events: list[Event]) -> tuple[Event, ...]:
             continue
         body = [b for b in out if not ts <= b.span[0] < te]
         sides = [b for b in body if _same_sides(ev, b)]
-        twin = next((b for b in sides if b.mode == ev.mode), None) or next(iter(sides), None) or next(
+        # a statement's mode is the headline's words (`坚决反对`); a meeting's, the body's place
+        same_mode = [b for b in sides if b.mode == ev.mode and ev.event != "CONSULT"]
+        twin = next(iter(same_mode + sides), None) or next(
             (b for b in body if ev.event == "AID" and b.event == "AGREE"
              and _same_sides(ev, b, any_type=True)), None)
         # `日本援助越南` over `日本政府宣布向越南提供…援助`: the headline tells a pledge as done
@@ -109,21 +111,32 @@ def _in_title(page: Page, at: int) -> bool:
     return page.title_span is not None and page.title_span[0] <= at < page.title_span[1]
 
 
-def _fold_visits(events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """A visit to a country (`对越南进行国事访问`) whose talks or meetings with the hosts the page
-    codes too: those are the visit's record, as the welcome ceremony is part of it."""
+def _fold_meetings(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """One meeting told twice is one event:
+    - a visit to a country (`对越南进行国事访问`) whose talks or meetings with the hosts the page
+      codes too: those are the visit's record, as the welcome ceremony is part of it;
+    - a meeting told without its setting (`这是朴振与王毅时隔11个月再次会面`) and with it the
+      same day (`在雅加达与王毅举行会谈`): the one with the setting."""
     out = list(events)
     for ev in events:
-        if not _visit_to_country(ev):
+        if _visit_to_country(ev):
+            met = [o for o in out if o.event == "CONSULT" and o.mode == "visit" and o is not ev
+                   and not _visit_to_country(o) and _same_sides(ev, o, any_type=True, near=True)
+                   and {e.id for e in o.actor} == {e.id for e in ev.actor}]
+        elif ev.event == "CONSULT" and ev.mode is None:
+            met = [o for o in out if o.event == "CONSULT" and o.mode is not None
+                   and _same_day(o.date.value, ev.date.value) and _people(o) == _people(ev)]
+        else:
             continue
-        met = [o for o in out if o.event == "CONSULT" and o.mode == "visit" and o is not ev
-               and not _visit_to_country(o) and _same_sides(ev, o, any_type=True, near=True)
-               and {e.id for e in o.actor} == {e.id for e in ev.actor}]
         if met:
             if ev.main and not any(o.main for o in met):
                 out[out.index(met[0])] = _with_main(met[0])
             out.remove(ev)
     return tuple(out)
+
+
+def _people(ev: Event) -> frozenset[str]:
+    return frozenset(e.id for e in (*ev.actor, *ev.recipient))
 
 
 def _visit_to_country(ev: Event) -> bool:

@@ -105,7 +105,10 @@ class PageState:
         i = bisect.bisect_left(self.place_starts, sent[0])
         while i < len(self.places) and self.places[i].start < before:
             p = self.places[i]
-            if self.text.rfind("在", sent[0], p.start) >= p.start - 3:
+            at = self.text.rfind("在", sent[0], p.start)
+            if at >= p.start - 3 or at >= 0 and any(  # `在印度尼西亚雅加达`
+                    e.span == (at + 1, p.start) and e.country == p.country
+                    for e in self.clause.within(at + 1, p.start)):
                 return p.country
             i += 1
         return None
