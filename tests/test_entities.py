@@ -185,3 +185,17 @@ def test_a_national_title_before_an_assembly_chair_gives_the_persons_country():
     found = recognise("王廷惠会见了印度尼西亚国会议长、AIPA-44主席布安·马哈拉尼。联合国秘书长古特雷斯表示支持。")
     people = [(e.name, e.country) for e in found.entities if e.kind == "person"]
     assert people == [("王廷惠", "VNM"), ("布安·马哈拉尼", "IDN"), ("安东尼奥·古特雷斯", "IGO")]
+
+
+def test_companies_are_named_by_their_suffix_and_named_again_by_gai():
+    found = recognise("范明政会见了中国电力建设集团董事长丁焰章、比亚迪股份有限公司董事长王传福。"
+                      "范明政高度评价该集团在越南参与建设的电力项目。多家企业参展。")
+    seen = [(e.text, e.kind, e.org, e.country) for e in found.entities]
+    assert seen == [
+        ("范明政", "person", "越南政府", "VNM"),
+        ("中国电力建设集团董事长丁焰章", "person", "中国电力建设集团", "CHN"),
+        ("比亚迪股份有限公司董事长王传福", "person", "比亚迪股份有限公司", None),
+        ("范明政", "person", "越南政府", "VNM"),
+        ("该集团", "org", "中国电力建设集团", "CHN"),
+        ("越南", "country", None, "VNM"),
+    ]

@@ -51,11 +51,30 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     gaz = gazetteer()
     hits = [h for h in gaz.find(text) if not _inside(h.start, h.end, skip)]
     hits = _split_minister_titles(text, hits)
+    hits = _add_companies(text, hits)
     hits = _add_unknown_names(text, hits)
     places = tuple(h for h in hits if h.kind == "place")
     pairs = tuple(h for h in hits if h.kind == "pair")
     entities = _share_details(_chains(text, [h for h in hits if h.kind != "pair"], home))
-    return Recognised(tuple(entities), places, pairs, home)
+    return Recognised(tuple(_named_again(text, entities)), places, pairs, home)
+
+
+ANAPHORIC_ORG = re.compile(r"该(集团|公司|银行|组织|机构)")
+
+
+def _named_again(text: str, entities: list[Entity]) -> list[Entity]:
+    """`该集团`: the last organisation before it whose name ends so (`中国电力建设集团`)."""
+    found = list(ANAPHORIC_ORG.finditer(text))
+    if not found:
+        return entities
+    out = list(entities)
+    for m in found:
+        before = [e for e in entities if e.span[1] <= m.start() and (e.org or "").endswith(m[1])]
+        if before and not any(e.span[0] < m.end() and m.start() < e.span[1] for e in entities):
+            e = before[-1]
+            out.append(Entity(m[0], m.span(), "org", f"org:{e.org}", None, None, e.org,
+                              e.country, e.sector or "BUS", known=False))
+    return sorted(out, key=lambda e: e.span[0])
 
 
 def _share_details(entities: list[Entity]) -> list[Entity]:
@@ -88,6 +107,38 @@ def _share_details(entities: list[Entity]) -> list[Entity]:
                         sector=e.sector or full.sector)
         out.append(e)
     return out
+
+
+# `中国电力建设集团`, `比亚迪股份有限公司`: a company named by its suffix; it starts after the
+# word that governs it (`会见了`, `与`, `、`) or at a country's name.
+COMPANY_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)")
+COMPANY_AFTER = re.compile(r"(?:了|与|同|和|跟|及|、|向|对|为|由|在|是|的|会见|会晤|拜会|接见|"
+                           r"[\s,，。；;：:（）()“”\"《》])$")
+NOT_A_NAME = ("多家", "一家", "两家", "有关", "相关", "中外", "外资", "国有")
+
+
+def _add_companies(text: str, hits: list[Hit]) -> list[Hit]:
+    known = [h for h in hits if h.kind in ("org", "igo", "person")]
+    countries = {h.start: h for h in hits if h.kind == "country"}
+    found: list[Hit] = []
+    for m in COMPANY_RE.finditer(text):
+        if text[m.start() - 1 : m.start()] in "该这那各本此其家":
+            continue  # `该集团`, `多家公司`: a company named before, or none
+        start = next((p for p in range(m.start() - 2, max(0, m.start() - 12) - 1, -1)
+                      if p in countries or COMPANY_AFTER.search(text, max(0, p - 2), p)
+                      or p == 0), None)
+        if start is None or not all(_is_cjk(c) or c.isalnum() for c in text[start : m.start()]):
+            continue
+        name = text[start : m.end()]
+        if name.startswith(NOT_A_NAME) or any(h.start < m.end() and start < h.end for h in known):
+            continue
+        country = countries[start].country if start in countries else None
+        found.append(Hit(start, m.end(), "org", f"org:{name}", name, country,
+                         (country,) if country else (), "BUS", known=False))
+    if not found:
+        return hits
+    inside = [h for h in hits if any(f.start <= h.start and h.end <= f.end for f in found)]
+    return sorted([*(h for h in hits if h not in inside), *found], key=lambda h: h.start)
 
 
 def _split_minister_titles(text: str, hits: list[Hit]) -> list[Hit]:
