@@ -199,3 +199,10 @@ def test_companies_are_named_by_their_suffix_and_named_again_by_gai():
         ("该集团", "org", "中国电力建设集团", "CHN"),
         ("越南", "country", None, "VNM"),
     ]
+
+
+def test_a_short_foreign_name_after_a_verb_ending_in_a_surname_character():
+    """`祝贺普京`, `感谢普京`: 贺 and 谢 are surnames, but here they end the verb."""
+    for text in ("习近平再次祝贺普京就任新一届俄罗斯总统。", "习近平感谢普京的邀请。"):
+        assert [e.name for e in recognise(text).entities if e.kind == "person"] == [
+            "习近平", "弗拉基米尔·普京"], text

@@ -129,7 +129,7 @@ PLACE_BAD_PREV = {
     "成都": set("形完建构达造变组促"),
 }
 # Characters that may stand before a name's short form without being part of that name.
-NAME_GLUE = set("向席同和与对由将及称在于为时但等华会见")
+NAME_GLUE = set("向席同和与对由将及称在于为时但等华会见贺谢请迎晤访唁问")
 
 # Priority when one string is in two tables: the first kind wins.
 KIND_ORDER = (
