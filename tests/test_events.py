@@ -340,3 +340,12 @@ def test_coast_guard_measures_against_a_ship_are_coercion():
                "新华社北京6月17日电 6月17日,菲律宾1艘补给船闯入仁爱礁附近海域。中国海警依法对菲船采取管控措施,强制驱离。")
     acts = in_sentence(doc, "中国海警依法对菲船采取管控措施,强制驱离", "COERCE")
     assert acts and all(countries(e.recipient) == {"PHL"} for e in acts)
+
+
+def test_asking_the_other_side_to_refrain_or_to_respect_is_request_change():
+    doc = page("越南外交部发言人答记者问",
+               "越通社河内5月2日——越南外交部发言人范秋姮表示,越南要求中国尊重越南对黄沙群岛的主权,"
+               "不采取使东海局势复杂化的行为。")
+    assert one(in_sentence(doc, "越南要求中国尊重越南对黄沙群岛的主权", "REQUEST")).mode == "change"
+    doc = page("王毅同布林肯会谈", "新华社北京4月26日电 王毅要求美方不要干涉中国内政,不要打压中国发展。")
+    assert one(in_sentence(doc, "王毅要求美方不要干涉中国内政", "REQUEST")).mode == "change"
