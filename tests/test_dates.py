@@ -354,5 +354,7 @@ def test_a_day_inside_what_is_spoken_about_is_a_topic():
 
     assert topics("在回答记者关于4月18日中国宣布设立所谓西沙区一事的提问时,发言人表示") == [("4月18日", True)]
     assert topics("三国外长强烈谴责朝鲜12日发射洲际弹道导弹") == [("12日", True)]
+    # a line break ends what a line says: the next line's day is its own
+    assert topics("越南领导人就土耳其地震致慰问电\n2月7日,武氏映春致慰问电。") == [("2月7日", False)]
     assert topics("4月18日,双方就两国关系举行会谈。就此,发言人19日表示") == [
         ("4月18日", False), ("19日", False)]

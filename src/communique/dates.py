@@ -197,10 +197,10 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     return True
 
 
-_SINCE_BEFORE = re.compile(r"(?:自从|自|从)$")
+_SINCE_BEFORE = re.compile(r"(?:自从|自|从)\Z")
 _SINCE_AFTER = re.compile(r"\s*(?:起|以来|开始|至今)")
-_TOPIC_BEFORE = re.compile(r"(?:关于|就)[^，,。；;：:\s]{0,8}$")
-_STANCE_BEFORE = re.compile(r"(?:谴责|批评|抗议|反对|祝贺|感谢|关切|担忧|哀悼|慰问)[^，,。；;：:\s]{0,8}$")
+_TOPIC_BEFORE = re.compile(r"(?:关于|就)[^，,。；;：:\s]{0,8}\Z")
+_STANCE_BEFORE = re.compile(r"(?:谴责|批评|抗议|反对|祝贺|感谢|关切|担忧|哀悼|慰问)[^，,。；;：:\s]{0,8}\Z")
 _TOPIC_AFTER = re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:一事|之事|事件|的提问|的问题|问题时)")
 
 
