@@ -349,3 +349,13 @@ def test_asking_the_other_side_to_refrain_or_to_respect_is_request_change():
     assert one(in_sentence(doc, "越南要求中国尊重越南对黄沙群岛的主权", "REQUEST")).mode == "change"
     doc = page("王毅同布林肯会谈", "新华社北京4月26日电 王毅要求美方不要干涉中国内政,不要打压中国发展。")
     assert one(in_sentence(doc, "王毅要求美方不要干涉中国内政", "REQUEST")).mode == "change"
+
+
+def test_on_a_conferences_sidelines_the_host_receives_a_guest_and_two_guests_meet_abroad():
+    doc = page("王廷惠出席东盟议会联盟大会",
+               "人民报网讯 8月7日,第44届东盟议会联盟大会在印度尼西亚首都雅加达开幕。越南国会主席王廷惠率团出席。"
+               "大会期间,王廷惠会见了印度尼西亚国会议长布安·马哈拉尼。当天,王廷惠还会见了老挝国会主席赛宋蓬·丰威汉。")
+    host = one(in_sentence(doc, "大会期间,王廷惠会见了印度尼西亚国会议长布安·马哈拉尼", "CONSULT"))
+    assert (host.mode, names(host.actor), names(host.recipient)) == ("visit", {"王廷惠"}, {"布安·马哈拉尼"})
+    guests = one(in_sentence(doc, "当天,王廷惠还会见了老挝国会主席赛宋蓬·丰威汉", "CONSULT"))
+    assert (guests.mode, countries(guests.actor), guests.recipient) == ("third-party", {"VNM", "LAO"}, ())

@@ -88,9 +88,15 @@ class Meetings(PageState):
             igos = () if any(e.kind == "igo" for e in everyone.entities) or len(
                 countries) < 2 else self._title_igos(sent)  # co-chairs of two countries
             return meeting(everyone, Side(igos), "multilateral", "040")
-        if SIDELINES.search(sentence_text) and re.search(r"峰会|会议|论坛|大会", sentence_text):
-            return meeting(everyone, Side(), "third-party", "044")
         place = self._place_country(sent, hit.start)
+        sidelines = SIDELINES.search(sentence_text) and re.search(r"峰会|会议|论坛|大会", sentence_text)
+        if sidelines or (self.summit or self.sidelines) and not self.frame.visitors:
+            venue = place or self.venue
+            if venue in countries and len(countries) == 2:  # the conference's host meets a guest
+                return meeting(self._of(everyone, lambda c: c != venue),
+                               self._of(everyone, lambda c: c == venue), "visit", "042")
+        if sidelines:
+            return meeting(everyone, Side(), "third-party", "044")
         if place and len(countries) >= 2:
             if place not in countries:
                 return meeting(everyone, Side(), "third-party", "044")

@@ -4,6 +4,7 @@ clauses and triggers, the page frame, and the side helpers every frame handler u
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -13,6 +14,10 @@ from communique.events.lexicon import Trigger, TriggerHit, lexicon
 from communique.events.sides import Clause, Side
 from communique.model import Entity, Span
 from communique.text import clause_spans, sentence_spans
+
+VENUE_WORDS = re.compile(r"(?:峰会|会议|论坛|大会|博览会)[^。]{0,30}?(?:开幕|举行|召开|举办)|"
+                         r"(?:开幕|举行|召开|举办)[^。]{0,20}?(?:峰会|会议|论坛|大会|博览会)")
+PUNCTUATION = re.compile(r"[，,。；;：:、（）()]")
 
 
 @dataclass
@@ -69,6 +74,16 @@ class PageState:
         """The page reports a summit attended: its other meetings are on the sidelines."""
         return self.frame.multilateral
 
+    @functools.cached_property
+    def venue(self) -> str | None:
+        """The country where the page's conference is held (`大会在印度尼西亚首都雅加达开幕`)."""
+        for sent in self.sentences:
+            if VENUE_WORDS.search(self.text, sent[0], sent[1]):
+                place = self._place_country(sent, sent[1])
+                if place:
+                    return place
+        return None
+
     def clauses(self, sent: Span) -> list[Span]:
         found = self._clauses.get(sent)
         if found is None:
@@ -106,8 +121,9 @@ class PageState:
         while i < len(self.places) and self.places[i].start < before:
             p = self.places[i]
             at = self.text.rfind("在", sent[0], p.start)
-            if at >= p.start - 3 or at >= 0 and any(  # `在印度尼西亚雅加达`
-                    e.span == (at + 1, p.start) and e.country == p.country
+            if at >= p.start - 3 or at >= 0 and any(  # `在印度尼西亚(首都)雅加达`
+                    e.span[0] == at + 1 and e.country == p.country and p.start - e.span[1] <= 6
+                    and not PUNCTUATION.search(self.text, e.span[1], p.start)
                     for e in self.clause.within(at + 1, p.start)):
                 return p.country
             i += 1
