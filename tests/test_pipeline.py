@@ -368,3 +368,18 @@ def test_a_trilateral_meeting_abroad_its_three_ministers_and_a_meeting_told_twic
                 for r in records if r["event"] == "CONSULT"]
     assert meetings == [("third-party", "2024-08-03", ["安东尼·布林肯", "朴振", "林芳正"]),
                         ("third-party", "2024-08-03", ["林芳正", "王毅"])]
+
+
+def test_the_storys_day_holds_across_paragraphs_but_a_visits_period_does_not():
+    talks = ("中越两国防长举行会谈\n"
+             "4月22日至23日,中越边境国防友好交流活动在云南省河口县和越南老街省举行。\n"
+             "23日上午,董军与潘文江在越南老街省举行会谈。\n"
+             "潘文江表示,越南国防部高度重视发展同中国国防部的友好合作关系。\n"
+             "双方一致同意进一步加强边境管控合作。")
+    assert {r["date"] for r in told(talks, "一致同意", "2024-04-23")} == {"2024-04-23"}
+    visit = ("王廷惠同赵乐际举行会谈\n"
+             "越通社河内4月8日——4月8日上午,越南国会主席王廷惠在河内同中国全国人大常委会委员长赵乐际举行会谈。\n"
+             "赵乐际此访是应王廷惠的邀请,于2024年4月7日至9日进行的。\n"
+             "王廷惠高度评价中国取得的重要成就。\n"
+             "会谈结束后,两位领导人见证了越南国会与中国全国人大合作协议的签署。")
+    assert {r["date"] for r in told(visit, "见证了")} == {"2024-04-08"}

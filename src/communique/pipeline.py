@@ -226,22 +226,23 @@ def _flashback(text: str, span: tuple[int, int]) -> bool:
 
 def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int
            ) -> DateMention | None:
-    """The day the text is telling about when a sentence names none: the last day named in
-    the paragraph or the one before (`10月10日,…会见了石破茂。会见石破茂时,…`), with its month
-    or without (`23日上午,…举行会谈。`); not the day a state began (`自5月7日起`), nor one told
-    in a step back (`此前一天,即2月26日`)."""
+    """The day the text is telling about when a sentence names none: the last day named
+    before it (`10月10日,…会见了石破茂。会见石破茂时,…`), with its month or without (`23日上午,
+    …举行会谈。`). Not the day a state began (`自5月7日起`), one told in a step back (`此前一天,
+    即2月26日`), nor, from an earlier paragraph, a journey's day or a period (`于4月7日至9日
+    进行的`): those are background to the story's day."""
     para = bisect.bisect_right(page.paragraphs, (at, len(page.text))) - 1
-    floor = page.paragraphs[max(para - 1, 0)][0] if page.paragraphs else 0
     first_body = page.paragraphs[0][0] if page.paragraphs else 0
     dl = page.dateline.span if page.dateline else (0, 0)
-    low = max(floor, first_body)
+    low = max(first_body, at - DATE_WINDOW)
     own = page.paragraphs[para][0] if page.paragraphs and para >= 0 else 0
 
     def usable(m: DateMention) -> bool:
-        return bool(m.day and not m.future and not m.since and not m.topic and not dl[0] <= m.span[0] < dl[1]
-                    and m.span[0] >= low and not page.text.startswith(REPORTED, m.span[1])
+        return bool(m.day and not m.future and not m.since and not m.topic
+                    and not dl[0] <= m.span[0] < dl[1] and m.span[0] >= low
+                    and not page.text.startswith(REPORTED, m.span[1])
                     and not _flashback(page.text, m.span)
-                    and (m.span[0] >= own or not _travel_day(page.text, m)))
+                    and (m.span[0] >= own or (m.end_day is None and not _travel_day(page.text, m))))
 
     i = bisect.bisect_left(starts, at) - 1
     while i >= 0 and mentions[i].span[0] >= low:
