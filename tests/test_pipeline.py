@@ -383,3 +383,14 @@ def test_the_storys_day_holds_across_paragraphs_but_a_visits_period_does_not():
              "王廷惠高度评价中国取得的重要成就。\n"
              "会谈结束后,两位领导人见证了越南国会与中国全国人大合作协议的签署。")
     assert {r["date"] for r in told(visit, "见证了")} == {"2024-04-08"}
+
+
+def test_what_follows_a_period_without_a_day_of_its_own_has_its_month():
+    page = ("王廷惠出席东盟议会联盟大会\n"
+            "人民报网讯 2023年8月7日,第44届东盟议会联盟大会在印度尼西亚首都雅加达开幕。王廷惠率团出席。\n"
+            "大会期间,王廷惠会见了印度尼西亚国会议长布安·马哈拉尼。王廷惠高度评价印尼为大会所做的精心准备。\n"
+            "当天,王廷惠还会见了老挝国会主席赛宋蓬·丰威汉。\n"
+            "8月9日,王廷惠会见了柬埔寨国会主席韩桑林。韩桑林感谢越南国会的支持。")
+    assert {r["date"] for r in told(page, "高度评价")} == {"2023-08"}
+    assert {r["date"] for r in told(page, "赛宋蓬")} == {"2023-08"}
+    assert {r["date"] for r in told(page, "感谢")} == {"2023-08-09"}

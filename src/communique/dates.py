@@ -688,6 +688,7 @@ def resolve_event_date(
     dateline: Dateline | None,
     published: str | None,
     anchor: DateMention | None = None,
+    in_period: bool = False,
 ) -> DateValue:
     """The date of the event read from ``text[sentence[0]:sentence[1]]`` (SPEC section 4).
 
@@ -696,6 +697,8 @@ def resolve_event_date(
     or with a date around it (``text``), then ``published`` (an event is not dated after the
     publication by more than a week unless the sentence says it is to come), then the strongest
     clue (``inferred``; ties go to the clue nearest the sentence), else ``--MM-DD``.
+    ``in_period``: the sentence goes on from a period (`大会期间,…`) named since the last day, so
+    that, saying no day of its own, it has none.
     """
     s0, s1 = sentence
     pub = _iso(published)
@@ -719,7 +722,9 @@ def resolve_event_date(
     vague_clause = False
     if pick is None:
         first = _CLAUSE_BREAK.search(text, s0, s1)
-        vague_clause = bool(first and _VAGUE_CLAUSE.search(text, s0, first.start()))
+        vague_clause = in_period or bool(first and _VAGUE_CLAUSE.search(text, s0, first.start()))
+    elif pick.relative == "same_day":
+        vague_clause = in_period  # `大会期间,…。当天,…`: the day of a period is not known
     ymd: _Ymd | None = None
     rel_year = None
     if pick is not None:

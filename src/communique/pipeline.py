@@ -96,6 +96,8 @@ def code_page(page: Page, home: str | None) -> Document:
         para = _paragraph_start(page, sentence[0])
         near = [m for m in mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]
                 if m.span[0] >= para or not _travel_day(text, m)]
+        focus = _focus(page, mentions, m_starts, sentence[0])
+        since = focus.span[1] if focus else (page.paragraphs[0][0] if page.paragraphs else 0)
         return _with_printed_year(page, sentence, resolve_event_date(
             sentence,
             near,
@@ -103,7 +105,8 @@ def code_page(page: Page, home: str | None) -> Document:
             text=text,
             dateline=page.dateline,
             published=page.published,
-            anchor=_focus(page, mentions, m_starts, sentence[0]) or anchor,
+            anchor=focus or anchor,
+            in_period=PERIOD_OPENING.search(text, max(since, lo), sentence[0]) is not None,
         ))
 
     events = assemble(page, found, _cached(date_of), _places())
@@ -202,6 +205,8 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
     return date
 
 
+# A sentence opened by a period (`大会期间,`, `访问越南期间，`): what follows it has no day.
+PERIOD_OPENING = re.compile(r"(?:^|(?<=[。！？!?]))[^。！？!?\n，,]{0,30}期间[，,]", re.M)
 FLASHBACK = ("此前", "在此之前", "之前", "前一天")
 
 
