@@ -359,3 +359,19 @@ def test_on_a_conferences_sidelines_the_host_receives_a_guest_and_two_guests_mee
     assert (host.mode, names(host.actor), names(host.recipient)) == ("visit", {"王廷惠"}, {"布安·马哈拉尼"})
     guests = one(in_sentence(doc, "当天,王廷惠还会见了老挝国会主席赛宋蓬·丰威汉", "CONSULT"))
     assert (guests.mode, countries(guests.actor), guests.recipient) == ("third-party", {"VNM", "LAO"}, ())
+
+
+def test_summoning_an_ambassador_regret_a_reply_letter_and_a_joint_military_exercise():
+    summon = page("日本外务省召见中国驻日大使",
+                  "共同社东京8月25日电 日本外务省25日召见中国驻日本大使吴江浩,提出抗议。")
+    ev = one(in_sentence(summon, "日本外务省25日召见中国驻日本大使吴江浩", "ACCUSE"))
+    assert (ev.mode, countries(ev.actor), countries(ev.recipient)) == ("disapprove", {"JPN"}, {"CHN"})
+    regret = page("越南对菲律宾表示遗憾",
+                  "越通社河内3月5日——越南外交部发言人范秋姮3月5日对菲律宾的上述行为表示遗憾。")
+    assert countries(one(in_sentence(regret, "对菲律宾的上述行为表示遗憾", "ACCUSE")).recipient) == {"PHL"}
+    letter = page("习近平复信美国友人", "新华社北京3月5日电 国家主席习近平近日复信美国艾奥瓦州友人。")
+    assert one(in_sentence(letter, "国家主席习近平近日复信美国艾奥瓦州友人", "SUPPORT")).medium == "letter"
+    drill = page("中俄举行联合军事演习",
+                 "新华社北京7月14日电 中国人民解放军海军与俄罗斯海军7月14日在湛江举行联合军事演习。")
+    ev = one(in_sentence(drill, "在湛江举行联合军事演习", "COOPERATE"))
+    assert (countries(ev.actor), ev.recipient) == ({"CHN", "RUS"}, ())
