@@ -206,3 +206,9 @@ def test_a_short_foreign_name_after_a_verb_ending_in_a_surname_character():
     for text in ("习近平再次祝贺普京就任新一届俄罗斯总统。", "习近平感谢普京的邀请。"):
         assert [e.name for e in recognise(text).entities if e.kind == "person"] == [
             "习近平", "弗拉基米尔·普京"], text
+
+
+def test_japanese_and_diplomatic_titles_introduce_a_name():
+    found = recognise("日本外务省事务次官冈野正敬25日召见中国驻日本大使吴江浩。越南驻华大使馆武官阮文山出席。")
+    assert [(e.name, e.country, e.role) for e in found.entities if e.kind == "person"] == [
+        ("冈野正敬", "JPN", "事务次官"), ("吴江浩", "CHN", "大使"), ("阮文山", "VNM", "武官")]
