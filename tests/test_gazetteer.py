@@ -123,7 +123,14 @@ def test_rejected_pair_is_scanned_again() -> None:
     assert found("越老挝") == [("老挝", "country", "country:LAO")]
     assert found("日本") == [("日本", "country", "country:JPN")]
     assert found("东盟与中日韩领导人") == [("东盟", "igo", "igo:东盟"),
-                                      ("中日", "pair", "pair:CHN-JPN")]
+                                      ("中日韩", "pair", "pair:CHN-JPN-KOR")]
+
+
+def test_three_short_forms_make_a_trilateral_compound() -> None:
+    assert found("韩美日外长") == [("韩美日", "pair", "pair:KOR-USA-JPN"),
+                                ("外长", "role", "role:外交部长")]
+    assert [h.countries for h in gazetteer().find("越老柬三国")] == [("VNM", "LAO", "KHM")]
+    assert found("中老年人") == []
 
 
 def test_longest_wins() -> None:

@@ -15,6 +15,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import permutations
 
 import ahocorasick_rs
 
@@ -55,6 +56,8 @@ PAIR_EXTRA = (
     "美印 印美 美澳 澳美 美菲 菲美 日印 印日 日澳 澳日 柬泰 泰柬 老柬 柬老 老泰 泰老 "
     "老缅 缅老 古美 美古"
 ).split()
+# Short forms that make trilateral compounds among themselves (韩美日, 中日韩, 越老柬).
+TRIPLE_SHORTS = "中 日 韩 美 越 老 柬 俄 朝 印 澳 菲 泰 缅 蒙".split()
 # Pairs that are ordinary words or ambiguous: never generated.
 PAIR_NEVER = set(
     "中加 加中 越加 加越 中意 意中 中欧 欧中 欧越 老中 老美 老日 古老 老古 白俄 中新 新中".split()
@@ -312,6 +315,13 @@ class Gazetteer:
             ka, kb = codes[a], codes[b]
             self._add(word, Hit(0, 0, "pair", f"pair:{ka}-{kb}", word, None, (ca, cb), None),
                       _PAIR, a, b)
+        for a, b, c in permutations(TRIPLE_SHORTS, 3):
+            word = a + b + c
+            if a + b in PAIR_NEVER or b + c in PAIR_NEVER or not {a, b, c} <= codes.keys():
+                continue
+            isos = tuple(country_of(x)[0] for x in (a, b, c))
+            self._add(word, Hit(0, 0, "pair", "pair:" + "-".join(codes[x] for x in (a, b, c)),
+                                word, None, isos, None), _PAIR, a, c)
         for s in SIDE_SHORTS:
             if s not in codes:
                 continue
