@@ -358,3 +358,12 @@ def test_a_day_inside_what_is_spoken_about_is_a_topic():
     assert topics("越南领导人就土耳其地震致慰问电\n2月7日,武氏映春致慰问电。") == [("2月7日", False)]
     assert topics("4月18日,双方就两国关系举行会谈。就此,发言人19日表示") == [
         ("4月18日", False), ("19日", False)]
+
+
+def test_anniversaries_of_chinas_relations_and_of_partnerships_give_the_year():
+    def years(text: str) -> list[int]:
+        return [c.year for c in year_clues(text)]
+
+    assert years("今年是中立两国建交30周年") == [2021]
+    assert years("今年是中国和洪都拉斯建交一周年") == [2024]
+    assert years("今年是越中全面战略合作伙伴关系建立15周年") == [2023]

@@ -446,3 +446,15 @@ def test_datelines_of_other_agencies_in_brackets() -> None:
     assert yna.dateline is not None
     assert (yna.dateline.agency, yna.dateline.place, yna.dateline.month, yna.dateline.day) == (
         "韩联社", "首尔", 7, 14)
+
+
+def test_a_stamp_written_with_slashes_is_read_the_way_the_article_names_its_day():
+    def published(stamp: str, body: str) -> str | None:
+        (art,) = split_page(RawPage("s", text=f"马克龙与习近平会谈\n{stamp}\n{body}"))
+        assert stamp not in art.text
+        return art.published
+
+    assert published("发表时间: 06/04/2023 - 16:05", "马克龙周四（4月6日）在北京与习近平举行会谈。") == "2023-04-06"
+    assert published("发表时间: 04/06/2023 - 16:05", "马克龙周四（4月6日）在北京与习近平举行会谈。") == "2023-04-06"
+    assert published("发表时间: 25/04/2023 - 16:05", "马克龙在北京与习近平举行会谈。") == "2023-04-25"
+    assert published("发表时间: 06/04/2023 - 16:05", "马克龙在北京与习近平举行会谈。") is None

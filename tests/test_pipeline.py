@@ -394,3 +394,9 @@ def test_what_follows_a_period_without_a_day_of_its_own_has_its_month():
     assert {r["date"] for r in told(page, "高度评价")} == {"2023-08"}
     assert {r["date"] for r in told(page, "赛宋蓬")} == {"2023-08"}
     assert {r["date"] for r in told(page, "感谢")} == {"2023-08-09"}
+
+
+def test_an_exercise_named_with_its_year_gives_the_year():
+    page = ("柬中举行联合军演\n"
+            "金边(柬新社)——柬埔寨王家军队与中国人民解放军5月16日在磅士卑省举行代号为“金龙-2024”的联合军事演习。")
+    assert {(r["date"], r["date_evidence"]) for r in told(page, "联合军事演习")} == {("2024-05-16", "金龙-2024")}

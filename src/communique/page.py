@@ -55,7 +55,7 @@ _BYLINE = re.compile(
     r"|(?:本报|本网)(?:特约)?记者\s+[\u4e00-\u9fff·•\s、，,]{2,30})$"
 )
 _STAMP_ONLY = re.compile(
-    r"(?:[\d\s:：./\-年月日号()（）\[\]【】|,，]|更新|发布|时间|日期|北京时间|星期[一二三四五六日天]"
+    r"(?:[\d\s:：./\-年月日号()（）\[\]【】|,，]|更新|发布|发表|时间|日期|北京时间|星期[一二三四五六日天]"
     r"|周[一二三四五六日天]|上午|下午|凌晨|晚上|中午)+"
 )
 _STAMP_MD = re.compile(r"\d{1,2}\s*(?:月\s*\d{1,2}\s*日|/\d{1,2}\s+\d{1,2}:\d\d)")
@@ -158,7 +158,7 @@ def _is_stamp(line: str) -> bool:
     """A line that is only a date and time (`17:46 06.07.2022`, `2023/9/10 21:48（9/10 23:05
     更新）`): the page's stamp, not a sentence."""
     return len(line) <= 60 and _STAMP_ONLY.fullmatch(line) is not None and any(
-        p.search(line) for p in (_STAMP, _STAMP_DMY, _STAMP_MD)
+        p.search(line) for p in (_STAMP, _STAMP_DMY, _STAMP_SLASH, _STAMP_MD)
     )
 
 
@@ -382,16 +382,28 @@ def _group_related(
 
 _STAMP = re.compile(r"(20\d\d|19\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _STAMP_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(20\d\d|19\d\d)(?![\d.])")  # 06.07.2022
+_STAMP_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(20\d\d|19\d\d)(?![\d/])")  # 06/04/2023
 
 
-def _stamp_date(lines) -> str | None:  # noqa: ANN001 - an iterable of dropped lines
+def _slash_date(a: int, b: int, year: int, body: str) -> tuple[int, int, int] | None:
+    if a > 12 or b > 12 or a == b:
+        return (year, b, a) if a > 12 or a == b else (year, a, b)
+    day_first, month_first = f"{b}月{a}日" in body, f"{a}月{b}日" in body
+    if day_first != month_first:
+        return (year, b, a) if day_first else (year, a, b)
+    return None
+
+
+def _stamp_date(lines, body: str = "") -> str | None:  # noqa: ANN001 - dropped lines
     """The page's own date stamp (`2024年06月20日 08:49 来源：…`, `17:46 06.07.2022`) among its
-    furniture. Day first only with dots, as European outlets write it: `06/07/2022` could be
-    either."""
+    furniture. Day first with dots, as European outlets write it. `06/04/2023` could be either:
+    a number over 12 is the day, else the reading whose day the article names (`4月6日`)."""
     for line in lines:
         simple = to_simplified(line)
         found = [(int(y), int(mo), int(d)) for y, mo, d in _STAMP.findall(simple)]
         found += [(int(y), int(mo), int(d)) for d, mo, y in _STAMP_DMY.findall(simple)]
+        found += [x for a, b, y in _STAMP_SLASH.findall(simple)
+                  if (x := _slash_date(int(a), int(b), int(y), body)) is not None]
         for y, mo, d in found:
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{mo:02d}-{d:02d}"
@@ -474,7 +486,8 @@ def split_page(raw: RawPage) -> list[Page]:
             continue
         paras.append((s, e))
 
-    published = published or _stamp_date(d.text for _, d in drops[:12])
+    body = simp[paras[0][0] : paras[-1][1]] if paras else ""
+    published = published or _stamp_date((d.text for _, d in drops[:12]), body)
     lead = paras[0] if paras else None
     paras, lead_dup = _drop_duplicate_lead(simp, paras)
     if lead_dup and lead:

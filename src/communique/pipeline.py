@@ -77,6 +77,8 @@ def code_page(page: Page, home: str | None) -> Document:
     clues = sorted(year_clues(text, mentions), key=lambda c: c.span)
     anchor = _anchor(page, mentions)
     m_starts = [m.span[0] for m in mentions]
+    journeys = {m.span for m in mentions if _travel_day(text, m)}
+    flashbacks = {m.span for m in mentions if _flashback(text, m.span)}
     c_starts = [c.span[0] for c in clues]
 
     def date_of(f: Found) -> DateValue:
@@ -95,8 +97,8 @@ def code_page(page: Page, home: str | None) -> Document:
         lo, hi = sentence[0] - DATE_WINDOW, sentence[1] + DATE_WINDOW
         para = _paragraph_start(page, sentence[0])
         near = [m for m in mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]
-                if m.span[0] >= para or not _travel_day(text, m)]
-        focus = _focus(page, mentions, m_starts, sentence[0])
+                if m.span[0] >= para or m.span not in journeys]
+        focus = _focus(page, mentions, m_starts, sentence[0], journeys, flashbacks)
         since = focus.span[1] if focus else (page.paragraphs[0][0] if page.paragraphs else 0)
         return _with_printed_year(page, sentence, resolve_event_date(
             sentence,
@@ -181,6 +183,8 @@ BARE_YEAR = re.compile(
     r"(?<![\d.\-–—至到])((?:19|20)\d\d)年(?![\d〇一二三四五六七八九十]{1,2}月|度?[\-–—至到]|\d|代|前|以来|来)")
 
 
+# `"金龙-2024"`, `海上联合-2024`: an exercise or a meeting named with its year.
+NAMED_YEAR = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}[-－–—]((?:19|20)\d\d)(?![\d年/\-－–—])")
 DOCUMENT_AFTER = re.compile(
     r"[^，,。]{0,10}?(?:公约|条约|协定|宣言|决议|议定书|法》|《)|(?:度)?[^，,。]{0,6}?(?:计划|规划|阶段|预算)")
 ENDS = "。！？!?；;\n"
@@ -196,7 +200,7 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
     known = int(date.value[:4]) if date.value[:4].isdigit() else None
     spans = [sentence] + ([page.title_span] if page.title_span else [])
     for s, e in spans:
-        m = BARE_YEAR.search(page.text, s, e)
+        m = BARE_YEAR.search(page.text, s, e) or NAMED_YEAR.search(page.text, s, e)
         if m and not DOCUMENT_AFTER.match(page.text, m.end()):
             year = m.group(1)
             if known is not None and abs(int(year) - known) > 1:
@@ -229,7 +233,8 @@ def _flashback(text: str, span: tuple[int, int]) -> bool:
     return home is not None and text[home[0] : span[0]].lstrip().startswith(FLASHBACK)
 
 
-def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int
+def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
+           journeys: set[tuple[int, int]], flashbacks: set[tuple[int, int]]
            ) -> DateMention | None:
     """The day the text is telling about when a sentence names none: the last day named
     before it (`10月10日,…会见了石破茂。会见石破茂时,…`), with its month or without (`23日上午,
@@ -246,8 +251,8 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int
         return bool(m.day and not m.future and not m.since and not m.topic
                     and not dl[0] <= m.span[0] < dl[1] and m.span[0] >= low
                     and not page.text.startswith(REPORTED, m.span[1])
-                    and not _flashback(page.text, m.span)
-                    and (m.span[0] >= own or (m.end_day is None and not _travel_day(page.text, m))))
+                    and m.span not in flashbacks
+                    and (m.span[0] >= own or (m.end_day is None and m.span not in journeys)))
 
     i = bisect.bisect_left(starts, at) - 1
     while i >= 0 and mentions[i].span[0] >= low:
