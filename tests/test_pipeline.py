@@ -400,3 +400,15 @@ def test_an_exercise_named_with_its_year_gives_the_year():
     page = ("柬中举行联合军演\n"
             "金边(柬新社)——柬埔寨王家军队与中国人民解放军5月16日在磅士卑省举行代号为“金龙-2024”的联合军事演习。")
     assert {(r["date"], r["date_evidence"]) for r in told(page, "联合军事演习")} == {("2024-05-16", "金龙-2024")}
+
+
+def test_a_malaysian_papers_dateline_its_country_honorifics_and_an_exchange_of_documents():
+    page = ("习近平与安华会谈\n"
+            "（布城16日讯）正在我国进行国事访问的中国国家主席习近平，今日在首相署与首相拿督斯里安华举行会谈，"
+            "两国领导人随后见证交换31项合作文件。")
+    records = extract_text(page, published="2025-04-16").records()
+    talks = [r for r in records if r["event"] == "CONSULT"]
+    assert [(r["mode"], r["actor"][0]["name"], r["recipient"][0]["name"], r["date"]) for r in talks] == [
+        ("visit", "习近平", "安瓦尔·易卜拉欣", "2025-04-16")]
+    signed = [r for r in records if r["event"] == "SUPPORT"]
+    assert [sorted(a["name"] for a in r["actor"]) for r in signed] == [["习近平", "安瓦尔·易卜拉欣"]]

@@ -112,6 +112,10 @@ _DATELINES = [
         r"(?P<agency>[\u4e00-\u9fff]{1,10}?(?:通讯社|通信社|新闻社|社|网|报|电视台|电台|之声))"
         rf"(?P<place>[\u4e00-\u9fff]{{1,8}}?)\s*{_DATE}\s*电(?![话贺邮视文报]){_BY}"
     ),
+    re.compile(  # （布城16日讯）, （吉隆坡讯）: a paper's own dateline, without its name
+        r"[（(](?P<place>[\u4e00-\u9fff]{2,6}?)\s*(?:(?:(?P<m>\d{1,2})\s*月\s*)?"
+        r"(?P<d>\d{1,2})\s*日)?\s*讯[）)]"
+    ),
     re.compile(r"[（(](?P<agency>越通社)[）)]"),
     re.compile(r"据(?P<agency>越通社)(?:[\u4e00-\u9fff]{0,6}?)报道"),
 ]

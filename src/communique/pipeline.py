@@ -277,6 +277,8 @@ def _home_country(page: Page, raw: RawPage) -> str | None:
     for name, iso in agencies.items():
         if name in source[:200_000]:
             return iso
+    if page.dateline and page.dateline.place in _places():  # `（布城16日讯）`: the paper's city
+        return _places()[page.dateline.place][1]
     return None
 
 

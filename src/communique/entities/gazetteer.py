@@ -353,7 +353,8 @@ class Gazetteer:
             s += a
             e += a
             entry = entries[pid]
-            if entry.check == _NONE or self._ok(entry, text, s, e):
+            # a hit that ends where this one starts is a word boundary (`拿督斯里` + `安华`)
+            if entry.check == _NONE or self._ok(entry, text, s, e, bool(out) and out[-1].end == s):
                 out.append(Hit(s, e, *entry.hit))
             elif s + 1 < b:
                 limit = raw[i + 1][1] + a if i + 1 < n else b
@@ -361,9 +362,9 @@ class Gazetteer:
                     out.extend(self._scan(text, s + 1, limit))
         return out
 
-    def _ok(self, entry: _Entry, text: str, s: int, e: int) -> bool:
+    def _ok(self, entry: _Entry, text: str, s: int, e: int, bound: bool = False) -> bool:
         check = entry.check
-        prev = text[s - 1] if s > 0 else ""
+        prev = text[s - 1] if s > 0 and not bound else ""
         nxt = text[e] if e < len(text) else ""
         if check == _ASCII:
             return not (_is_ascii_word(prev) or _is_ascii_word(nxt))

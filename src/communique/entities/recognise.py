@@ -56,7 +56,18 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     places = tuple(h for h in hits if h.kind == "place")
     pairs = tuple(h for h in hits if h.kind == "pair")
     entities = _share_details(_chains(text, [h for h in hits if h.kind != "pair"], home))
-    return Recognised(tuple(_named_again(text, entities)), places, pairs, home)
+    entities = _our_country(text, _named_again(text, entities), home)
+    return Recognised(tuple(entities), places, pairs, home)
+
+
+def _our_country(text: str, entities: list[Entity], home: str | None) -> list[Entity]:
+    """`正在我国进行国事访问`: the outlet's own country, where the outlet is known."""
+    if home is None or "我国" not in text:
+        return entities
+    ours = [Entity("我国", m.span(), "country", f"country:{home}", country=home)
+            for m in re.finditer("我国", text)
+            if not any(e.span[0] < m.end() and m.start() < e.span[1] for e in entities)]
+    return sorted([*entities, *ours], key=lambda e: e.span[0])
 
 
 ANAPHORIC_ORG = re.compile(r"该(集团|公司|银行|组织|机构)")

@@ -60,7 +60,7 @@ class Frames(Statements):
                                                           hit.end):
             return []  # `在联合声明中指出`, `在援助方面,…`: a document or a topic, not an act
         if hit.trigger.word.startswith(("见证", "共同见证")) and not re.search(
-                r"签|换文|交换", self.text[hit.end : sent[1]]):
+                r"签|换文|交换|互换", self.text[hit.start : sent[1]]):
             return []  # witnessing is an event only where something is signed
         if any(m.start() <= hit.start < m.end() for m in self.hosted_phrases(sent)):
             if name != "hosted":
