@@ -412,3 +412,19 @@ def test_a_malaysian_papers_dateline_its_country_honorifics_and_an_exchange_of_d
         ("visit", "习近平", "安瓦尔·易卜拉欣", "2025-04-16")]
     signed = [r for r in records if r["event"] == "SUPPORT"]
     assert [sorted(a["name"] for a in r["actor"]) for r in signed] == [["习近平", "安瓦尔·易卜拉欣"]]
+
+
+def test_a_cna_report_a_surname_with_a_title_and_a_statement_the_next_day():
+    page = ("蔡總統會晤麥卡錫\n"
+            "2023/4/6 08:15\n"
+            "（中央社記者石秀娟洛杉磯5日專電）總統蔡英文今天在加州與美國聯邦眾議院議長麥卡錫及兩黨跨黨派眾議員會面。\n"
+            "會面結束後，蔡總統感謝美國國會長期以來對台灣的堅定支持。\n"
+            "中國外交部6日發表聲明，對蔡英文與麥卡錫會面表示堅決反對。")
+    records = extract_text(page).records()
+    assert [(r["event"], r["date"], r["main"], sorted(a["country"] for a in r["actor"] + r["recipient"]))
+            for r in records] == [
+        ("CONSULT", "2023-04-05", True, ["TWN", "USA"]),
+        ("SUPPORT", "2023-04-05", False, ["TWN", "USA"]),
+        ("ACCUSE", "2023-04-06", False, ["CHN", "TWN", "USA"]),
+    ]
+    assert records[1]["actor"][0]["name"] == "蔡英文"

@@ -869,7 +869,11 @@ def _from_mention(
         rep = _report(dateline, pub)
         if rep is not None and rep.month is not None:
             month, year = rep.month, rep.year
-            if rep.day is not None and m.day > rep.day:  # the 26th reported on the 3rd: last month
+            published_by = pub is not None and (pub.year, pub.month) == (year or pub.year, month) and (
+                m.day <= pub.day)
+            # the 26th reported on the 3rd: last month; the 6th in a report dated the 5th
+            # (another time zone, a night) or published by then: this one
+            if rep.day is not None and m.day > rep.day + 1 and not published_by:
                 month -= 1
                 if month == 0:
                     month, year = 12, (year - 1 if year else None)

@@ -83,6 +83,8 @@ _SENTENCE_END = "。！？!?"
 # Datelines (matched at the start of a paragraph, on simplified text)
 _DATE = r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 _DASH = r"(?:[—―─－]{1,2}|-{1,2}|–{1,2})"
+# `洛杉矶5日专电`: a day, with its month or without
+_DAY_MAYBE_MONTH = r"(?:(?P<y>\d{4})\s*年\s*)?(?:(?P<m>\d{1,2})\s*月\s*)?(?P<d>\d{1,2})\s*日"
 _BY = r"(?:\s*[（(](?:记者|通讯员|特派记者|报道员)[^）)\n]{0,40}[）)])?"
 _DATELINES = [
     re.compile(  # 越通社河内7月28日——, 越通社河内 ——, 越通社河内——, 越通社河内5月29日电
@@ -105,7 +107,7 @@ _DATELINES = [
     re.compile(  # （中央社東京27日綜合外電報導）, （联合早报讯）, （韩联社首尔7月14日电）
         r"[（(](?P<agency>中央社|联合早报|韩联社|共同社|塔斯社|俄新社|卫星通讯社|老挝通讯社|柬埔寨新闻社)"
         rf"(?:记者[\u4e00-\u9fff]{{2,4}})?(?:(?P<place>[\u4e00-\u9fff]{{1,8}}?)(?=\s*\d|综合|电|讯)\s*)?"
-        rf"(?:{_DATE})?"
+        rf"(?:{_DAY_MAYBE_MONTH})?"
         r"[^）)]{0,12}?(?:电|讯|报导|报道)?[）)]"
     ),
     re.compile(  # 俄罗斯卫星通讯社河内7月6日电, 路透社华盛顿7月6日电: any agency that files a dated 电

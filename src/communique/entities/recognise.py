@@ -31,7 +31,7 @@ SUBJECT_KINDS = {"person", "org", "country", "igo"}
 # interaction.
 BOTH_RE = re.compile(
     r"(?<![越中俄老柬古美日韩朝泰缅印菲马新澳英法德第])"
-    r"(?:双方|两国|两党|两位领导人?|两位部长|两位外长|两位国防部长|两军|两位|三方|三国|三位)"
+    r"(?:双方|两国|两党(?![跨参众]|议员)|两位领导人?|两位部长|两位外长|两位国防部长|两军|两位|三方|三国|三位)"
     r"(?!关系|合作|指导|委员会|议会|友好)")
 # `越南驻华大使`: posted to a country written with its one-character short form.
 POSTED_SHORT = re.compile(r"驻[华越俄老柬古美日韩朝泰缅印新马菲澳英法德蒙]")
@@ -57,7 +57,26 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     pairs = tuple(h for h in hits if h.kind == "pair")
     entities = _share_details(_chains(text, [h for h in hits if h.kind != "pair"], home))
     entities = _our_country(text, _named_again(text, entities), home)
-    return Recognised(tuple(entities), places, pairs, home)
+    return Recognised(tuple(_surname_and_title(text, entities)), places, pairs, home)
+
+
+SHORT_TITLES = ("总统", "主席", "总理", "首相", "总书记", "委员长", "议长", "外长", "部长", "大使")
+
+
+def _surname_and_title(text: str, entities: list[Entity]) -> list[Entity]:
+    """`蔡总统`, `习主席`: the person of that surname the page names with that title."""
+    forms: dict[str, Entity] = {}
+    for e in entities:
+        if (e.kind == "person" and e.name and 2 <= len(e.name) <= 3 and e.role in SHORT_TITLES
+                and all(_is_cjk(c) for c in e.name)):
+            forms.setdefault(e.name[0] + e.role, e)
+    if not forms:
+        return entities
+    taken = [e.span for e in entities]
+    extra = [replace(e, text=m.group(), span=m.span())
+             for form, e in forms.items() for m in re.finditer(form, text)
+             if not any(s < m.end() and m.start() < t for s, t in taken)]
+    return sorted([*entities, *extra], key=lambda e: e.span[0]) if extra else entities
 
 
 def _our_country(text: str, entities: list[Entity], home: str | None) -> list[Entity]:
@@ -408,7 +427,7 @@ def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
 # --- chains ----------------------------------------------------------------------------------
 
 SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
-CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委"}  # `云南省委书记`
+CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委", "联邦"}  # `云南省委书记`
 # A bare institution of these kinds (`外交部`, `国会`) is the outlet's own country's.
 HOME_INSTITUTIONS = {"ministry", "government", "legislature", "party", "military", "committee"}
 

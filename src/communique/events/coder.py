@@ -124,7 +124,8 @@ class _Coder(Frames, PageFrameReader):
         inner: list[Span] = []
         floor = sent[0]
         for h in hits:
-            if h.trigger.frame == "to" and h.trigger.event in ("SUPPORT", "ACCUSE"):
+            told = h.trigger.frame == "to" or self.text.endswith(("表示", "表示了"), floor, h.start)
+            if told and h.trigger.event in ("SUPPORT", "ACCUSE"):  # `对…表示坚决反对`
                 at = max(self.text.rfind(c, floor, h.start) for c in "对向为")
                 if at >= 0:
                     inner.append((at, h.start))

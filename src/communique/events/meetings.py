@@ -30,6 +30,10 @@ class Meetings(PageState):
         t = hit.trigger
         start = subj.span[1] if subj.span else cl[0]
         partners = self.clause.governed_by(start, hit.start, ("同", "与", "和", "跟"), first=True)
+        if not partners and t.event == "CONSULT":  # `习近平会晤拜登`: the partner as the object
+            partners = self.clause.object_after(hit.end, cl[1])
+            if partners.span and partners.span[0] > hit.end + 1:
+                partners = Side()  # `在会晤开场白中`: not an object
         if t.event == "CONSULT" and "分别" in before:
             return [ev for p in partners.entities
                     for ev in self._consult(hit, sent, cl, merge(subj, Side((p,))), Side())]
