@@ -152,3 +152,10 @@ def test_grammar_markers_load_with_every_kind_the_coder_reads() -> None:
     for kind, words in kinds.items():
         assert len(words) == len(set(words)), kind  # no word twice within a kind
         assert all(re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words), kind
+
+
+def test_taiwan_and_hong_kong_names_of_countries_are_aliases() -> None:
+    gaz = gazetteer()
+    for name, iso in {"宏都拉斯": "HND", "寮国": "LAO", "纽西兰": "NZL", "北韩": "PRK",
+                      "瓜地马拉": "GTM", "沙乌地阿拉伯": "SAU"}.items():
+        assert [h.country for h in gaz.find(f"{name}政府")][:1] == [iso], name

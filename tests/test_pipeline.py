@@ -428,3 +428,19 @@ def test_a_cna_report_a_surname_with_a_title_and_a_statement_the_next_day():
         ("ACCUSE", "2023-04-06", False, ["CHN", "TWN", "USA"]),
     ]
     assert records[1]["actor"][0]["name"] == "蔡英文"
+
+
+def test_a_ministrys_statement_recalling_an_ambassador_and_we_as_the_ministry():
+    page = ("中方决定召回驻立陶宛大使\n"
+            "新华社北京8月10日电 外交部发言人10日就立陶宛政府允许台湾当局设立“代表处”发表声明。"
+            "今年是中立两国建交30周年，中方对立方此举表示强烈不满。\n"
+            "声明说，中国政府决定召回驻立陶宛大使，并要求立陶宛政府召回驻华大使。\n"
+            "声明说，我们同时正告台湾当局，“台独”是死路一条。")
+    records = extract_text(page).records()
+    recall = [r for r in records if r["event"] == "SANCTION"]
+    assert [(r["actor"][0]["org"], r["recipient"][0]["country"], r["date"]) for r in recall] == [
+        ("中国政府", "LTU", "2021-08-10")]
+    asked = [r for r in records if r["event"] == "REQUEST" and "召回驻华大使" in r["text"]]
+    assert [r["mode"] for r in asked] == ["change"]
+    warned = [r for r in records if "正告" in r["text"]]
+    assert warned and {r["actor"][0]["country"] for r in warned} == {"CHN"}

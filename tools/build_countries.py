@@ -57,6 +57,7 @@ ALIASES = {
     "IRN": "伊朗伊斯兰共和国",
     "SAU": "沙特|沙特阿拉伯王国",
     "ARE": "阿联酋",
+    "HND": "宏国",
     "EGY": "阿拉伯埃及共和国",
     "PSE": "巴勒斯坦国|巴勒斯坦领土",
     "HKG": "香港|香港特别行政区|中国香港特别行政区",
@@ -190,6 +191,26 @@ EXTRA = [("XKX", "XK", "科索沃")]
 SKIP = {"ATA", "BVT", "HMD", "UMI", "SGS", "IOT", "ATF"}
 
 
+# Taiwan and Hong Kong names (CLDR zh_Hant_TW, zh_Hant_HK, in simplified characters, as the
+# pipeline reads every page) that are also a person's name or part of another place's name.
+NOT_VARIANTS = {"马利", "查德", "东加", "迦纳"}
+
+
+def variants(iso2: str) -> list[str]:
+    """Taiwan's and Hong Kong's names of a territory (`宏都拉斯`, `寮国`, `纽西兰`)."""
+    import opencc  # a runtime dependency already; only the build reads it here
+
+    t2s = opencc.OpenCC("t2s")
+    names = []
+    for locale in ("zh_Hant_TW", "zh_Hant_HK"):
+        name = Locale.parse(locale).territories.get(iso2)
+        if name:
+            simple = t2s.convert(name)
+            if simple not in names and simple not in NOT_VARIANTS:
+                names.append(simple)
+    return names
+
+
 def build() -> list[tuple[str, str, str, str, str, str]]:
     zh = Locale("zh").territories
     rows = []
@@ -202,6 +223,7 @@ def build() -> list[tuple[str, str, str, str, str, str]]:
         aliases = [a for a in ALIASES.get(code, "").split("|") if a]
         if cldr != name and cldr not in aliases:
             aliases.insert(0, cldr)
+        aliases += [v for v in variants(iso2) if v != name and v not in aliases]
         capital = CAPITAL.get(code, "")
         if capital in (name, *aliases):
             capital = ""

@@ -123,7 +123,7 @@ class Clause:
         if lead.startswith(PRONOUNS) and not lead.startswith(("他们", "她们", "他国")):
             return self.pronoun(start + 1)
         if lead.startswith(WE):
-            return self.pronoun(start + 1)
+            return self.pronoun(start + 1) or self.speaker(start)
         ents = self.within(start, end)
         for i, e in enumerate(ents):
             if both and both[0] < e.span[0]:
@@ -199,6 +199,16 @@ class Clause:
         ents = self.head(pos + 1, end)
         return self._side(self._person_head(ents, 0)) if ents else Side()
 
+    def speaker(self, at: int) -> Side:
+        """`外交部发言人…发表声明。声明说,我们…`: the body that spoke last before ``at``."""
+        i = bisect.bisect_left(self.starts, at) - 1
+        while i >= 0:
+            e = self.entities[i]
+            if e.kind in ("org", "igo") and _speaks_after(self.text, e.span[1]):
+                return Side((e,), span=(at, at + 1))
+            i -= 1
+        return Side()
+
     def pronoun(self, at: int) -> Side:
         """`…期间,李强同他举行会谈`: the person named last before the pronoun's clause."""
         floor = max(self.text.rfind(c, 0, at) for c in "，,。；;\n")
@@ -209,6 +219,13 @@ class Clause:
             return Side()
         e = self.entities[i]
         return Side((e,), span=(at, at + 1))
+
+
+SPEAKS = re.compile(r"(?:发言人|新闻处|表示|说|指出|强调|声明|发表)")
+
+
+def _speaks_after(text: str, end: int) -> bool:
+    return SPEAKS.match(text, end) is not None
 
 
 def _title_then_joiner(gap: str) -> bool:
