@@ -444,3 +444,21 @@ def test_a_ministrys_statement_recalling_an_ambassador_and_we_as_the_ministry():
     assert [r["mode"] for r in asked] == ["change"]
     warned = [r for r in records if "正告" in r["text"]]
     assert warned and {r["actor"][0]["country"] for r in warned} == {"CHN"}
+
+
+def test_a_press_conference_its_spokesperson_speaks_on_its_day():
+    page = ("2023年10月23日外交部发言人毛宁主持例行记者会\n"
+            "毛宁：应国务院总理李强邀请，澳大利亚总理阿尔巴尼斯将于11月4日至7日对中国进行正式访问。\n"
+            "问：据报道，10月22日，中国海警船在仁爱礁附近海域与菲律宾补给船发生碰撞。中方对此有何回应？\n"
+            "答：10月22日，菲方2艘运输补给船擅闯仁爱礁邻近海域。中国海警依法对菲船进行了拦截。\n"
+            "中方敦促菲方停止在海上挑衅滋事。\n"
+            "问：中方特使出席了开罗和平峰会。你能否介绍有关情况？\n"
+            "答：10月21日，中国政府中东问题特使翟隽出席由埃及总统塞西主持召开的开罗和平峰会并发言。")
+    got = [(r["event"], r["date"], r["actor"][0].get("name") or r["actor"][0].get("org"))
+           for r in extract_text(page).records()]
+    assert got == [
+        ("AGREE", "2023-10-23", "安东尼·阿尔巴尼斯"),
+        ("COERCE", "2023-10-22", "中国海警局"),
+        ("REQUEST", "2023-10-23", "毛宁"),
+        ("CONSULT", "2023-10-21", "翟隽"),
+    ]

@@ -18,7 +18,7 @@ from communique.entities.gazetteer import gazetteer
 from communique.entities.recognise import recognise
 from communique.events.assemble import assemble
 from communique.events.coder import Found, code_events
-from communique.events.grammar import TRAVEL
+from communique.events.grammar import QUESTION, TRAVEL
 from communique.events.lexicon import lexicon
 from communique.model import DateValue, Document, InputError, Page, RawPage, Rejected
 from communique.page import split_page
@@ -75,20 +75,30 @@ def code_page(page: Page, home: str | None) -> Document:
         return Document(page, rec.entities, ())
     mentions = sorted(find_dates(text), key=lambda m: m.span)
     clues = sorted(year_clues(text, mentions), key=lambda c: c.span)
-    anchor = _anchor(page, mentions)
+    # a press conference is the page's event: what its answers tell has its own days
+    anchor = None if QUESTION.search(text) else _anchor(page, mentions)
     m_starts = [m.span[0] for m in mentions]
     journeys = {m.span for m in mentions if _travel_day(text, m)}
-    flashbacks = {m.span for m in mentions if _flashback(text, m.span)}
+    # a press conference's questions and flashbacks do not set the day of what follows
+    flashbacks = {m.span for m in mentions if _flashback(text, m.span) or _asked(text, m.span)}
     c_starts = [c.span[0] for c in clues]
 
     def date_of(f: Found) -> DateValue:
-        date = sentence_date(f.sentence)
+        date = said_date(f.sentence) if _spokesperson_says(f, page) else sentence_date(f.sentence)
         if date.source == "text":
             return date
         home = _sentence_around(text, date.span)
         if home is None or home[0] <= f.sentence[0] < home[1]:
             return date
         return _year_of_its_day(date, sentence_date(home))
+
+    @functools.cache
+    def said_date(sentence: tuple[int, int]) -> DateValue:
+        """What a spokesperson says at a press conference is said on its day, whatever day the
+        question was about, unless the sentence names its own."""
+        own = [m for m in mentions if sentence[0] <= m.span[0] < sentence[1]]
+        return _with_printed_year(page, sentence, resolve_event_date(
+            sentence, own, clues, text=text, dateline=page.dateline, published=page.published))
 
     @functools.cache
     def sentence_date(sentence: tuple[int, int]) -> DateValue:
@@ -266,6 +276,18 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
             return m
         i -= 1
     return None
+
+
+def _asked(text: str, span: tuple[int, int]) -> bool:
+    """Inside a journalist's question (`问：…`)."""
+    line = text.rfind("\n", 0, span[0]) + 1
+    return QUESTION.match(text, line) is not None
+
+
+def _spokesperson_says(f: Found, page: Page) -> bool:
+    return (f.event in ("ACCUSE", "REQUEST", "SUPPORT", "REJECT")
+            and all(e.role == "发言人" for e in f.actor) and bool(f.actor)
+            and QUESTION.search(page.text) is not None)
 
 
 def _home_country(page: Page, raw: RawPage) -> str | None:

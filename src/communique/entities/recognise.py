@@ -426,6 +426,7 @@ def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
 
 # --- chains ----------------------------------------------------------------------------------
 
+PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政府中东问题特使`
 SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
 CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委", "联邦"}  # `云南省委书记`
 # A bare institution of these kinds (`外交部`, `国会`) is the outlet's own country's.
@@ -447,7 +448,8 @@ def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
             last = chain[-1]
             joins = gap in CHAIN_GLUE or (gap == "驻" and last.kind in ("country", "org")) or (
                 POSTED_SHORT.fullmatch(gap) is not None and last.kind in ("country", "org")) or (
-                SESSION.fullmatch(gap) is not None and last.kind in ("igo", "org"))
+                SESSION.fullmatch(gap) is not None and last.kind in ("igo", "org")) or (
+                PORTFOLIO.fullmatch(gap) is not None and h.kind == "role")
             if not joins or (last.kind == "person" and h.kind not in ("role", "rank", "honorific")):
                 flush()
         chain.append(h)

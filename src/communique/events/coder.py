@@ -16,7 +16,7 @@ from communique.events.grammar import CLAUSE_OPENERS, CONTENT_FRAMES, QUESTION, 
 from communique.events.lexicon import TriggerHit
 from communique.events.page_frame import PageFrameReader
 from communique.events.page_state import Found, PageFrame
-from communique.events.sides import Side
+from communique.events.sides import LEADING_TIME, WE, Side
 from communique.model import Span
 
 __all__ = ["Found", "PageFrame", "code_events"]
@@ -88,7 +88,7 @@ class _Coder(Frames, PageFrameReader):
                     if n == 0 and hit.trigger.frame in CONTENT_FRAMES and (
                             "\n" in self.text[max(self.body[0], sent[0] - 1) : sent[0] + 1]):
                         continue  # a plan or wish whose holder is in another paragraph
-                subj = self._speaker_for(subj, hit.start)
+                subj = self._answerer(self._speaker_for(subj, hit.start), cs, hit.start)
                 new = self._frame(hit, subj, (cs, ce), sent)
                 for ev in new:
                     ev.confidence += confidence
@@ -103,6 +103,16 @@ class _Coder(Frames, PageFrameReader):
                     content_until = max(content_until, ce)
             pending.append((cs, ce))
         return _Deferred(self, pending, subject), events
+
+    def _answerer(self, subj: Side, cs: int, at: int) -> Side:
+        """At a press conference, `我们`/`中方` in an answer is the spokesperson speaking."""
+        speaker = self.spokesperson
+        if speaker is None:
+            return subj
+        lead = LEADING_TIME.sub("", self.text[cs:at]).lstrip()
+        ours = bool(subj.entities) and all(
+            e.kind == "country" and e.country == speaker.country for e in subj.entities)
+        return Side((speaker,), span=subj.span) if lead.startswith(WE) or ours else subj
 
     def _speaker_for(self, subj: Side, at: int) -> Side:
         """`阮志咏强调,越南希望…`: a country that speaks through its official named just before,

@@ -215,9 +215,12 @@ class Meetings(PageState):
         """Who holds the meeting attended: its named organisers, the organisation in its name
         (`东盟峰会`), the title's organisation for a bare `会议`, else the host country."""
         text = self.text
-        hosted = HOSTED_RE.search(text, cl[0], sent[1]) or self.frame.organiser_phrase
+        # at a press conference each answer has its own subject: no page-wide organiser
+        page_wide = not self.qa
+        hosted = HOSTED_RE.search(text, cl[0], sent[1]) or (
+            self.frame.organiser_phrase if page_wide else None)
         named = (self.clause.within(hosted.start(1), hosted.end(1)) if hosted
-                 else list(self.frame.organisers))
+                 else list(self.frame.organisers) if page_wide else [])
         after = [e for e in self.clause.within(hit.end, sent[1])
                  if e.kind in ("igo", "country", "org")]
         title = [e for e in self.clause.within(self.body[0], self.sentences[0][1])

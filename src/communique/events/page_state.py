@@ -75,6 +75,17 @@ class PageState:
         return self.frame.multilateral
 
     @functools.cached_property
+    def spokesperson(self) -> Entity | None:
+        """Who answers at a press conference (`外交部发言人毛宁主持例行记者会`): the person the
+        first line names."""
+        if not self.qa:
+            return None
+        end = self.text.find("\n", self.body[0])
+        people = [e for e in self.clause.within(self.body[0], end if end >= 0 else self.body[1])
+                  if e.kind == "person" and e.country]
+        return people[0] if people else None
+
+    @functools.cached_property
     def venue(self) -> str | None:
         """The country where the page's conference is held (`大会在印度尼西亚首都雅加达开幕`)."""
         for sent in self.sentences:
