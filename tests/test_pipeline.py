@@ -462,3 +462,26 @@ def test_a_press_conference_its_spokesperson_speaks_on_its_day():
         ("REQUEST", "2023-10-23", "毛宁"),
         ("CONSULT", "2023-10-21", "翟隽"),
     ]
+
+
+def test_a_meeting_told_again_as_a_subject_or_counted_is_one_meeting_on_the_sidelines():
+    page = ("石破茂与习近平首次会谈\n"
+            "日本首相石破茂11月15日在秘鲁首都利马与中国国家主席习近平举行了会谈。"
+            "这是石破2024年10月就任首相以来首次与习近平举行会谈。\n"
+            "会谈在亚太经合组织领导人非正式会议的间隙举行，持续约30分钟。\n"
+            "石破在会谈中就中国在东海的活动表达了严重关切。石破还要求中方尽早释放被拘押的日本公民。")
+    records = extract_text(page, published="2024-11-16").records()
+    assert [(r["event"], r["mode"], r["date"]) for r in records] == [
+        ("CONSULT", "third-party", "2024-11-15"),
+        ("ACCUSE", "disapprove", "2024-11-15"),
+        ("REQUEST", "yield", "2024-11-15"),
+    ]
+    assert {r["actor"][0]["name"] for r in records[1:]} == {"石破茂"}
+
+
+def test_a_ship_arriving_for_a_visit():
+    page = ("美国航母列根号抵达岘港\n"
+            "美国航空母舰列根号星期日（6月25日）抵达越南中部城市岘港，展开为期五天的访问。")
+    assert [(r["event"], r["mode"], r["recipient"][0]["country"])
+            for r in extract_text(page, published="2023-06-25").records()] == [
+        ("CONSULT", "visit", "VNM")]

@@ -21,6 +21,11 @@ from communique.events.sides import Side
 from communique.events.statements import Statements
 from communique.model import Span
 
+# After a meeting word that opens its clause: the meeting is what the clause is about.
+MEETING_AS_SUBJECT = ("在", "于", "持续", "历时", "是", "为期")
+# `这是石破就任以来首次与习近平举行会谈`: the meeting told, counted.
+RECAP = re.compile(r"\s*(?:这是|此次是|这也是)[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
+
 
 class Frames(Statements):
     """The frame of each trigger, dispatched to its handler."""
@@ -50,6 +55,10 @@ class Frames(Statements):
         if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
                 before.endswith(NOMINAL_BEFORE)):
             return []  # `此次会谈`: the meeting already told, named again
+        if hit.trigger.event == "CONSULT" and (
+                (not before.strip() and self.text.startswith(MEETING_AS_SUBJECT, hit.end))
+                or RECAP.match(self.text, sent[0], hit.start)):
+            return []  # `会谈在…间隙举行`, `这是…首次与习近平举行会谈`: the meeting told, described
         if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
                 self.text.startswith(NOMINAL_AFTER, hit.end)) and not self.clause.within(
                 hit.end, hit.end + 1) and not self.clause.starts_at(hit.end):

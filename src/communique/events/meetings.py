@@ -144,11 +144,18 @@ class Meetings(PageState):
         if re.search(r"(期间|之际|前夕|之行)[,，;；]?$", text[hit.end : cl[1]]) or after.startswith(
                 "以来"):
             return []  # `访问俄罗斯期间,…`: the visit as a time for what follows
-        m = re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)进行.{0,6}$", before)
+        m = re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)(?:进行|展开|开始).{0,6}$", before)
         if m:
             host = Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1))))
         else:
             host = self.clause.object_after(hit.end, cl[1])
+        arrived = None if m or host else re.search(  # `抵达越南岘港，展开为期五天的访问`
+            r"(?:抵达|到达|飞抵)([^。；;]{1,20}?)[,，]\s*(?:展开|开始)[^,，。]{0,8}$",
+            text[sent[0] : hit.start])
+        if arrived:
+            host = Side(tuple(e for e in self.clause.within(sent[0] + arrived.start(1),
+                                                            sent[0] + arrived.end(1))
+                              if e.country)[:1])
         if not host:
             return []
         near = [e for e in self.clause.within(cl[0], hit.start)

@@ -138,6 +138,10 @@ class PageState:
                     for e in self.clause.within(at + 1, p.start)):
                 return p.country
             i += 1
+        for e in self.clause.within(sent[0], before):  # `在秘鲁首都利马`, a city not listed
+            if (e.kind == "country" and self.text[e.span[0] - 1 : e.span[0]] == "在"
+                    and self.text.startswith(("首都", "首府", "的首都"), e.span[1])):
+                return e.country
         return None
 
     # --- sides --------------------------------------------------------------------------------
