@@ -485,3 +485,13 @@ def test_a_ship_arriving_for_a_visit():
     assert [(r["event"], r["mode"], r["recipient"][0]["country"])
             for r in extract_text(page, published="2023-06-25").records()] == [
         ("CONSULT", "visit", "VNM")]
+
+
+def test_guests_come_for_a_summit_and_meet_their_host_one_by_one():
+    page = ("尹锡悦分别与李强和岸田文雄举行会谈\n"
+            "韩联社首尔5月26日电 韩国总统尹锡悦26日下午在龙山总统府分别与来韩出席第九届韩中日领导人会议的"
+            "中国国务院总理李强和日本首相岸田文雄举行会谈。\n"
+            "岸田还表示，日本总务省的行政指导并非要求韩国企业出售股份。")
+    records = extract_text(page).records()
+    assert [(r["event"], r["mode"], r["actor"][0]["name"], r["recipient"][0]["name"]) for r in records] == [
+        ("CONSULT", "visit", "李强", "尹锡悦"), ("CONSULT", "visit", "岸田文雄", "尹锡悦")]

@@ -35,7 +35,8 @@ class Meetings(PageState):
             if partners.span and partners.span[0] > hit.end + 1:
                 partners = Side()  # `在会晤开场白中`: not an object
         if t.event == "CONSULT" and "分别" in before:
-            return [ev for p in partners.entities
+            people = [p for p in partners.entities if p.kind != "country"]
+            return [ev for p in (people or partners.entities)  # `韩中日领导人会议的` qualifies
                     for ev in self._consult(hit, sent, cl, merge(subj, Side((p,))), Side())]
         actors = merge(subj, partners)
         if t.event == "CONSULT":
@@ -206,6 +207,9 @@ class Meetings(PageState):
         rest = text[hit.start : sent[1]]
         if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word != "与会":
             return []
+        if re.match(r"[^，,。]{0,30}?(?:会议|峰会|论坛|大会|活动|仪式|博览会)的[^，,。]{0,12}?(?:总理|总统|"
+                    r"主席|首相|部长|外长|代表团|领导人)", text[hit.end : cl[1]]):
+            return []  # `来韩出席…会议的中国国务院总理李强`: who the guest is, not an act here
         foreign = self._meeting_hosts(hit, cl, sent, subj)
         if not foreign:
             return []

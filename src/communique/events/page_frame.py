@@ -20,8 +20,9 @@ class PageFrameReader(PageState):
         shorts = gazetteer().short_forms()
         for sent in self.sentences:
             whole = text[sent[0] : sent[1]]
-            if "访" not in whole and "期间" not in whole and "邀请" not in whole:
-                continue  # no word of a visit: nothing to learn here
+            if ("访" not in whole and "期间" not in whole and "邀请" not in whole
+                    and not VISIT_WORD.search(whole)):
+                continue  # no word of a visit (`来韩出席`): nothing to learn here
             for cs, ce in self.clauses(sent):
                 seg = text[cs:ce]
                 for m in VISIT_OF_RE.finditer(seg):
@@ -31,7 +32,7 @@ class PageFrameReader(PageState):
                     iso = shorts.get(m.group(1))
                     if iso:
                         i = m.start()
-                        rel = re.match(r"[^，,。]{0,10}?访问的", seg[m.end() :])
+                        rel = re.match(r"[^，,。]{0,10}?访问的|[^，,。]{0,24}?的", seg[m.end() :])
                         visitor = (clause.object_after(cs + m.end() + rel.end(), sent[1]) if rel
                                    else self._visitor(cs, cs + m.end(), sent, cs + i))
                         self._mark_iso(visitor, iso)
