@@ -495,3 +495,23 @@ def test_guests_come_for_a_summit_and_meet_their_host_one_by_one():
     records = extract_text(page).records()
     assert [(r["event"], r["mode"], r["actor"][0]["name"], r["recipient"][0]["name"]) for r in records] == [
         ("CONSULT", "visit", "李强", "尹锡悦"), ("CONSULT", "visit", "岸田文雄", "尹锡悦")]
+
+
+def test_a_state_visit_its_plans_a_second_meeting_and_the_heads_of_state_signing():
+    page = ("马克龙与习近平北京会谈 希望中国让俄罗斯恢复理智\n"
+            "发表时间: 06/04/2023 - 16:05\n"
+            "正在中国进行国事访问的法国总统马克龙周四（4月6日）在北京人民大会堂与中国国家主席习近平举行会谈。\n"
+            "习近平在会谈中表示，愿意在条件和时机合适时与乌克兰总统泽连斯基通话。\n"
+            "随后，习近平会见了欧盟委员会主席冯德莱恩。\n"
+            "会谈后，两国元首共同见证签署了十多项合作协议。\n"
+            "马克龙周五将前往广州，习近平将在当地与马克龙再次会面。")
+    got = [(r["event"], sorted(a["country"] for a in r["actor"]),
+            sorted(a["country"] for a in r["recipient"])) for r in extract_text(page).records()]
+    assert got == [
+        ("REQUEST", ["FRA"], ["CHN"]),
+        ("CONSULT", ["FRA"], ["CHN"]),
+        ("AGREE", ["CHN"], ["UKR"]),
+        ("CONSULT", ["IGO"], ["CHN"]),
+        ("SUPPORT", ["CHN", "FRA"], []),
+        ("AGREE", ["CHN"], ["FRA"]),
+    ]

@@ -15,6 +15,7 @@ from communique.events.sides import Clause, Side
 from communique.model import Entity, Span
 from communique.text import clause_spans, sentence_spans
 
+HEADS = ("两国元首", "两国领导人", "两位领导人", "两国总统", "两国总理", "两国首脑")
 VENUE_WORDS = re.compile(r"(?:峰会|会议|论坛|大会|博览会)[^。]{0,30}?(?:开幕|举行|召开|举办)|"
                          r"(?:开幕|举行|召开|举办)[^。]{0,20}?(?:峰会|会议|论坛|大会|博览会)")
 PUNCTUATION = re.compile(r"[，,。；;：:、（）()]")
@@ -118,6 +119,10 @@ class PageState:
         a, r = _distinct(self._resolve(actor)), _distinct(self._resolve(recipient))
         if not a:
             return []
+        told = {e.country for e in r}
+        if (kw.get("event") or t.event) not in ("CONSULT", "AGREE", "COOPERATE") and told and (
+                told < {e.country for e in a}):
+            a = tuple(e for e in a if e.country not in told)  # `马克龙与习近平…，希望中国…`
         own = {e.country for e in a}
         r = tuple(e for e in r if e.country not in own) or r
         if r:
@@ -170,6 +175,9 @@ class PageState:
 
     def _resolve(self, side: Side) -> tuple[Entity, ...]:
         if side.both:
+            words = self.text[side.span[0] : side.span[1] + 2] if side.span else ""
+            if words.startswith(HEADS) and self.frame.participants:
+                return self.frame.participants  # `两国元首`: the page's main meeting's
             return (self.recent or self.frame.participants or self._pair_countries(side)
                     or side.entities)
         return side.entities
@@ -238,4 +246,5 @@ def _distinct(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
 
 def merge(a: Side, b: Side) -> Side:
     extra = tuple(e for e in b.entities if e not in a.entities)
-    return Side(a.entities + extra, both=a.both or b.both)
+    both = a if a.both else b if b.both else None  # where `双方`/`两国元首` is written
+    return Side(a.entities + extra, both=both is not None, span=both.span if both else None)

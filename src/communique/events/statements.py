@@ -12,6 +12,8 @@ from communique.events.page_state import Found
 from communique.events.sides import Side
 from communique.model import Span
 
+NEXT_PLAN = re.compile(r"[，,；;][^，,；;。]{1,12}?(?<![大上中少])(?:将|愿|拟)")
+
 
 class Statements(Meetings):
     """The handlers of the statement frames (a statement of talks held is a meeting)."""
@@ -96,7 +98,10 @@ class Statements(Meetings):
         return self._found(hit, sent, subj, obj, 0.75, mode=mode, cameo=cameo)
 
     def _future(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
-        code = lexicon().has_action(self.text[hit.end : sent[1]])
+        # the plan runs to the end of the sentence, or to the next one's (`…将前往广州，习近平
+        # 将在当地与马克龙再次会面`: two plans, two holders)
+        nxt = NEXT_PLAN.search(self.text, hit.end, sent[1])
+        code = lexicon().has_action(self.text[hit.end : nxt.start() if nxt else sent[1]])
         if code is None and hit.trigger.frame != "promise":
             return []
         if subj.both:
