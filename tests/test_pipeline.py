@@ -515,3 +515,19 @@ def test_a_state_visit_its_plans_a_second_meeting_and_the_heads_of_state_signing
         ("SUPPORT", ["CHN", "FRA"], []),
         ("AGREE", ["CHN"], ["FRA"]),
     ]
+
+
+def test_a_coast_guard_spokesperson_charges_a_numbered_ship_and_warns():
+    page = ("中国海警：菲船蓄意冲撞中方船只\n"
+            "据中国海警局微信公众号消息，中国海警局新闻发言人刘德军8月19日表示，中国海警依法对菲船采取管控措施。\n"
+            "刘德军表示，菲4410船无视中方多次严正警告，以危险的方式蓄意冲撞正常执法的中国海警5205船。\n"
+            "刘德军说：“我们严正警告菲方立即停止侵权挑衅行为。”\n"
+            "对此，菲律宾国家海事委员会发言人洛佩斯19日则声称，中国海警船“故意撞击”菲方船只。")
+    got = [(r["event"], r["actor"][0].get("name") or r["actor"][0].get("org"), r["actor"][0]["country"],
+            r["recipient"][0]["country"]) for r in extract_text(page, published="2024-08-20").records()]
+    assert got == [
+        ("COERCE", "中国海警局", "CHN", "PHL"),
+        ("ACCUSE", "刘德军", "CHN", "PHL"),
+        ("REQUEST", "刘德军", "CHN", "PHL"),
+        ("ACCUSE", "洛佩斯", "PHL", "CHN"),
+    ]

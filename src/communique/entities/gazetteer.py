@@ -381,7 +381,9 @@ class Gazetteer:
             return False
         if check == _SIDE:
             suffix = text[e - 1]
-            return nxt not in (FORCE_SIDES[suffix][2] if suffix in FORCE_SIDES else SIDE_BAD_NEXT)
+            if suffix in FORCE_SIDES:  # `刘德军`: a name, not the German army
+                return nxt not in FORCE_SIDES[suffix][2] and prev not in self.surnames
+            return nxt not in SIDE_BAD_NEXT
         # pair
         second = entry.second
         if nxt in ("方", "来"):

@@ -56,7 +56,7 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     places = tuple(h for h in hits if h.kind == "place")
     pairs = tuple(h for h in hits if h.kind == "pair")
     entities = _share_details(_chains(text, [h for h in hits if h.kind != "pair"], home))
-    entities = _our_country(text, _named_again(text, entities), home)
+    entities = _our_country(text, _numbered_vessels(text, _named_again(text, entities)), home)
     return Recognised(tuple(_surname_and_title(text, entities)), places, pairs, home)
 
 
@@ -77,6 +77,18 @@ def _surname_and_title(text: str, entities: list[Entity]) -> list[Entity]:
              for form, e in forms.items() for m in re.finditer(form, text)
              if not any(s < m.end() and m.start() < t for s, t in taken)]
     return sorted([*entities, *extra], key=lambda e: e.span[0]) if extra else entities
+
+
+NUMBERED_VESSEL = re.compile(r"(菲|越|中|美|日|韩|俄)(?:方)?\d{2,5}(?:号)?(?:船|舰)")
+
+
+def _numbered_vessels(text: str, entities: list[Entity]) -> list[Entity]:
+    """`菲4410船`, `中国海警5205船` is its service's: a side's numbered ship is that country."""
+    shorts = gazetteer().short_forms()
+    found = [Entity(m.group(), m.span(), "country", f"country:{shorts[m[1]]}", country=shorts[m[1]])
+             for m in NUMBERED_VESSEL.finditer(text) if m[1] in shorts
+             and not any(e.span[0] < m.end() and m.start() < e.span[1] for e in entities)]
+    return sorted([*entities, *found], key=lambda e: e.span[0]) if found else entities
 
 
 def _our_country(text: str, entities: list[Entity], home: str | None) -> list[Entity]:
@@ -426,6 +438,7 @@ def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
 
 # --- chains ----------------------------------------------------------------------------------
 
+BODY_NAME = re.compile(r"[^\W\d_和与及的在、]{1,6}")
 PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政府中东问题特使`
 SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
 CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委", "联邦"}  # `云南省委书记`
@@ -449,7 +462,9 @@ def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
             joins = gap in CHAIN_GLUE or (gap == "驻" and last.kind in ("country", "org")) or (
                 POSTED_SHORT.fullmatch(gap) is not None and last.kind in ("country", "org")) or (
                 SESSION.fullmatch(gap) is not None and last.kind in ("igo", "org")) or (
-                PORTFOLIO.fullmatch(gap) is not None and h.kind == "role")
+                PORTFOLIO.fullmatch(gap) is not None and h.kind == "role") or (
+                BODY_NAME.fullmatch(gap) is not None and last.kind in ("country", "org")
+                and h.kind == "institution")  # `菲律宾` + `国家海事` + `委员会`
             if not joins or (last.kind == "person" and h.kind not in ("role", "rank", "honorific")):
                 flush()
         chain.append(h)

@@ -64,7 +64,30 @@ def assemble(
             confidence=max(0.3, min(0.95, f.confidence - _unknown_penalty(f))),
             main=is_main,
         )
-    return _fold_meetings(_fold_headline(page, _share_years(list(events.values()))))
+    return _fold_meetings(_fold_headline(page, _fold_generic(_share_years(list(events.values())))))
+
+
+def _fold_generic(events: list[Event]) -> list[Event]:
+    """`中国海警船"故意撞击"菲方船只，…并指责中方的行动`: one speaker's one charge against one
+    party, named once by its body and once as `中方`, is one event, told by the body."""
+    out = list(events)
+    for ev in events:
+        if ev.event == "CONSULT" or not ev.recipient or any(
+                e.kind != "country" for e in ev.recipient):
+            continue
+        twin = next((o for o in out if o is not ev and o.span == ev.span and o.event == ev.event
+                     and _ids(o.actor) == _ids(ev.actor)
+                     and {e.country for e in o.recipient} == {e.country for e in ev.recipient}),
+                    None)
+        if twin is not None and any(e.kind != "country" for e in twin.recipient):
+            if ev.main and not twin.main:
+                out[out.index(twin)] = _with_main(twin)
+            out.remove(ev)
+    return out
+
+
+def _ids(side: tuple) -> frozenset[str]:
+    return frozenset(e.id for e in side)
 
 
 def _share_years(events: list[Event]) -> list[Event]:

@@ -145,10 +145,14 @@ class Statements(Meetings):
         accused = self.clause.subject(cl[0], hit.start)
         if not accused:
             head = [e for e in self.clause.within(cl[0], hit.start) if e.country]
+            if not head:  # `菲4410船无视…，以危险方式蓄意冲撞…`: the clause goes on from before
+                says = self._speaker_before(cl[0], set()).countries
+                head = [e for e in self.clause.within(sent[0], cl[0])
+                        if e.country and e.country not in says and e.kind != "person"]
             accused = Side((head[0],)) if head else Side()
         if not accused or accused.both:
             return []
-        speaker = self._speaker_before(cl[0], accused.countries)
+        speaker = self._speaker_before(hit.start, accused.countries)  # `中国海警：菲船…`
         if not speaker:
             return []
         return self._found(hit, sent, speaker, accused, 0.65)
