@@ -531,3 +531,25 @@ def test_a_coast_guard_spokesperson_charges_a_numbered_ship_and_warns():
         ("REQUEST", "刘德军", "CHN", "PHL"),
         ("ACCUSE", "洛佩斯", "PHL", "CHN"),
     ]
+
+
+def test_countermeasures_called_off_and_a_charge_against_the_clauses_subject():
+    page = ("外交部宣布对佩洛西采取制裁措施\n"
+            "2022-08-05 16:32 来源：澎湃新闻\n"
+            "8月5日，外交部发言人宣布：美国国会众议长佩洛西执意窜访中国台湾地区，严重干涉中国内政。"
+            "中方决定对佩洛西及其直系亲属采取制裁措施。\n"
+            "一、取消中美两军战区领导通话。\n"
+            "二、暂停中美气候变化商谈。")
+    got = [(r["event"], r["actor"][0].get("org"), r["recipient"][0].get("name"))
+           for r in extract_text(page, published="2022-08-05").records()]
+    assert got == [("ACCUSE", "外交部", "南希·佩洛西"), ("SANCTION", None, "南希·佩洛西")]
+
+
+def test_a_cambodian_general_named_before_his_rank_thanks_and_an_exercises_end_is_not_its_day():
+    page = ("柬中联合军事演习开幕\n"
+            "金边，5月16日（AKP）——柬埔寨王家军队与中国人民解放军联合军事演习今天上午开幕。\n"
+            "柬埔寨王家军队副总司令茂索潘上将出席开幕式。本次演习为期半个月，至5月30日结束。\n"
+            "茂索潘上将在致辞中表示，演习已成为两军务实合作的重要平台。他感谢中国军队长期以来提供的宝贵支持。")
+    thanks = [r for r in extract_text(page, published="2024-05-16").records() if r["event"] == "SUPPORT"]
+    assert [(r["actor"][0]["name"], r["actor"][0]["country"], r["date"]) for r in thanks] == [
+        ("茂索潘", "KHM", "2024-05-16")]

@@ -61,7 +61,8 @@ class DateMention:
     relative: str | None = None
     part_of_day: str | None = None  # 上午, 下午, 晚 … (or 上旬/中旬/下旬/初/底 for a month)
     future: bool = False  # after 将于/即将/拟于: the date of something yet to come
-    since: bool = False  # 自5月7日起, 从…以来: when a state began, not a day of the story
+    since: bool = False  # 自5月7日起, 至5月30日结束: where a state or period begins or ends,
+    # not a day of the story
     topic: bool = False  # 关于4月18日…一事的提问, 谴责朝鲜12日发射: the day of what is spoken
     # about, not of the speaking
 
@@ -199,6 +200,8 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
 
 _SINCE_BEFORE = re.compile(r"(?:自从|自|从)\Z")
 _SINCE_AFTER = re.compile(r"\s*(?:起|以来|开始|至今)")
+_UNTIL_BEFORE = re.compile(r"(?:至|到|截至)\Z")  # `至5月30日结束`: where a period ends
+_UNTIL_AFTER = re.compile(r"\s*(?:结束|为止|闭幕|止)")
 _TOPIC_BEFORE = re.compile(r"(?:关于|就)[^，,。；;：:\s]{0,8}\Z")
 _STANCE_BEFORE = re.compile(r"(?:谴责|批评|抗议|反对|祝贺|感谢|关切|担忧|哀悼|慰问)[^，,。；;：:\s]{0,8}\Z")
 _TOPIC_AFTER = re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:一事|之事|事件|的提问|的问题|问题时)")
@@ -281,7 +284,8 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
     if rel is None and y is None and mo is None and d is None:
         return None
     future = bool(_FUTURE_RE.search(text, max(0, s - 6), s))
-    since = bool(_SINCE_BEFORE.search(text, max(0, s - 2), s) and _SINCE_AFTER.match(text, e, end))
+    since = bool(_SINCE_BEFORE.search(text, max(0, s - 2), s) and _SINCE_AFTER.match(text, e, end)
+                 or _UNTIL_BEFORE.search(text, max(0, s - 2), s) and _UNTIL_AFTER.match(text, e, end))
     topic = bool(_TOPIC_BEFORE.search(text, max(0, s - 10), s) and _TOPIC_AFTER.match(text, e, end)
                  or _STANCE_BEFORE.search(text, max(0, s - 10), s))
     return DateMention(

@@ -389,6 +389,21 @@ def _name_before_title(text: str, end: int, starts: dict[int, Hit]) -> Hit | Non
         before = text[s - 1] if s > 0 else "\n"
         if before in PUNCT or before in NAME_BEFORE:
             return _person_hit(cand, s, end)
+    return _tagged_name_before(text, end, starts)
+
+
+def _tagged_name_before(text: str, end: int, starts: dict[int, Hit]) -> Hit | None:
+    """`茂索潘上将`: a name of no listed surname right before its title, after a clear boundary,
+    that the tagger reads as one person's name."""
+    for size in (3, 4, 2):
+        s = end - size
+        if s < 0 or any(p in starts for p in range(s, end)) or (s and text[s - 1] not in PUNCT):
+            continue
+        cand = text[s:end]
+        if all(_is_cjk(c) for c in cand) and not any(c in NAME_STOP for c in cand):
+            tags = _lac_tags(cand)
+            if len(tags) == 1 and tags[0][1] == "PER":
+                return _person_hit(cand, s, end)
     return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from communique.events.grammar import (
+    CALLED_OFF,
     HABITUAL,
     HOSTED_RE,
     NEGATION,
@@ -34,6 +35,8 @@ class Frames(Statements):
         before = self.text[cl[0] : hit.start]
         if before.endswith(NEGATION):
             return []
+        if hit.trigger.event in ("CONSULT", "COOPERATE", "AID") and CALLED_OFF.search(before):
+            return []  # `取消中美两军战区领导通话`: called off
         name = hit.trigger.frame
         if HABITUAL.search(before) or PAST_YEAR.search(self.text, sent[0], hit.start):
             return []  # `多次参加`, `去年12月…访问`: history, not an event of this report

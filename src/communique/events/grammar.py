@@ -11,7 +11,8 @@ from communique.knowledge import read_table
 # The kinds of marker the coder reads; tests check that kb/markers.tsv gives each of them.
 MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "support_noun_before",
                 "clause_opener", "general_addressee", "province_ending", "meeting", "multilateral",
-                "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel")
+                "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel",
+                "called_off")
 
 
 @cache
@@ -54,6 +55,7 @@ FUTURE_WELCOME = any_of("future_time")
 AID_GOODS = any_of("aid_goods")
 WARM_GREETING = words("warm_greeting")
 TRAVEL = any_of("travel")
+CALLED_OFF = any_of("called_off")
 
 # --- grammar ----------------------------------------------------------------------------------
 
@@ -61,7 +63,7 @@ TRAVEL = any_of("travel")
 VISIT_WORD = re.compile(
     r"(?<![一-龥]的)(?:访|来|赴|抵)([一-龥])(?=进行|期间|之际|访问|出席|参加|工作|的|，|,|。|并|后|前|$)")
 QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]")
-SAYING = re.compile(r"[^，,。]{0,6}?(?:表示|强调|指出|说|称|认为|重申|回应|答问)|\s*[:：]")
+SAYING = re.compile(r"[^，,。]{0,6}?(?:表示|强调|指出|说|称|认为|重申|回应|答问|宣布|[:：])")
 TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 GUEST_RE = re.compile(r"(?:来访|到访|访华|访越)的")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")

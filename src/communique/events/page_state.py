@@ -206,8 +206,8 @@ def _free_triggers(hits: list[TriggerHit], rec: Recognised, skip: tuple[Span, ..
         if i >= 0 and taken[i][1] > t.start:
             continue
         j = bisect.bisect_left(starts, t.start)
-        if j < len(taken) and taken[j][0] < t.end:
-            continue
+        if j < len(taken) and taken[j][0] < t.end < taken[j][1]:
+            continue  # a name running out of the trigger; one inside it (`干涉中国内政`) is its own
         out.append(t)
     return out
 

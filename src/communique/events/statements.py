@@ -145,17 +145,24 @@ class Statements(Meetings):
         accused = self.clause.subject(cl[0], hit.start)
         if not accused:
             head = [e for e in self.clause.within(cl[0], hit.start) if e.country]
-            if not head:  # `菲4410船无视…，以危险方式蓄意冲撞…`: the clause goes on from before
-                says = self._speaker_before(cl[0], set()).countries
-                head = [e for e in self.clause.within(sent[0], cl[0])
-                        if e.country and e.country not in says and e.kind != "person"]
-            accused = Side((head[0],)) if head else Side()
+            accused = Side((head[0],)) if head else self._subject_before(cl, sent)
         if not accused or accused.both:
             return []
         speaker = self._speaker_before(hit.start, accused.countries)  # `中国海警：菲船…`
         if not speaker:
             return []
         return self._found(hit, sent, speaker, accused, 0.65)
+
+    def _subject_before(self, cl: Span, sent: Span) -> Side:
+        """`菲4410船无视…，以危险方式蓄意冲撞…`: a clause without a subject goes on from the
+        nearest clause before that has one, not the speaker's."""
+        says = self._speaker_before(cl[0], set()).countries
+        for cs, ce in reversed([c for c in self.clauses(sent) if c[1] <= cl[0]]):
+            colon = max(self.text.rfind("：", cs, ce), self.text.rfind(":", cs, ce))
+            subj = self.clause.subject(colon + 1 if colon >= 0 else cs, ce)  # `宣布：X…`
+            if subj and not subj.both and not subj.countries & says:
+                return subj
+        return Side()
 
     def _speaker_before(self, at: int, not_in: set[str]) -> Side:
         """Who speaks: the last person or side of another country named in the paragraph before
