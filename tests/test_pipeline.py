@@ -553,3 +553,10 @@ def test_a_cambodian_general_named_before_his_rank_thanks_and_an_exercises_end_i
     thanks = [r for r in extract_text(page, published="2024-05-16").records() if r["event"] == "SUPPORT"]
     assert [(r["actor"][0]["name"], r["actor"][0]["country"], r["date"]) for r in thanks] == [
         ("茂索潘", "KHM", "2024-05-16")]
+
+
+def test_an_invitation_is_dated_when_made_not_by_the_day_of_the_meeting_it_invites_to():
+    page = ("习近平与安华会谈\n"
+            "（布城16日讯）安华透露，他已邀请中国国务院总理李强出席5月下旬在吉隆坡举行的东盟—海湾合作委员会—中国峰会。")
+    invited = told(page, "邀请", "2025-04-16")
+    assert {(r["event"], r["date"]) for r in invited} == {("AGREE", "2025-04-16")}

@@ -84,7 +84,11 @@ def code_page(page: Page, home: str | None) -> Document:
     c_starts = [c.span[0] for c in clues]
 
     def date_of(f: Found) -> DateValue:
-        date = said_date(f.sentence) if _spokesperson_says(f, page) else sentence_date(f.sentence)
+        # a plan or promise is dated when made: days after its word are the plan's (`邀请李强出席
+        # 5月下旬…举行的峰会`)
+        told = (f.sentence[0], f.span[0]) if f.event == "AGREE" and f.span[0] > f.sentence[0] else (
+            f.sentence)
+        date = said_date(told) if _spokesperson_says(f, page) else sentence_date(told)
         if date.source == "text":
             return date
         home = _sentence_around(text, date.span)
