@@ -164,6 +164,8 @@ _TAIL_RE = re.compile(
     rf"\s*{_SEP}\s*(?:(?P<y>{_YEAR})\s*年\s*)?(?:(?P<m>{_MON})\s*月\s*)?(?P<d>{_DAY})\s*[日号]"
 )
 _POD_RE = re.compile(rf"\s*(?P<pod>{_POD})")
+# `邀请李强出席5月下旬…举行的峰会`: the day of what someone is invited to
+_INVITED_TO = re.compile(r"邀请[^，,。；;]{0,24}?(?:出席|参加|访问|来访|前往|赴)\s*\Z")
 _FUTURE_RE = re.compile(r"(?:即将|(?<![大上中少])将|拟|定|计划|预计|预定)\s*(?:于|在)?\s*$")
 
 _REL_WORDS = {
@@ -283,7 +285,8 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
             e = p.end()
     if rel is None and y is None and mo is None and d is None:
         return None
-    future = bool(_FUTURE_RE.search(text, max(0, s - 6), s))
+    future = bool(_FUTURE_RE.search(text, max(0, s - 6), s)
+                  or _INVITED_TO.search(text, max(0, s - 30), s))
     since = bool(_SINCE_BEFORE.search(text, max(0, s - 2), s) and _SINCE_AFTER.match(text, e, end)
                  or _UNTIL_BEFORE.search(text, max(0, s - 2), s) and _UNTIL_AFTER.match(text, e, end))
     topic = bool(_TOPIC_BEFORE.search(text, max(0, s - 10), s) and _TOPIC_AFTER.match(text, e, end)
