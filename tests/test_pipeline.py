@@ -560,3 +560,13 @@ def test_an_invitation_is_dated_when_made_not_by_the_day_of_the_meeting_it_invit
             "（布城16日讯）安华透露，他已邀请中国国务院总理李强出席5月下旬在吉隆坡举行的东盟—海湾合作委员会—中国峰会。")
     invited = told(page, "邀请", "2025-04-16")
     assert {(r["event"], r["date"]) for r in invited} == {("AGREE", "2025-04-16")}
+
+
+def test_a_kpl_dateline_in_brackets_a_recent_day_and_the_year_of_a_numbered_typhoon():
+    page = ("中国向老挝移交洪灾救援物资\n"
+            "【老挝通讯社万象9月20日讯】中国驻老挝大使姜再冬日前在万象向老挝劳动和社会福利部移交中国政府援助老挝的紧急救灾物资。\n"
+            "受2024年第11号台风“摩羯”影响,老挝北部各省9月上旬遭遇严重洪涝灾害。")
+    doc = extract_text(page)
+    assert (doc.page.dateline.agency, doc.page.dateline.day) == ("老挝通讯社", 20)
+    assert [(r["event"], r["date"], r["date_source"]) for r in doc.records()] == [
+        ("AID", "2024-09", "text")]

@@ -793,6 +793,8 @@ def resolve_event_date(
             source, evidence = "published", f"published {published}"
         elif best is not None:
             year, source, evidence = best.year, "inferred", best.evidence
+        elif (printed := _printed_year_near(clues, sentence, text)) is not None:
+            year, source, evidence = printed.year, "text", printed.evidence
     if vague_clause and year is not None:
         ymd.day = None  # `访问俄罗斯期间,…`: within the month; without a year, keep --MM-DD
     if ymd.report and dateline is not None and evidence != dateline.text:
@@ -969,6 +971,16 @@ def _text_year(
             ):
                 return c.year, c.evidence
     return None
+
+
+def _printed_year_near(clues: list[YearClue], sentence: Span, text: str, reach: int = 300
+                       ) -> YearClue | None:
+    """The year of a numbered thing of this year printed near the sentence (`受2024年第11号
+    台风影响`), when nothing else on the page says which year it is."""
+    near = [c for c in clues if c.kind == "text" and c.basis == "year"
+            and text.startswith("第", c.span[1])
+            and c.span[0] < sentence[1] + reach and c.span[1] > sentence[0] - reach]
+    return min(near, key=lambda c: abs(c.span[0] - sentence[0])) if near else None
 
 
 def _best_clue(clues: list[YearClue], sentence: Span) -> YearClue | None:
