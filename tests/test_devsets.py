@@ -1,4 +1,4 @@
-"""The composed development sets (tests/dev, tests/dev2) scored end to end, as SPEC section 6 says.
+"""The composed development sets (tests/dev … dev4) scored end to end, as SPEC section 6 says.
 
 They are pages written in the style of each outlet with hand-made gold (see their READMEs); the
 thresholds sit below today's figures so that a change which breaks the coder's language rules
@@ -28,10 +28,19 @@ def _scores(name: str):  # noqa: ANN202
     return score(load_jsonl(folder / "gold.jsonl"), predicted, docs=docs)
 
 
-@pytest.mark.parametrize(("name", "dates"), [("dev", 0.88), ("dev2", 0.72)])
-def test_composed_pages_score_above_the_bar(name: str, dates: float) -> None:
+# dev3 and dev4 were written by sessions that saw neither the extractor nor the other sets; dev4
+# was scored only at the end of the session that added it. Their gold codes no teasers (the
+# seeds' gold does), so the teaser events the extractor finds count against precision there.
+@pytest.mark.parametrize(("name", "precision", "recall", "main", "dates"), [
+    ("dev", 0.80, 0.78, 0.9, 0.88),
+    ("dev2", 0.80, 0.78, 0.9, 0.72),
+    ("dev3", 0.85, 0.78, 0.85, 0.85),
+    ("dev4", 0.70, 0.78, 0.8, 0.80),
+])
+def test_composed_pages_score_above_the_bar(name: str, precision: float, recall: float,
+                                            main: float, dates: float) -> None:
     s = _scores(name)
-    assert s.precision >= 0.80, s.summary()
-    assert s.recall >= 0.78, s.summary()
-    assert s.main_found / s.main_total >= 0.9, s.summary()
+    assert s.precision >= precision, s.summary()
+    assert s.recall >= recall, s.summary()
+    assert s.main_found / s.main_total >= main, s.summary()
     assert s.date_accuracy is not None and s.date_accuracy >= dates, s.summary()

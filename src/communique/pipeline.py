@@ -76,7 +76,8 @@ def code_page(page: Page, home: str | None) -> Document:
     mentions = sorted(find_dates(text), key=lambda m: m.span)
     clues = sorted(year_clues(text, mentions), key=lambda c: c.span)
     # a press conference is the page's event: what its answers tell has its own days
-    anchor = None if QUESTION.search(text) else _anchor(page, mentions)
+    press_conference = QUESTION.search(text) is not None
+    anchor = None if press_conference else _anchor(page, mentions)
     m_starts = [m.span[0] for m in mentions]
     journeys = {m.span for m in mentions if _travel_day(text, m)}
     # a press conference's questions and flashbacks do not set the day of what follows
@@ -88,7 +89,8 @@ def code_page(page: Page, home: str | None) -> Document:
         # 5月下旬…举行的峰会`)
         told = (f.sentence[0], f.span[0]) if f.event == "AGREE" and f.span[0] > f.sentence[0] else (
             f.sentence)
-        date = said_date(told) if _spokesperson_says(f, page) else sentence_date(told)
+        said = press_conference and _spokesperson_says(f)
+        date = said_date(told) if said else sentence_date(told)
         if date.source == "text":
             return date
         home = _sentence_around(text, date.span)
@@ -288,10 +290,9 @@ def _asked(text: str, span: tuple[int, int]) -> bool:
     return QUESTION.match(text, line) is not None
 
 
-def _spokesperson_says(f: Found, page: Page) -> bool:
-    return (f.event in ("ACCUSE", "REQUEST", "SUPPORT", "REJECT")
-            and all(e.role == "发言人" for e in f.actor) and bool(f.actor)
-            and QUESTION.search(page.text) is not None)
+def _spokesperson_says(f: Found) -> bool:
+    return (f.event in ("ACCUSE", "REQUEST", "SUPPORT", "REJECT") and bool(f.actor)
+            and all(e.role == "发言人" for e in f.actor))
 
 
 def _home_country(page: Page, raw: RawPage) -> str | None:

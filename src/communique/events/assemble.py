@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -70,20 +71,33 @@ def assemble(
 def _fold_generic(events: list[Event]) -> list[Event]:
     """`中国海警船"故意撞击"菲方船只，…并指责中方的行动`: one speaker's one charge against one
     party, named once by its body and once as `中方`, is one event, told by the body."""
-    out = list(events)
-    for ev in events:
-        if ev.event == "CONSULT" or not ev.recipient or any(
-                e.kind != "country" for e in ev.recipient):
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, ev in enumerate(events):
+        if ev.event != "CONSULT" and ev.recipient:
+            groups[(ev.span, ev.event, _ids(ev.actor), _countries(ev.recipient))].append(i)
+    drop: set[int] = set()
+    heads: set[int] = set()
+    for members in groups.values():
+        told = [i for i in members if any(e.kind != "country" for e in events[i].recipient)]
+        if not told:
             continue
-        twin = next((o for o in out if o is not ev and o.span == ev.span and o.event == ev.event
-                     and _ids(o.actor) == _ids(ev.actor)
-                     and {e.country for e in o.recipient} == {e.country for e in ev.recipient}),
-                    None)
-        if twin is not None and any(e.kind != "country" for e in twin.recipient):
-            if ev.main and not twin.main:
-                out[out.index(twin)] = _with_main(twin)
-            out.remove(ev)
-    return out
+        for i in members:
+            if i not in told:
+                drop.add(i)
+                if events[i].main:
+                    heads.add(told[0])
+    return _kept(events, drop, heads)
+
+
+def _kept(events: list[Event] | tuple[Event, ...], drop: set[int], heads: set[int]
+          ) -> list[Event]:
+    """``events`` without those at ``drop``, those at ``heads`` made the headline."""
+    return [_with_main(ev) if i in heads and not ev.main else ev
+            for i, ev in enumerate(events) if i not in drop]
+
+
+def _countries(side: tuple) -> frozenset[str | None]:
+    return frozenset(e.country for e in side)
 
 
 def _ids(side: tuple) -> frozenset[str]:
@@ -139,23 +153,31 @@ def _fold_meetings(events: tuple[Event, ...]) -> tuple[Event, ...]:
     - a visit to a country (`对越南进行国事访问`) whose talks or meetings with the hosts the page
       codes too: those are the visit's record, as the welcome ceremony is part of it;
     - a meeting told without its setting (`这是朴振与王毅时隔11个月再次会面`) and with it the
-      same day (`在雅加达与王毅举行会谈`): the one with the setting."""
-    out = list(events)
-    for ev in events:
+      same day (`在雅加达与王毅举行会谈`): the one with the setting.
+    Indexed by sides, so that a page of thousands of meetings stays linear."""
+    visits: dict[tuple, list[int]] = defaultdict(list)
+    settled: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i, o in enumerate(events):
+        if o.event == "CONSULT" and o.mode == "visit" and not _visit_to_country(o):
+            visits[(_ids(o.actor), _countries(o.actor + o.recipient))].append(i)
+        if o.event == "CONSULT" and o.mode is not None:
+            settled[_people(o)].append(i)
+    drop: set[int] = set()
+    heads: set[int] = set()
+    for i, ev in enumerate(events):
         if _visit_to_country(ev):
-            met = [o for o in out if o.event == "CONSULT" and o.mode == "visit" and o is not ev
-                   and not _visit_to_country(o) and _same_sides(ev, o, any_type=True, near=True)
-                   and {e.id for e in o.actor} == {e.id for e in ev.actor}]
+            met = [j for j in visits.get((_ids(ev.actor), _countries(ev.actor + ev.recipient)), ())
+                   if j not in drop and _near_days(ev.date.value, events[j].date.value)]
         elif ev.event == "CONSULT" and ev.mode is None:
-            met = [o for o in out if o.event == "CONSULT" and o.mode is not None
-                   and _same_day(o.date.value, ev.date.value) and _people(o) == _people(ev)]
+            met = [j for j in settled.get(_people(ev), ())
+                   if j not in drop and j != i and _same_day(events[j].date.value, ev.date.value)]
         else:
             continue
         if met:
-            if ev.main and not any(o.main for o in met):
-                out[out.index(met[0])] = _with_main(met[0])
-            out.remove(ev)
-    return tuple(out)
+            if ev.main and not any(events[j].main or j in heads for j in met):
+                heads.add(met[0])
+            drop.add(i)
+    return tuple(_kept(events, drop, heads))
 
 
 def _people(ev: Event) -> frozenset[str]:
