@@ -84,6 +84,8 @@ NUMBERED_VESSEL = re.compile(r"(菲|越|中|美|日|韩|俄)(?:方)?\d{2,5}(?:�
 
 def _numbered_vessels(text: str, entities: list[Entity]) -> list[Entity]:
     """`菲4410船`, `中国海警5205船` is its service's: a side's numbered ship is that country."""
+    if "船" not in text and "舰" not in text:
+        return entities
     shorts = gazetteer().short_forms()
     found = [Entity(m.group(), m.span(), "country", f"country:{shorts[m[1]]}", country=shorts[m[1]])
              for m in NUMBERED_VESSEL.finditer(text) if m[1] in shorts
@@ -474,17 +476,26 @@ def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
         if chain:
             gap = text[chain[-1].end : h.start]
             last = chain[-1]
-            joins = gap in CHAIN_GLUE or (gap == "驻" and last.kind in ("country", "org")) or (
-                POSTED_SHORT.fullmatch(gap) is not None and last.kind in ("country", "org")) or (
-                SESSION.fullmatch(gap) is not None and last.kind in ("igo", "org")) or (
-                PORTFOLIO.fullmatch(gap) is not None and h.kind == "role") or (
-                BODY_NAME.fullmatch(gap) is not None and last.kind in ("country", "org")
-                and h.kind == "institution")  # `菲律宾` + `国家海事` + `委员会`
+            joins = gap in CHAIN_GLUE or _glued(gap, last.kind, h.kind)
             if not joins or (last.kind == "person" and h.kind not in ("role", "rank", "honorific")):
                 flush()
         chain.append(h)
     flush()
     return entities
+
+
+def _glued(gap: str, before: str, after: str) -> bool:
+    """Words between two hits that keep them one title chain, by the kinds they join."""
+    if len(gap) > 8:
+        return False
+    if before in ("country", "org") and (gap == "驻" or POSTED_SHORT.fullmatch(gap)):
+        return True  # `越南驻华大使`
+    if before in ("igo", "org") and SESSION.fullmatch(gap):
+        return True  # `AIPA-44主席`
+    if after == "role" and PORTFOLIO.fullmatch(gap):
+        return True  # `中国政府中东问题特使`
+    return (after == "institution" and before in ("country", "org")
+            and BODY_NAME.fullmatch(gap) is not None)  # `菲律宾` + `国家海事` + `委员会`
 
 
 def _chain_entities(text: str, chain: list[Hit], home: str | None) -> list[Entity]:
