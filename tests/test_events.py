@@ -375,3 +375,10 @@ def test_summoning_an_ambassador_regret_a_reply_letter_and_a_joint_military_exer
                  "新华社北京7月14日电 中国人民解放军海军与俄罗斯海军7月14日在湛江举行联合军事演习。")
     ev = one(in_sentence(drill, "在湛江举行联合军事演习", "COOPERATE"))
     assert (countries(ev.actor), ev.recipient) == ({"CHN", "RUS"}, ())
+
+
+def test_a_charge_whose_target_opens_the_next_clause():
+    doc = page("外交部宣布与宏都拉斯断交",
+               "（中央社记者黄雅诗台北26日电）外交部长吴钊燮今天召开记者会。吴钊燮批评，中国长期以各种手段打压台湾的国际空间。")
+    ev = one(in_sentence(doc, "吴钊燮批评，中国长期以各种手段打压台湾的国际空间", "ACCUSE"))
+    assert (names(ev.actor), countries(ev.recipient)) == ({"吴钊燮"}, {"CHN"})

@@ -41,6 +41,11 @@ class Statements(Meetings):
         if not governed and hit.trigger.frame == "to":
             governed = self._governed_before(hit, sent)
         after = self.clause.object_after(hit.end, cl[1])
+        if not after and hit.trigger.event == "ACCUSE" and hit.trigger.frame == "object" and (
+                self.text.startswith(
+                    ("，", ",", "：", ":"), hit.end)):  # `吴钊燮批评，中国长期以各种手段打压…`
+            nxt = next((c for c in self.clauses(sent) if c[0] > hit.end), None)
+            after = self.clause.subject(nxt[0], nxt[1]) if nxt else Side()
         options = [governed, after] if hit.trigger.frame == "to" else [after, governed]
         foreign = [o for o in options if o.both or o.countries - subj.countries]
         obj = (foreign or [o for o in options if o] or [Side()])[0]
