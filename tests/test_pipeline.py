@@ -570,3 +570,10 @@ def test_a_kpl_dateline_in_brackets_a_recent_day_and_the_year_of_a_numbered_typh
     assert (doc.page.dateline.agency, doc.page.dateline.day) == ("老挝通讯社", 20)
     assert [(r["event"], r["date"], r["date_source"]) for r in doc.records()] == [
         ("AID", "2024-09", "text")]
+
+
+def test_what_came_before_gives_way_to_today_which_then_holds():
+    page = ("宏都拉斯與中國建交\n"
+            "（中央社記者黃雅詩台北26日電）宏都拉斯總統卡斯楚14日宣布將尋求與中國建交後，宏國政府今天正式宣布與中華民國斷交。"
+            "吳釗燮批評，中國長期以各種手段打壓台灣的國際空間。")
+    assert {r["date"] for r in told(page, "打压台湾", "2023-03-26")} == {"2023-03-26"}

@@ -202,6 +202,7 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
 
 _SINCE_BEFORE = re.compile(r"(?:自从|自|从)\Z")
 _SINCE_AFTER = re.compile(r"\s*(?:起|以来|开始|至今)")
+BEFORE_CLAUSE = re.compile(r"[^，,。；;]{0,40}?(?:之后|以后|后)[，,]")
 _UNTIL_BEFORE = re.compile(r"(?:至|到|截至)\Z")  # `至5月30日结束`: where a period ends
 _UNTIL_AFTER = re.compile(r"\s*(?:结束|为止|闭幕|止)")
 _TOPIC_BEFORE = re.compile(r"(?:关于|就)[^，,。；;：:\s]{0,8}\Z")
@@ -711,21 +712,23 @@ def resolve_event_date(
     pub = _iso(published)
     usable = [m for m in mentions if not _in_dateline(m, dateline)]
     own = [m for m in usable if s0 <= m.span[0] < s1]
-    pick = next(
-        (
-            m
-            for m in own
-            if not m.future
-            and not m.topic
-            and (
-                m.month is not None
-                or m.day is not None
-                or m.relative in _DAY_RELATIVES
-                or m.relative == "vague"
-            )
-        ),
-        None,
-    )
+    days = [
+        m
+        for m in own
+        if not m.future
+        and not m.topic
+        and (
+            m.month is not None
+            or m.day is not None
+            or m.relative in _DAY_RELATIVES
+            or m.relative == "vague"
+        )
+    ]
+    # `卡斯楚14日宣布…后，宏国政府今天正式宣布…`: a clause told as what came before gives way
+    # to the sentence's next day
+    pick = next((m for i, m in enumerate(days)
+                 if i + 1 == len(days) or not BEFORE_CLAUSE.match(text, m.span[1], s1)),
+                None)
     vague_clause = False
     if pick is None:
         first = _CLAUSE_BREAK.search(text, s0, s1)

@@ -13,7 +13,13 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from communique.dates import DateMention, find_dates, resolve_event_date, year_clues
+from communique.dates import (
+    BEFORE_CLAUSE,
+    DateMention,
+    find_dates,
+    resolve_event_date,
+    year_clues,
+)
 from communique.entities.gazetteer import gazetteer
 from communique.entities.recognise import recognise
 from communique.events.assemble import assemble
@@ -264,7 +270,7 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
     own = page.paragraphs[para][0] if page.paragraphs and para >= 0 else 0
 
     def usable(m: DateMention) -> bool:
-        return bool(m.day and not m.future and not m.since and not m.topic
+        return bool((m.day or m.relative == "today") and not m.future and not m.since and not m.topic
                     and not dl[0] <= m.span[0] < dl[1] and m.span[0] >= low
                     and not page.text.startswith(REPORTED, m.span[1])
                     and m.span not in flashbacks
@@ -276,6 +282,7 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
         if usable(m):
             # the first day of that sentence is its event's: `5月22日…自2023年5月21日至23日…`
             while i > 0 and usable(mentions[i - 1]) and not SENTENCE_END.search(
+                    page.text, mentions[i - 1].span[1], m.span[0]) and not BEFORE_CLAUSE.match(
                     page.text, mentions[i - 1].span[1], m.span[0]):
                 i -= 1
                 m = mentions[i]
