@@ -382,3 +382,11 @@ def test_a_charge_whose_target_opens_the_next_clause():
                "（中央社记者黄雅诗台北26日电）外交部长吴钊燮今天召开记者会。吴钊燮批评，中国长期以各种手段打压台湾的国际空间。")
     ev = one(in_sentence(doc, "吴钊燮批评，中国长期以各种手段打压台湾的国际空间", "ACCUSE"))
     assert (names(ev.actor), countries(ev.recipient)) == ({"吴钊燮"}, {"CHN"})
+
+
+def test_breaking_relations_is_a_sanction_and_a_time_since_it_is_not():
+    doc = page("宏都拉斯與中華民國斷交",
+               "（中央社記者黃雅詩台北26日電）宏國政府今天正式宣布與中華民國斷交。這是台美斷交以來最高層級的會面。")
+    ev = one(in_sentence(doc, "宏国政府今天正式宣布与中华民国断交", "SANCTION"))
+    assert (countries(ev.actor), countries(ev.recipient)) == ({"HND"}, {"TWN"})
+    assert not in_sentence(doc, "这是台美断交以来最高层级的会面")

@@ -35,6 +35,8 @@ class Frames(Statements):
         before = self.text[cl[0] : hit.start]
         if before.endswith(NEGATION):
             return []
+        if self.text.startswith("以来", hit.end):
+            return []  # `台美断交以来`: a time since, not an act of the story
         if hit.trigger.event in ("CONSULT", "COOPERATE", "AID") and CALLED_OFF.search(before):
             return []  # `取消中美两军战区领导通话`: called off
         name = hit.trigger.frame

@@ -40,6 +40,8 @@ class Statements(Meetings):
                         or self.clause.governed_by(cl[0], hit.start, ("向", "为", "给")))
         if not governed and hit.trigger.frame == "to":
             governed = self._governed_before(hit, sent)
+        if not governed and hit.trigger.event == "SANCTION":  # `宣布与中华民国断交`
+            governed = self.clause.governed_by(cl[0], hit.start, ("与", "同", "和"))
         after = self.clause.object_after(hit.end, cl[1])
         if not after and hit.trigger.event == "ACCUSE" and hit.trigger.frame == "object" and (
                 self.text.startswith(
