@@ -115,8 +115,7 @@ _DATELINES = [
         rf"(?P<place>[\u4e00-\u9fff]{{1,8}}?)\s*{_DATE}\s*电(?![话贺邮视文报]){_BY}"
     ),
     re.compile(  # （布城16日讯）, （吉隆坡讯）: a paper's own dateline, without its name
-        r"[（(](?P<place>[\u4e00-\u9fff]{2,6}?)\s*(?:(?:(?P<m>\d{1,2})\s*月\s*)?"
-        r"(?P<d>\d{1,2})\s*日)?\s*讯[）)]"
+        rf"[（(](?P<place>[\u4e00-\u9fff]{{2,6}}?)\s*(?:{_DAY_MAYBE_MONTH})?\s*讯[）)]"
     ),
     re.compile(r"[（(](?P<agency>越通社)[）)]"),
     re.compile(r"据(?P<agency>越通社)(?:[\u4e00-\u9fff]{0,6}?)报道"),

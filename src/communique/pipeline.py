@@ -85,43 +85,40 @@ def code_page(page: Page, home: str | None) -> Document:
     press_conference = QUESTION.search(text) is not None
     anchor = None if press_conference else _anchor(page, mentions)
     m_starts = [m.span[0] for m in mentions]
-    journeys = {m.span for m in mentions if _travel_day(text, m)}
-    # a press conference's questions and flashbacks do not set the day of what follows
-    flashbacks = {m.span for m in mentions if _flashback(text, m.span) or _asked(text, m.span)}
     c_starts = [c.span[0] for c in clues]
+    # days that do not set the day of what follows: from an earlier paragraph a journey's day
+    # (`journeys`); anywhere a day told in a step back or asked about in a question (`background`)
+    journeys: set[tuple[int, int]] = set()
+    background: set[tuple[int, int]] = set()
+    for m in mentions:
+        home = _sentence_around(text, m.span)
+        if _travel_day(text, m.span, home):
+            journeys.add(m.span)
+        if _flashback(text, m.span, home) or _asked(text, m.span):
+            background.add(m.span)
 
     def date_of(f: Found) -> DateValue:
         # a plan or promise is dated when made: days after its word are the plan's (`邀请李强出席
         # 5月下旬…举行的峰会`)
         told = (f.sentence[0], f.span[0]) if f.event == "AGREE" and f.span[0] > f.sentence[0] else (
             f.sentence)
-        said = press_conference and _spokesperson_says(f)
+        return dated(f.sentence, told, press_conference and _spokesperson_says(f))
+
+    @functools.cache
+    def dated(sentence: tuple[int, int], told: tuple[int, int], said: bool) -> DateValue:
         date = said_date(told) if said else sentence_date(told)
         if date.source == "text":
             return date
         home = _sentence_around(text, date.span)
-        if home is None or home[0] <= f.sentence[0] < home[1]:
+        if home is None or home[0] <= sentence[0] < home[1]:
             return date
         return _year_of_its_day(date, sentence_date(home))
 
-    @functools.cache
-    def said_date(sentence: tuple[int, int]) -> DateValue:
-        """What a spokesperson says at a press conference is said on its day, whatever day the
-        question was about, unless the sentence names its own."""
-        own = [m for m in mentions if sentence[0] <= m.span[0] < sentence[1]]
-        return _with_printed_year(page, sentence, resolve_event_date(
-            sentence, own, clues, text=text, dateline=page.dateline, published=page.published))
-
-    @functools.cache
-    def sentence_date(sentence: tuple[int, int]) -> DateValue:
+    def resolved(sentence: tuple[int, int], near: list[DateMention],
+                 anchor: DateMention | None = None, in_period: bool = False) -> DateValue:
         # Dates and year clues further than DATE_WINDOW from the event do not date it; the
         # window keeps a huge page linear and changes nothing on a page of ordinary length.
         lo, hi = sentence[0] - DATE_WINDOW, sentence[1] + DATE_WINDOW
-        para = _paragraph_start(page, sentence[0])
-        near = [m for m in mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]
-                if m.span[0] >= para or m.span not in journeys]
-        focus = _focus(page, mentions, m_starts, sentence[0], journeys, flashbacks)
-        since = focus.span[1] if focus else (page.paragraphs[0][0] if page.paragraphs else 0)
         return _with_printed_year(page, sentence, resolve_event_date(
             sentence,
             near,
@@ -129,11 +126,30 @@ def code_page(page: Page, home: str | None) -> Document:
             text=text,
             dateline=page.dateline,
             published=page.published,
-            anchor=focus or anchor,
-            in_period=PERIOD_OPENING.search(text, max(since, lo), sentence[0]) is not None,
+            anchor=anchor,
+            in_period=in_period,
         ))
 
-    events = assemble(page, found, _cached(date_of), _places())
+    @functools.cache
+    def said_date(sentence: tuple[int, int]) -> DateValue:
+        """What a spokesperson says at a press conference is said on its day, whatever day the
+        question was about, unless the sentence names its own."""
+        own = mentions[bisect.bisect_left(m_starts, sentence[0]) : bisect.bisect_left(
+            m_starts, sentence[1])]
+        return resolved(sentence, own)
+
+    @functools.cache
+    def sentence_date(sentence: tuple[int, int]) -> DateValue:
+        lo, hi = sentence[0] - DATE_WINDOW, sentence[1] + DATE_WINDOW
+        para = _paragraph_start(page, sentence[0])
+        near = [m for m in mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]
+                if m.span[0] >= para or m.span not in journeys]
+        focus = _focus(page, mentions, m_starts, sentence[0], journeys, background)
+        since = focus.span[1] if focus else (page.paragraphs[0][0] if page.paragraphs else 0)
+        period = PERIOD_OPENING.search(text, max(since, lo), sentence[0]) is not None
+        return resolved(sentence, near, focus or anchor, period)
+
+    events = assemble(page, found, date_of, _places())
     return Document(page, rec.entities, events)
 
 
@@ -169,17 +185,6 @@ def _in_year(date: DateValue, year: str, evidence: str | None,
     rest = _month_day(date.value or "")
     precision = "year" if not rest else ("day" if date.precision == "month-day" else date.precision)
     return DateValue(year + rest, precision, "text", evidence, span)
-
-
-def _cached(date_of):  # noqa: ANN001, ANN202 - memoise per sentence: events share sentences
-    memo: dict[tuple[int, int], DateValue] = {}
-
-    def inner(f: Found) -> DateValue:
-        if f.sentence not in memo:
-            memo[f.sentence] = date_of(f)
-        return memo[f.sentence]
-
-    return inner
 
 
 REPORTED = ("报道", "电", "讯", "消息", "发表", "刊登", "发文")
@@ -241,22 +246,20 @@ def _paragraph_start(page: Page, at: int) -> int:
     return page.paragraphs[i][0] if i >= 0 else 0
 
 
-def _travel_day(text: str, m: DateMention) -> bool:
+def _travel_day(text: str, span: tuple[int, int], home: tuple[int, int] | None) -> bool:
     """`李强于10月12日抵达河内`: the day a journey began or ended dates its own paragraph; the
-    paragraphs after it go on with the story's day (`当天`, `李强表示`)."""
-    home = _sentence_around(text, m.span)
-    return home is not None and TRAVEL.search(text, m.span[1], home[1]) is not None
+    paragraphs after it go on with the story's day (`当天`, `李强表示`). ``home``: its sentence."""
+    return home is not None and TRAVEL.search(text, span[1], home[1]) is not None
 
 
-def _flashback(text: str, span: tuple[int, int]) -> bool:
+def _flashback(text: str, span: tuple[int, int], home: tuple[int, int] | None) -> bool:
     """A day told in passing, in a sentence that steps back (`此前一天,即2月26日,…`): the
     story goes on at the day it left."""
-    home = _sentence_around(text, span)
     return home is not None and text[home[0] : span[0]].lstrip().startswith(FLASHBACK)
 
 
 def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
-           journeys: set[tuple[int, int]], flashbacks: set[tuple[int, int]]
+           journeys: set[tuple[int, int]], background: set[tuple[int, int]]
            ) -> DateMention | None:
     """The day the text is telling about when a sentence names none: the last day named
     before it (`10月10日,…会见了石破茂。会见石破茂时,…`), with its month or without (`23日上午,
@@ -273,7 +276,7 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
         return bool((m.day or m.relative == "today") and not m.future and not m.since and not m.topic
                     and not dl[0] <= m.span[0] < dl[1] and m.span[0] >= low
                     and not page.text.startswith(REPORTED, m.span[1])
-                    and m.span not in flashbacks
+                    and m.span not in background
                     and (m.span[0] >= own or (m.end_day is None and m.span not in journeys)))
 
     i = bisect.bisect_left(starts, at) - 1

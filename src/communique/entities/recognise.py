@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -70,13 +71,8 @@ def _surname_and_title(text: str, entities: list[Entity]) -> list[Entity]:
         if (e.kind == "person" and e.name and 2 <= len(e.name) <= 3 and e.role in SHORT_TITLES
                 and all(_is_cjk(c) for c in e.name)):
             forms.setdefault(e.name[0] + e.role, e)
-    if not forms:
-        return entities
-    taken = [e.span for e in entities]
-    extra = [replace(e, text=m.group(), span=m.span())
-             for form, e in forms.items() for m in re.finditer(form, text)
-             if not any(s < m.end() and m.start() < t for s, t in taken)]
-    return sorted([*entities, *extra], key=lambda e: e.span[0]) if extra else entities
+    return _with_free(entities, [replace(e, text=m.group(), span=m.span())
+                                 for form, e in forms.items() for m in re.finditer(form, text)])
 
 
 NUMBERED_VESSEL = re.compile(r"(菲|越|中|美|日|韩|俄)(?:方)?\d{2,5}(?:号)?(?:船|舰)")
@@ -87,23 +83,21 @@ def _numbered_vessels(text: str, entities: list[Entity]) -> list[Entity]:
     if "船" not in text and "舰" not in text:
         return entities
     shorts = gazetteer().short_forms()
-    found = [Entity(m.group(), m.span(), "country", f"country:{shorts[m[1]]}", country=shorts[m[1]])
-             for m in NUMBERED_VESSEL.finditer(text) if m[1] in shorts
-             and not any(e.span[0] < m.end() and m.start() < e.span[1] for e in entities)]
-    return sorted([*entities, *found], key=lambda e: e.span[0]) if found else entities
+    return _with_free(entities, [
+        Entity(m.group(), m.span(), "country", f"country:{shorts[m[1]]}", country=shorts[m[1]])
+        for m in NUMBERED_VESSEL.finditer(text) if m[1] in shorts])
 
 
 def _our_country(text: str, entities: list[Entity], home: str | None) -> list[Entity]:
     """`正在我国进行国事访问`: the outlet's own country, where the outlet is known."""
     if home is None or "我国" not in text:
         return entities
-    ours = [Entity("我国", m.span(), "country", f"country:{home}", country=home)
-            for m in re.finditer("我国", text)
-            if not any(e.span[0] < m.end() and m.start() < e.span[1] for e in entities)]
-    return sorted([*entities, *ours], key=lambda e: e.span[0])
+    return _with_free(entities, [Entity("我国", m.span(), "country", f"country:{home}", country=home)
+                                 for m in re.finditer("我国", text)])
 
 
-ANAPHORIC_ORG = re.compile(r"该(集团|公司|银行|组织|机构)")
+ANAPHORIC_SUFFIXES = ("集团", "公司", "银行", "组织", "机构")
+ANAPHORIC_ORG = re.compile(f"该({'|'.join(ANAPHORIC_SUFFIXES)})")
 
 
 def _named_again(text: str, entities: list[Entity]) -> list[Entity]:
@@ -111,14 +105,30 @@ def _named_again(text: str, entities: list[Entity]) -> list[Entity]:
     found = list(ANAPHORIC_ORG.finditer(text))
     if not found:
         return entities
-    out = list(entities)
+    last: dict[str, Entity] = {}  # suffix -> the last organisation so named, read in text order
+    extra: list[Entity] = []
+    i = 0
     for m in found:
-        before = [e for e in entities if e.span[1] <= m.start() and (e.org or "").endswith(m[1])]
-        if before and not any(e.span[0] < m.end() and m.start() < e.span[1] for e in entities):
-            e = before[-1]
-            out.append(Entity(m[0], m.span(), "org", f"org:{e.org}", None, None, e.org,
-                              e.country, e.sector or "BUS", known=False))
-    return sorted(out, key=lambda e: e.span[0])
+        while i < len(entities) and entities[i].span[1] <= m.start():
+            org = entities[i].org or ""
+            for suffix in ANAPHORIC_SUFFIXES:
+                if org.endswith(suffix):
+                    last[suffix] = entities[i]
+            i += 1
+        e = last.get(m[1])
+        if e is not None:
+            extra.append(Entity(m[0], m.span(), "org", f"org:{e.org}", None, None, e.org,
+                                e.country, e.sector or "BUS", known=False))
+    return _with_free(entities, extra)
+
+
+def _with_free(entities: list[Entity], extra: list[Entity]) -> list[Entity]:
+    """``entities`` and those of ``extra`` that overlap none of them, in text order."""
+    if not extra:
+        return entities
+    occupied = _Occupied(e.span for e in entities)
+    free = [x for x in extra if not occupied.overlaps(*x.span)]
+    return sorted([*entities, *free], key=lambda e: e.span[0]) if free else entities
 
 
 def _share_details(entities: list[Entity]) -> list[Entity]:
@@ -162,7 +172,9 @@ NOT_A_NAME = ("多家", "一家", "两家", "有关", "相关", "中外", "外�
 
 
 def _add_companies(text: str, hits: list[Hit]) -> list[Hit]:
-    known = [h for h in hits if h.kind in ("org", "igo", "person")]
+    if COMPANY_RE.search(text) is None:
+        return hits
+    known = _Occupied((h.start, h.end) for h in hits if h.kind in ("org", "igo", "person"))
     countries = {h.start: h for h in hits if h.kind == "country"}
     found: list[Hit] = []
     for m in COMPANY_RE.finditer(text):
@@ -174,15 +186,16 @@ def _add_companies(text: str, hits: list[Hit]) -> list[Hit]:
         if start is None or not all(_is_cjk(c) or c.isalnum() for c in text[start : m.start()]):
             continue
         name = text[start : m.end()]
-        if name.startswith(NOT_A_NAME) or any(h.start < m.end() and start < h.end for h in known):
+        if name.startswith(NOT_A_NAME) or known.overlaps(start, m.end()):
             continue
         country = countries[start].country if start in countries else None
         found.append(Hit(start, m.end(), "org", f"org:{name}", name, country,
                          (country,) if country else (), "BUS", known=False))
     if not found:
         return hits
-    inside = [h for h in hits if any(f.start <= h.start and h.end <= f.end for f in found)]
-    return sorted([*(h for h in hits if h not in inside), *found], key=lambda h: h.start)
+    taken = _Occupied((f.start, f.end) for f in found)  # what a company's name holds goes
+    return sorted([*(h for h in hits if not taken.overlaps(h.start, h.end)), *found],
+                  key=lambda h: h.start)
 
 
 def _split_minister_titles(text: str, hits: list[Hit]) -> list[Hit]:
@@ -215,8 +228,8 @@ _FAR = 1 << 62
 class _Occupied:
     """Spans already taken by a name, for overlap checks in logarithmic time."""
 
-    def __init__(self, hits: list[Hit]) -> None:
-        self.spans = sorted((h.start, h.end) for h in hits)
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans)
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.spans, (start, _FAR)) - 1
@@ -232,7 +245,7 @@ class _Occupied:
 
 def _add_unknown_names(text: str, hits: list[Hit]) -> list[Hit]:
     starts = {h.start: h for h in hits}
-    occupied = _Occupied(hits)
+    occupied = _Occupied((h.start, h.end) for h in hits)
     found: dict[int, Hit] = {}
 
     def keep(name: Hit | None) -> None:

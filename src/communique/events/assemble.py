@@ -255,7 +255,7 @@ def _near_days(a: str | None, b: str | None, days: int = 7) -> bool:
     """Within a visit's week: `2024-06-19` and `--06-20`; a month alone is near its days."""
     if not a or not b:
         return True
-    (ma, da), (mb, db) = (_month_day(v) for v in (a, b))
+    (ma, da), (mb, db) = (_month_and_day(v) for v in (a, b))
     if ma is None or mb is None:
         return True
     if da is None or db is None:
@@ -263,7 +263,7 @@ def _near_days(a: str | None, b: str | None, days: int = 7) -> bool:
     return abs((ma * 31 + da) - (mb * 31 + db)) <= days
 
 
-def _month_day(value: str) -> tuple[int | None, int | None]:
+def _month_and_day(value: str) -> tuple[int | None, int | None]:
     parts = value.lstrip("-").split("-")
     if value.startswith("--"):
         return int(parts[0]), int(parts[1])

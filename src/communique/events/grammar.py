@@ -64,6 +64,9 @@ VISIT_WORD = re.compile(
     r"(?<![一-龥]的)(?:访|来|赴|抵)([一-龥])(?=进行|期间|之际|访问|出席|参加|工作|的|，|,|。|并|后|前|$)")
 QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]")
 SAYING = re.compile(r"[^，,。]{0,6}?(?:表示|强调|指出|说|称|认为|重申|回应|答问|宣布|[:：])")
+# Right after a body's name: the body speaking (`外交部发言人…`, `外交部表示`). Unlike SAYING,
+# nothing may stand between, so `立陶宛政府不顾中方多次说明` is not its speech.
+SPEAKS = re.compile(r"发言人|新闻处|表示|说|指出|强调|声明|发表")
 TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 GUEST_RE = re.compile(r"(?:来访|到访|访华|访越)的")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")

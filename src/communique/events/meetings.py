@@ -142,8 +142,7 @@ class Meetings(PageState):
         if "欢迎" in before and self.text[max(cl[0], before.find("欢迎") + cl[0] - 2):].startswith(
                 WARM_GREETING):
             return []  # `热烈欢迎X访问越南`: a greeting in the talks, not another visit
-        if re.search(r"(期间|之际|前夕|之行)[,，;；]?$", text[hit.end : cl[1]]) or after.startswith(
-                "以来"):
+        if re.search(r"(期间|之际|前夕|之行)[,，;；]?$", text[hit.end : cl[1]]):
             return []  # `访问俄罗斯期间,…`: the visit as a time for what follows
         m = re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)(?:进行|展开|开始).{0,6}$", before)
         if m:

@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from communique.events.grammar import SPEAKS
 from communique.model import Entity, Span
 
 JOINERS = {"、", "和", "与", "及", "以及", "暨", "、以及"}  # `同`, `跟` lead a partner: see governed_by
@@ -204,7 +205,7 @@ class Clause:
         i = bisect.bisect_left(self.starts, at) - 1
         while i >= 0:
             e = self.entities[i]
-            if e.kind in ("org", "igo") and _speaks_after(self.text, e.span[1]):
+            if e.kind in ("org", "igo") and SPEAKS.match(self.text, e.span[1]):
                 return Side((e,), span=(at, at + 1))
             i -= 1
         return Side()
@@ -219,13 +220,6 @@ class Clause:
             return Side()
         e = self.entities[i]
         return Side((e,), span=(at, at + 1))
-
-
-SPEAKS = re.compile(r"(?:发言人|新闻处|表示|说|指出|强调|声明|发表)")
-
-
-def _speaks_after(text: str, end: int) -> bool:
-    return SPEAKS.match(text, end) is not None
 
 
 def _title_then_joiner(gap: str) -> bool:
