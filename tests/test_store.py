@@ -323,3 +323,22 @@ def test_a_failed_write_stops_the_run_with_its_error_and_keeps_earlier_batches(s
     with pytest.raises(RuntimeError, match="disk full"):
         run(store, corpus()[:4], batch_size=1)
     assert store.counts()["documents"] == 1
+
+
+def test_the_warm_up_loads_every_part_of_the_knowledge_before_workers_are_forked():
+    """A toy warm-up page left the name tagger to be loaded by each worker after the fork:
+    once per worker, unshared, and outside the start-up the summary reports."""
+    from communique.entities import recognise
+    from communique.pipeline import extract_raw
+    from communique.store.ingest import _still_knowledge
+
+    recognise._lac.cache_clear()
+    with _still_knowledge(extract_raw):
+        assert recognise._lac.cache_info().currsize == 1
+
+
+def test_the_summary_gives_the_start_up_apart_from_the_rate_once_started(store):
+    summary = run(store, corpus())
+    assert 0 < summary.startup < summary.seconds
+    assert summary.steady_pages_per_second > summary.pages_per_second
+    assert f"after {summary.startup:.1f} s of start-up" in summary.lines()[0]
