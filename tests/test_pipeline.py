@@ -464,6 +464,16 @@ def test_a_press_conference_its_spokesperson_speaks_on_its_day():
     ]
 
 
+def test_a_charge_a_question_reports_is_coded_and_nothing_else_the_question_asks_about():
+    page = ("2024年8月5日外交部发言人林剑主持例行记者会\n"
+            "问：据报道，日本外务大臣上川阳子近日表示，日方对中方在东海的活动表示严重关切。"
+            "另外，日本首相将同美国总统举行会谈。中方有何回应？\n"
+            "答：我们已就此向日方提出严正交涉。")
+    got = [(r["event"], r["actor"][0].get("name") or r["actor"][0]["country"],
+            r["recipient"][0]["country"]) for r in extract_text(page).records()]
+    assert got == [("ACCUSE", "上川阳子", "CHN"), ("ACCUSE", "林剑", "JPN")]
+
+
 def test_a_meeting_told_again_as_a_subject_or_counted_is_one_meeting_on_the_sidelines():
     page = ("石破茂与习近平首次会谈\n"
             "日本首相石破茂11月15日在秘鲁首都利马与中国国家主席习近平举行了会谈。"

@@ -27,6 +27,9 @@ def code_events(text: str, rec: Recognised, body: Span, skip: tuple[Span, ...] =
     return _Coder(text, rec, body, skip).run()
 
 
+REPORTED_IN_QUESTIONS = frozenset({"ACCUSE"})
+
+
 class _Coder(Frames, PageFrameReader):
     """The coder of one page: the page frame first, then sentence by sentence."""
 
@@ -37,7 +40,11 @@ class _Coder(Frames, PageFrameReader):
         carried = Side()
         for sent in self.sentences:
             if self._in_question(sent):
-                continue  # a journalist's question frames; the answer reports
+                # A journalist's question frames what the answer reports, but the charge it
+                # reports (`据报道，X对…表示严重关切`, `X发表声明，谴责…`) happened.
+                found.extend(ev for ev in self._sentence(sent, Side())[1]
+                             if ev.event in REPORTED_IN_QUESTIONS)
+                continue
             carried, events = self._sentence(sent, carried)
             for ev in events:
                 sides = ev.actor + ev.recipient
