@@ -474,6 +474,15 @@ def test_a_charge_a_question_reports_is_coded_and_nothing_else_the_question_asks
     assert got == [("ACCUSE", "上川阳子", "CHN"), ("ACCUSE", "林剑", "JPN")]
 
 
+def test_a_charge_in_an_answer_without_a_speaker_is_the_spokespersons():
+    page = ("2024年8月5日外交部发言人林剑主持例行记者会\n"
+            "问：菲律宾称中国海警船采取危险行动。中方对此有何回应？\n"
+            "答：菲方的说法罔顾事实。")
+    got = [(r["event"], r["actor"][0]["name"], r["recipient"][0]["country"])
+           for r in extract_text(page).records() if "罔顾" in r["text"]]
+    assert got == [("ACCUSE", "林剑", "PHL")]
+
+
 def test_a_meeting_told_again_as_a_subject_or_counted_is_one_meeting_on_the_sidelines():
     page = ("石破茂与习近平首次会谈\n"
             "日本首相石破茂11月15日在秘鲁首都利马与中国国家主席习近平举行了会谈。"

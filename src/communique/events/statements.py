@@ -156,6 +156,9 @@ class Statements(Meetings):
         if not accused or accused.both:
             return []
         speaker = self._speaker_before(hit.start, accused.countries)  # `中国海警：菲船…`
+        answers = self.spokesperson  # `答：菲方的说法罔顾事实。`
+        if not speaker and answers is not None and answers.country not in accused.countries:
+            speaker = Side((answers,))
         if not speaker:
             return []
         return self._found(hit, sent, speaker, accused, 0.65)
