@@ -218,6 +218,13 @@ def test_donation_handed_over_is_aid():
     assert countries(ev.recipient) == {"LAO"}
 
 
+def test_aid_named_with_its_recipient_before_de_goes_to_that_recipient():
+    s = "中国政府援助柬埔寨的60万剂国药集团新冠疫苗7日下午运抵金边国际机场。"
+    doc = page("中国援助疫苗运抵金边", f"（金边7日讯）{s}")
+    ev = one(told(doc, s, "AID"))
+    assert countries(ev.actor) == {"CHN"} and countries(ev.recipient) == {"KHM"}
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")

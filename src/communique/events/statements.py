@@ -43,6 +43,11 @@ class Statements(Meetings):
         if not governed and hit.trigger.event == "SANCTION":  # `宣布与中华民国断交`
             governed = self.clause.governed_by(cl[0], hit.start, ("与", "同", "和"))
         after = self.clause.object_after(hit.end, cl[1])
+        if hit.trigger.event == "AID":  # `援助柬埔寨的60万剂国药集团疫苗`: to whom, what
+            first = self.clause.within(hit.end, cl[1])[:1]
+            if first and first[0].span[0] <= hit.end + 1 and self.text.startswith(
+                    "的", first[0].span[1]):
+                after = Side(tuple(first))
         if not after and hit.trigger.event == "ACCUSE" and hit.trigger.frame == "object" and (
                 self.text.startswith(
                     ("，", ",", "：", ":"), hit.end)):  # `吴钊燮批评，中国长期以各种手段打压…`
