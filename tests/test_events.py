@@ -225,6 +225,14 @@ def test_aid_named_with_its_recipient_before_de_goes_to_that_recipient():
     assert countries(ev.actor) == {"CHN"} and countries(ev.recipient) == {"KHM"}
 
 
+def test_aid_received_is_aid_from_the_one_who_gave_it():
+    s = "越南外交部副部长阮明姮在河内接收了澳大利亚政府通过澳大利亚驻越南大使馆提供的紧急救援物资。"
+    doc = page("越南接收澳大利亚救援物资", f"越通社河内9月12日——9月12日,{s}越方接收了一批文件。")
+    ev = one(told(doc, s, "AID"))
+    assert countries(ev.actor) == {"AUS"} and names(ev.recipient) == {"阮明姮"}
+    assert not in_sentence(doc, "越方接收了一批文件。")
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")

@@ -53,6 +53,7 @@ CALL_WORDS = any_of("call")
 ANAPHORA = any_of("anaphora")
 FUTURE_WELCOME = any_of("future_time")
 AID_GOODS = any_of("aid_goods")
+GIVEN = re.compile(r"(?:提供|捐赠|捐助|援助|赠送)的")  # `…B 提供的物资`: what B gave
 WARM_GREETING = words("warm_greeting")
 TRAVEL = any_of("travel")
 CALLED_OFF = any_of("called_off")

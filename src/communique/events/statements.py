@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from communique.events.grammar import AID_GOODS, GENERAL_ADDRESSEE, SAYING, is_future
+from communique.events.grammar import AID_GOODS, GENERAL_ADDRESSEE, GIVEN, SAYING, is_future
 from communique.events.lexicon import TriggerHit, lexicon
 from communique.events.meetings import Meetings
 from communique.events.page_state import Found
@@ -151,6 +151,16 @@ class Statements(Meetings):
         if is_future(before) or "宣布" in before or "决定" in before:
             return self._found(hit, sent, subj, to, 0.7, event="AGREE", cameo="033")
         return self._found(hit, sent, subj, to, 0.8)
+
+    def _received(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
+        """`A 接收了 B (通过…)提供的紧急救援物资`: aid from B to A."""
+        gave = GIVEN.search(self.text, hit.end, cl[1])
+        if not gave or not AID_GOODS.search(self.text, gave.end(), cl[1]) or not subj:
+            return []
+        giver = self.clause.subject(hit.end, gave.start())
+        if not giver or giver.both or not giver.countries - subj.countries:
+            return []
+        return self._found(hit, sent, giver, subj, 0.75)
 
     def _accused(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         """`范秋姮强调,中国船只的上述行为违反了…`: the one who says it accuses the one named."""
