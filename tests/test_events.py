@@ -233,6 +233,15 @@ def test_aid_received_is_aid_from_the_one_who_gave_it():
     assert not in_sentence(doc, "越方接收了一批文件。")
 
 
+def test_people_handed_over_is_cooperation_and_jiang_before_them_is_no_plan():
+    s = "泰国警方20日在湄索机场将这批人员移交给中国公安部工作组。"
+    doc = page("泰国向中方移交电诈人员", f"（曼谷20日讯）{s}越南向老挝移交一批医疗物资。")
+    ev = one(told(doc, s))
+    assert ev.event == "COOPERATE"
+    assert countries(ev.actor) == {"THA"} and countries(ev.recipient) == {"CHN"}
+    assert [e.event for e in in_sentence(doc, "越南向老挝移交一批医疗物资。")] == ["AID"]
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")

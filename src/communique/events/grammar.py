@@ -53,6 +53,7 @@ CALL_WORDS = any_of("call")
 ANAPHORA = any_of("anaphora")
 FUTURE_WELCOME = any_of("future_time")
 AID_GOODS = any_of("aid_goods")
+HANDED_PEOPLE = any_of("handed_people")
 GIVEN = re.compile(r"(?:提供|捐赠|捐助|援助|赠送)的")  # `…B 提供的物资`: what B gave
 WARM_GREETING = words("warm_greeting")
 TRAVEL = any_of("travel")
@@ -75,8 +76,9 @@ VISIT_OF_RE = re.compile(r"(?:对|在)([^，,。]{1,30}?)进行.{0,6}?访问")
 DURING_RE = re.compile(r"在([^,，。；\d年]{1,8}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
 HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办|主持|承办)")
 SIDELINES = re.compile(r"(峰会|会议|论坛|大会|会)的?(期间|间隙|框架内|场边)")
+# `将这批人员移交给…`: 将 before what it moves marks the object (as 把 does), not a plan
 FUTURE_RE = re.compile(
-    r"即将|(?<![大上中少])将(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望|预定|预计|定于")
+    r"即将|(?<![大上中少])将(?!这|该|此|其|上述)(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望|预定|预计|定于")
 
 # Frames whose trigger takes what follows as its content: triggers inside it are not events.
 CONTENT_FRAMES = {"request", "future", "invite", "promise"}

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from communique.events.grammar import AID_GOODS, GENERAL_ADDRESSEE, GIVEN, SAYING, is_future
+from communique.events.grammar import (
+    AID_GOODS,
+    GENERAL_ADDRESSEE,
+    GIVEN,
+    HANDED_PEOPLE,
+    SAYING,
+    is_future,
+)
 from communique.events.lexicon import TriggerHit, lexicon
 from communique.events.meetings import Meetings
 from communique.events.page_state import Found
@@ -53,6 +60,9 @@ class Statements(Meetings):
                     ("，", ",", "：", ":"), hit.end)):  # `吴钊燮批评，中国长期以各种手段打压…`
             nxt = next((c for c in self.clauses(sent) if c[0] > hit.end), None)
             after = self.clause.subject(nxt[0], nxt[1]) if nxt else Side()
+        handed = hit.trigger.word == "移交"
+        if handed and self.text.startswith("给", hit.end):  # `将这批人员移交给中国公安部工作组`
+            governed = self.clause.governed_by(hit.end, cl[1], ("给",), first=True) or governed
         options = [governed, after] if hit.trigger.frame == "to" else [after, governed]
         foreign = [o for o in options if o.both or o.countries - subj.countries]
         obj = (foreign or [o for o in options if o] or [Side()])[0]
@@ -76,6 +86,8 @@ class Statements(Meetings):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", mode=None, cameo="033")
         if hit.trigger.event == "CONSULT":
             return self._consult(hit, sent, cl, subj, obj)
+        if handed and HANDED_PEOPLE.search(self.text, cl[0], cl[1]):
+            return self._found(hit, sent, subj, obj, confidence, event="COOPERATE", cameo="063")
         return self._found(hit, sent, subj, obj, confidence)
 
     def _governed_before(self, hit: TriggerHit, sent: Span) -> Side:
