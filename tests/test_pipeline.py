@@ -483,6 +483,16 @@ def test_a_charge_in_an_answer_without_a_speaker_is_the_spokespersons():
     assert got == [("ACCUSE", "林剑", "PHL")]
 
 
+def test_the_headline_takes_the_leads_today_not_a_later_paragraphs_day():
+    page = ("菲越海警首度联合演练\n\n"
+            "（中央社马尼拉9日综合外电报导）菲律宾海巡署与越南海警今天在马尼拉湾附近海域举行首次联合演练。\n\n"
+            "越南海警8002号船于5日抵达马尼拉港，展开为期4天的友好访问。\n\n"
+            "发言人表示，双方还交流了经验。")
+    records = extract_text(page, published="2024-08-09").records()
+    drills = [r for r in records if r["event"] == "COOPERATE"]
+    assert [(r["date"], r["main"]) for r in drills] == [("2024-08-09", True)]
+
+
 def test_a_meeting_told_again_as_a_subject_or_counted_is_one_meeting_on_the_sidelines():
     page = ("石破茂与习近平首次会谈\n"
             "日本首相石破茂11月15日在秘鲁首都利马与中国国家主席习近平举行了会谈。"

@@ -200,9 +200,12 @@ def _anchor(page: Page, mentions: list[DateMention]) -> DateMention | None:
                     and not m.topic):
                 if page.text.startswith(REPORTED, m.span[1]):
                     continue
-                if m.month is not None or m.day is not None:
+                if m.month is not None or m.day is not None or m.relative in DEICTIC_DAYS:
                     return m
     return None
+
+
+DEICTIC_DAYS = ("today", "yesterday", "day_before_yesterday")  # `今天`: the report's day
 
 
 # `2019年第二次联合巡逻`, `2024年第3号台风`: a year printed alone, not a date, range or plan period.
