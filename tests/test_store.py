@@ -342,3 +342,21 @@ def test_the_summary_gives_the_start_up_apart_from_the_rate_once_started(store):
     assert 0 < summary.startup < summary.seconds
     assert summary.steady_pages_per_second > summary.pages_per_second
     assert f"after {summary.startup:.1f} s of start-up" in summary.lines()[0]
+
+
+def test_writing_workers_leave_the_log_to_the_run_which_checkpoints_it_after_each_batch(
+        new_db, monkeypatch):
+    """On SQLite the workers commit without copying the log into the database (the copy and
+    its disk syncs would stall them); the run does it between batches."""
+    from communique.store import workers
+
+    url = new_db()
+    if not url.startswith("sqlite"):
+        pytest.skip("SQLite's write-ahead log")
+    done = []
+    real = workers.checkpoint
+    monkeypatch.setattr(workers, "checkpoint", lambda engine: done.append(real(engine)))
+    store = open_store(url)
+    summary = ingest(store, ["archive"], read=list_reader(pages_in_order()), extract=fake_extract,
+                     jobs=2, workers_write=True, batch_size=4)
+    assert summary.stored == 12 and len(done) == 4  # 15 inputs, 4 batches

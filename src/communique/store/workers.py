@@ -24,7 +24,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
 from communique.model import Document, RawPage, Rejected
 from communique.store import writing
@@ -142,8 +142,22 @@ def _start_writing_worker(parent: int, engine: Engine, writer: Writer, extract: 
     if os.getppid() != parent:  # the run died before the line above took effect
         os._exit(1)
     engine.dispose(close=False)  # the parent's connections stay the parent's
+    if dialect == "sqlite":  # the run checkpoints the log between batches (``checkpoint``)
+        event.listen(engine, "connect", _no_autocheckpoint)
     _WORKER.update(engine=engine, writer=writer, extract=extract, dialect=dialect, turn=turn,
                    cond=cond)
+
+
+def _no_autocheckpoint(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.execute("PRAGMA wal_autocheckpoint=0")
+
+
+def checkpoint(engine: Engine) -> None:
+    """Copy what the writing workers committed from SQLite's log into the database, without
+    waiting for anyone: done here, between batches, while the workers extract, rather than by
+    a worker in its commit, where the copy and its disk syncs would stall its core."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def _extract_and_write(k: int, todo: Todo, rejected: list[Rejected]) -> Outcome:
@@ -169,6 +183,7 @@ class WritingPool:
     def __init__(self, engine: Engine, writer: Writer, extract: Extractor, dialect: str,
                  jobs: int) -> None:
         ctx = mp.get_context("fork")
+        self.engine, self.dialect = engine, dialect
         self.turn, self.cond, self.next = ctx.RawValue("q", 0), ctx.Condition(), 0
         engine.dispose()  # no open connection is forked
         self.pool = ctx.Pool(jobs, _start_writing_worker,
@@ -177,7 +192,12 @@ class WritingPool:
     def batch(self, todo: Todo, rejected: list[Rejected]) -> Callable[[], Outcome]:
         result = self.pool.apply_async(_extract_and_write, (self.next, todo, rejected))
         self.next += 1
-        return lambda: result.get()
+        return lambda: self._written(result.get())
+
+    def _written(self, outcome: Outcome) -> Outcome:
+        if self.dialect == "sqlite":
+            checkpoint(self.engine)
+        return outcome
 
     def close(self) -> None:
         self.pool.terminate()
