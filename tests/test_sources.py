@@ -204,6 +204,21 @@ def test_jsonl_records_and_bad_lines(tmp_path):
     assert r7.doc_id == "batch-7" and r7.published == "2023-07-28"  # the record's own date wins
 
 
+def test_jsonl_takes_a_year_or_a_month_alone_as_published_and_dates_events_by_it(tmp_path):
+    from communique.pipeline import extract_raw
+
+    p = tmp_path / "partial.jsonl"
+    body = "习近平会见梅德韦杰夫\n\n12月21日下午，国家主席习近平在北京会见统一俄罗斯党主席梅德韦杰夫。"
+    lines = [json.dumps({"id": i, "published": d, "text": body}, ensure_ascii=False)
+             for i, d in (("y", "2022"), ("m", "2022-12"), ("bad", "2022-13"), ("w", "22"))]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    y, m, bad, worse = iter_pages(p)
+    assert (y.published, m.published) == ("2022", "2022-12")
+    assert isinstance(bad, Rejected) and isinstance(worse, Rejected)
+    meeting = extract_raw(y).records()[0]
+    assert (meeting["date"], meeting["date_source"]) == ("2022-12-21", "published")
+
+
 def test_jsonl_empty_file_is_rejected(tmp_path):
     p = tmp_path / "none.ndjson"
     p.write_text("\n\n", encoding="utf-8")

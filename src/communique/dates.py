@@ -651,6 +651,13 @@ def _iso(published: str | None) -> date | None:
         return None
 
 
+def _published_year(published: str | None) -> int | None:
+    """The year of a publication date given as a year or a month alone (`2022`, `2022-12`)."""
+    if published and len(published) in (4, 7) and published[:4].isdigit():
+        return int(published[:4])
+    return None
+
+
 def _report(dateline: Dateline | None, pub: date | None) -> _Ymd | None:
     if dateline is not None and dateline.month and dateline.day:
         return _Ymd(
@@ -794,6 +801,8 @@ def resolve_event_date(
         elif pub is not None:
             year = _cross(pub.year, ymd, pub, text, sentence)
             source, evidence = "published", f"published {published}"
+        elif (pub_year := _published_year(published)) is not None:
+            year, source, evidence = pub_year, "published", f"published {published}"
         elif best is not None:
             year, source, evidence = best.year, "inferred", best.evidence
         elif (printed := _printed_year_near(clues, sentence, text)) is not None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from communique.model import RawPage, Rejected
 from communique.sources.files import doc_id_of
 from communique.sources.html import iso_date, meta_date
+
+
+PARTIAL_DATE = re.compile(r"(?:18|19|20|21)\d\d(?:-(?:0[1-9]|1[0-2]))?")
 
 
 def _str(value, field: str) -> str | None:
@@ -31,6 +35,8 @@ def record_to_page(rec: object, source: str, default_id: str, published: str | N
     doc_id = _str(rec.get("id"), "id") or default_id
     pub_raw = rec.get("published")
     pub = iso_date(pub_raw) if isinstance(pub_raw, str) else None
+    if pub is None and isinstance(pub_raw, str) and PARTIAL_DATE.fullmatch(pub_raw.strip()):
+        pub = pub_raw.strip()  # `2022`, `2022-12`: the year (and month) a user knows
     if pub_raw not in (None, "") and pub is None:
         raise ValueError(f'"published" is not a date: {pub_raw!r}')
     if pub is None and html and not (text and text.strip()):
