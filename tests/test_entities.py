@@ -137,6 +137,13 @@ def test_vietnamese_name_after_a_bare_title_is_of_the_outlets_country():
     assert found and found[0].country == "VNM"
 
 
+def test_a_name_with_a_bare_title_is_whose_its_fuller_mention_said_not_the_outlets():
+    text = "秦刚会见了埃塞俄比亚总理阿比。阿比总理感谢中方的建设性作用。王毅外长出席。"
+    found = {(e.text, e.country) for e in recognise(text, home="CHN").entities
+             if e.kind == "person"}
+    assert ("阿比总理", "ETH") in found and ("埃塞俄比亚总理阿比", "ETH") in found
+
+
 def test_transliterated_name_without_title():
     text = "越南副总理同谢尔盖耶夫·伊万诺维奇举行会谈。"
     e = person(text, unknown("谢尔盖耶夫·伊万诺维奇"))

@@ -56,7 +56,8 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     hits = _add_unknown_names(text, hits)
     places = tuple(h for h in hits if h.kind == "place")
     pairs = tuple(h for h in hits if h.kind == "pair")
-    entities = _share_details(_chains(text, [h for h in hits if h.kind != "pair"], home))
+    entities = _at_home(_share_details(_chains(text, [h for h in hits if h.kind != "pair"], home)),
+                        home)
     entities = _our_country(text, _numbered_vessels(text, _named_again(text, entities)), home)
     return Recognised(tuple(_surname_and_title(text, entities)), places, pairs, home)
 
@@ -129,6 +130,16 @@ def _with_free(entities: list[Entity], extra: list[Entity]) -> list[Entity]:
     occupied = _Occupied(e.span for e in entities)
     free = [x for x in extra if not occupied.overlaps(*x.span)]
     return sorted([*entities, *free], key=lambda e: e.span[0]) if free else entities
+
+
+def _at_home(entities: list[Entity], home: str | None) -> list[Entity]:
+    """An official the page names with a title but no country (`王毅外长`, `阿比总理`) is the
+    outlet's own, unless a fuller mention of the same name said whose (`埃塞俄比亚总理阿比`,
+    which ``_share_details`` has passed on): so the outlet's country comes last."""
+    if home is None:
+        return entities
+    return [replace(e, country=home) if e.kind == "person" and e.country is None
+            and not e.known and "·" not in (e.name or "") else e for e in entities]
 
 
 def _share_details(entities: list[Entity]) -> list[Entity]:
@@ -541,8 +552,6 @@ def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entit
     national = next((o.country for o in org_ents if o.country and o.country != "IGO"), None)
     country = person.country or national or (org_ent.country if org_ent else None) or (
         places[0] if places else None)
-    if country is None and not person.known and "·" not in person.name:
-        country = home
     sector = next((h.sector for h in reversed(roles) if h.sector), None)
     sector = sector or (org_ent.sector if org_ent else None) or person.sector
     start, end = parts[0].start, parts[-1].end
