@@ -493,6 +493,15 @@ def test_the_headline_takes_the_leads_today_not_a_later_paragraphs_day():
     assert [(r["date"], r["main"]) for r in drills] == [("2024-08-09", True)]
 
 
+def test_before_a_ceremony_is_its_day_before_talks_is_some_day_of_the_month():
+    page = ("秦刚出席竣工仪式\n\n"
+            "当地时间1月11日，秦刚在亚的斯亚贝巴出席竣工仪式。\n\n"
+            "竣工仪式前，秦刚同非盟委员会主席法基举行会谈。\n\n"
+            "在会谈前，秦刚会见了埃塞俄比亚外长德梅克。")
+    dates = {r["text"][:4]: r["date"] for r in extract_text(page, published="2023-01-11").records()}
+    assert dates["竣工仪式"] == "2023-01-11" and dates["在会谈前"] == "2023-01"
+
+
 def test_a_meeting_told_again_as_a_subject_or_counted_is_one_meeting_on_the_sidelines():
     page = ("石破茂与习近平首次会谈\n"
             "日本首相石破茂11月15日在秘鲁首都利马与中国国家主席习近平举行了会谈。"

@@ -626,7 +626,8 @@ def _office_clues(text: str) -> list[YearClue]:
 
 # --------------------------------------------------------------------------- resolve
 
-_VAGUE_CLAUSE = re.compile(r"(?:期间|之前|此前|以前|前)\s*$")
+# `此前,…`, `会谈前,…`: some day before; `竣工仪式前,…`: before a ceremony, on its day
+_VAGUE_CLAUSE = re.compile(r"(?:期间|之前|此前|以前|(?<!仪式)(?<!典礼)(?<!宴会)(?<!晚宴)(?<!开幕式)前)\s*$")
 _FUTURE_SENTENCE = re.compile(r"(?:即将|(?<![大上中少])将于|拟于|定于|计划于|预计于|将在)")
 _SLACK = timedelta(days=7)
 
