@@ -242,6 +242,14 @@ def test_people_handed_over_is_cooperation_and_jiang_before_them_is_no_plan():
     assert [e.event for e in in_sentence(doc, "越南向老挝移交一批医疗物资。")] == ["AID"]
 
 
+def test_signing_with_other_countries_names_no_party_and_is_no_event():
+    s = "这是印度首次与其他国家签署此类重要协议。"
+    doc = page("越印签署后勤互助备忘录",
+               f"越通社河内6月8日——6月8日,印度国防部长辛格与越南国防部长潘文江签署了后勤互助备忘录。{s}")
+    assert not in_sentence(doc, s)
+    assert [e.event for e in told(doc, "签署了后勤互助备忘录")] == ["SUPPORT"]
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")

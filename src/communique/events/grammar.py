@@ -46,6 +46,8 @@ NOMINAL_AFTER = words("nominal_after")
 SUPPORT_NOUN_BEFORE = words("support_noun_before")
 CLAUSE_OPENERS = words("clause_opener")
 GENERAL_ADDRESSEE = words("general_addressee")
+# `与其他国家签署`: a partner no one can name
+GENERAL_PARTNER = re.compile(f"[同与和跟](?:{any_of('general_addressee').pattern})")
 PROVINCE_ENDINGS = words("province_ending")
 MEETING_WORDS = words("meeting")
 MULTILATERAL_WORDS = words("multilateral")

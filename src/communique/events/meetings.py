@@ -8,6 +8,7 @@ import re
 from communique.events.grammar import (
     CALL_WORDS,
     FUTURE_WELCOME,
+    GENERAL_PARTNER,
     HOSTED_RE,
     MEETING_WORDS,
     MULTILATERAL_WORDS,
@@ -38,6 +39,8 @@ class Meetings(PageState):
             people = [p for p in partners.entities if p.kind != "country"]
             return [ev for p in (people or partners.entities)  # `韩中日领导人会议的` qualifies
                     for ev in self._consult(hit, sent, cl, merge(subj, Side((p,))), Side())]
+        if not partners and GENERAL_PARTNER.search(self.text, start, hit.start):
+            return []  # `首次与其他国家签署此类协议`: no party named, a kind of act described
         actors = merge(subj, partners)
         if t.event == "CONSULT":
             return self._consult(hit, sent, cl, actors, Side())

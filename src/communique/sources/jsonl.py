@@ -11,7 +11,6 @@ from communique.model import RawPage, Rejected
 from communique.sources.files import doc_id_of
 from communique.sources.html import iso_date, meta_date
 
-
 PARTIAL_DATE = re.compile(r"(?:18|19|20|21)\d\d(?:-(?:0[1-9]|1[0-2]))?")
 
 
