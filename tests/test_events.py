@@ -244,10 +244,10 @@ def test_people_handed_over_is_cooperation_and_jiang_before_them_is_no_plan():
 
 def test_signing_with_other_countries_names_no_party_and_is_no_event():
     s = "这是印度首次与其他国家签署此类重要协议。"
-    doc = page("越印签署后勤互助备忘录",
-               f"越通社河内6月8日——6月8日,印度国防部长辛格与越南国防部长潘文江签署了后勤互助备忘录。{s}")
+    doc = page("越印防长会谈", "越通社河内6月8日——6月8日,越南国防部长潘文江同印度国防部长拉杰纳特·辛格"
+               f"举行会谈。会谈结束后,两位部长签署了关于相互后勤支援的谅解备忘录。{s}")
     assert not in_sentence(doc, s)
-    assert [e.event for e in told(doc, "签署了后勤互助备忘录")] == ["SUPPORT"]
+    assert [e.event for e in in_sentence(doc, "两位部长签署了")] == ["SUPPORT"]
 
 
 def test_signing_by_both_sides_has_no_recipient():
