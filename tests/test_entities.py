@@ -144,6 +144,14 @@ def test_a_name_with_a_bare_title_is_whose_its_fuller_mention_said_not_the_outle
     assert ("阿比总理", "ETH") in found and ("埃塞俄比亚总理阿比", "ETH") in found
 
 
+def test_a_known_person_keeps_the_full_name_the_page_writes_and_the_knowledge_id():
+    text = "越共中央总书记阮富仲同美国总统乔·拜登通电话。拜登重申，美国支持越南。阮富中表示感谢。"
+    people = [e for e in recognise(text, home="VNM").entities if e.kind == "person"]
+    biden = [e for e in people if e.id == "person:约瑟夫·拜登"]
+    assert [e.name for e in biden] == ["乔·拜登", "乔·拜登"]  # the bare mention too
+    assert {e.name for e in people if e.id == "person:阮富仲"} == {"阮富仲"}  # a misspelling
+
+
 def test_transliterated_name_without_title():
     text = "越南副总理同谢尔盖耶夫·伊万诺维奇举行会谈。"
     e = person(text, unknown("谢尔盖耶夫·伊万诺维奇"))

@@ -150,6 +150,12 @@ def _share_details(entities: list[Entity]) -> list[Entity]:
     stated after it)."""
     best: dict[str, Entity] = {}
     stated: dict[str, list[Entity]] = {}
+    written = {}  # a known person's name as the page writes it in full, for every mention
+    for e in entities:
+        if e.kind == "person" and e.known and e.name != e.id.removeprefix("person:"):
+            written.setdefault(e.id, e.name)
+    entities = [replace(e, name=written[e.id]) if e.id in written and e.name != written[e.id]
+                else e for e in entities]
     for e in entities:
         if e.kind == "person" and e.country and e.id not in best:
             best[e.id] = e
@@ -560,13 +566,24 @@ def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entit
         span=(start, end),
         kind="person",
         id=person.key,
-        name=person.name,
+        name=_as_written(text[person.start : person.end], person),
         role=role,
         org=org_ent.org if org_ent else person.org,
         country=country,
         sector=sector,
         known=person.known,
     )
+
+
+def _as_written(words: str, person: Hit) -> str:
+    """A known person's name as the page writes it in full (`乔·拜登`, where the knowledge has
+    `约瑟夫·拜登`), else the knowledge's full name for a short form or misspelling (`拜登`,
+    `阮富中`): the id stays the knowledge's either way."""
+    written = normalise_name(words)
+    if person.known and "·" in written and written.replace("-", "·") != (
+            person.name or "").replace("-", "·"):
+        return written
+    return person.name
 
 
 def _organisations(text: str, chain: list[Hit], home: str | None) -> list[Entity]:
