@@ -250,6 +250,17 @@ def test_signing_with_other_countries_names_no_party_and_is_no_event():
     assert [e.event for e in in_sentence(doc, "两位部长签署了")] == ["SUPPORT"]
 
 
+def test_officials_listed_with_semicolons_act_with_the_last_one():
+    s = ("越共中央政治局委员、外交部长黎怀忠;中央组织部副部长阮诚心;中央办公厅副主任武成兴共同主持了会议,"
+         "向各国驻越外交代表机构及国际组织通报越共十四大的成果。")
+    doc = page("越南向各国驻越外交代表机构通报越共十四大成果", f"越通社河内1月27日——1月27日,{s}")
+    ev = one([e for e in doc.events if e.text.startswith("中央办公厅")])
+    assert names(ev.actor) - {None} == {"黎怀忠", "阮诚心", "武成兴"}
+    other = page("越老会谈", "越通社河内3月2日——越南外交部长裴青山会见了老挝外交部长沙伦赛;"
+                 "中央组织部副部长阮诚心会见了老挝驻越大使。")
+    assert all("裴青山" not in names(e.actor) for e in other.events if "阮诚心" in names(e.actor))
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")

@@ -17,7 +17,7 @@ from communique.events.lexicon import TriggerHit
 from communique.events.page_frame import PageFrameReader
 from communique.events.page_state import Found, PageFrame
 from communique.events.sides import LEADING_TIME, WE, Side
-from communique.model import Span
+from communique.model import Entity, Span
 
 __all__ = ["Found", "PageFrame", "code_events"]
 
@@ -86,7 +86,7 @@ class _Coder(Frames, PageFrameReader):
             for hit in (t for t in in_sentence if cs <= t.start < ce):
                 if hit.start < content_until:
                     continue
-                subj = self.clause.subject(cs, hit.start)
+                subj = self._listed_before(cs, self.clause.subject(cs, hit.start))
                 confidence = 0.0
                 if not subj:
                     subject = _resolved(_Deferred(self, pending, subject))
@@ -110,6 +110,29 @@ class _Coder(Frames, PageFrameReader):
                     content_until = max(content_until, ce)
             pending.append((cs, ce))
         return _Deferred(self, pending, subject), events
+
+    def _listed_before(self, cs: int, subj: Side) -> Side:
+        """`外交部长黎怀忠;中央组织部副部长阮诚心;中央办公厅副主任武成兴共同主持了会议`: the
+        officials listed before the subject, each closed by `;`, act with it."""
+        if not subj or subj.both:
+            return subj
+        listed: list[Entity] = []
+        at = cs
+        while at > self.body[0] and self.text[at - 1] in ";；":
+            end = at - 1
+            start = max(self.text.rfind(c, self.body[0], end) for c in ";；，,。\n") + 1
+            ents = self.clause.within(start, end)
+            if not ents or ents[-1].kind != "person" or ents[-1].span[1] != end:
+                break
+            if bisect.bisect_left(self.trigger_starts, start) != bisect.bisect_left(
+                    self.trigger_starts, end):
+                break  # a clause with an act of its own
+            listed.insert(0, ents[-1])
+            at = start
+        if not listed:
+            return subj
+        span = (listed[0].span[0], subj.span[1]) if subj.span else None
+        return Side((*listed, *subj.entities), span=span)
 
     def _answerer(self, subj: Side, cs: int, at: int) -> Side:
         """At a press conference, `我们`/`中方` in an answer is the spokesperson speaking."""
@@ -162,7 +185,7 @@ class _Deferred:
         node: Side | _Deferred = self
         while isinstance(node, _Deferred):  # newest sentence first; a long run stays flat
             for cs, ce in reversed(node.clauses):
-                own = node.coder.clause.subject(cs, ce)
+                own = node.coder._listed_before(cs, node.coder.clause.subject(cs, ce))
                 if own:
                     return own
             node = node.before
