@@ -261,6 +261,13 @@ def test_officials_listed_with_semicolons_act_with_the_last_one():
     assert all("裴青山" not in names(e.actor) for e in other.events if "阮诚心" in names(e.actor))
 
 
+def test_condolences_to_his_family_go_to_the_one_named_last():
+    s = "中方对日本前首相安倍晋三不幸遇袭身亡感到震惊，向其家属表示慰问。"
+    doc = page("中方向安倍晋三家属表示慰问", f"中新网7月8日电 外交部发言人赵立坚8日表示，{s}")
+    ev = one(in_sentence(doc, s, "SUPPORT"))
+    assert countries(ev.recipient) == {"JPN"} and names(ev.recipient) == {"安倍晋三"}
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")

@@ -19,6 +19,7 @@ PREPOSITIONS = ("对", "向", "同", "与", "和", "在", "由", "给", "为", "
                 "、", "以", "将", "受", "应", "关于", "通过", "包括", "代表", "率领", "欢迎", "就",
                 "围绕", "针对", "鉴于", "根据", "按照", "随着", "赴", "前往", "抵达", "飞抵", "出席", "选择")
 PRONOUNS = ("他", "她")
+POSSESSIVE_QI = re.compile(r"其(?![他它中余实次后间])")  # `其家属`, not `其他`, `其中`
 WE = ("我们", "我方", "我国")  # a spokesperson's side: the speaker named last
 LED = ("为首的", "为团长的", "率领的", "带领的", "领导的", "率团", "一行")
 LED_UNDER = re.compile(r"[^，,。；]{0,4}?在[^，,。；]{1,40}?(?:率领|带领|陪同)下")
@@ -195,8 +196,8 @@ class Clause:
         both = self.both_in(pos, min(end, pos + 5))
         if both:
             return Side(both=True, span=both)
-        if self.text.startswith(PRONOUNS, pos + 1):
-            return self.pronoun(pos + 1)
+        if self.text.startswith(PRONOUNS, pos + 1) or POSSESSIVE_QI.match(self.text, pos + 1):
+            return self.pronoun(pos + 1)  # `向其家属表示慰问`: to the one named last
         ents = self.head(pos + 1, end)
         return self._side(self._person_head(ents, 0)) if ents else Side()
 
