@@ -268,6 +268,17 @@ def test_condolences_to_his_family_go_to_the_one_named_last():
     assert countries(ev.recipient) == {"JPN"} and names(ev.recipient) == {"安倍晋三"}
 
 
+def test_senders_listed_with_commas_send_one_message_together():
+    s = ("同日,古巴共产党中央委员会第一书记、国家主席迪亚斯-卡内尔,朝鲜劳动党总书记、国务委员长金正恩,"
+         "统一俄罗斯党主席德米特里·梅德韦杰夫也向苏林致电表示祝贺。")
+    doc = page("多国领导人致电祝贺苏林", f"越通社河内8月4日——8月4日,老挝人民革命党中央总书记通伦致电苏林表示祝贺。{s}")
+    ev = one(in_sentence(doc, s, "SUPPORT"))
+    assert countries(ev.actor) == {"CUB", "PRK", "RUS"} and countries(ev.recipient) == {"VNM"}
+    t = "对于美国国务卿布林肯,中国外交部发言人毛宁表示坚决反对。"
+    other = page("中方回应", f"中新网8月4日电 {t}")
+    assert all(countries(e.actor) == {"CHN"} for e in in_sentence(other, t))
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")

@@ -9,7 +9,9 @@ statements made in it inherit its medium).
 from __future__ import annotations
 
 import bisect
+import re
 
+from communique.entities.gazetteer import gazetteer
 from communique.entities.recognise import Recognised
 from communique.events.frames import Frames
 from communique.events.grammar import CLAUSE_OPENERS, CONTENT_FRAMES, QUESTION, STATEMENT_FRAMES
@@ -112,18 +114,23 @@ class _Coder(Frames, PageFrameReader):
         return _Deferred(self, pending, subject), events
 
     def _listed_before(self, cs: int, subj: Side) -> Side:
-        """`外交部长黎怀忠;中央组织部副部长阮诚心;中央办公厅副主任武成兴共同主持了会议`: the
-        officials listed before the subject, each closed by `;`, act with it."""
+        """`外交部长黎怀忠;中央组织部副部长阮诚心;中央办公厅副主任武成兴共同主持了会议`, `…国家主席
+        迪亚斯-卡内尔,朝鲜劳动党总书记金正恩,统一俄罗斯党主席梅德韦杰夫也向苏林致电`: the officials
+        listed before the subject, one to a clause (after a comma, a clause that is nothing but
+        the titled name), act with it."""
         if not subj or subj.both:
             return subj
         listed: list[Entity] = []
         at = cs
-        while at > self.body[0] and self.text[at - 1] in ";；":
+        while at > self.body[0] and self.text[at - 1] in ";；,，":
             end = at - 1
             start = max(self.text.rfind(c, self.body[0], end) for c in ";；，,。\n") + 1
             ents = self.clause.within(start, end)
             if not ents or ents[-1].kind != "person" or ents[-1].span[1] != end:
                 break
+            if self.text[end] in ",，" and (
+                    not self._titled_name(start, end, ents) or subj.entities[0].kind != "person"):
+                break  # after a comma only a clause that is a titled name, before a person
             if bisect.bisect_left(self.trigger_starts, start) != bisect.bisect_left(
                     self.trigger_starts, end):
                 break  # a clause with an act of its own
@@ -133,6 +140,18 @@ class _Coder(Frames, PageFrameReader):
             return subj
         span = (listed[0].span[0], subj.span[1]) if subj.span else None
         return Side((*listed, *subj.entities), span=span)
+
+    def _titled_name(self, start: int, end: int, ents: list[Entity]) -> bool:
+        """`[朝鲜劳动党]总书记、国务委员长[金正恩]`: the names and titles of one person, nothing
+        else."""
+        rest, at = [], start
+        for e in ents:
+            rest.append(self.text[at : e.span[0]])
+            at = e.span[1]
+        rest.append(self.text[at:end])
+        words = [w for w in re.split(r"[、兼\s]+", "".join(rest)) if w]
+        return all(any(gazetteer().entry(f"role:{w[i:]}") is not None for i in range(len(w) - 1))
+                   for w in words)  # a title, or one after the body's name (`国防部副部长`)
 
     def _answerer(self, subj: Side, cs: int, at: int) -> Side:
         """At a press conference, `我们`/`中方` in an answer is the spokesperson speaking."""
