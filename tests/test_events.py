@@ -279,6 +279,13 @@ def test_senders_listed_with_commas_send_one_message_together():
     assert all(countries(e.actor) == {"CHN"} for e in in_sentence(other, t))
 
 
+def test_aid_named_as_a_thing_asked_for_is_no_aid():
+    s = "吴钊燮指控，宏国政府向台湾喊价，要求高达25亿美元的经济援助。"
+    doc = page("台宏断交", f"（中央社台北26日电）{s}日本政府向越南紧急援助了一批物资。")
+    assert not in_sentence(doc, s, "AID")
+    assert [e.event for e in in_sentence(doc, "日本政府向越南紧急援助了一批物资。")] == ["AID"]
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")

@@ -25,6 +25,8 @@ from communique.model import Span
 # After a meeting word that opens its clause: the meeting is what the clause is about.
 MEETING_AS_SUBJECT = ("在", "于", "持续", "历时", "是", "为期")
 # `这是石破就任以来首次与习近平举行会谈`: the meeting told, counted.
+# `要求高达25亿美元的经济援助`: aid named as a thing, by what qualifies it
+AID_NOUN = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
 RECAP = re.compile(r"\s*(?:这是|此次是|这也是)[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
 
 
@@ -45,6 +47,7 @@ class Frames(Statements):
         nominal = before.endswith("所") or self.text.startswith("的", hit.end) or (
             before.endswith("的") and len(hit.trigger.word) <= 2
             and hit.trigger.event != "CONSULT") or (
+            hit.trigger.event == "AID" and AID_NOUN.search(before)) or (
             hit.trigger.word == "支持" and (before.endswith(SUPPORT_NOUN_BEFORE)
                                            or self.text.startswith(("下", "和帮助"), hit.end)))
         setting = hit.trigger.event == "CONSULT" and name in ("host", "caller", "with") and (
