@@ -159,3 +159,9 @@ def test_taiwan_and_hong_kong_names_of_countries_are_aliases() -> None:
     for name, iso in {"宏都拉斯": "HND", "寮国": "LAO", "纽西兰": "NZL", "北韩": "PRK",
                       "瓜地马拉": "GTM", "沙乌地阿拉伯": "SAU"}.items():
         assert [h.country for h in gaz.find(f"{name}政府")][:1] == [iso], name
+
+
+def test_no_trigger_word_is_listed_twice() -> None:
+    """A second line for a word would be dead (or, worse, decide the word by file order)."""
+    words = [row["trigger"] for row in read_table("triggers")]
+    assert sorted(w for w in set(words) if words.count(w) > 1) == []
