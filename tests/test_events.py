@@ -286,6 +286,13 @@ def test_aid_named_as_a_thing_asked_for_is_no_aid():
     assert [e.event for e in in_sentence(doc, "日本政府向越南紧急援助了一批物资。")] == ["AID"]
 
 
+def test_a_visit_called_by_a_pejorative_word_is_a_visit():
+    s = "8月2日深夜，美国国会众议长佩洛西抵达台北，开始对台湾地区进行窜访。"
+    doc = page("佩洛西窜访台湾", f"新华社北京8月3日电 {s}")
+    ev = one(told(doc, s, "CONSULT"))
+    assert ev.mode == "visit" and countries(ev.actor) == {"USA"} and countries(ev.recipient) == {"TWN"}
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")
