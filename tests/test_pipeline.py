@@ -502,6 +502,14 @@ def test_before_a_ceremony_is_its_day_before_talks_is_some_day_of_the_month():
     assert dates["竣工仪式"] == "2023-01-11" and dates["在会谈前"] == "2023-01"
 
 
+def test_opposed_to_this_is_against_who_did_it_not_the_last_party_named():
+    page = ("2023年10月23日外交部发言人毛宁主持例行记者会\n"
+            "问：美国国务院发表声明。中方有何回应？\n"
+            "答：美方拿美菲双边条约为菲方侵权行为撑腰，我们对此坚决反对。")
+    got = [(r["event"], r["recipient"][0]["country"]) for r in extract_text(page).records()]
+    assert got == [("ACCUSE", "USA")]
+
+
 def test_a_meeting_told_again_as_a_subject_or_counted_is_one_meeting_on_the_sidelines():
     page = ("石破茂与习近平首次会谈\n"
             "日本首相石破茂11月15日在秘鲁首都利马与中国国家主席习近平举行了会谈。"

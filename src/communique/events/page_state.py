@@ -50,6 +50,9 @@ class PageFrame:
     organiser_phrase: re.Match[str] | None = None  # `由…主办`, the first on the page
 
 
+CLAUSE_CUT = re.compile(r"[，,。；;：:\n]")
+
+
 class PageState:
     """The page being coded, and what the coding has learnt of it so far."""
 
@@ -169,6 +172,14 @@ class PageState:
             start = max(self.body[0], at - 300)
         else:
             return Side()
+        cuts = [start, *(m.end() for m in CLAUSE_CUT.finditer(self.text, start, at)), at]
+        for cs, ce in reversed(list(zip(cuts, cuts[1:], strict=False))):
+            # `美方…为菲方侵权行为撑腰，我们对此坚决反对`: who acted, not the last one named
+            subj = self.clause.subject(cs, ce)
+            foreign = tuple(e for e in subj.entities if cs <= e.span[0] < ce
+                            and e.country and e.country not in own and e.kind != "igo")
+            if foreign and not subj.both:
+                return Side(foreign)
         before = [e for e in self.clause.within(start, at)
                   if e.country and e.country not in own and e.kind != "igo"]
         return Side((before[-1],)) if before else Side()
