@@ -510,6 +510,15 @@ def test_opposed_to_this_is_against_who_did_it_not_the_last_party_named():
     assert got == [("ACCUSE", "USA")]
 
 
+def test_a_year_in_what_is_asked_for_is_not_the_year_of_the_request():
+    page = ("洪玛奈访问越南\n\n"
+            "越通社河内12月11日电——12月11日，柬埔寨首相洪玛奈同越南政府总理范明政举行会谈。"
+            "洪玛奈希望越方支持柬埔寨在2024年举办的重大国际活动。")
+    asked = [r for r in extract_text(page, published="2023-12-11").records()
+             if r["event"] == "REQUEST"]
+    assert [r["date"] for r in asked] == ["2023-12-11"]
+
+
 def test_a_meeting_told_again_as_a_subject_or_counted_is_one_meeting_on_the_sidelines():
     page = ("石破茂与习近平首次会谈\n"
             "日本首相石破茂11月15日在秘鲁首都利马与中国国家主席习近平举行了会谈。"

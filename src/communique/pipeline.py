@@ -98,10 +98,11 @@ def code_page(page: Page, home: str | None) -> Document:
             background.add(m.span)
 
     def date_of(f: Found) -> DateValue:
-        # a plan or promise is dated when made: days after its word are the plan's (`邀请李强出席
-        # 5月下旬…举行的峰会`)
-        told = (f.sentence[0], f.span[0]) if f.event == "AGREE" and f.span[0] > f.sentence[0] else (
-            f.sentence)
+        # a plan, promise or request is dated when made: days after its word are what is planned
+        # or asked for (`邀请李强出席5月下旬…举行的峰会`, `希望越方支持柬埔寨在2024年举办的…`)
+        told = f.sentence
+        if f.event in ("AGREE", "REQUEST") and f.span[0] > f.sentence[0]:
+            told = (f.sentence[0], f.span[0])
         return dated(f.sentence, told, press_conference and _spokesperson_says(f))
 
     @functools.cache
