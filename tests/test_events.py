@@ -293,6 +293,15 @@ def test_a_visit_called_by_a_pejorative_word_is_a_visit():
     assert ev.mode == "visit" and countries(ev.actor) == {"USA"} and countries(ev.recipient) == {"TWN"}
 
 
+def test_invited_to_join_a_policy_is_a_request_invited_to_come_an_agreement():
+    s = "尹锡悦邀请越南积极参与韩国政府提出的“印太战略”。"
+    t = "阮春福邀请尹锡悦参加明年在河内举办的论坛。"
+    doc = page("韩越首脑会谈", f"（首尔12月5日讯）12月5日，韩国总统尹锡悦同越南国家主席阮春福举行会谈。{s}{t}")
+    ev = one(in_sentence(doc, s))
+    assert (ev.event, ev.mode) == ("REQUEST", "assist") and countries(ev.recipient) == {"VNM"}
+    assert [e.event for e in in_sentence(doc, t)] == ["AGREE"]
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")

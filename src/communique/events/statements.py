@@ -22,6 +22,10 @@ from communique.model import Span
 NEXT_PLAN = re.compile(r"[，,；;][^，,；;。]{1,12}?(?<![大上中少])(?:将|愿|拟)")
 
 
+JOIN_IN = re.compile(r"[^，,。；]{0,6}?(?:参与|加入|共建)")
+VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|庆典|活动|会晤|会谈|大会")
+
+
 class Statements(Meetings):
     """The handlers of the statement frames (a statement of talks held is a meeting)."""
 
@@ -148,6 +152,11 @@ class Statements(Meetings):
         if "应" in before and before.rfind("应") > max(before.rfind(","), before.rfind("，")):
             return []  # `应…邀请`: the invitation behind a visit under way is not an event
         obj = self.clause.object_after(hit.end, sent[1])
+        asked = JOIN_IN.match(self.text, obj.span[1] if obj and obj.span else hit.end)
+        if obj and asked and not VISIT_OR_MEETING.search(self.text, asked.end(), sent[1]):
+            # `邀请越南积极参与韩国政府提出的"印太战略"`: asked to join a policy, not invited to come
+            return self._found(hit, sent, subj, obj, 0.7, event="REQUEST", mode="assist",
+                               cameo="020")
         if obj:
             return self._found(hit, sent, subj, obj, 0.8)
         return self._found(hit, sent, subj, self._counterpart(subj), 0.6)
