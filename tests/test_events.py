@@ -302,6 +302,14 @@ def test_invited_to_join_a_policy_is_a_request_invited_to_come_an_agreement():
     assert [e.event for e in in_sentence(doc, t)] == ["AGREE"]
 
 
+def test_talks_told_as_communication_are_a_meeting():
+    s = "8月14日，外交部长王毅同越南外交部长裴青山进行了深入沟通。"
+    doc = page("中越外长沟通", f"新华社北京8月14日电 {s}双方同意保持沟通。")
+    ev = one(told(doc, s, "CONSULT"))
+    assert countries(ev.actor) == {"CHN", "VNM"}
+    assert [e.event for e in in_sentence(doc, "双方同意保持沟通。")] == ["AGREE"]
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")
