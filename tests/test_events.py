@@ -310,6 +310,13 @@ def test_talks_told_as_communication_are_a_meeting():
     assert [e.event for e in in_sentence(doc, "双方同意保持沟通。")] == ["AGREE"]
 
 
+def test_deep_concern_about_two_sides_is_a_charge_against_both():
+    s = "美国国务院发言人米勒13日表示，美国对俄朝可能达成武器交易深表担忧。"
+    doc = page("美国对俄朝军事合作深表担忧", f"（华盛顿13日讯）{s}")
+    ev = one(told(doc, s, "ACCUSE"))
+    assert countries(ev.actor) == {"USA"} and countries(ev.recipient) == {"RUS", "PRK"}
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")
