@@ -519,6 +519,16 @@ def test_a_year_in_what_is_asked_for_is_not_the_year_of_the_request():
     assert [r["date"] for r in asked] == ["2023-12-11"]
 
 
+def test_a_protest_on_this_after_a_summons_goes_to_the_side_summoned():
+    page = ("欧盟制裁中国官员 北京随即宣布反制\n\n2021年3月23日\n\n"
+            "欧盟成员国外长3月22日正式批准对4名中国官员实施制裁。同一天，英国、加拿大和美国也宣布对中国官员"
+            "实施制裁。\n\n数小时后，中国外交部宣布对欧方10名人员实施制裁。中方敦促欧方反省纠错。\n\n"
+            "中国外交部副部长秦刚当晚召见欧盟驻华使团团长郁白，就此提出严正交涉和强烈抗议。")
+    got = [r["recipient"][0]["country"] for r in extract_text(page).records()
+           if "就此" in r["text"] and r["event"] == "ACCUSE"]
+    assert got == ["IGO"]  # the EU's, not the countries of an earlier sentence
+
+
 def test_a_meeting_told_again_as_a_subject_or_counted_is_one_meeting_on_the_sidelines():
     page = ("石破茂与习近平首次会谈\n"
             "日本首相石破茂11月15日在秘鲁首都利马与中国国家主席习近平举行了会谈。"

@@ -172,7 +172,10 @@ class PageState:
             start = max(self.body[0], at - 300)
         else:
             return Side()
-        cuts = [start, *(m.end() for m in CLAUSE_CUT.finditer(self.text, start, at)), at]
+        # within the sentence: before it, the party last named is the better guess (`…召见郁白，
+        # 就此提出严正交涉`: the one summoned)
+        sentence = max(start, *(self.text.rfind(c, start, at) + 1 for c in "。！？!?\n"))
+        cuts = [sentence, *(m.end() for m in CLAUSE_CUT.finditer(self.text, sentence, at)), at]
         for cs, ce in reversed(list(zip(cuts, cuts[1:], strict=False))):
             # `美方…为菲方侵权行为撑腰，我们对此坚决反对`: who acted, not the last one named
             subj = self.clause.subject(cs, ce)
