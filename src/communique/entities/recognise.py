@@ -579,8 +579,10 @@ def _as_written(words: str, person: Hit) -> str:
     """A known person's name as the page writes it in full (`乔·拜登`, where the knowledge has
     `约瑟夫·拜登`), else the knowledge's full name for a short form or misspelling (`拜登`,
     `阮富中`): the id stays the knowledge's either way."""
+    if words == person.name or not person.known:
+        return person.name
     written = normalise_name(words)
-    if person.known and "·" in written and written.replace("-", "·") != (
+    if "·" in written and written.replace("-", "·") != (
             person.name or "").replace("-", "·"):
         return written
     return person.name

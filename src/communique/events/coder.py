@@ -124,9 +124,12 @@ class _Coder(Frames, PageFrameReader):
         at = cs
         while at > self.body[0] and self.text[at - 1] in ";；,，":
             end = at - 1
+            last = self.clause.ending_at(end)  # a person named last in the clause, or None
+            if last is None or last.kind != "person":
+                break
             start = max(self.text.rfind(c, self.body[0], end) for c in ";；，,。\n") + 1
             ents = self.clause.within(start, end)
-            if not ents or ents[-1].kind != "person" or ents[-1].span[1] != end:
+            if last.span[0] < start:
                 break
             if self.text[end] in ",，" and (
                     not self._titled_name(start, end, ents) or subj.entities[0].kind != "person"):
@@ -134,7 +137,7 @@ class _Coder(Frames, PageFrameReader):
             if bisect.bisect_left(self.trigger_starts, start) != bisect.bisect_left(
                     self.trigger_starts, end):
                 break  # a clause with an act of its own
-            listed.insert(0, ents[-1])
+            listed.insert(0, last)
             at = start
         if not listed:
             return subj

@@ -56,11 +56,16 @@ class Clause:
         self.text = text
         self.entities = entities
         self.starts = [e.span[0] for e in entities]
+        self._ends = {e.span[1]: e for e in entities}
         self.both = both
 
     def starts_at(self, pos: int) -> bool:
         i = bisect.bisect_left(self.starts, pos)
         return i < len(self.starts) and self.starts[i] == pos
+
+    def ending_at(self, end: int) -> Entity | None:
+        """The entity whose words end at ``end``, if one does."""
+        return self._ends.get(end)
 
     def within(self, start: int, end: int) -> list[Entity]:
         i = bisect.bisect_left(self.starts, start)
