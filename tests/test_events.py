@@ -317,6 +317,15 @@ def test_deep_concern_about_two_sides_is_a_charge_against_both():
     assert countries(ev.actor) == {"USA"} and countries(ev.recipient) == {"RUS", "PRK"}
 
 
+def test_representations_already_made_again_and_again_are_a_protest_a_habit_of_visits_is_not():
+    s = "越南主管机关已多次与中方有关部门交涉。"
+    t = "他已多次访问中国。"
+    doc = page("越南外交部发言人回应", f"越通社河内5月12日——越南外交部发言人范秋姮表示，{s}{t}")
+    ev = one(in_sentence(doc, s, "ACCUSE"))
+    assert countries(ev.actor) == {"VNM"} and countries(ev.recipient) == {"CHN"}
+    assert not in_sentence(doc, t)
+
+
 def test_signing_by_both_sides_has_no_recipient():
     s = "会谈结束后,越南国防部长潘文江与俄罗斯国防部长谢尔盖·绍伊古签署了两国国防部合作备忘录。"
     doc = page("越俄签署国防合作备忘录", f"越通社莫斯科11月1日——11月1日,越南国防部长潘文江同俄罗斯国防部长谢尔盖·绍伊古举行会谈。{s}")

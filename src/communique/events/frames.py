@@ -42,7 +42,11 @@ class Frames(Statements):
         if hit.trigger.event in ("CONSULT", "COOPERATE", "AID") and CALLED_OFF.search(before):
             return []  # `取消中美两军战区领导通话`: called off
         name = hit.trigger.frame
-        if HABITUAL.search(before) or PAST_YEAR.search(self.text, sent[0], hit.start):
+        habit = HABITUAL.search(before)
+        if habit and hit.trigger.event == "ACCUSE" and habit.group() == "多次" and re.search(
+                r"已(?:经)?[^，,。]{0,12}$", before[: habit.start()]):
+            habit = None  # `已多次与中方交涉`: the protests this report is about, made again
+        if habit or PAST_YEAR.search(self.text, sent[0], hit.start):
             return []  # `多次参加`, `去年12月…访问`: history, not an event of this report
         nominal = before.endswith("所") or self.text.startswith("的", hit.end) or (
             before.endswith("的") and len(hit.trigger.word) <= 2

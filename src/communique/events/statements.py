@@ -49,6 +49,8 @@ class Statements(Meetings):
         else:
             governed = (self.clause.governed_by(cl[0], hit.start, ("对",), first=True)
                         or self.clause.governed_by(cl[0], hit.start, ("向", "为", "给")))
+        if not governed and hit.trigger.word.endswith("交涉"):  # `与中方有关部门交涉`
+            governed = self.clause.governed_by(cl[0], hit.start, ("与", "同"))
         if not governed and hit.trigger.frame == "to":
             governed = self._governed_before(hit, sent)
         if not governed and hit.trigger.event == "SANCTION":  # `宣布与中华民国断交`
