@@ -355,6 +355,7 @@ def test_name_normalisation():
     assert normalise_name("亚历山大・福明") == normalise_name("亚历山大.福明") == "亚历山大·福明"
     assert normalise_name("迪亚斯-卡内尔") == normalise_name("迪亚斯·卡内尔")
     assert normalise_name(" ") is None and normalise_name(None) is None
+    assert normalise_name("麥卡錫") == normalise_name("麦卡锡")  # gold of a traditional page
     assert names_match("梅德韦杰夫", "德米特里·梅德韦杰夫")
     assert names_match("德米特里·梅德韦杰夫", "梅德韦杰夫")
     assert not names_match("阮富仲", "阮志咏")

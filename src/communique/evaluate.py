@@ -65,6 +65,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from communique.text import to_simplified
+
 SYMMETRIC = frozenset({"CONSULT", "AGREE"})
 
 # After NFKC (which turns fullwidth ．－ into . -), these separate the parts of a foreign name.
@@ -98,10 +100,11 @@ def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 
 def normalise_name(name: str | None) -> str | None:
-    """``亚历山大•福明`` -> ``亚历山大·福明``; None or blank -> None."""
+    """``亚历山大•福明`` -> ``亚历山大·福明``, ``麥卡錫`` -> ``麦卡锡`` (one name in either script, as
+    the extractor reads a traditional page in simplified characters); None or blank -> None."""
     if not name:
         return None
-    text = unicodedata.normalize("NFKC", str(name))
+    text = to_simplified(unicodedata.normalize("NFKC", str(name)))
     text = re.sub(r"\s+", "", text)
     text = _NAME_SEPARATORS.sub("·", text).strip("·")
     return text or None
