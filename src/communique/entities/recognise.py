@@ -154,8 +154,9 @@ def _share_details(entities: list[Entity]) -> list[Entity]:
     for e in entities:
         if e.kind == "person" and e.known and e.name != e.id.removeprefix("person:"):
             written.setdefault(e.id, e.name)
-    entities = [replace(e, name=written[e.id]) if e.id in written and e.name != written[e.id]
-                else e for e in entities]
+    if written:
+        entities = [replace(e, name=written[e.id]) if e.id in written and e.name != written[e.id]
+                    else e for e in entities]
     for e in entities:
         if e.kind == "person" and e.country and e.id not in best:
             best[e.id] = e

@@ -50,9 +50,6 @@ class PageFrame:
     organiser_phrase: re.Match[str] | None = None  # `由…主办`, the first on the page
 
 
-CLAUSE_CUT = re.compile(r"[，,。；;：:\n]")
-
-
 class PageState:
     """The page being coded, and what the coding has learnt of it so far."""
 
@@ -70,6 +67,7 @@ class PageState:
         self.sidelines = bool(SIDELINES.search(text, body[0], body[1]))
         self.frame = PageFrame()
         self.sentences = [_past(sent, skip) for sent in sentence_spans(text, body[0], body[1])]
+        self.sentence_starts = [sent[0] for sent in self.sentences]
         self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec, skip)
         self.trigger_starts = [t.start for t in self.triggers]
 
@@ -172,12 +170,12 @@ class PageState:
             start = max(self.body[0], at - 300)
         else:
             return Side()
-        # within the sentence: before it, the party last named is the better guess (`…召见郁白，
+        # `美方…为菲方侵权行为撑腰，我们对此坚决反对`: who acted in the sentence, not the last one
+        # named; before the sentence, the party last named is the better guess (`…召见郁白，
         # 就此提出严正交涉`: the one summoned)
-        sentence = max(start, *(self.text.rfind(c, start, at) + 1 for c in "。！？!?\n"))
-        cuts = [sentence, *(m.end() for m in CLAUSE_CUT.finditer(self.text, sentence, at)), at]
-        for cs, ce in reversed(list(zip(cuts, cuts[1:], strict=False))):
-            # `美方…为菲方侵权行为撑腰，我们对此坚决反对`: who acted, not the last one named
+        i = bisect.bisect_right(self.sentence_starts, at) - 1
+        clauses = self.clauses(self.sentences[i]) if i >= 0 else []
+        for cs, ce in reversed([(cs, min(ce, at)) for cs, ce in clauses if start <= cs < at]):
             subj = self.clause.subject(cs, ce)
             foreign = tuple(e for e in subj.entities if cs <= e.span[0] < ce
                             and e.country and e.country not in own and e.kind != "igo")

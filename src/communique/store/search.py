@@ -38,6 +38,8 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, Select, cast, column, literal, select, table, text
 from sqlalchemy.dialects import postgresql
 
+from communique.store.bulk import insert_rows
+
 RUN = re.compile(r"[^\W_]+")
 WORD = re.compile(r'"([^"]*)"?|“([^”]*)”?|(\S+)')  # a quote left open runs to the end
 CHUNK = 5_000
@@ -105,32 +107,32 @@ def index(conn: Connection, rows: Sequence[tuple[int, tuple[int, str]]]) -> None
     """Add the texts of events, as (event seq, ``entry`` of the text), in the caller's
     transaction; a text the event has already is skipped."""
     new = {(seq << SHIFT) | crc: doc for seq, (crc, doc) in rows}
+    for key in _indexed(conn, list(new)):
+        new.pop(key, None)
     if conn.dialect.name == "sqlite":
-        keys = list(new)
+        insert_rows(conn, "mention_search", ("rowid", "terms"), list(new.items()))
+    else:  # `COPY`: a row-by-row INSERT … ON CONFLICT cost the server more than all the other
+        # tables' COPY together
+        insert_rows(conn, "mention_terms", ("event_seq", "crc", "terms"),
+                    [(k >> SHIFT, k & MASK, doc) for k, doc in new.items()])
+
+
+def _indexed(conn: Connection, keys: list[int]) -> list[int]:
+    """Those of ``keys`` (``event_seq << 32 | crc``) whose text is in the index already."""
+    found: list[int] = []
+    if conn.dialect.name == "sqlite":
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for (old,) in conn.exec_driver_sql(
-                f"SELECT rowid FROM mention_search WHERE rowid IN ({marks})", tuple(chunk)
-            ):
-                new.pop(old, None)
-        if new:
-            conn.exec_driver_sql(
-                "INSERT INTO mention_search (rowid, terms) VALUES (?, ?)", list(new.items())
-            )
-    elif new:  # the texts the events have already, then ``COPY`` (a row-by-row INSERT … ON
-        # CONFLICT cost the server more than all the other tables' COPY together)
-        seqs = sorted({k >> SHIFT for k in new})
-        for i in range(0, len(seqs), CHUNK):
-            for seq, crc in conn.exec_driver_sql(
-                "SELECT event_seq, crc FROM mention_terms WHERE event_seq = ANY(%s)",
-                (seqs[i : i + CHUNK],),
-            ):
-                new.pop((seq << SHIFT) | crc, None)
-        copy_in = "COPY mention_terms (event_seq, crc, terms) FROM STDIN"
-        with conn.connection.cursor() as cur, cur.copy(copy_in) as copy:
-            for k, doc in new.items():
-                copy.write_row((k >> SHIFT, k & MASK, doc))
+            found += [k for (k,) in conn.exec_driver_sql(
+                f"SELECT rowid FROM mention_search WHERE rowid IN ({marks})", tuple(chunk))]
+        return found
+    seqs = sorted({k >> SHIFT for k in keys})
+    for i in range(0, len(seqs), CHUNK):
+        found += [(seq << SHIFT) | crc for seq, crc in conn.exec_driver_sql(
+            "SELECT event_seq, crc FROM mention_terms WHERE event_seq = ANY(%s)",
+            (seqs[i : i + CHUNK],))]
+    return found
 
 
 def backfill(conn: Connection) -> None:

@@ -41,6 +41,7 @@ from sqlalchemy import (
 from communique.model import RawPage, Rejected
 from communique.store import schema as s
 from communique.store import search
+from communique.store.bulk import insert_rows
 from communique.store.extracted import (
     DATE_COLUMNS,
     ENTITY_COLUMNS,
@@ -88,23 +89,6 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _insert(conn: Connection, table: Table, columns: Sequence[str],
-            rows: Sequence[Sequence[Any]]) -> None:
-    """INSERT rows (tuples in ``columns`` order): ``COPY`` on PostgreSQL, which costs the
-    server a fraction of row-by-row inserts, one ``executemany`` on SQLite."""
-    if not rows:
-        return
-    quote = conn.dialect.identifier_preparer.quote
-    into = f"{quote(table.name)} ({', '.join(map(quote, columns))})"
-    if conn.dialect.name == "postgresql":
-        with conn.connection.cursor() as cur, cur.copy(f"COPY {into} FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-    else:
-        conn.exec_driver_sql(f"INSERT INTO {into} VALUES ({', '.join('?' * len(columns))})",
-                             list(rows))
-
-
 def _numbered(conn: Connection, table: Table, columns: Sequence[str],
               rows: Sequence[Sequence[Any]]) -> list[int]:
     """Insert rows under the next free ids and return them: cheaper than RETURNING row by row,
@@ -113,7 +97,7 @@ def _numbered(conn: Connection, table: Table, columns: Sequence[str],
         return []
     first = (conn.scalar(select(func.max(table.c.id))) or 0) + 1
     ids = list(range(first, first + len(rows)))
-    _insert(conn, table, ("id", *columns), [(i, *r) for i, r in zip(ids, rows, strict=True)])
+    insert_rows(conn, table, ("id", *columns), [(i, *r) for i, r in zip(ids, rows, strict=True)])
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :v)"),
                      {"t": table.name, "v": ids[-1]})
@@ -169,7 +153,7 @@ def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
     if dated:
         conn.execute(text(WANT_DDL))
         conn.execute(delete(w))
-        _insert(conn, w, ("kh", "d1", "d2", "lo", "hi"),
+        insert_rows(conn, w, ("kh", "d1", "d2", "lo", "hi"),
                 [(key_hash(x.key), x.first_day, x.last_day, x.lo, x.hi) for x in dated])
         on_day = and_(EV.c.merge_hash == w.c.kh, EV.c.doy.between(w.c.d1, w.c.d2))
         joins = (
@@ -303,7 +287,7 @@ class Writer:
         for chunk in _chunks(list(found)):
             for eid in conn.scalars(select(table.c.id).where(table.c.id.in_(chunk))):
                 found.pop(eid, None)
-        _insert(conn, table, ENTITY_COLUMNS, list(found.values()))
+        insert_rows(conn, table, ENTITY_COLUMNS, list(found.values()))
 
     def _mentions(self, conn: Connection,
                   parts: list[tuple[int, int, Extracted, ExtractedPart]], c: BatchCounts) -> None:
@@ -326,10 +310,10 @@ class Writer:
                 mentions.append((cluster, head, m))
         self._clusters(conn, merger.dirty())
         if mentions:
-            _insert(conn, EM, MENTION_INSERT, [(cl.seq, *head, *m.row) for cl, head, m in mentions])
+            insert_rows(conn, EM, MENTION_INSERT, [(cl.seq, *head, *m.row) for cl, head, m in mentions])
             search.index(conn, [(cl.seq, m.search) for cl, _, m in mentions])
         if ent_rows:
-            _insert(conn, s.EntityMention.__table__, (*ENTITY_MENTION_COLUMNS, "part_id"),
+            insert_rows(conn, s.EntityMention.__table__, (*ENTITY_MENTION_COLUMNS, "part_id"),
                     ent_rows)
             self._roles(conn, ent_rows)
         c.mentions += len(mentions)
@@ -386,10 +370,10 @@ class Writer:
                        m.event[SCORE], cl.main, cl.n_mentions, rank) for a, b in m.pairs]
             counts.update(m.linked)
             links.update(permutations(m.linked, 2))
-        _insert(conn, EV, EVENT_INSERT, events)
-        _insert(conn, ER, ("seq", "record"), records)
-        _insert(conn, EA, ACTOR_INSERT, actors)
-        _insert(conn, EP, PAIR_INSERT, pairs)
+        insert_rows(conn, EV, EVENT_INSERT, events)
+        insert_rows(conn, ER, ("seq", "record"), records)
+        insert_rows(conn, EA, ACTOR_INSERT, actors)
+        insert_rows(conn, EP, PAIR_INSERT, pairs)
         ent = s.Entity.__table__
         conn.execute(
             update(ent).where(ent.c.id == bindparam("eid"))
