@@ -9,7 +9,7 @@ from conftest import CUB, VNM, downgrade, fake_extract, fake_page, list_reader, 
 from sqlalchemy import select, text
 
 from communique.model import RawPage, Rejected
-from communique.store import open_store
+from communique.store import open_store, writing
 from communique.store import schema as s
 from communique.store.ingest import ingest
 from communique.store.writer import Writer
@@ -266,6 +266,27 @@ def test_stored_events_are_found_by_day_window_year_window_and_copied_teaser(sto
     assert events == {"2020-12-31": 3, "--01-27": 2, "2020-12-29": 1}
 
 
+def test_sqlite_checks_references_in_every_transaction_but_the_writers(tmp_path):
+    store = open_store(tmp_path / "refs.db")
+    with writing(store.engine, checked=False) as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 0
+    with writing(store.engine) as conn:  # the same pooled connection, checking again
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    store.close()
+
+
+def test_a_firm_date_finds_the_stored_event_whose_year_was_inferred_not_last_years(store):
+    """A firm date looks up firm events a day around it and, a year around it, only those
+    whose year was inferred."""
+    run(store, [fake_page("a", [record(date="2021-05-22", date_source="inferred")]),
+                fake_page("a2", [record(date="2019-05-22")])])
+    run(store, [fake_page("b", [record(date="2020-05-22")])])
+    events = {e[4]: e[5] for e in dump(store)["events"]}
+    assert events == {"2020-05-22": 2, "2019-05-22": 1}
+
+
 def test_an_undated_teaser_copied_under_later_pages_joins_its_stored_event(store):
     """Teasers of the same story under several pages, with no date at all: the very same
     sentence and sides are one event, whether the copies come in one batch or in later ones;
@@ -345,7 +366,7 @@ def test_the_summary_gives_the_start_up_apart_from_the_rate_once_started(store):
     assert f"after {summary.startup:.1f} s of start-up" in summary.lines()[0]
 
 
-def test_writing_workers_leave_the_log_to_the_run_which_checkpoints_it_after_each_batch(
+def test_writing_workers_leave_the_log_to_the_run_which_checkpoints_it_every_few_batches(
         new_db, monkeypatch):
     """On SQLite the workers commit without copying the log into the database (the copy and
     its disk syncs would stall them); the run does it between batches."""
@@ -360,7 +381,7 @@ def test_writing_workers_leave_the_log_to_the_run_which_checkpoints_it_after_eac
     store = open_store(url)
     summary = ingest(store, ["archive"], read=list_reader(pages_in_order()), extract=fake_extract,
                      jobs=2, workers_write=True, batch_size=4)
-    assert summary.stored == 12 and len(done) == 4  # 15 inputs, 4 batches
+    assert summary.stored == 12 and len(done) == 4 // workers.CHECKPOINT_EVERY == 1  # 4 batches
 
 
 def orphans(store) -> dict[str, int]:

@@ -14,6 +14,7 @@ from communique.store.merge import (
     fold,
     merge_key,
     near_days,
+    wants_of,
 )
 
 
@@ -183,3 +184,13 @@ def test_looking_only_inside_the_part_for_undated_events_changes_no_merge():
             mentions.append((page, f"{page}/{rng.randrange(2)}", rec))
         assert _merged(Merger(lambda w: ()), mentions) == _merged(_EveryEvent(lambda w: ()),
                                                                   mentions)
+
+
+def test_a_firm_date_wants_firm_events_a_day_around_and_inferred_ones_a_year_around():
+    firm = When.parse("2023-05-22").ordinal
+    wants = wants_of(record(date="2023-05-22", date_source="text"))
+    assert {(w.lo - firm, w.hi - firm, w.inferred) for w in wants} == {(-1, 1, False),
+                                                                       (-367, 367, True)}
+    inferred = wants_of(record(date="2023-05-22", date_source="inferred"))
+    assert {(w.lo - firm, w.hi - firm, w.inferred) for w in inferred} == {(-367, 367, False)}
+    assert {(w.lo, w.inferred) for w in wants_of(record(date="--05-22"))} == {(None, False)}

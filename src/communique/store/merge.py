@@ -24,6 +24,7 @@ days of the year).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -74,17 +75,7 @@ class When:
 
     @classmethod
     def parse(cls, value: str | None, source: str | None = None) -> When:
-        if not value:
-            return cls(source=source)
-        try:
-            if value.startswith("--"):
-                m, d = value[2:].split("-")
-                return cls(None, int(m), int(d), source)
-            parts = [int(p) for p in value.split("-")]
-        except ValueError:
-            return cls(source=source)
-        parts += [None] * (3 - len(parts))
-        return cls(parts[0], parts[1], parts[2], source)
+        return _parse(value, source)
 
     @property
     def precision(self) -> str | None:
@@ -108,6 +99,23 @@ class When:
 
     def rank(self) -> tuple[int, int]:
         return PRECISION_RANK.get(self.precision or "", -1), SOURCE_RANK.get(self.source or "", 0)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _parse(value: str | None, source: str | None) -> When:
+    """``When.parse``, kept: the merge parses the same few thousand dates again and again, and
+    a ``When`` cannot change."""
+    if not value:
+        return When(source=source)
+    try:
+        if value.startswith("--"):
+            m, d = value[2:].split("-")
+            return When(None, int(m), int(d), source)
+        parts = [int(p) for p in value.split("-")]
+    except ValueError:
+        return When(source=source)
+    parts += [None] * (3 - len(parts))
+    return When(parts[0], parts[1], parts[2], source)
 
 
 def _month_day_gap(a: When, b: When) -> int | None:
@@ -256,9 +264,9 @@ def near_days(doy: int) -> tuple[int, ...]:
 @dataclass(frozen=True, slots=True)
 class Want:
     """Stored events a mention could join: under ``key``, on a day of the year in [first_day,
-    last_day], with a day ordinal in [lo, hi] (a year or so around the mention's) or, when
-    ``lo`` is None, with no year at all. With ``text``: the undated events that began with this
-    very sentence (the days are then 0)."""
+    last_day], with a day ordinal in [lo, hi] or, when ``lo`` is None, with no year at all;
+    with ``inferred``, only events whose year was inferred. With ``text``: the undated events
+    that began with this very sentence (the days are then 0)."""
 
     key: str
     first_day: int
@@ -266,6 +274,7 @@ class Want:
     lo: int | None
     hi: int | None
     text: str | None = None
+    inferred: bool = False
 
 
 def wants_of(record: Mapping[str, Any], key: str | None = None) -> list[Want]:
@@ -277,7 +286,6 @@ def wants_of(record: Mapping[str, Any], key: str | None = None) -> list[Want]:
         return []
     key = key or merge_key(record)
     o = when.ordinal
-    lo, hi = (o - INFERRED_WINDOW, o + INFERRED_WINDOW) if o is not None else (None, None)
     days = sorted(near_days(doy))
     runs = [[days[0], days[0]]]
     for d in days[1:]:
@@ -285,7 +293,16 @@ def wants_of(record: Mapping[str, Any], key: str | None = None) -> list[Want]:
             runs[-1][1] = d
         else:
             runs.append([d, d])
-    return [Want(key, a, b, lo, hi) for a, b in runs]
+    if o is None:
+        return [Want(key, a, b, None, None) for a, b in runs]
+    wide = [Want(key, a, b, o - INFERRED_WINDOW, o + INFERRED_WINDOW, inferred=when.firm)
+            for a, b in runs]
+    if not when.firm:
+        return wide
+    # A firm date joins a firm one at most a day away (see ``date_distance``), and only an
+    # event whose year was inferred a year or so away: yearly events (a national day's
+    # greetings) are not loaded for every year of the archive.
+    return [Want(key, a, b, o - 1, o + 1) for a, b in runs] + wide
 
 
 Loader = Callable[[Sequence[Want]], Iterable[Cluster]]
@@ -352,7 +369,7 @@ class Merger:
         """``keys``: the records' merge keys, when the caller has them already."""
         pairs = zip(records, keys, strict=True) if keys is not None else ((r, None) for r in records)
         wants = sorted({w for r, k in pairs for w in wants_of(r, k)},
-                       key=lambda w: (w.key, w.first_day, w.lo or 0))
+                       key=lambda w: (w.key, w.first_day, w.lo or 0, w.inferred))
         if not wants:
             return
         for cluster in self._load(wants):

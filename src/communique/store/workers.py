@@ -16,6 +16,7 @@ stored and gives its ``Outcome``.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -35,6 +36,9 @@ Extractor = Callable[[RawPage], Document]
 Todo = list[tuple[RawPage, str]]  # pages to store, with their content hash
 Outcome = tuple[BatchCounts, list[str]]  # what was stored; why pages failed to extract
 FAILED = -1  # the turn after a batch that could not be written: the others stop
+# Batches after one another rewrite the same pages (the ends of the tables, the inner pages of
+# the indexes): a checkpoint every few batches copies each of them into the database once.
+CHECKPOINT_EVERY = 4
 
 
 def cores() -> int:
@@ -46,7 +50,7 @@ def cores() -> int:
 
 def write_batch(engine: Engine, writer: Writer, todo: Todo, extracted: list[Extracted],
                 rejected: list[Rejected]) -> Outcome:
-    with writing(engine) as conn:
+    with writing(engine, checked=False) as conn:
         counts = writer.write(conn, [(r, x) for (r, _), x in zip(todo, extracted, strict=True)],
                               rejected)
     return counts, [x.error for x in extracted if x.error]
@@ -146,6 +150,10 @@ def _start_writing_worker(parent: int, engine: Engine, writer: Writer, extract: 
         event.listen(engine, "connect", _no_autocheckpoint)
     _WORKER.update(engine=engine, writer=writer, extract=extract, dialect=dialect, turn=turn,
                    cond=cond)
+    # Extraction makes a few hundred reference cycles per batch and millions of objects that
+    # die young: one collection between batches (``_extract_and_write``) replaces the thousand
+    # the allocations would set off, each walking the batch's rows again.
+    gc.disable()
 
 
 def _no_autocheckpoint(dbapi_conn: Any, _record: Any) -> None:
@@ -154,7 +162,7 @@ def _no_autocheckpoint(dbapi_conn: Any, _record: Any) -> None:
 
 def checkpoint(engine: Engine) -> None:
     """Copy what the writing workers committed from SQLite's log into the database, without
-    waiting for anyone: done here, between batches, while the workers extract, rather than by
+    waiting for anyone: done here, every few batches, while the workers extract, rather than by
     a worker in its commit, where the copy and its disk syncs would stall its core."""
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
@@ -162,6 +170,7 @@ def checkpoint(engine: Engine) -> None:
 
 def _extract_and_write(k: int, todo: Todo, rejected: list[Rejected]) -> Outcome:
     w = _WORKER
+    gc.collect()  # the last batch's cycles, while little else is alive
     extracted = [extract_page(raw, w["extract"], digest, w["dialect"]) for raw, digest in todo]
     turn, cond = w["turn"], w["cond"]
     with cond:
@@ -185,6 +194,7 @@ class WritingPool:
         ctx = mp.get_context("fork")
         self.engine, self.dialect = engine, dialect
         self.turn, self.cond, self.next = ctx.RawValue("q", 0), ctx.Condition(), 0
+        self.written = 0
         engine.dispose()  # no open connection is forked
         self.pool = ctx.Pool(jobs, _start_writing_worker,
                              (os.getpid(), engine, writer, extract, dialect, self.turn, self.cond))
@@ -195,7 +205,8 @@ class WritingPool:
         return lambda: self._written(result.get())
 
     def _written(self, outcome: Outcome) -> Outcome:
-        if self.dialect == "sqlite":
+        self.written += 1
+        if self.dialect == "sqlite" and self.written % CHECKPOINT_EVERY == 0:
             checkpoint(self.engine)
         return outcome
 

@@ -32,6 +32,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    or_,
     select,
     text,
     tuple_,
@@ -60,11 +61,12 @@ ADVISORY_LOCK = 0x636F6D6D
 EV, EA, EP = s.Event.__table__, s.EventActor.__table__, s.EventPair.__table__
 ER, EM = s.EventRecord.__table__, s.EventMention.__table__
 WANT_DDL = (
-    "CREATE TEMPORARY TABLE IF NOT EXISTS merge_want "
-    "(kh BIGINT, d1 INTEGER, d2 INTEGER, lo INTEGER, hi INTEGER)"
+    "CREATE TEMPORARY TABLE IF NOT EXISTS merge_wants "
+    "(kh BIGINT, d1 INTEGER, d2 INTEGER, lo INTEGER, hi INTEGER, inferred INTEGER)"
 )
-WANT = Table("merge_want", MetaData(), Column("kh", BigInteger), Column("d1", Integer),
-             Column("d2", Integer), Column("lo", Integer), Column("hi", Integer))
+WANT = Table("merge_wants", MetaData(), Column("kh", BigInteger), Column("d1", Integer),
+             Column("d2", Integer), Column("lo", Integer), Column("hi", Integer),
+             Column("inferred", Integer))
 DOCUMENT_COLUMNS = ("content_hash", "doc_id", "url", "outlet", "published", "title", "source",
                     "encoding", "kind", "raw", "n_events", "ingested_at")
 PART_COLUMNS = ("document_id", "doc_id", "part", "seq", "title", "text", "published",
@@ -153,11 +155,14 @@ def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
     if dated:
         conn.execute(text(WANT_DDL))
         conn.execute(delete(w))
-        insert_rows(conn, w, ("kh", "d1", "d2", "lo", "hi"),
-                [(key_hash(x.key), x.first_day, x.last_day, x.lo, x.hi) for x in dated])
+        insert_rows(conn, w, ("kh", "d1", "d2", "lo", "hi", "inferred"),
+                [(key_hash(x.key), x.first_day, x.last_day, x.lo, x.hi, int(x.inferred))
+                 for x in dated])
         on_day = and_(EV.c.merge_hash == w.c.kh, EV.c.doy.between(w.c.d1, w.c.d2))
+        dated_as_wanted = and_(EV.c.date_ord.between(w.c.lo, w.c.hi),
+                               or_(w.c.inferred == 0, EV.c.date_source == "inferred"))
         joins = (
-            (and_(on_day, EV.c.date_ord.between(w.c.lo, w.c.hi)), w.c.lo.is_not(None)),
+            (and_(on_day, dated_as_wanted), w.c.lo.is_not(None)),
             (and_(on_day, EV.c.date_ord.is_(None)), w.c.lo.is_(None)),
         )
         for on, which in joins:
