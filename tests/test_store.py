@@ -432,3 +432,15 @@ def test_postgresql_keeps_no_per_row_reference_triggers_on_the_bulk_tables(store
         again.close()
     else:
         assert found == checked
+
+
+def test_copy_is_binary_for_the_schema_tables_and_text_for_a_column_it_cannot_type():
+    from sqlalchemy import Column, Integer, LargeBinary, MetaData, Table
+
+    from communique.store.bulk import _binary_types
+
+    assert _binary_types(s.Event.__table__, ("seq", "merge_hash", "score", "main", "text")) == [
+        "int4", "int8", "float8", "bool", "text"]
+    odd = Table("odd", MetaData(), Column("blob", LargeBinary), Column("n", Integer))
+    assert _binary_types(odd, ("n",)) == ["int4"]
+    assert _binary_types(odd, ("n", "blob")) is None

@@ -1,12 +1,31 @@
 """Rows into a table in one go: ``COPY`` on PostgreSQL, which costs the server a fraction of
-row-by-row inserts, one ``executemany`` on SQLite."""
+row-by-row inserts, one ``executemany`` on SQLite.
+
+``COPY`` of a schema table is binary: the server takes each value as it is stored rather than
+parsing it from text, and the client sends it without formatting it as text."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import BigInteger, Boolean, Connection, DateTime, Float, Integer, String, Table
+
+# The binary form of each column type (VARCHAR's is TEXT's); a column of any other type is
+# sent as text.
+BINARY = ((BigInteger, "int8"), (Integer, "int4"), (Float, "float8"), (Boolean, "bool"),
+          (DateTime, "timestamp"), (String, "text"))
+
+
+def _binary_types(table: Table, columns: Sequence[str]) -> list[str] | None:
+    types = []
+    for name in columns:
+        kind = table.c[name].type
+        found = next((pg for sa, pg in BINARY if isinstance(kind, sa)), None)
+        if found is None:
+            return None
+        types.append(found)
+    return types
 
 
 def insert_rows(conn: Connection, table: Table | str, columns: Sequence[str],
@@ -18,7 +37,11 @@ def insert_rows(conn: Connection, table: Table | str, columns: Sequence[str],
     name = table if isinstance(table, str) else table.name
     into = f"{quote(name)} ({', '.join(map(quote, columns))})"
     if conn.dialect.name == "postgresql":
-        with conn.connection.cursor() as cur, cur.copy(f"COPY {into} FROM STDIN") as copy:
+        types = None if isinstance(table, str) else _binary_types(table, columns)
+        how = " (FORMAT BINARY)" if types else ""
+        with conn.connection.cursor() as cur, cur.copy(f"COPY {into} FROM STDIN{how}") as copy:
+            if types:
+                copy.set_types(types)
             for row in rows:
                 copy.write_row(row)
     else:
