@@ -194,3 +194,21 @@ def test_a_firm_date_wants_firm_events_a_day_around_and_inferred_ones_a_year_aro
     inferred = wants_of(record(date="2023-05-22", date_source="inferred"))
     assert {(w.lo - firm, w.hi - firm, w.inferred) for w in inferred} == {(-367, 367, False)}
     assert {(w.lo, w.inferred) for w in wants_of(record(date="--05-22"))} == {(None, False)}
+
+
+def test_a_batch_numbers_its_new_events_as_first_reported_whatever_it_loaded():
+    """Which stored events a batch loads (here one of the second meeting's sides, on another
+    day) does not change the order in which its new events are numbered."""
+    from communique.store.merge import Cluster
+
+    second = record(actor=(RUS,), recipient=(CUB,), id="b")
+    stored = Cluster(id="ev_old", key=merge_key(second), stored_record=dict(second),
+                     when=When.parse("2023-05-21"), medium="in_person", stored=True,
+                     dirty=False)
+    for loaded in ([], [stored]):
+        merger = Merger(lambda wants, loaded=loaded: loaded)
+        mentions = [record(id="a"), dict(second, date="2023-05-30")]
+        merger.prefetch(mentions)
+        made = [merger.add(m, content_hash="p", part="p/0", seen_in_document=set())[0]
+                for m in mentions]
+        assert [c.id for c in merger.dirty()] == [c.id for c in made]

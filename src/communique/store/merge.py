@@ -429,7 +429,11 @@ class Merger:
         return cluster, True
 
     def dirty(self) -> list[Cluster]:
-        return [c for cs in self.by_key.values() for c in cs if c.dirty]
+        """The events this batch made or changed, in the order the merge first held them
+        (stored ones as loaded, then new ones as first reported), whichever stored events
+        the batch happened to load."""
+        return sorted((c for cs in self.by_key.values() for c in cs if c.dirty),
+                      key=lambda c: self._order[c.id])
 
     def settle(self) -> None:
         """After a commit: everything held is stored and clean."""
