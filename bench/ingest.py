@@ -17,10 +17,9 @@ to a JSONL file (cached in ``--workdir``).
 Throughput is measured on the first ``--sample`` pages (bare extraction: ``iter_pages`` and
 ``extract_raw`` in one process, or a pool of 2; ingest: ``communique ingest`` in a subprocess,
 the peak of its memory with its workers', PSS summed, so pages the forked workers share are
-counted once, sampled every 0.25 s from the kernel's summary (``smaps_rollup``: the sampler
-runs on the cores the ingest wants, so it must be cheap, and its own CPU is reported); and the
-CPU time of the whole process tree per page, which other load on the machine disturbs less
-than the wall clock). Bare extraction loads the
+counted once, sampled once a second (the sampler runs on the cores the ingest is measured on;
+its own CPU is reported); and the CPU time of the whole process tree per page, which other
+load on the machine disturbs less than the wall clock). Bare extraction loads the
 knowledge before its clock starts; the ingest's rate is likewise the one it reports after its
 start-up (loading the knowledge, starting the workers: a fixed cost, 1.5 s of 15 s on the
 sample, a hundredth of that on the archive), and the ratio with the start-up counted is given
@@ -49,6 +48,7 @@ from pathlib import Path
 
 DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 OUTLETS = ("zh.vietnamplus.vn", "cn.qdnd.vn", "sputniknews.cn")
+SAMPLE_EVERY = 1.0  # seconds between two samples of the ingest's memory
 
 
 def _samples() -> list[tuple[list[str], list[str], list[str]]]:
@@ -156,43 +156,26 @@ def children_cpu_seconds() -> float:
     return kids.ru_utime + kids.ru_stime
 
 
-def _pss_kb(pid: int) -> int:
-    """Proportional set size of one process, from the kernel's one-line summary of its maps
-    (``smaps_rollup``): a read a tenth the cost of psutil's walk of every mapping."""
-    with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
-        for line in f:
-            if line.startswith(b"Pss:"):
-                return int(line.split()[1])
-    return 0
-
-
 def run_ingest(path: Path, db: str, jobs: int) -> dict:
     import psutil
 
     exe = Path(sys.executable).with_name("communique")
     cmd = [str(exe), "ingest", str(path), "--db", db, "--jobs", str(jobs), "--no-progress",
            "--batch-size", "200"]
-    # The ingest's process tree only. Sampling its memory takes this process's own CPU from the
-    # two cores the ingest wants too, so it is kept cheap (``_pss_kb``; the tree is listed
-    # again once a second) and its cost is reported (``sampler_cpu_s``).
-    rollup = Path("/proc/self/smaps_rollup").exists()
+    # The ingest's process tree only. The kernel walks a process's page tables to give its PSS
+    # (a few ms each time), on the cores the ingest is measured on: once a second, it costs
+    # the ingest's wall clock little, and the sampler's own CPU is reported (``sampler_cpu_s``).
     t, c = time.perf_counter(), children_cpu_seconds()
     mine = time.process_time()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
-    me, peak, tree, listed = psutil.Process(proc.pid), 0, [proc.pid], 0.0
+    me, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
         try:
-            if time.perf_counter() - listed > 1.0:
-                tree = [proc.pid, *(p.pid for p in me.children(recursive=True))]
-                listed = time.perf_counter()
-            if rollup:
-                pss = sum(_pss_kb(pid) for pid in tree) * 1024
-            else:
-                pss = sum(psutil.Process(pid).memory_full_info().pss for pid in tree)
+            pss = sum(p.memory_full_info().pss for p in [me, *me.children(recursive=True)])
             peak = max(peak, pss)
-        except (psutil.Error, OSError):
+        except psutil.Error:
             pass
-        time.sleep(0.25)
+        time.sleep(SAMPLE_EVERY)
     sampler = time.process_time() - mine
     out = proc.stdout.read() if proc.stdout else ""
     if proc.returncode:
