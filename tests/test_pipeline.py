@@ -642,3 +642,13 @@ def test_what_came_before_gives_way_to_today_which_then_holds():
             "（中央社記者黃雅詩台北26日電）宏都拉斯總統卡斯楚14日宣布將尋求與中國建交後，宏國政府今天正式宣布與中華民國斷交。"
             "吳釗燮批評，中國長期以各種手段打壓台灣的國際空間。")
     assert {r["date"] for r in told(page, "打压台湾", "2023-03-26")} == {"2023-03-26"}
+
+
+def test_one_announced_journey_told_in_two_clauses_is_one_plan_to_every_place():
+    doc = extract_text("王毅将访问东南亚三国\n\n新华社北京3月2日电 外交部发言人宣布，外交部长王毅将于3月5日"
+                       "至10日访问老挝、柬埔寨，并访问东盟秘书处。\n\n外交部长王毅会见了老挝外长，"
+                       "并会见了柬埔寨外长。\n", published="2024-03-02")
+    plans = [e for e in doc.events if e.event == "AGREE"]
+    assert [sorted(r.country for r in e.recipient) for e in plans] == [["IGO", "KHM", "LAO"]]
+    met = [e for e in doc.events if e.event == "CONSULT"]
+    assert len(met) == 2  # two meetings stay two events

@@ -19,6 +19,8 @@ from communique.events.coder import Found
 from communique.events.lexicon import lexicon
 from communique.model import DateValue, Event, Location, Page, Span
 
+# `…将访问加蓬、埃及，并访问阿盟总部`: the rest of one announced journey
+ITINERARY_GOES_ON = re.compile(r"[，,]\s*(?:并|还)将?\s*$")
 PLACE_RE = re.compile(r"在([^,，。；]{2,12}?)(?:会见|会谈|举行|出席|访问|期间|表示|举办|召开|主持)")
 
 
@@ -65,7 +67,26 @@ def assemble(
             confidence=max(0.3, min(0.95, f.confidence - _unknown_penalty(f))),
             main=is_main,
         )
-    return _fold_meetings(_fold_headline(page, _fold_generic(_share_years(list(events.values())))))
+    events_ = _fold_itinerary(page, _share_years(list(events.values())))
+    return _fold_meetings(_fold_headline(page, _fold_generic(events_)))
+
+
+def _fold_itinerary(page: Page, events: list[Event]) -> list[Event]:
+    """`秦刚将访问加蓬、安哥拉、贝宁和埃及，并访问阿拉伯国家联盟总部`: one announced journey, told
+    in two clauses of one sentence, is one plan to visit every place it names."""
+    out: list[Event] = []
+    for ev in events:
+        last = out[-1] if out else None
+        if (last is not None and ev.event == last.event == "AGREE" and ev.cameo == last.cameo
+                and ev.span == last.span and _ids(ev.actor) == _ids(last.actor)
+                and ev.date == last.date and last.trigger[1] <= ev.trigger[0]
+                and ITINERARY_GOES_ON.search(page.text[last.span[0] : ev.trigger[0]])):
+            known = _ids(last.recipient)
+            more = tuple(e for e in ev.recipient if e.id not in known)
+            out[-1] = replace(last, recipient=last.recipient + more, main=last.main or ev.main)
+            continue
+        out.append(ev)
+    return out
 
 
 def _fold_generic(events: list[Event]) -> list[Event]:
