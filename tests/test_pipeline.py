@@ -652,3 +652,15 @@ def test_one_announced_journey_told_in_two_clauses_is_one_plan_to_every_place():
     assert [sorted(r.country for r in e.recipient) for e in plans] == [["IGO", "KHM", "LAO"]]
     met = [e for e in doc.events if e.event == "CONSULT"]
     assert len(met) == 2  # two meetings stay two events
+
+
+def test_a_threat_that_names_no_one_is_aimed_at_whom_its_sentence_spoke_against():
+    doc = extract_text("商务部回应\n\n新华社北京5月6日电 美方宣布对中国输美商品加征关税。商务部新闻发言人表示，"
+                       "如果美方执意加征关税，中方将采取反制措施，坚决维护自身合法权益。外交部发言人"
+                       "表示，中方对美国与菲律宾在南海举行联合军演表示严重关切，并称将采取坚决有力措施"
+                       "维护国家主权。越方将采取坚决措施打击电信诈骗，保障中国公民安全。\n",
+                       published="2023-05-06")
+    told = [(e.event, sorted(r.country for r in e.recipient)) for e in doc.events
+            if e.event in ("THREATEN", "ACCUSE")]
+    assert told == [("THREATEN", ["USA"]), ("ACCUSE", ["PHL", "USA"]),
+                    ("THREATEN", ["PHL", "USA"])]

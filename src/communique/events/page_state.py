@@ -62,6 +62,7 @@ class PageState:
         self.place_starts = [p.start for p in rec.places]
         self._clauses: dict[Span, list[Span]] = {}
         self.last_recipient: tuple[Entity, ...] = ()
+        self.last_recipient_in: Span | None = None  # the sentence that named it
         self.recent: tuple[Entity, ...] = ()  # the sides of the meeting last named
         self.qa = bool(QUESTION.search(text, body[0], body[1]))
         self.sidelines = bool(SIDELINES.search(text, body[0], body[1]))
@@ -127,7 +128,7 @@ class PageState:
         own = {e.country for e in a}
         r = tuple(e for e in r if e.country not in own) or r
         if r:
-            self.last_recipient = r
+            self.last_recipient, self.last_recipient_in = r, sent
         return [Found(t, (hit.start, hit.end), sent, kw.get("event") or t.event,
                       kw["mode"] if "mode" in kw else t.mode, kw.get("medium") or t.medium,
                       kw.get("cameo") or t.cameo, a, r, confidence)]

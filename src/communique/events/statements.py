@@ -49,6 +49,8 @@ class Statements(Meetings):
         else:
             governed = (self.clause.governed_by(cl[0], hit.start, ("对",), first=True)
                         or self.clause.governed_by(cl[0], hit.start, ("向", "为", "给")))
+        if governed and hit.trigger.event == "ACCUSE":
+            governed = self._with_partners(governed, subj, cl[0], hit.start)
         if not governed and hit.trigger.word.endswith("交涉"):  # `与中方有关部门交涉`
             governed = self.clause.governed_by(cl[0], hit.start, ("与", "同"))
         if not governed and hit.trigger.frame == "to":
@@ -81,6 +83,18 @@ class Statements(Meetings):
         if not obj and hit.trigger.frame == "object" and re.match(
                 r"[^，,。；]*?[\u4e00-\u9fff]{2}", self.text[hit.end : cl[1]]):
             return []  # `坚决反对任何形式的"台独"`: what is opposed is not a party
+        if not obj and hit.trigger.event == "THREATEN":
+            # a threat that names no one is aimed at whom its sentence spoke against before it
+            # (`…对X表示坚决反对，并称将采取坚决有力措施`), else at the party it named last
+            # (`如果美方执意加征关税，中方将采取反制措施`)
+            if self.last_recipient_in == sent and not subj.countries & {
+                    e.country for e in self.last_recipient}:
+                target = self.last_recipient
+            else:
+                named = [e for e in self.clause.within(sent[0], hit.start)
+                         if e.country and e.country not in subj.countries and e.kind != "igo"]
+                target = tuple(named[-1:])
+            obj, confidence = Side(target), 0.6
         if not obj and "也" in before and self.last_recipient:
             obj, confidence = Side(self.last_recipient), 0.7  # `…等多个政党也致电祝贺`
         if not obj or obj.both:
@@ -95,6 +109,18 @@ class Statements(Meetings):
         if handed and HANDED_PEOPLE.search(self.text, cl[0], cl[1]):
             return self._found(hit, sent, subj, obj, confidence, event="COOPERATE", cameo="063")
         return self._found(hit, sent, subj, obj, confidence)
+
+    def _with_partners(self, governed: Side, subj: Side, start: int, at: int) -> Side:
+        """`对蔡英文过境美国并与麦卡锡会面表示坚决反对`: who did the deplored thing with the party
+        `对` names (after `与`/`同`) is spoken against too."""
+        mark = self.text.find("对", start, at)
+        if mark < 0 or governed.both:
+            return governed
+        have = {e.id for e in governed.entities}
+        partners = tuple(e for e in self.clause.within(mark + 1, at)
+                         if e.span[0] > 0 and self.text[e.span[0] - 1] in "与同"
+                         and e.id not in have and e.country and e.country not in subj.countries)
+        return Side(governed.entities + partners, span=governed.span) if partners else governed
 
     def _governed_before(self, hit: TriggerHit, sent: Span) -> Side:
         """`对越南战胜疫情,至今…表示祝贺`: the `对` phrase began in an earlier clause."""
