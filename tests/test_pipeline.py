@@ -664,3 +664,11 @@ def test_a_threat_that_names_no_one_is_aimed_at_whom_its_sentence_spoke_against(
             if e.event in ("THREATEN", "ACCUSE")]
     assert told == [("THREATEN", ["USA"]), ("ACCUSE", ["PHL", "USA"]),
                     ("THREATEN", ["PHL", "USA"])]
+
+
+def test_a_plan_to_provide_an_aim_is_no_agreement_a_plan_to_provide_aid_is():
+    doc = extract_text("赵乐际会见越南国会主席\n\n新华社北京4月8日电 赵乐际表示，中国全国人大愿同越南国会"
+                       "一道，加强立法、监督等方面经验交流，为两国务实合作提供法治保障。中方将向越方提供"
+                       "1000万元人民币紧急援助。\n", published="2024-04-08")
+    plans = [e.text for e in doc.events if e.event == "AGREE"]
+    assert plans == ["中方将向越方提供1000万元人民币紧急援助。"]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick_rs
 
 from communique.knowledge import read_table, split_list
+
+ABSTRACT_END = re.compile(r"[，,。；;、：:]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,8 @@ class Lexicon:
         self.future_actions = {r["action"]: r["cameo"] for r in read_table("future_actions")}
         self._actions = ahocorasick_rs.AhoCorasick(list(self.future_actions))
         self._action_codes = list(self.future_actions.values())
+        self._abstract = tuple(r["word"] for r in read_table("markers")
+                               if r["kind"] == "abstract_object" and r["word"])
         self.request_modes = [
             (r["mode"], r["cameo"], split_list(r["words"])) for r in read_table("request_modes")
         ]
@@ -58,8 +63,12 @@ class Lexicon:
         ]
 
     def has_action(self, text: str) -> str | None:
-        """The CAMEO code of the first concrete action in ``text``, if any."""
-        for i, _, _ in self._actions.find_matches_as_indexes(text):
+        """The CAMEO code of the first concrete action in ``text``, if any: not one whose
+        object is an aim (`提供法治保障`)."""
+        for i, _, e in self._actions.find_matches_as_indexes(text):
+            what = ABSTRACT_END.split(text[e : e + 12], 1)[0]
+            if what and what.endswith(self._abstract):
+                continue
             return self._action_codes[i]
         return None
 
