@@ -12,7 +12,7 @@ from communique.knowledge import read_table
 MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "support_noun_before",
                 "clause_opener", "general_addressee", "province_ending", "meeting", "multilateral",
                 "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel",
-                "called_off", "handed_people")
+                "called_off", "handed_people", "abstract_object")
 
 
 @cache

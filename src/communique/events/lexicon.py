@@ -8,6 +8,7 @@ from functools import cache
 
 import ahocorasick_rs
 
+from communique.events import grammar
 from communique.knowledge import read_table, split_list
 
 ABSTRACT_END = re.compile(r"[，,。；;、：:]")
@@ -42,8 +43,7 @@ class Lexicon:
         self.future_actions = {r["action"]: r["cameo"] for r in read_table("future_actions")}
         self._actions = ahocorasick_rs.AhoCorasick(list(self.future_actions))
         self._action_codes = list(self.future_actions.values())
-        self._abstract = tuple(r["word"] for r in read_table("markers")
-                               if r["kind"] == "abstract_object" and r["word"])
+        self._abstract = grammar.words("abstract_object")
         self.request_modes = [
             (r["mode"], r["cameo"], split_list(r["words"])) for r in read_table("request_modes")
         ]
