@@ -227,3 +227,11 @@ def test_japanese_and_diplomatic_titles_introduce_a_name():
     found = recognise("日本外务省事务次官冈野正敬25日召见中国驻日本大使吴江浩。越南驻华大使馆武官阮文山出席。")
     assert [(e.name, e.country, e.role) for e in found.entities if e.kind == "person"] == [
         ("冈野正敬", "JPN", "事务次官"), ("吴江浩", "CHN", "大使"), ("阮文山", "VNM", "武官")]
+
+
+def test_a_visits_country_written_with_its_short_form_alone():
+    from communique.entities.recognise import recognise
+
+    text = "范明政将访华。习近平访美期间会见拜登。他此前曾访日本。"
+    found = [(e.text, e.country) for e in recognise(text).entities if e.kind == "country"]
+    assert found == [("华", "CHN"), ("美", "USA"), ("日本", "JPN")]  # `访日本`: the name, once

@@ -672,3 +672,10 @@ def test_a_plan_to_provide_an_aim_is_no_agreement_a_plan_to_provide_aid_is():
                        "1000万元人民币紧急援助。\n", published="2024-04-08")
     plans = [e.text for e in doc.events if e.event == "AGREE"]
     assert plans == ["中方将向越方提供1000万元人民币紧急援助。"]
+
+
+def test_a_plan_to_visit_a_country_written_with_its_short_form():
+    doc = extract_text("外交部发言人宣布越南总理将访华\n\n新华社北京6月20日电 越南政府总理范明政将于"
+                       "6月24日至27日访华。\n", published="2024-06-20")
+    assert {(e.event, tuple(r.country for r in e.recipient)) for e in doc.events} == {
+        ("AGREE", ("CHN",))}

@@ -58,7 +58,8 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     pairs = tuple(h for h in hits if h.kind == "pair")
     entities = _at_home(_share_details(_chains(text, [h for h in hits if h.kind != "pair"], home)),
                         home)
-    entities = _our_country(text, _numbered_vessels(text, _named_again(text, entities)), home)
+    entities = _our_country(
+        text, _visited_short(text, _numbered_vessels(text, _named_again(text, entities))), home)
     return Recognised(tuple(_surname_and_title(text, entities)), places, pairs, home)
 
 
@@ -76,6 +77,8 @@ def _surname_and_title(text: str, entities: list[Entity]) -> list[Entity]:
                                  for form, e in forms.items() for m in re.finditer(form, text)])
 
 
+# `将访华`, `此次访越`: the country visited, written with its one-character short form
+VISITED_SHORT = re.compile(r"(?<=访)([华越俄老柬古美日韩朝泰缅菲澳英法德蒙])")
 NUMBERED_VESSEL = re.compile(r"(菲|越|中|美|日|韩|俄)(?:方)?\d{2,5}(?:号)?(?:船|舰)")
 
 
@@ -87,6 +90,16 @@ def _numbered_vessels(text: str, entities: list[Entity]) -> list[Entity]:
     return _with_free(entities, [
         Entity(m.group(), m.span(), "country", f"country:{shorts[m[1]]}", country=shorts[m[1]])
         for m in NUMBERED_VESSEL.finditer(text) if m[1] in shorts])
+
+
+def _visited_short(text: str, entities: list[Entity]) -> list[Entity]:
+    """`杜达将访华`: a visit's country written with its short form alone (`访美国` is a name)."""
+    if "访" not in text:
+        return entities
+    shorts = gazetteer().short_forms()
+    return _with_free(entities, [
+        Entity(m.group(), m.span(), "country", f"country:{shorts[m[1]]}", country=shorts[m[1]])
+        for m in VISITED_SHORT.finditer(text) if m[1] in shorts])
 
 
 def _our_country(text: str, entities: list[Entity], home: str | None) -> list[Entity]:
