@@ -193,7 +193,7 @@ def test_a_bare_mention_takes_the_title_the_page_states_not_todays():
 def test_a_sides_forces_and_vessels_are_that_country():
     found = recognise("美军舰只今日驶离。越军代表团访华。中国海警对菲船实施管控。对美军售遭到反对,美军事援助增加。")
     assert [(e.text, e.country) for e in found.entities] == [
-        ("美军", "USA"), ("越军代表团", "VNM"), ("中国海警", "CHN"), ("菲船", "PHL")]
+        ("美军", "USA"), ("越军代表团", "VNM"), ("华", "CHN"), ("中国海警", "CHN"), ("菲船", "PHL")]
 
 
 def test_a_national_title_before_an_assembly_chair_gives_the_persons_country():
