@@ -86,20 +86,24 @@ def _numbered_vessels(text: str, entities: list[Entity]) -> list[Entity]:
     """`菲4410船`, `中国海警5205船` is its service's: a side's numbered ship is that country."""
     if "船" not in text and "舰" not in text:
         return entities
-    shorts = gazetteer().short_forms()
-    return _with_free(entities, [
-        Entity(m.group(), m.span(), "country", f"country:{shorts[m[1]]}", country=shorts[m[1]])
-        for m in NUMBERED_VESSEL.finditer(text) if m[1] in shorts])
+    return _short_form_countries(text, entities, NUMBERED_VESSEL)
 
 
 def _visited_short(text: str, entities: list[Entity]) -> list[Entity]:
     """`杜达将访华`: a visit's country written with its short form alone (`访美国` is a name)."""
     if "访" not in text:
         return entities
+    return _short_form_countries(text, entities, VISITED_SHORT)
+
+
+def _short_form_countries(text: str, entities: list[Entity], pattern: re.Pattern[str]
+                          ) -> list[Entity]:
+    """``entities`` with the country of each short form ``pattern`` captures (group 1) where
+    its whole match overlaps no entity."""
     shorts = gazetteer().short_forms()
     return _with_free(entities, [
         Entity(m.group(), m.span(), "country", f"country:{shorts[m[1]]}", country=shorts[m[1]])
-        for m in VISITED_SHORT.finditer(text) if m[1] in shorts])
+        for m in pattern.finditer(text) if m[1] in shorts])
 
 
 def _our_country(text: str, entities: list[Entity], home: str | None) -> list[Entity]:

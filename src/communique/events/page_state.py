@@ -182,6 +182,11 @@ class PageState:
                             and e.country and e.country not in own and e.kind != "igo")
             if foreign and not subj.both:
                 return Side(foreign)
+        return self.foreign_named_last(start, at, own)
+
+    def foreign_named_last(self, start: int, at: int, own: set[str]) -> Side:
+        """The party of another country (not an organisation of states) named last in
+        ``[start, at)``."""
         before = [e for e in self.clause.within(start, at)
                   if e.country and e.country not in own and e.kind != "igo"]
         return Side((before[-1],)) if before else Side()

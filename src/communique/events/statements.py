@@ -89,12 +89,10 @@ class Statements(Meetings):
             # (`如果美方执意加征关税，中方将采取反制措施`)
             if self.last_recipient_in == sent and not subj.countries & {
                     e.country for e in self.last_recipient}:
-                target = self.last_recipient
+                obj = Side(self.last_recipient)
             else:
-                named = [e for e in self.clause.within(sent[0], hit.start)
-                         if e.country and e.country not in subj.countries and e.kind != "igo"]
-                target = tuple(named[-1:])
-            obj, confidence = Side(target), 0.6
+                obj = self.foreign_named_last(sent[0], hit.start, subj.countries)
+            confidence = 0.6
         if not obj and "也" in before and self.last_recipient:
             obj, confidence = Side(self.last_recipient), 0.7  # `…等多个政党也致电祝贺`
         if not obj or obj.both:

@@ -156,8 +156,8 @@ def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
         conn.execute(text(WANT_DDL))
         conn.execute(delete(w))
         insert_rows(conn, w, ("kh", "d1", "d2", "lo", "hi", "inferred"),
-                [(key_hash(x.key), x.first_day, x.last_day, x.lo, x.hi, int(x.inferred))
-                 for x in dated])
+                    [(key_hash(x.key), x.first_day, x.last_day, x.lo, x.hi, int(x.inferred))
+                     for x in dated])
         on_day = and_(EV.c.merge_hash == w.c.kh, EV.c.doy.between(w.c.d1, w.c.d2))
         dated_as_wanted = and_(EV.c.date_ord.between(w.c.lo, w.c.hi),
                                or_(w.c.inferred == 0, EV.c.date_source == "inferred"))
@@ -319,7 +319,7 @@ class Writer:
             search.index(conn, [(cl.seq, m.search) for cl, _, m in mentions])
         if ent_rows:
             insert_rows(conn, s.EntityMention.__table__, (*ENTITY_MENTION_COLUMNS, "part_id"),
-                    ent_rows)
+                        ent_rows)
             self._roles(conn, ent_rows)
         c.mentions += len(mentions)
         merger.settle()
