@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -287,6 +288,25 @@ def test_a_firm_date_finds_the_stored_event_whose_year_was_inferred_not_last_yea
     assert events == {"2020-05-22": 2, "2019-05-22": 1}
 
 
+def test_a_stored_event_takes_the_better_date_a_later_batch_brings(store):
+    """An event stored with a year the system inferred, then reported with the year printed:
+    the event, its pairs, actors and record take the printed date, and a third report of it
+    finds it under that date."""
+    run(store, [fake_page("a", [record(date="2021-05-22", date_source="inferred")])])
+    run(store, [fake_page("b", [record(date="2021-05-22", date_source="text", main=True)])])
+    run(store, [fake_page("c", [record(date="2021-05-23", date_source="text")])])
+    with store.engine.connect() as conn:
+        events = conn.execute(text(
+            "SELECT e.date, e.date_source, e.n_mentions, e.n_documents, e.main, r.record "
+            "FROM events e JOIN event_records r ON r.seq = e.seq")).all()
+        pairs = conn.execute(text("SELECT date, year, main, n_mentions FROM event_pairs")).all()
+        actors = conn.execute(text("SELECT DISTINCT date FROM event_actors")).all()
+    assert [e[:5] for e in events] == [("2021-05-22", "text", 3, 3, True)]
+    assert json.loads(events[0][5])["date_source"] == "text"
+    assert set(pairs) == {("2021-05-22", "2021", True, 3)}
+    assert actors == [("2021-05-22",)]
+
+
 def test_an_undated_teaser_copied_under_later_pages_joins_its_stored_event(store):
     """Teasers of the same story under several pages, with no date at all: the very same
     sentence and sides are one event, whether the copies come in one batch or in later ones;
@@ -432,6 +452,23 @@ def test_postgresql_keeps_no_per_row_reference_triggers_on_the_bulk_tables(store
         again.close()
     else:
         assert found == checked
+
+
+def test_postgresql_compresses_the_raw_pages_with_lz4(store, store_url):
+    if store.dialect != "postgresql":
+        pytest.skip("PostgreSQL's compression")
+    run(store, [fake_page("a", [record()], body="越南与俄罗斯举行会谈。" * 400)])
+    kind = ("SELECT pg_column_compression(raw) FROM documents", "SELECT attcompression FROM "
+            "pg_attribute WHERE attrelid = 'documents'::regclass AND attname = 'raw'")
+    with store.engine.connect() as conn:
+        assert [conn.scalar(text(q)) for q in kind] == ["lz4", "l"]
+    downgrade(store, store_url, "0006")
+    from sqlalchemy import create_engine
+
+    older = create_engine(store_url)
+    with older.connect() as conn:
+        assert conn.scalar(text(kind[1])) == ""
+    older.dispose()
 
 
 def test_copy_is_binary_for_the_schema_tables_and_text_for_a_column_it_cannot_type():

@@ -1,5 +1,7 @@
 """Rows into a table in one go: ``COPY`` on PostgreSQL, which costs the server a fraction of
-row-by-row inserts, one ``executemany`` on SQLite.
+row-by-row inserts, one ``executemany`` on SQLite. Updates of many rows likewise: one
+``UPDATE … FROM unnest(arrays)`` on PostgreSQL, where a statement per row costs the server a
+plan and the client a round trip each.
 
 ``COPY`` of a schema table is binary: the server takes each value as it is stored rather than
 parsing it from text, and the client sends it without formatting it as text."""
@@ -28,6 +30,13 @@ def _binary_types(table: Table, columns: Sequence[str]) -> list[str] | None:
     return types
 
 
+def _pg_types(table: Table, columns: Sequence[str]) -> list[str]:
+    types = _binary_types(table, columns)
+    if types is None:
+        raise TypeError(f"no array type for the columns {columns} of {table.name}")
+    return types
+
+
 def insert_rows(conn: Connection, table: Table | str, columns: Sequence[str],
                 rows: Sequence[Sequence[Any]]) -> None:
     """INSERT ``rows`` (tuples in ``columns`` order) into ``table`` (a table or its name)."""
@@ -47,3 +56,24 @@ def insert_rows(conn: Connection, table: Table | str, columns: Sequence[str],
     else:
         conn.exec_driver_sql(f"INSERT INTO {into} VALUES ({', '.join('?' * len(columns))})",
                              list(rows))
+
+
+def update_rows(conn: Connection, table: Table, key: str, columns: Sequence[str],
+                rows: Sequence[Sequence[Any]]) -> None:
+    """UPDATE table SET columns = row[1:] WHERE key = row[0], for every row at once."""
+    if not rows:
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    if conn.dialect.name == "postgresql":
+        names = [quote(c) for c in (key, *columns)]
+        arrays = ", ".join(f"%s::{t}[]" for t in _pg_types(table, (key, *columns)))
+        sets = ", ".join(f"{n} = v.{n}" for n in names[1:])
+        conn.exec_driver_sql(
+            f"UPDATE {quote(table.name)} AS t SET {sets} FROM unnest({arrays}) "
+            f"AS v({', '.join(names)}) WHERE t.{names[0]} = v.{names[0]}",
+            tuple(list(col) for col in zip(*rows, strict=True)),
+        )
+        return
+    sets = ", ".join(f"{quote(c)} = ?" for c in columns)
+    conn.exec_driver_sql(f"UPDATE {quote(table.name)} SET {sets} WHERE {quote(key)} = ?",
+                         [(*r[1:], r[0]) for r in rows])

@@ -66,7 +66,7 @@ class Mention(NamedTuple):
     people: tuple[tuple[str, str, str | None, str | None], ...]  # side, entity, country, role
     linked: tuple[str, ...]  # the participants' entity ids, sorted
     pairs: tuple[tuple[str, str], ...]  # the participants' pairs of countries (a < b)
-    search: tuple[int, str]  # the text's ``search.entry``
+    crc: int  # the text's ``search.crc``: the search index keeps each text of an event once
 
 
 @dataclass(slots=True)
@@ -225,7 +225,7 @@ def _people(rec: Mapping[str, Any]) -> dict[tuple[str, str], Mapping[str, Any]]:
     return out
 
 
-def _mention(rec: Mapping[str, Any], doc_id: str, part: str, dialect: str) -> Mention:
+def _mention(rec: Mapping[str, Any], doc_id: str, part: str) -> Mention:
     key = merge_key(rec)
     span = rec.get("span") or [0, 0]
     people = _people(rec)
@@ -243,11 +243,11 @@ def _mention(rec: Mapping[str, Any], doc_id: str, part: str, dialect: str) -> Me
                      for (side, eid), e in people.items()),
         linked=tuple(sorted({eid for _, eid in people})),
         pairs=tuple(combinations(countries(people.values()), 2)),
-        search=search.entry(rec.get("text") or "", dialect),
+        crc=search.crc(rec.get("text") or ""),
     )
 
 
-def _part(doc: Document, seq: int, dialect: str) -> ExtractedPart:
+def _part(doc: Document, seq: int) -> ExtractedPart:
     page = doc.page
     records = [ev.to_record() for ev in doc.events]
     report, place = _report_date(doc)
@@ -266,17 +266,15 @@ def _part(doc: Document, seq: int, dialect: str) -> ExtractedPart:
         published=page.published,
         report_date=report,
         place=place,
-        mentions=[_mention(r, page.doc_id, page.part, dialect) for r in merge_order(records)],
+        mentions=[_mention(r, page.doc_id, page.part) for r in merge_order(records)],
         entities=entities,
         entity_rows=entity_rows,
     )
 
 
 def extract_page(
-    raw: RawPage, extract: Callable[[RawPage], Document], digest: str | None = None,
-    dialect: str = "sqlite",
+    raw: RawPage, extract: Callable[[RawPage], Document], digest: str | None = None
 ) -> Extracted:
-    """``dialect``: the store's (``sqlite`` or ``postgresql``), for the search index's form."""
     digest = digest or content_hash(raw)
     try:
         doc = extract(raw)
@@ -286,7 +284,7 @@ def extract_page(
     out = Extracted(digest, raw.doc_id, outlet_of(raw, agency), error=doc.error)
     if doc.error is None:
         try:
-            out.parts = [_part(d, i, dialect) for i, d in enumerate(doc.all_documents())]
+            out.parts = [_part(d, i) for i, d in enumerate(doc.all_documents())]
         except Exception as exc:  # noqa: BLE001 - e.g. a value the JSON cannot hold
             out.error = _failure("building its rows", exc)
     return out

@@ -93,15 +93,16 @@ def _default_extractor() -> Extractor:
 
 def _runner(store: Store, writer: Writer, extract: Extractor, jobs: int, dask: Any,
             workers_write: bool | None) -> Any:
-    engine, dialect = store.engine, store.dialect
+    engine = store.engine
     if dask is not None:
-        return workers.DaskCluster(engine, writer, extract, dialect, dask)
+        return workers.DaskCluster(engine, writer, extract, dask)
     if jobs <= 0:
-        return workers.Inline(engine, writer, extract, dialect)
+        return workers.Inline(engine, writer, extract)
     if workers_write is None:  # a writer of its own only where it has a core of its own
         workers_write = jobs >= workers.cores()
-    kind = workers.WritingPool if workers_write else workers.ExtractingPool
-    return kind(engine, writer, extract, dialect, jobs)
+    if workers_write:
+        return workers.WritingPool(engine, writer, extract, store.dialect, jobs)
+    return workers.ExtractingPool(engine, writer, extract, jobs)
 
 
 def _warm_up_text() -> str:

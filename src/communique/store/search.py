@@ -96,25 +96,25 @@ def drop(conn: Connection) -> None:
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
 
 
-def entry(text_: str, dialect: str) -> tuple[int, str]:
-    """What the index stores of a text: its CRC-32 and its terms in the backend's form. The
-    workers compute it, so the writer only adds the event's seq."""
-    crc = zlib.crc32(text_.encode("utf-8"))
-    return crc, " ".join(terms(text_)) if dialect == "sqlite" else _tsvector(text_)
+def crc(text_: str) -> int:
+    """The key of a text among its event's texts in the index."""
+    return zlib.crc32(text_.encode("utf-8"))
 
 
-def index(conn: Connection, rows: Sequence[tuple[int, tuple[int, str]]]) -> None:
-    """Add the texts of events, as (event seq, ``entry`` of the text), in the caller's
-    transaction; a text the event has already is skipped."""
-    new = {(seq << SHIFT) | crc: doc for seq, (crc, doc) in rows}
+def index(conn: Connection, rows: Sequence[tuple[int, int, str]]) -> None:
+    """Add the texts of events, as (event seq, ``crc`` of the text, text), in the caller's
+    transaction; a text the event has already is skipped, and its terms never computed (half
+    the mentions of an archive repeat a text their event has)."""
+    new = {(seq << SHIFT) | key: text_ for seq, key, text_ in rows}
     for key in _indexed(conn, list(new)):
         new.pop(key, None)
     if conn.dialect.name == "sqlite":
-        insert_rows(conn, "mention_search", ("rowid", "terms"), list(new.items()))
+        insert_rows(conn, "mention_search", ("rowid", "terms"),
+                    [(k, " ".join(terms(t))) for k, t in new.items()])
     else:  # `COPY`: a row-by-row INSERT … ON CONFLICT cost the server more than all the other
         # tables' COPY together
         insert_rows(conn, "mention_terms", ("event_seq", "crc", "terms"),
-                    [(k >> SHIFT, k & MASK, doc) for k, doc in new.items()])
+                    [(k >> SHIFT, k & MASK, _tsvector(t)) for k, t in new.items()])
 
 
 def _indexed(conn: Connection, keys: list[int]) -> list[int]:
@@ -145,16 +145,17 @@ def backfill(conn: Connection) -> None:
         ).all()
         if not rows:
             return
-        index(conn, [(r[1], entry(r[2] or "", conn.dialect.name)) for r in rows])
+        index(conn, [(r[1], crc(r[2] or ""), r[2] or "") for r in rows])
         last = rows[-1][0]
 
 
 def _tsvector(text_: str) -> str:
     """The terms with their positions (1-based), in ``tsvector``'s input syntax."""
-    at: dict[str, list[int]] = {}
+    at: dict[str, str] = {}
     for i, term in enumerate(terms(text_)[:MAX_POSITION], 1):
-        at.setdefault(term, []).append(i)
-    return " ".join(f"'{t}':{','.join(map(str, ps))}" for t, ps in at.items())
+        got = at.get(term)  # each term's entry as a string at once: most have one position
+        at[term] = f"'{term}':{i}" if got is None else f"{got},{i}"
+    return " ".join(at.values())
 
 
 def _tsquery(query: str) -> str:

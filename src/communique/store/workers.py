@@ -56,8 +56,8 @@ def write_batch(engine: Engine, writer: Writer, todo: Todo, extracted: list[Extr
     return counts, [x.error for x in extracted if x.error]
 
 
-def _extract(item: tuple[RawPage, str], extract: Extractor, dialect: str) -> Extracted:
-    return extract_page(item[0], extract, item[1], dialect)
+def _extract(item: tuple[RawPage, str], extract: Extractor) -> Extracted:
+    return extract_page(item[0], extract, item[1])
 
 
 class _Extracting:
@@ -78,9 +78,9 @@ class _Extracting:
 
 
 class Inline(_Extracting):
-    def __init__(self, engine: Engine, writer: Writer, extract: Extractor, dialect: str) -> None:
+    def __init__(self, engine: Engine, writer: Writer, extract: Extractor) -> None:
         super().__init__(engine, writer)
-        self.fn = partial(_extract, extract=extract, dialect=dialect)
+        self.fn = partial(_extract, extract=extract)
 
     def extracted(self, todo: Todo) -> Callable[[], list[Extracted]]:
         return lambda: [self.fn(i) for i in todo]
@@ -90,10 +90,9 @@ class ExtractingPool(_Extracting):
     """Forked after ``ingest`` has loaded and frozen the knowledge: the children share its
     pages, which the collector would otherwise touch, and so copy."""
 
-    def __init__(self, engine: Engine, writer: Writer, extract: Extractor, dialect: str,
-                 jobs: int) -> None:
+    def __init__(self, engine: Engine, writer: Writer, extract: Extractor, jobs: int) -> None:
         super().__init__(engine, writer)
-        self.fn = partial(_extract, extract=extract, dialect=dialect)
+        self.fn = partial(_extract, extract=extract)
         self.jobs = jobs
         self.pool = mp.get_context("fork").Pool(jobs)
 
@@ -108,18 +107,16 @@ class ExtractingPool(_Extracting):
 
 
 class DaskCluster(_Extracting):
-    def __init__(self, engine: Engine, writer: Writer, extract: Extractor, dialect: str,
-                 address: Any) -> None:
+    def __init__(self, engine: Engine, writer: Writer, extract: Extractor, address: Any) -> None:
         from distributed import Client
 
         super().__init__(engine, writer)
-        self.extract, self.dialect = extract, dialect
+        self.extract = extract
         self.client = address if isinstance(address, Client) else Client(address)
         self.own = not isinstance(address, Client)
 
     def extracted(self, todo: Todo) -> Callable[[], list[Extracted]]:
-        futures = self.client.map(_extract, todo, extract=self.extract, dialect=self.dialect,
-                                  pure=False)
+        futures = self.client.map(_extract, todo, extract=self.extract, pure=False)
         return lambda: self.client.gather(futures)
 
     def close(self) -> None:
@@ -148,8 +145,7 @@ def _start_writing_worker(parent: int, engine: Engine, writer: Writer, extract: 
     engine.dispose(close=False)  # the parent's connections stay the parent's
     if dialect == "sqlite":  # the run checkpoints the log between batches (``checkpoint``)
         event.listen(engine, "connect", _no_autocheckpoint)
-    _WORKER.update(engine=engine, writer=writer, extract=extract, dialect=dialect, turn=turn,
-                   cond=cond)
+    _WORKER.update(engine=engine, writer=writer, extract=extract, turn=turn, cond=cond)
     # Extraction makes a few hundred reference cycles per batch and millions of objects that
     # die young: one collection between batches (``_extract_and_write``) replaces the thousand
     # the allocations would set off, each walking the batch's rows again.
@@ -171,7 +167,7 @@ def checkpoint(engine: Engine) -> None:
 def _extract_and_write(k: int, todo: Todo, rejected: list[Rejected]) -> Outcome:
     w = _WORKER
     gc.collect()  # the last batch's cycles, while little else is alive
-    extracted = [extract_page(raw, w["extract"], digest, w["dialect"]) for raw, digest in todo]
+    extracted = [extract_page(raw, w["extract"], digest) for raw, digest in todo]
     turn, cond = w["turn"], w["cond"]
     with cond:
         cond.wait_for(lambda: turn.value in (k, FAILED))

@@ -42,7 +42,7 @@ from sqlalchemy import (
 from communique.model import RawPage, Rejected
 from communique.store import schema as s
 from communique.store import search
-from communique.store.bulk import insert_rows
+from communique.store.bulk import insert_rows, update_rows
 from communique.store.extracted import (
     DATE_COLUMNS,
     ENTITY_COLUMNS,
@@ -80,6 +80,7 @@ PAIR_INSERT = ("event_seq", "a", "b", "date", "month", "year", "event", "score",
 SCORE, EVENT = EVENT_COLUMNS.index("score"), EVENT_COLUMNS.index("event")
 HASH = EVENT_COLUMNS.index("merge_hash")
 DATE, MONTH, YEAR = (DATE_COLUMNS.index(c) for c in ("date", "month", "year"))
+TEXT = MENTION_COLUMNS.index("text")
 
 
 def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
@@ -121,18 +122,6 @@ def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]], keys: Se
     sets |= {c: case((old[c].is_(None) | (new[c] < old[c]), new[c]), else_=old[c]) for c in low}
     sets |= {c: case((old[c].is_(None) | (new[c] > old[c]), new[c]), else_=old[c]) for c in high}
     conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=sets), rows)
-
-
-def _set(conn: Connection, table: Table, key: str, columns: Sequence[str],
-         rows: Sequence[Sequence[Any]]) -> None:
-    """UPDATE table SET columns = row[1:] WHERE key = row[0], for every row at once."""
-    if not rows:
-        return
-    quote = conn.dialect.identifier_preparer.quote
-    mark = "?" if conn.dialect.name == "sqlite" else "%s"
-    sets = ", ".join(f"{quote(c)} = {mark}" for c in columns)
-    conn.exec_driver_sql(f"UPDATE {quote(table.name)} SET {sets} WHERE {quote(key)} = {mark}",
-                         [(*r[1:], r[0]) for r in rows])
 
 
 @dataclass(slots=True)
@@ -316,7 +305,7 @@ class Writer:
         self._clusters(conn, merger.dirty())
         if mentions:
             insert_rows(conn, EM, MENTION_INSERT, [(cl.seq, *head, *m.row) for cl, head, m in mentions])
-            search.index(conn, [(cl.seq, m.search) for cl, _, m in mentions])
+            search.index(conn, [(cl.seq, m.crc, m.row[TEXT]) for cl, _, m in mentions])
         if ent_rows:
             insert_rows(conn, s.EntityMention.__table__, (*ENTITY_MENTION_COLUMNS, "part_id"),
                         ent_rows)
@@ -392,19 +381,21 @@ class Writer:
     @staticmethod
     def _refresh(conn: Connection, old: list[Cluster]) -> None:
         """Events that took new mentions: counters, and the date if a better one came."""
-        _set(conn, EV, "seq", ("main", "confidence", "n_mentions", "n_documents", "medium"),
-             [(c.seq, c.main, c.confidence, c.n_mentions, c.n_documents, c.medium) for c in old])
-        _set(conn, EP, "event_seq", ("main", "n_mentions", "prominence"),
-             [(c.seq, c.main, c.n_mentions, prominence(c.main, c.n_mentions, c.score))
-              for c in old])
+        update_rows(conn, EV, "seq",
+                    ("main", "confidence", "n_mentions", "n_documents", "medium"),
+                    [(c.seq, c.main, c.confidence, c.n_mentions, c.n_documents, c.medium)
+                     for c in old])
+        update_rows(conn, EP, "event_seq", ("main", "n_mentions", "prominence"),
+                    [(c.seq, c.main, c.n_mentions, prominence(c.main, c.n_mentions, c.score))
+                     for c in old])
         moved = [c for c in old if c.redated]
         redated = [(c.seq, *_dates(c)) for c in moved]
         if redated:
-            _set(conn, EV, "seq", (*DATE_COLUMNS, "merge_hash"),
-                 [(*r, lookup_hash(c.key, c.when, c.text))
-                  for r, c in zip(redated, moved, strict=True)])
-            _set(conn, ER, "seq", ("record",),
-                 [(c.seq, c.json or dumps(c.record)) for c in old if c.redated])
-            _set(conn, EP, "event_seq", ("date", "month", "year"),
-                 [(r[0], r[1 + DATE], r[1 + MONTH], r[1 + YEAR]) for r in redated])
-            _set(conn, EA, "event_seq", ("date",), [(r[0], r[1 + DATE]) for r in redated])
+            update_rows(conn, EV, "seq", (*DATE_COLUMNS, "merge_hash"),
+                        [(*r, lookup_hash(c.key, c.when, c.text))
+                         for r, c in zip(redated, moved, strict=True)])
+            update_rows(conn, ER, "seq", ("record",),
+                        [(c.seq, c.json or dumps(c.record)) for c in moved])
+            update_rows(conn, EP, "event_seq", ("date", "month", "year"),
+                        [(r[0], r[1 + DATE], r[1 + MONTH], r[1 + YEAR]) for r in redated])
+            update_rows(conn, EA, "event_seq", ("date",), [(r[0], r[1 + DATE]) for r in redated])
