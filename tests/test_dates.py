@@ -94,6 +94,19 @@ def test_relative_words():
     ]
 
 
+def test_this_last_and_next_month_are_the_reports_month_shifted():
+    text = "刘忠义本月中旬前往曼谷。泰国本月5日起切断供应。上个月，两国签署协议。双方商定下月初举行会谈。"
+    ms = find_dates(text)
+    assert [(m.text, m.relative, m.day, m.part_of_day) for m in ms] == [
+        ("本月中旬", "month+0", None, "中旬"), ("本月5日", "month+0", 5, None),
+        ("上个月", "month-1", None, None), ("下月初", "month+1", None, "初")]
+    got = [resolve_event_date(_sentence(text, words), ms, [], text=text, dateline=None,
+                              published="2025-01-20").value
+           for words in ("刘忠义", "泰国", "两国签署")]
+    assert got == ["2025-01", "2025-01-05", "2024-12"]
+    assert ms[3].future  # `商定下月初`: what is planned
+
+
 def test_not_dates():
     text = (
         "为筹办东盟与中日韩(10 3)领导人特别会议,捐赠1.2万吨大米,下发第22/CD-TTg号通知,"

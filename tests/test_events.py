@@ -242,6 +242,30 @@ def test_people_handed_over_is_cooperation_and_jiang_before_them_is_no_plan():
     assert [e.event for e in in_sentence(doc, "越南向老挝移交一批医疗物资。")] == ["AID"]
 
 
+def test_talks_with_the_two_countries_just_visited_are_talks_with_each():
+    """`先后前往A和B，同两国…会谈`: `两国` are the places the journey went to, one meeting in each;
+    the subject is the traveller, not `两国` after `同`."""
+    s = "中国公安部副部长刘忠义本月中旬率工作组先后前往缅甸内比都和泰国曼谷，同两国有关部门就打击电信诈骗和人员遣返进行会谈。"
+    doc = page("中国包机接回电诈园区获救人员", f"（曼谷/北京综合讯）在中缅泰三方执法合作下，中国公安部星期四（2月20日）派出包机。\n\n{s}")
+    talks = told(doc, s, "CONSULT")
+    assert sorted(countries(e.actor) | countries(e.recipient) for e in talks) == [{"CHN", "MMR"}, {"CHN", "THA"}]
+    assert {n for e in talks for n in names(e.actor)} == {"刘忠义"}
+    # as many places as the count says, or the word keeps its usual reading
+    s = "刘忠义前往缅甸内比都，同两国有关部门就打击电信诈骗进行会谈。"
+    doc = page("刘忠义前往缅甸", f"（曼谷/北京综合讯）在中缅泰三方执法合作下，中国公安部派出包机。\n\n{s}")
+    assert len(told(doc, s, "CONSULT")) == 1
+
+
+def test_an_agreement_signed_by_two_ministers_has_both_as_actors():
+    """`协定由A与B签署`: 由 names who signed; a minister of several portfolios
+    (`投资、贸易及工业部长`) is of the country before them."""
+    s = "柔新经济特区协定由新加坡副总理兼贸工部长颜金勇与马来西亚投资、贸易及工业部长东姑扎夫鲁签署。"
+    doc = page("新马领导人年度会议", f"新加坡总理黄循财星期二（1月7日）在布城与马来西亚首相安华举行会谈。{s}")
+    ev = one(in_sentence(doc, s))
+    assert (names(ev.actor), countries(ev.actor), ev.recipient) == (
+        {"颜金勇", "东姑扎夫鲁"}, {"SGP", "MYS"}, ())
+
+
 def test_signing_with_other_countries_names_no_party_and_is_no_event():
     s = "这是印度首次与其他国家签署此类重要协议。"
     doc = page("越印防长会谈", "越通社河内6月8日——6月8日,越南国防部长潘文江同印度国防部长拉杰纳特·辛格"

@@ -58,6 +58,7 @@ class DateMention:
     end_month: int | None = None
     end_day: int | None = None
     # same_day | next_day | yesterday | today | tomorrow | this_year | last_year | next_year | vague
+    # | month+0 | month-1 | month+1 (本月, 上月, 下月: the report's month, shifted)
     relative: str | None = None
     part_of_day: str | None = None  # 上午, 下午, 晚 … (or 上旬/中旬/下旬/初/底 for a month)
     future: bool = False  # after 将于/即将/拟于: the date of something yet to come
@@ -142,7 +143,7 @@ _NOT_BEFORE_NUM = rf"(?<![{_D}{_CN_Y}十个第.．/])"
 
 _DATE_RE = re.compile(
     rf"""
-    (?=[{_D}{_CN_Y}十今去明当同次翌第昨前近日])  # every form starts with one of these: a fast skip
+    (?=[{_D}{_CN_Y}十今去明当同次翌第昨前近日本上下这])  # every form starts with one of these: a fast skip
     (?:(?P<yrange>{_YEAR}\s*年?\s*{_SEP}\s*{_YEAR}\s*年)
   | (?P<iso>(?<![{_D}.．/-])(?P<iy>(?:19|20)[0-9]{{2}})(?P<isep>[-/.])(?P<im>[01]?[0-9])(?P=isep)
         (?P<id>[0-3]?[0-9])(?![{_D}]|\.[0-9]))
@@ -152,6 +153,8 @@ _DATE_RE = re.compile(
         )?)
   | (?P<md>{_NOT_BEFORE_NUM}(?P<m2>{_MON})\s*月份?
         (?:\s*(?:(?P<d2>{_DAY})\s*[日号]|(?P<dr2>{_DAY})(?=\s*{_SEP}\s*{_DAY}\s*[日号])|(?P<mp2>{_MPART})))?)
+  | (?P<rmd>(?P<rm>本月|这个月|上月|上个月|下月|下个月)
+        (?:\s*(?:(?P<d4>{_DAY})\s*[日号]|(?P<dr4>{_DAY})(?=\s*{_SEP}\s*{_DAY}\s*[日号])|(?P<mp4>{_MPART})))?)
   | (?P<dd>(?<![{_D}.．/第])(?:(?P<d3>[{_D}]{{1,2}})\s*日(?!本|元|圆|币|内|以内|之内)
         |(?P<dr3>[{_D}]{{1,2}})(?=\s*{_SEP}\s*[{_D}]{{1,2}}\s*日)))
   | (?P<rw>当天|当日|当晚|同日|同一天|同天|次日|翌日|第二天|今天|今日|今晚|昨天|昨日|昨晚|前天
@@ -176,7 +179,9 @@ _REL_WORDS = {
     "明天": "tomorrow", "明日": "tomorrow", "近日": "vague", "日前": "vague",
 }  # fmt: skip
 _REL_YEARS = {"今年": "this_year", "去年": "last_year", "明年": "next_year"}
+_REL_MONTHS = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
 _REL_POD = {"当晚": "晚", "今晚": "晚", "昨晚": "晚"}
+_MONTH_RELATIVES = {f"month{k:+d}" for k in _REL_MONTHS.values()}
 _DAY_RELATIVES = {"same_day", "next_day", "today", "yesterday", "day_before_yesterday", "tomorrow"}
 
 
@@ -251,6 +256,11 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
         pod = m["mp2"]
         if not _valid(None, mo, d):
             return None
+    elif kind == "rmd":  # 本月5日, 上个月: the report's month, shifted
+        rel = f"month{_REL_MONTHS[m['rm']]:+d}"
+        d, pod = _num(m["d4"] or m["dr4"]), m["mp4"]
+        if not _valid(None, None, d):
+            return None
     elif kind == "dd":
         d = _num(m["d3"] or m["dr3"])
         if not _valid(None, None, d):
@@ -277,7 +287,7 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
                 ey, em = ey2, em2
             else:
                 ey = em = ed = None
-        elif m["dr"] or m["dr2"] or m["dr3"]:
+        elif m["dr"] or m["dr2"] or m["dr3"] or m["dr4"]:
             return None
     if pod is None and (d is not None or rel in _DAY_RELATIVES):
         p = _POD_RE.match(text, e, end)
@@ -730,6 +740,7 @@ def resolve_event_date(
             or m.day is not None
             or m.relative in _DAY_RELATIVES
             or m.relative == "vague"
+            or m.relative in _MONTH_RELATIVES
         )
     ]
     # `卡斯楚14日宣布…后，宏国政府今天正式宣布…`: a clause told as what came before gives way
@@ -883,6 +894,14 @@ def _from_mention(
             base,
             {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1}[m.relative],
         )
+    if m.relative in _MONTH_RELATIVES:  # 本月中旬, 上月5日: the month of the report, shifted
+        base = _report(dateline, pub)
+        if base is None or base.month is None:
+            return _Ymd(None, None, None, span=m.span)
+        k = (base.year or 2001) * 12 + base.month - 1 + int(m.relative[5:])
+        year, month = (k // 12 if base.year else None), k % 12 + 1
+        day = m.day if _valid(year, month, m.day) else None
+        return _Ymd(year, month, day, base.evidence, m.span, source=base.source)
     if m.month is None and m.day is not None:  # 26日: the month of the context
         ref = _month_context(m, usable, anchor)
         if ref is not None:

@@ -505,6 +505,8 @@ def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
 
 BODY_NAME = re.compile(r"[^\W\d_和与及的在、]{1,6}")
 PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政府中东问题特使`
+# `马来西亚投资、贸易及工业部长`, `劳动、荣军与社会部长`: a minister of several portfolios
+PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[、和及与][\u4e00-\u9fff]{1,4}){1,3}部?")
 SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
 CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委", "联邦"}  # `云南省委书记`
 # A bare institution of these kinds (`外交部`, `国会`) is the outlet's own country's.
@@ -534,6 +536,8 @@ def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
 
 def _glued(gap: str, before: str, after: str) -> bool:
     """Words between two hits that keep them one title chain, by the kinds they join."""
+    if after == "role" and before in ("country", "org") and PORTFOLIOS.fullmatch(gap):
+        return True  # `马来西亚投资、贸易及工业部长`
     if len(gap) > 8:
         return False
     if before in ("country", "org") and (gap == "驻" or POSTED_SHORT.fullmatch(gap)):

@@ -12,7 +12,7 @@ from communique.knowledge import read_table
 MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "support_noun_before",
                 "clause_opener", "general_addressee", "province_ending", "meeting", "multilateral",
                 "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel",
-                "called_off", "handed_people", "abstract_object")
+                "called_off", "handed_people", "abstract_object", "journey")
 
 
 @cache
@@ -59,6 +59,9 @@ HANDED_PEOPLE = any_of("handed_people")
 GIVEN = re.compile(r"(?:提供|捐赠|捐助|援助|赠送)的")  # `…B 提供的物资`: what B gave
 WARM_GREETING = words("warm_greeting")
 TRAVEL = any_of("travel")
+JOURNEY = any_of("journey")
+# `同两国有关部门`: the partners are the places just named, as many as the count says
+COUNTED_PARTNERS = re.compile(r"[同与跟和]([两三四五六七八九])国")
 CALLED_OFF = any_of("called_off")
 
 # --- grammar ----------------------------------------------------------------------------------

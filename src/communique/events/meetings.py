@@ -7,9 +7,11 @@ import re
 
 from communique.events.grammar import (
     CALL_WORDS,
+    COUNTED_PARTNERS,
     FUTURE_WELCOME,
     GENERAL_PARTNER,
     HOSTED_RE,
+    JOURNEY,
     MEETING_WORDS,
     MULTILATERAL_WORDS,
     NOMINAL_AFTER,
@@ -41,6 +43,11 @@ class Meetings(PageState):
                     for ev in self._consult(hit, sent, cl, merge(subj, Side((p,))), Side())]
         if not partners and GENERAL_PARTNER.search(self.text, start, hit.start):
             return []  # `首次与其他国家签署此类协议`: no party named, a kind of act described
+        counted = COUNTED_PARTNERS.search(self.text, start, hit.start)
+        went = self._places_gone(subj, start, counted) if t.event == "CONSULT" and counted else []
+        if went:  # `先后前往缅甸和泰国，同两国…会谈`: talks in each, one event each
+            return [ev for place in went
+                    for ev in self._consult(hit, sent, cl, subj, Side((place,)), visit=True)]
         actors = merge(subj, partners)
         if t.event == "CONSULT":
             return self._consult(hit, sent, cl, actors, Side())
@@ -54,6 +61,24 @@ class Meetings(PageState):
         if not actors.both and len(actors.countries) < 2:
             return self._found(hit, sent, actors, self._counterpart(actors), 0.7)
         return self._found(hit, sent, actors, Side())
+
+    def _places_gone(self, subj: Side, start: int, counted: re.Match[str]) -> list[Entity]:
+        """The countries ``subj`` travelled to before `同两国`/`同三国`, when they are as many
+        as the count says: one entity for each (its name, else a place in it)."""
+        went = [m.end() for m in JOURNEY.finditer(self.text, start, counted.start())]
+        if not went:
+            return []
+        own = self._resolve(subj)
+        mine = {e.country for e in own}
+        places: dict[str, Entity] = {}
+        for e in self.clause.within(went[0], counted.start()):
+            if not e.country or e.country in mine or e.kind == "igo":
+                continue
+            held = places.get(e.country)
+            if held is None or (e.kind == "country" and held.kind != "country"):
+                places[e.country] = e
+        count = "两三四五六七八九".index(counted.group(1)) + 2
+        return list(places.values()) if len(places) == count else []
 
     def _meet(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
               ) -> list[Found]:

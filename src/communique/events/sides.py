@@ -132,10 +132,13 @@ class Clause:
         if lead.startswith(WE):
             return self.pronoun(start + 1) or self.speaker(start)
         ents = self.within(start, end)
+        agent = None  # `协定由A与B签署`: with no subject, who 由 names did it
         for i, e in enumerate(ents):
             if both and both[0] < e.span[0]:
                 break
             before = self.text[start : e.span[0]]
+            if before.endswith("由") and agent is None and not _governed(before[:-1]):
+                agent = i
             if before.endswith(PREPOSITIONS) or self.text.startswith(NOT_AGENT, e.span[1]):
                 continue
             if self.text.startswith(LED, e.span[1]) and e.kind == "person":
@@ -144,8 +147,10 @@ class Clause:
             if _governed(before) or len(LEADING_TIME.sub("", head).strip()) > 6:
                 continue  # far into the clause, after a verb: an object, not the subject
             return self._with_leader(self._side(self._person_head(ents, i)), end)
-        if both:
-            return Side(both=True, span=both)
+        if both and not self.text[start : both[0]].endswith(PREPOSITIONS):
+            return Side(both=True, span=both)  # not `，同两国有关部门…会谈`: a partner
+        if agent is not None:
+            return self._side(self._person_head(ents, agent))
         return Side()
 
     def _person_head(self, ents: list[Entity], i: int) -> list[Entity]:
