@@ -266,6 +266,25 @@ def test_an_agreement_signed_by_two_ministers_has_both_as_actors():
         {"颜金勇", "东姑扎夫鲁"}, {"SGP", "MYS"}, ())
 
 
+def test_guests_of_two_countries_announced_together_make_a_plan_each():
+    doc = page("外交部发言人宣布波兰总统杜达、越南总理范明政将访华", "新华社北京6月20日电 外交部发言人今天宣布了两项访问。")
+    plans = told(doc, "外交部发言人今天宣布了两项访问。", "AGREE")
+    assert sorted(sorted(countries(e.actor) | countries(e.recipient)) for e in plans) == [
+        ["CHN", "POL"], ["CHN", "VNM"]]
+    s = "应国家主席习近平邀请，老挝国家主席通伦和柬埔寨首相洪玛奈将于下周对中国进行国事访问。"
+    doc = page("老柬领导人将访华", f"新华社北京6月20日电 {s}")
+    assert sorted(sorted(countries(e.actor) | countries(e.recipient))
+                  for e in in_sentence(doc, s, "AGREE")) == [["CHN", "KHM"], ["CHN", "LAO"]]
+    s = "老挝国家主席通伦和柬埔寨首相洪玛奈21日抵达北京，对中国进行国事访问。"
+    doc = page("老柬领导人访华", f"新华社北京6月21日电 {s}")
+    assert sorted(sorted(countries(e.actor) | countries(e.recipient))
+                  for e in in_sentence(doc, s, "CONSULT")) == [["CHN", "KHM"], ["CHN", "LAO"]]
+    # two who will meet each other are one plan
+    s = "越南总理范明政和波兰总统杜达将于明天举行会谈。"
+    doc = page("范明政将会见杜达", f"越通社河内6月20日电 {s}")
+    assert len(in_sentence(doc, s, "AGREE")) == 1
+
+
 def test_signing_with_other_countries_names_no_party_and_is_no_event():
     s = "这是印度首次与其他国家签署此类重要协议。"
     doc = page("越印防长会谈", "越通社河内6月8日——6月8日,越南国防部长潘文江同印度国防部长拉杰纳特·辛格"

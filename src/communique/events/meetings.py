@@ -190,9 +190,20 @@ class Meetings(PageState):
                 if len(gap := text[e.span[1] : hit.start]) <= 4 and not any(c in gap for c in "对在向，,")]
         if near and not m:
             subj = Side((near[-1],), span=near[-1].span)  # `欢迎越南代表团访问俄罗斯`
-        if is_future(before) or self._future_sentence(cl, sent):
-            return self._found(hit, sent, subj, host, 0.75, event="AGREE", mode=None, cameo="036")
-        return self._found(hit, sent, subj, host, mode="visit", cameo="042", medium="in_person")
+        plan = is_future(before) or self._future_sentence(cl, sent)
+        return [ev for visitor in self._each_country(subj, host)
+                for ev in (self._found(hit, sent, visitor, host, 0.75, event="AGREE", mode=None,
+                                       cameo="036") if plan else
+                           self._found(hit, sent, visitor, host, mode="visit", cameo="042",
+                                       medium="in_person"))]
+
+    @staticmethod
+    def _each_country(subj: Side, host: Side) -> list[Side]:
+        """`波兰总统杜达、越南总理范明政将访华`: guests of several countries, a visit each."""
+        countries = list(dict.fromkeys(e.country for e in subj.entities))
+        if subj.both or len(countries) < 2 or None in countries or set(countries) & host.countries:
+            return [subj]
+        return [Side(tuple(e for e in subj.entities if e.country == c)) for c in countries]
 
     def _future_sentence(self, cl: Span, sent: Span) -> bool:
         """`X将于…出席…,并对老挝进行正式访问`: a clause joined by `并` to a plan is a plan."""

@@ -26,6 +26,10 @@ JOIN_IN = re.compile(r"[^，,。；]{0,6}?(?:参与|加入|共建)")
 VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|庆典|活动|会晤|会谈|大会")
 
 
+# A plan to go somewhere (`将访华`, `将出席…峰会`): guests of several countries go each on their own
+JOURNEY_PLAN = re.compile(r"访|出席|参加")
+
+
 class Statements(Meetings):
     """The handlers of the statement frames (a statement of talks held is a meeting)."""
 
@@ -172,7 +176,9 @@ class Statements(Meetings):
         if "分别" in self.text[hit.end : hit.end + 4] and len(obj.entities) > 1:
             return [ev for e in obj.entities  # `还将分别会见苏林和陈青敏`: a plan for each
                     for ev in self._found(hit, sent, subj, Side((e,)), 0.7, cameo=code)]
-        return self._found(hit, sent, subj, obj, 0.7, cameo=code)
+        goes = JOURNEY_PLAN.search(self.text, hit.end, nxt.start() if nxt else sent[1])
+        return [ev for who in (self._each_country(subj, obj) if goes else [subj])
+                for ev in self._found(hit, sent, who, obj, 0.7, cameo=code)]
 
     def _invite(self, hit: TriggerHit, subj: Side, sent: Span, before: str) -> list[Found]:
         if "应" in before and before.rfind("应") > max(before.rfind(","), before.rfind("，")):
