@@ -493,6 +493,38 @@ def test_coast_guard_measures_against_a_ship_are_coercion():
     assert acts and all(countries(e.recipient) == {"PHL"} for e in acts)
 
 
+def test_force_told_in_the_passive_is_the_agents_act_on_the_other_side():
+    s = ("4月2日凌晨,越南广义省QNg 90617 TS号渔船在越南黄沙群岛海域正常作业时,被中国海警4301号船只撞沉,"
+         "船上8名渔民一度被中方扣押,随后被释放。")
+    doc = page("越南外交部发言人就越南渔船在黄沙群岛海域被撞沉一事作出回应",
+               "越通社河内4月4日——越南外交部发言人黎氏秋姮就中国海警船只在越南黄沙群岛海域撞沉越南广义省渔船一事"
+               f"回答记者提问时表示,越南坚决抗议中方的上述行为。黎氏秋姮表示,{s}")
+    acts = in_sentence(doc, s, "COERCE")
+    assert acts and all((countries(e.actor), countries(e.recipient)) == ({"CHN"}, {"VNM"})
+                        for e in acts)
+    assert {e.date.value for e in acts} == {"--04-02"}
+    # named as the matter of the answer, the sinking is not reported again
+    assert not [e for e in doc.events if e.event == "COERCE" and e.date.value != "--04-02"]
+    # suffered at the hands of no party: no event
+    s = "习近平在慰问电中表示,惊悉越南北部遭受台风“摩羯”袭击,造成重大人员伤亡和财产损失。"
+    doc = page("习近平就台风灾害向越南领导人致慰问电", f"新华社北京9月10日电 {s}")
+    assert not in_sentence(doc, s, "ASSAULT")
+
+
+def test_force_on_unnamed_crew_is_on_the_country_the_sentence_named_and_the_protest_is_no_assault():
+    s = ("据越南广义省有关部门报告,9月29日,广义省理山县QNg 95739 TS号渔船及船上13名渔民在越南黄沙群岛海域"
+         "作业时,中国执法力量登上该渔船,用铁棍殴打船员,并抢走渔获和渔具。")
+    doc = page("越南外交部发言人:越南对中国执法力量殴打越南渔民表示强烈抗议",
+               f"越通社河内10月2日——越南外交部发言人范秋姮10月2日表示,越南对此表示强烈抗议。{s}")
+    hit = one(in_sentence(doc, s, "ASSAULT"))
+    assert (countries(hit.actor), countries(hit.recipient), hit.date.value) == (
+        {"CHN"}, {"VNM"}, "--09-29")
+    title = doc.text.splitlines()[0]
+    assert not [e for e in doc.events if e.trigger[1] <= len(title) and e.event == "ASSAULT"]
+    assert [(countries(e.actor), countries(e.recipient)) for e in doc.events
+            if e.event == "ACCUSE"] == [({"VNM"}, {"CHN"})]
+
+
 def test_asking_the_other_side_to_refrain_or_to_respect_is_request_change():
     doc = page("越南外交部发言人答记者问",
                "越通社河内5月2日——越南外交部发言人范秋姮表示,越南要求中国尊重越南对黄沙群岛的主权,"

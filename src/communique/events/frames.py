@@ -27,6 +27,11 @@ MEETING_AS_SUBJECT = ("在", "于", "持续", "历时", "是", "为期")
 # `这是石破就任以来首次与习近平举行会谈`: the meeting told, counted.
 # `要求高达25亿美元的经济援助`: aid named as a thing, by what qualifies it
 AID_NOUN = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
+# `就中国海警船只撞沉越南渔船一事回答提问`, `对中国执法力量殴打越南渔民表示抗议`: an act named
+# as the matter spoken about
+MATTER_BEFORE = re.compile(r"(?:就|对|关于)[^，,。；;]*$")
+MATTER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:一事|事件|表示)")
+FORCE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "RETREAT"}
 RECAP = re.compile(r"\s*(?:这是|此次是|这也是)[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
 
 
@@ -75,6 +80,9 @@ class Frames(Statements):
                 self.text.startswith(NOMINAL_AFTER, hit.end)) and not self.clause.within(
                 hit.end, hit.end + 1) and not self.clause.starts_at(hit.end):
             return []  # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again
+        if hit.trigger.event in FORCE and MATTER_BEFORE.search(before) and MATTER_AFTER.match(
+                self.text, hit.end):
+            return []  # `就…撞沉…一事`: the matter a statement is about, not reported here
         if nominal and name not in ("visit", "hosted"):
             return []  # `所签署的协议`, `援助的物资`: a thing named, not an act reported
         if before.endswith("在") and self.text.startswith(("中", "里", "上", "方面", "领域"),

@@ -60,6 +60,8 @@ GIVEN = re.compile(r"(?:提供|捐赠|捐助|援助|赠送)的")  # `…B 提供
 WARM_GREETING = words("warm_greeting")
 TRAVEL = any_of("travel")
 JOURNEY = any_of("journey")
+# `渔船被中国海警船只撞沉`, `遭到中方扣押`: who did it stands after 被/遭, right before the act
+PASSIVE_AGENT = re.compile(r"(?:被|遭到|遭)([^，,。；;被遭]{1,24}?)(?:一度|多次|强行|非法)?$")
 # `同两国有关部门`: the partners are the places just named, as many as the count says
 COUNTED_PARTNERS = re.compile(r"[同与跟和]([两三四五六七八九])国")
 CALLED_OFF = any_of("called_off")

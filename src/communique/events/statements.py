@@ -10,6 +10,7 @@ from communique.events.grammar import (
     GENERAL_ADDRESSEE,
     GIVEN,
     HANDED_PEOPLE,
+    PASSIVE_AGENT,
     SAYING,
     is_future,
 )
@@ -40,6 +41,16 @@ class Statements(Meetings):
         if "分别" in before and len(subj.countries) > 1:
             return [ev for e in subj.entities
                     for ev in self._statement(hit, Side((e,), span=e.span), cl, sent, "")]
+        agent = self._passive_agent(hit, cl)
+        if agent is not None and not agent:
+            return []  # `遭受台风袭击`: suffered at the hands of no party
+        if agent:
+            # `越南渔船…被中国海警船只撞沉`: the agent acts on the subject, else on the party of
+            # another country the sentence named before, else on the other side of the page
+            victim = subj if subj and not subj.both and subj.countries - agent.countries else (
+                self.foreign_named_last(sent[0], agent.span[0], agent.countries)
+                or self._counterpart(agent, hit.start))
+            return self._found(hit, sent, agent, victim, 0.7)
         if subj.both and hit.trigger.event in ("SUPPORT", "ACCUSE"):
             return []  # `双方积极评价两国关系`: both sides on their own relations, not an event
         if "分别" in before and not subj.both and len(subj.countries) == 1:
@@ -84,6 +95,10 @@ class Statements(Meetings):
             named = [e for e in self.clause.within(hit.end, cl[1])
                      if e.country and e.country not in subj.countries]
             obj = Side(tuple(named[:1]))
+        if not obj and hit.trigger.event in ("COERCE", "ASSAULT"):
+            # `…越南渔船…，中国执法力量登上该渔船，用铁棍殴打船员`: the people or boats acted on
+            # are of the party of another country the sentence named before
+            obj, confidence = self.foreign_named_last(sent[0], hit.start, subj.countries), 0.7
         if not obj and hit.trigger.frame == "object" and re.match(
                 r"[^，,。；]*?[\u4e00-\u9fff]{2}", self.text[hit.end : cl[1]]):
             return []  # `坚决反对任何形式的"台独"`: what is opposed is not a party
@@ -111,6 +126,17 @@ class Statements(Meetings):
         if handed and HANDED_PEOPLE.search(self.text, cl[0], cl[1]):
             return self._found(hit, sent, subj, obj, confidence, event="COOPERATE", cameo="063")
         return self._found(hit, sent, subj, obj, confidence)
+
+    def _passive_agent(self, hit: TriggerHit, cl: Span) -> Side | None:
+        """Who does a forceful act told in the passive (`被中国海警船只撞沉`): an empty side when
+        no party is named (`遭受台风袭击`); None when the act is not told in the passive."""
+        if hit.trigger.frame != "object" or hit.trigger.event not in ("COERCE", "ASSAULT"):
+            return None
+        m = PASSIVE_AGENT.search(self.text, cl[0], hit.start)
+        if m is None:
+            return None
+        named = [e for e in self.clause.within(m.start(1), m.end(1)) if e.country]
+        return Side(tuple(named[:1]), span=named[0].span) if named else Side()
 
     def _with_partners(self, governed: Side, subj: Side, start: int, at: int) -> Side:
         """`对蔡英文过境美国并与麦卡锡会面表示坚决反对`: who did the deplored thing with the party
