@@ -525,6 +525,18 @@ def test_force_on_unnamed_crew_is_on_the_country_the_sentence_named_and_the_prot
             if e.event == "ACCUSE"] == [({"VNM"}, {"CHN"})]
 
 
+def test_hoping_for_the_others_own_good_is_a_wish_not_a_request():
+    doc = page("2024年8月5日外交部发言人林剑主持例行记者会",
+               "问：孟加拉国局势有何最新进展？\n\n答：孟加拉国是中国的友好邻邦，我们衷心希望孟加拉国社会早日恢复稳定。")
+    assert not [e for e in doc.events if e.event == "REQUEST"]
+    doc = page("习近平致电越南领导人", "新华社北京9月10日电 习近平表示，希望越南人民早日战胜疫情。")
+    assert not [e for e in doc.events if e.event == "REQUEST"]
+    # an ask of the other side, with what it wants for itself after a comma, stays a request
+    s = "王毅希望美方停止干涉中国内政，维护地区和平稳定。"
+    doc = page("王毅同布林肯通电话", f"新华社北京4月26日电 {s}")
+    assert countries(one(in_sentence(doc, s, "REQUEST")).recipient) == {"USA"}
+
+
 def test_asking_the_other_side_to_refrain_or_to_respect_is_request_change():
     doc = page("越南外交部发言人答记者问",
                "越通社河内5月2日——越南外交部发言人范秋姮表示,越南要求中国尊重越南对黄沙群岛的主权,"

@@ -12,7 +12,8 @@ from communique.knowledge import read_table
 MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "support_noun_before",
                 "clause_opener", "general_addressee", "province_ending", "meeting", "multilateral",
                 "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel",
-                "called_off", "handed_people", "abstract_object", "journey")
+                "called_off", "handed_people", "abstract_object", "journey",
+                "wished_state")
 
 
 @cache
@@ -60,6 +61,7 @@ GIVEN = re.compile(r"(?:提供|捐赠|捐助|援助|赠送)的")  # `…B 提供
 WARM_GREETING = words("warm_greeting")
 TRAVEL = any_of("travel")
 JOURNEY = any_of("journey")
+WISHED_STATE = any_of("wished_state")
 # `渔船被中国海警船只撞沉`, `遭到中方扣押`: who did it stands after 被/遭, right before the act
 PASSIVE_AGENT = re.compile(r"(?:被|遭到|遭)([^，,。；;被遭]{1,24}?)(?:一度|多次|强行|非法)?$")
 # `同两国有关部门`: the partners are the places just named, as many as the count says

@@ -12,6 +12,7 @@ from communique.events.grammar import (
     HANDED_PEOPLE,
     PASSIVE_AGENT,
     SAYING,
+    WISHED_STATE,
     is_future,
 )
 from communique.events.lexicon import TriggerHit, lexicon
@@ -176,10 +177,16 @@ class Statements(Meetings):
             obj = Side()  # the addressee stands right after the verb: `建议中国…`
         if hit.trigger.word in ("希望", "呼吁") and (not obj or obj.both):
             return []  # a general wish or appeal (`希望两国关系…`, `呼吁解除…`) names no one
+        if hit.trigger.word == "希望" and obj.span and WISHED_STATE.search(
+                self.text[obj.span[1] : self._clause_end(obj.span[1], sent[1])]):
+            return []  # `希望孟加拉国社会早日恢复稳定`: a wish for the other's good, no ask
         if obj.both or not obj:
             obj = self._counterpart(subj, hit.start)
         mode, cameo = lexicon().request_mode(self.text[hit.end : sent[1]])
         return self._found(hit, sent, subj, obj, 0.75, mode=mode, cameo=cameo)
+
+    def _clause_end(self, start: int, end: int) -> int:
+        return min([p for c in "，,；;" if (p := self.text.find(c, start, end)) >= 0] or [end])
 
     def _future(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         # the plan runs to the end of the sentence, or to the next one's (`…将前往广州，习近平
