@@ -240,6 +240,9 @@ def test_people_handed_over_is_cooperation_and_jiang_before_them_is_no_plan():
     assert ev.event == "COOPERATE"
     assert countries(ev.actor) == {"THA"} and countries(ev.recipient) == {"CHN"}
     assert [e.event for e in in_sentence(doc, "越南向老挝移交一批医疗物资。")] == ["AID"]
+    s = "这批人员此前由缅甸克伦邦边防部队从妙瓦底的电诈园区解救出来，经湄索—妙瓦底友谊桥移交泰方。"
+    doc = page("泰国向中方移交电诈人员", f"（曼谷20日讯）{s}")
+    assert [e.event for e in in_sentence(doc, s)] == ["COOPERATE"]
 
 
 def test_talks_with_the_two_countries_just_visited_are_talks_with_each():
@@ -535,6 +538,21 @@ def test_hoping_for_the_others_own_good_is_a_wish_not_a_request():
     s = "王毅希望美方停止干涉中国内政，维护地区和平稳定。"
     doc = page("王毅同布林肯通电话", f"新华社北京4月26日电 {s}")
     assert countries(one(in_sentence(doc, s, "REQUEST")).recipient) == {"USA"}
+
+
+def test_ending_relations_or_cutting_supplies_is_a_sanction_on_the_party_named_after():
+    s = "外交部长吴钊燮今天宣布，中华民国政府即刻终止与洪都拉斯的外交关系。"
+    doc = page("外交部宣布与宏国断交", f"中央社台北26日电 {s}")
+    cut = one(in_sentence(doc, s, "SANCTION"))
+    assert (countries(cut.actor), countries(cut.recipient), cut.cameo) == ({"TWN"}, {"HND"}, "161")
+    s = "泰国本月5日起切断了对缅甸妙瓦底等边境地区的电力、燃油和互联网供应，以打击当地的电诈活动。"
+    doc = page("中国包机接回获救人员", f"新华社曼谷2月20日电 中国公安部20日派出包机。{s}")
+    cut = one(in_sentence(doc, s, "SANCTION"))
+    assert (countries(cut.actor), countries(cut.recipient), cut.cameo, cut.date.value) == (
+        {"THA"}, {"MMR"}, "163", "--02-05")
+    s = "越南决定终止与该公司的合作。"
+    doc = page("越南终止合作", f"越通社河内2月20日电 {s}")
+    assert not in_sentence(doc, s)
 
 
 def test_asking_the_other_side_to_refrain_or_to_respect_is_request_change():

@@ -124,7 +124,7 @@ class Statements(Meetings):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", mode=None, cameo="033")
         if hit.trigger.event == "CONSULT":
             return self._consult(hit, sent, cl, subj, obj)
-        if handed and HANDED_PEOPLE.search(self.text, cl[0], cl[1]):
+        if handed and HANDED_PEOPLE.search(self.text, sent[0], cl[1]):  # `这批人员…，…移交泰方`
             return self._found(hit, sent, subj, obj, confidence, event="COOPERATE", cameo="063")
         return self._found(hit, sent, subj, obj, confidence)
 
