@@ -555,6 +555,18 @@ def test_ending_relations_or_cutting_supplies_is_a_sanction_on_the_party_named_a
     assert not in_sentence(doc, s)
 
 
+def test_a_title_without_a_date_takes_the_leads_event_day_not_what_came_before_it():
+    doc = communique.extract(
+        "宏都拉斯与中国建交 外交部宣布即刻终止与宏国外交关系\n\n"
+        "（中央社记者黄雅诗台北26日电）宏都拉斯总统卡斯楚14日宣布将寻求与中国建交后，宏国政府今天正式宣布与"
+        "中华民国断交。外交部长吴钊燮今天上午召开记者会宣布，中华民国政府即刻终止与宏都拉斯的外交关系。\n",
+        published="2023-03-26")
+    title = doc.text.splitlines()[0]
+    dates = {e.date.value for e in doc.events if e.event == "SANCTION"}
+    assert dates == {"2023-03-26"}, [(e.text[:20], e.date.value) for e in doc.events]
+    assert any(e.trigger[1] <= len(title) or e.main for e in doc.events if e.event == "SANCTION")
+
+
 def test_asking_the_other_side_to_refrain_or_to_respect_is_request_change():
     doc = page("越南外交部发言人答记者问",
                "越通社河内5月2日——越南外交部发言人范秋姮表示,越南要求中国尊重越南对黄沙群岛的主权,"

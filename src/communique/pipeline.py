@@ -193,7 +193,7 @@ REPORTED = ("报道", "电", "讯", "消息", "发表", "刊登", "发文")
 
 def _anchor(page: Page, mentions: list[DateMention]) -> DateMention | None:
     """The date of the page's main event: the first date in the lead or first paragraphs that
-    is not the date of a report (`据老挝通讯社2月8日报道`)."""
+    is not the date of a report (`据老挝通讯社2月8日报道`) or of what came before it."""
     dl = page.dateline.span if page.dateline else (0, 0)
     for s, e in page.paragraphs[:3]:
         for m in mentions:
@@ -201,6 +201,8 @@ def _anchor(page: Page, mentions: list[DateMention]) -> DateMention | None:
                     and not m.topic):
                 if page.text.startswith(REPORTED, m.span[1]):
                     continue
+                if BEFORE_CLAUSE.match(page.text, m.span[1], e):
+                    continue  # `卡斯楚14日宣布…后，宏国政府今天正式宣布…`: what came before
                 if m.month is not None or m.day is not None or m.relative in DEICTIC_DAYS:
                     return m
     return None
