@@ -567,6 +567,13 @@ def test_a_title_without_a_date_takes_the_leads_event_day_not_what_came_before_i
     assert any(e.trigger[1] <= len(title) or e.main for e in doc.events if e.event == "SANCTION")
 
 
+def test_attending_one_meeting_then_planning_another_does_not_mix_them():
+    s = "朔尔茨随后于当天晚间飞往新加坡，出席德国亚太经济会议，之后将前往印尼巴厘岛出席二十国集团(G20)峰会。"
+    doc = page("朔尔茨访问越南", f"（德国之声中文网）德国总理朔尔茨13日在河内与越南总理范明政举行会谈。{s}")
+    got = {(e.event, tuple(sorted(r.text for r in e.recipient))) for e in in_sentence(doc, s)}
+    assert got == {("AGREE", ("二十国集团",))}, got
+
+
 def test_asking_the_other_side_to_refrain_or_to_respect_is_request_change():
     doc = page("越南外交部发言人答记者问",
                "越通社河内5月2日——越南外交部发言人范秋姮表示,越南要求中国尊重越南对黄沙群岛的主权,"

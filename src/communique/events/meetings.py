@@ -270,7 +270,7 @@ class Meetings(PageState):
             self.frame.organiser_phrase if page_wide else None)
         named = (self.clause.within(hosted.start(1), hosted.end(1)) if hosted
                  else list(self.frame.organisers) if page_wide else [])
-        after = [e for e in self.clause.within(hit.end, sent[1])
+        after = [e for e in self.clause.within(hit.end, cl[1])  # not the next plan's meeting
                  if e.kind in ("igo", "country", "org")]
         title = [e for e in self.clause.within(self.body[0], self.sentences[0][1])
                  if e.kind == "igo"] if self.sentences else []
