@@ -574,6 +574,16 @@ def test_attending_one_meeting_then_planning_another_does_not_mix_them():
     assert got == {("AGREE", ("二十国集团",))}, got
 
 
+def test_what_happened_back_then_after_a_sentence_recalling_the_past_is_history():
+    s = "当时德国指责越南情报人员参与绑架，并驱逐了一名越南外交官。"
+    doc = page("朔尔茨访问越南", "（德国之声中文网）德国总理朔尔茨13日在河内与越南总理范明政举行会谈。"
+               f"德越关系曾因2017年越南前国企高管在柏林被绑架一案陷入低谷。{s}")
+    assert not in_sentence(doc, s)
+    s = "当时双方同意加强两国在国防领域的合作。"
+    doc = page("越老国防部长举行会谈", f"越通社河内5月22日——越南国防部长潘文江22日同老挝国防部长举行会谈。{s}")
+    assert [e.event for e in in_sentence(doc, s)] == ["AGREE"]
+
+
 def test_asking_the_other_side_to_refrain_or_to_respect_is_request_change():
     doc = page("越南外交部发言人答记者问",
                "越通社河内5月2日——越南外交部发言人范秋姮表示,越南要求中国尊重越南对黄沙群岛的主权,"

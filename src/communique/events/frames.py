@@ -3,6 +3,7 @@ one (negated, habitual, nominal, a setting), then the handler of the trigger's c
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from communique.events.grammar import (
@@ -32,11 +33,20 @@ AID_NOUN = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
 MATTER_BEFORE = re.compile(r"(?:就|对|关于)[^，,。；;]*$")
 MATTER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:一事|事件|表示)")
 FORCE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "RETREAT"}
+# `…曾因2017年…陷入低谷。当时德国指责…`: a sentence told of the time the one before recalled
+BACK_THEN = re.compile(r"\s*(?:当时|彼时|那时)")
 RECAP = re.compile(r"\s*(?:这是|此次是|这也是)[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
 
 
 class Frames(Statements):
     """The frame of each trigger, dispatched to its handler."""
+
+    def _back_then(self, sent: Span) -> bool:
+        """`当时…` after a sentence that recalls the past (`曾`, `去年`: ``history`` markers)."""
+        if not BACK_THEN.match(self.text, sent[0]):
+            return False
+        i = bisect.bisect_left(self.sentence_starts, sent[0]) - 1
+        return i >= 0 and HABITUAL.search(self.text, *self.sentences[i]) is not None
 
     def _frame(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         before = self.text[cl[0] : hit.start]
@@ -51,7 +61,7 @@ class Frames(Statements):
         if habit and hit.trigger.event == "ACCUSE" and habit.group() == "多次" and re.search(
                 r"已(?:经)?[^，,。]{0,12}$", before[: habit.start()]):
             habit = None  # `已多次与中方交涉`: the protests this report is about, made again
-        if habit or PAST_YEAR.search(self.text, sent[0], hit.start):
+        if habit or PAST_YEAR.search(self.text, sent[0], hit.start) or self._back_then(sent):
             return []  # `多次参加`, `去年12月…访问`: history, not an event of this report
         nominal = before.endswith("所") or self.text.startswith("的", hit.end) or (
             before.endswith("的") and len(hit.trigger.word) <= 2
