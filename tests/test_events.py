@@ -584,6 +584,16 @@ def test_what_happened_back_then_after_a_sentence_recalling_the_past_is_history(
     assert [e.event for e in in_sentence(doc, s)] == ["AGREE"]
 
 
+def test_a_headline_quoting_a_ministry_on_a_persons_plan_is_the_persons_plan():
+    doc = page("外交部：秦刚将访问埃塞俄比亚、加蓬等国", "新华社北京1月6日电 外交部发言人今天答记者问。")
+    plan = one([e for e in doc.events if e.event == "AGREE"])
+    assert (names(plan.actor), countries(plan.recipient)) == ({"秦刚"}, {"ETH", "GAB"})
+    # the spokesperson heading the quote keeps it when the quote's subject is a country
+    doc = page("越南外交部发言人：越南对中国执法力量殴打越南渔民表示强烈抗议", "越通社河内10月2日——正文。")
+    assert [(countries(e.actor), countries(e.recipient)) for e in doc.events
+            if e.event == "ACCUSE"] == [({"VNM"}, {"CHN"})]
+
+
 def test_asking_the_other_side_to_refrain_or_to_respect_is_request_change():
     doc = page("越南外交部发言人答记者问",
                "越通社河内5月2日——越南外交部发言人范秋姮表示,越南要求中国尊重越南对黄沙群岛的主权,"

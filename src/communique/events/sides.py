@@ -146,12 +146,23 @@ class Clause:
             head = before[before.rfind("的") + 1 :]  # `正在对越南进行访问的 X`: X heads it
             if _governed(before) or len(LEADING_TIME.sub("", head).strip()) > 6:
                 continue  # far into the clause, after a verb: an object, not the subject
+            if self._gives_way(ents, i):
+                continue  # `外交部：秦刚将访问…`: the source a headline quotes, not who acts
             return self._with_leader(self._side(self._person_head(ents, i)), end)
         if both and not self.text[start : both[0]].endswith(PREPOSITIONS):
             return Side(both=True, span=both)  # not `，同两国有关部门…会谈`: a partner
         if agent is not None:
             return self._side(self._person_head(ents, agent))
         return Side()
+
+    def _gives_way(self, ents: list[Entity], i: int) -> bool:
+        """An organisation or country heading a clause with a colon, a person named right
+        after it: the person is the subject."""
+        e = ents[i]
+        if e.kind == "person" or not self.text.startswith(("：", ":"), e.span[1]):
+            return False
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        return nxt is not None and nxt.kind == "person" and nxt.span[0] - e.span[1] <= 2
 
     def _person_head(self, ents: list[Entity], i: int) -> list[Entity]:
         """`美国蒙大拿州美国参议院议员史蒂夫·戴恩斯`: a country or organisation that only
