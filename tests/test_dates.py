@@ -107,6 +107,14 @@ def test_this_last_and_next_month_are_the_reports_month_shifted():
     assert ms[3].future  # `商定下月初`: what is planned
 
 
+def test_the_day_of_a_report_gives_way_to_the_day_it_tells():
+    text = "据老挝通讯社（KPL）2月8日报道，中国政府援助老挝的首批新冠疫苗于2021年2月7日晚运抵万象。据越通社3月2日报道，两国签署协议。"
+    ms = find_dates(text)
+    got = [resolve_event_date(_sentence(text, words), ms, [], text=text, dateline=None,
+                              published="2021-03-05").value for words in ("首批新冠疫苗", "两国签署")]
+    assert got == ["2021-02-07", "2021-03-02"]  # a report's day alone still dates what it tells
+
+
 def test_not_dates():
     text = (
         "为筹办东盟与中日韩(10 3)领导人特别会议,捐赠1.2万吨大米,下发第22/CD-TTg号通知,"
