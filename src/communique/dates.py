@@ -212,8 +212,9 @@ _UNTIL_BEFORE = re.compile(r"(?:至|到|截至)\Z")  # `至5月30日结束`: whe
 _UNTIL_AFTER = re.compile(r"\s*(?:结束|为止|闭幕|止)")
 _TOPIC_BEFORE = re.compile(r"(?:关于|就)[^，,。；;：:\s]{0,8}\Z")
 _STANCE_BEFORE = re.compile(r"(?:谴责|批评|抗议|反对|祝贺|感谢|关切|担忧|哀悼|慰问)[^，,。；;：:\s]{0,8}\Z")
-# `据老挝通讯社2月8日报道，…于2月7日晚运抵`: the day of the report, not of what it tells
-_REPORTED_AFTER = re.compile(r"\s*(?:报道|消息称|讯)")
+# After a date, the words that make it the day of a report (`据老挝通讯社2月8日报道，…于2月7日晚
+# 运抵`), not of what the report tells
+REPORTED = ("报道", "讯", "消息")
 _TOPIC_AFTER = re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:一事|之事|事件|的提问|的问题|问题时)")
 
 
@@ -737,7 +738,7 @@ def resolve_event_date(
         for m in own
         if not m.future
         and not m.topic
-        and not (_REPORTED_AFTER.match(text, m.span[1]) and len(own) > 1)
+        and not (text.startswith(REPORTED, m.span[1]) and len(own) > 1)
         and (
             m.month is not None
             or m.day is not None

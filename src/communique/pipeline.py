@@ -15,6 +15,7 @@ from functools import cache
 
 from communique.dates import (
     BEFORE_CLAUSE,
+    REPORTED,
     DateMention,
     find_dates,
     resolve_event_date,
@@ -188,7 +189,8 @@ def _in_year(date: DateValue, year: str, evidence: str | None,
     return DateValue(year + rest, precision, "text", evidence, span)
 
 
-REPORTED = ("报道", "电", "讯", "消息", "发表", "刊登", "发文")
+# a report's day, or the day a text was published (`2月8日发表的文章`)
+REPORTED_OR_PUBLISHED = (*REPORTED, "电", "发表", "刊登", "发文")
 
 
 def _anchor(page: Page, mentions: list[DateMention]) -> DateMention | None:
@@ -199,7 +201,7 @@ def _anchor(page: Page, mentions: list[DateMention]) -> DateMention | None:
         for m in mentions:
             if (s <= m.span[0] < e and not (dl[0] <= m.span[0] < dl[1]) and not m.future
                     and not m.topic):
-                if page.text.startswith(REPORTED, m.span[1]):
+                if page.text.startswith(REPORTED_OR_PUBLISHED, m.span[1]):
                     continue
                 if BEFORE_CLAUSE.match(page.text, m.span[1], e):
                     continue  # `卡斯楚14日宣布…后，宏国政府今天正式宣布…`: what came before
@@ -281,7 +283,7 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
     def usable(m: DateMention) -> bool:
         return bool((m.day or m.relative == "today") and not m.future and not m.since and not m.topic
                     and not dl[0] <= m.span[0] < dl[1] and m.span[0] >= low
-                    and not page.text.startswith(REPORTED, m.span[1])
+                    and not page.text.startswith(REPORTED_OR_PUBLISHED, m.span[1])
                     and m.span not in background
                     and (m.span[0] >= own or (m.end_day is None and m.span not in journeys)))
 

@@ -43,8 +43,8 @@ class Meetings(PageState):
                     for ev in self._consult(hit, sent, cl, merge(subj, Side((p,))), Side())]
         if not partners and GENERAL_PARTNER.search(self.text, start, hit.start):
             return []  # `首次与其他国家签署此类协议`: no party named, a kind of act described
-        counted = COUNTED_PARTNERS.search(self.text, start, hit.start)
-        went = self._places_gone(subj, start, counted) if t.event == "CONSULT" and counted else []
+        counted = t.event == "CONSULT" and COUNTED_PARTNERS.search(self.text, start, hit.start)
+        went = self._places_gone(subj, start, counted) if counted else []
         if went:  # `先后前往缅甸和泰国，同两国…会谈`: talks in each, one event each
             return [ev for place in went
                     for ev in self._consult(hit, sent, cl, subj, Side((place,)), visit=True)]

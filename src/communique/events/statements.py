@@ -30,6 +30,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 
 # A plan to go somewhere (`将访华`, `将出席…峰会`): guests of several countries go each on their own
 JOURNEY_PLAN = re.compile(r"访|出席|参加")
+FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in the passive too
 
 
 class Statements(Meetings):
@@ -96,7 +97,7 @@ class Statements(Meetings):
             named = [e for e in self.clause.within(hit.end, cl[1])
                      if e.country and e.country not in subj.countries]
             obj = Side(tuple(named[:1]))
-        if not obj and hit.trigger.event in ("COERCE", "ASSAULT"):
+        if not obj and hit.trigger.event in FORCEFUL:
             # `…越南渔船…，中国执法力量登上该渔船，用铁棍殴打船员`: the people or boats acted on
             # are of the party of another country the sentence named before
             obj, confidence = self.foreign_named_last(sent[0], hit.start, subj.countries), 0.7
@@ -131,7 +132,7 @@ class Statements(Meetings):
     def _passive_agent(self, hit: TriggerHit, cl: Span) -> Side | None:
         """Who does a forceful act told in the passive (`被中国海警船只撞沉`): an empty side when
         no party is named (`遭受台风袭击`); None when the act is not told in the passive."""
-        if hit.trigger.frame != "object" or hit.trigger.event not in ("COERCE", "ASSAULT"):
+        if hit.trigger.frame != "object" or hit.trigger.event not in FORCEFUL:
             return None
         m = PASSIVE_AGENT.search(self.text, cl[0], hit.start)
         if m is None:
@@ -156,8 +157,7 @@ class Statements(Meetings):
         at = max(self.text.rfind(c, sent[0], hit.start) for c in "对向")
         if at < 0:
             return Side()
-        end = min([p for c in "，," if (p := self.text.find(c, at, hit.start)) >= 0] or [hit.start])
-        return self.clause.governed_by(at, end, ("对", "向"))
+        return self.clause.governed_by(at, min(self._clause_end(at, sent), hit.start), ("对", "向"))
 
     def _request(self, hit: TriggerHit, subj: Side, sent: Span) -> list[Found]:
         after = self.text[hit.end : sent[1]].lstrip("，,:：")
@@ -178,15 +178,16 @@ class Statements(Meetings):
         if hit.trigger.word in ("希望", "呼吁") and (not obj or obj.both):
             return []  # a general wish or appeal (`希望两国关系…`, `呼吁解除…`) names no one
         if hit.trigger.word == "希望" and obj.span and WISHED_STATE.search(
-                self.text[obj.span[1] : self._clause_end(obj.span[1], sent[1])]):
+                self.text[obj.span[1] : self._clause_end(obj.span[1], sent)]):
             return []  # `希望孟加拉国社会早日恢复稳定`: a wish for the other's good, no ask
         if obj.both or not obj:
             obj = self._counterpart(subj, hit.start)
         mode, cameo = lexicon().request_mode(self.text[hit.end : sent[1]])
         return self._found(hit, sent, subj, obj, 0.75, mode=mode, cameo=cameo)
 
-    def _clause_end(self, start: int, end: int) -> int:
-        return min([p for c in "，,；;" if (p := self.text.find(c, start, end)) >= 0] or [end])
+    def _clause_end(self, at: int, sent: Span) -> int:
+        """Where the clause of ``sent`` holding ``at`` ends."""
+        return next((c[1] for c in self.clauses(sent) if c[0] <= at <= c[1]), sent[1])
 
     def _future(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         # the plan runs to the end of the sentence, or to the next one's (`…将前往广州，习近平

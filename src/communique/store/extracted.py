@@ -23,7 +23,6 @@ import orjson
 
 from communique.knowledge import country_names
 from communique.model import Document, Entity, RawPage
-from communique.store import search
 from communique.store.merge import When, day_of_year, lookup_hash, merge_key, merge_order
 
 # What the merge reads of a record (see ``Merger.add``), so that only this travels as a dict.
@@ -66,7 +65,6 @@ class Mention(NamedTuple):
     people: tuple[tuple[str, str, str | None, str | None], ...]  # side, entity, country, role
     linked: tuple[str, ...]  # the participants' entity ids, sorted
     pairs: tuple[tuple[str, str], ...]  # the participants' pairs of countries (a < b)
-    crc: int  # the text's ``search.crc``: the search index keeps each text of an event once
 
 
 @dataclass(slots=True)
@@ -243,7 +241,6 @@ def _mention(rec: Mapping[str, Any], doc_id: str, part: str) -> Mention:
                      for (side, eid), e in people.items()),
         linked=tuple(sorted({eid for _, eid in people})),
         pairs=tuple(combinations(countries(people.values()), 2)),
-        crc=search.crc(rec.get("text") or ""),
     )
 
 

@@ -101,11 +101,11 @@ def crc(text_: str) -> int:
     return zlib.crc32(text_.encode("utf-8"))
 
 
-def index(conn: Connection, rows: Sequence[tuple[int, int, str]]) -> None:
-    """Add the texts of events, as (event seq, ``crc`` of the text, text), in the caller's
-    transaction; a text the event has already is skipped, and its terms never computed (half
-    the mentions of an archive repeat a text their event has)."""
-    new = {(seq << SHIFT) | key: text_ for seq, key, text_ in rows}
+def index(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
+    """Add the texts of events, as (event seq, text), in the caller's transaction; a text the
+    event has already is skipped, and its terms never computed (half the mentions of an
+    archive repeat a text their event has)."""
+    new = {(seq << SHIFT) | crc(text_): text_ for seq, text_ in rows}
     for key in _indexed(conn, list(new)):
         new.pop(key, None)
     if conn.dialect.name == "sqlite":
@@ -145,7 +145,7 @@ def backfill(conn: Connection) -> None:
         ).all()
         if not rows:
             return
-        index(conn, [(r[1], crc(r[2] or ""), r[2] or "") for r in rows])
+        index(conn, [(r[1], r[2] or "") for r in rows])
         last = rows[-1][0]
 
 

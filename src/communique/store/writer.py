@@ -305,7 +305,7 @@ class Writer:
         self._clusters(conn, merger.dirty())
         if mentions:
             insert_rows(conn, EM, MENTION_INSERT, [(cl.seq, *head, *m.row) for cl, head, m in mentions])
-            search.index(conn, [(cl.seq, m.crc, m.row[TEXT]) for cl, _, m in mentions])
+            search.index(conn, [(cl.seq, m.row[TEXT]) for cl, _, m in mentions])
         if ent_rows:
             insert_rows(conn, s.EntityMention.__table__, (*ENTITY_MENTION_COLUMNS, "part_id"),
                         ent_rows)
