@@ -68,11 +68,15 @@ def update_rows(conn: Connection, table: Table, key: str, columns: Sequence[str]
         names = [quote(c) for c in (key, *columns)]
         arrays = ", ".join(f"%s::{t}[]" for t in _pg_types(table, (key, *columns)))
         sets = ", ".join(f"{n} = v.{n}" for n in names[1:])
+        # Each row is found by its key. Where the key is not unique (event_pairs), the planner
+        # would hash the whole table instead: 30 ms at 100,000 pages, against 10 this way.
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
         conn.exec_driver_sql(
             f"UPDATE {quote(table.name)} AS t SET {sets} FROM unnest({arrays}) "
             f"AS v({', '.join(names)}) WHERE t.{names[0]} = v.{names[0]}",
             tuple(list(col) for col in zip(*rows, strict=True)),
         )
+        conn.exec_driver_sql("RESET enable_seqscan")
         return
     sets = ", ".join(f"{quote(c)} = ?" for c in columns)
     conn.exec_driver_sql(f"UPDATE {quote(table.name)} SET {sets} WHERE {quote(key)} = ?",
