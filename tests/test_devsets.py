@@ -28,16 +28,17 @@ def _scores(name: str):  # noqa: ANN202
     return score(load_jsonl(folder / "gold.jsonl"), predicted, docs=docs)
 
 
-# dev3, dev4 and dev5 were written by sessions that saw neither the extractor nor the other
-# sets; each was scored untouched first and tuned on only later (dev5 not yet). Their gold codes
-# no teasers (the seeds' gold does), so the teaser events the extractor finds count against
-# precision there.
+# dev3, dev4, dev5 and dev6 were written by sessions that saw neither the extractor nor the
+# other sets; each was scored untouched first and tuned on only later (dev6 untouched: P .660,
+# R .833). Their gold codes no teasers (the seeds' gold does), so the teaser events the
+# extractor finds count against precision there.
 @pytest.mark.parametrize(("name", "precision", "recall", "main", "dates"), [
     ("dev", 0.80, 0.78, 0.9, 0.88),
     ("dev2", 0.80, 0.78, 0.9, 0.72),
     ("dev3", 0.85, 0.78, 0.85, 0.85),
     ("dev4", 0.70, 0.78, 0.8, 0.80),
     ("dev5", 0.66, 0.74, 0.85, 0.76),
+    ("dev6", 0.60, 0.78, 0.8, 0.74),
 ])
 def test_composed_pages_score_above_the_bar(name: str, precision: float, recall: float,
                                             main: float, dates: float) -> None:

@@ -642,3 +642,31 @@ def test_breaking_relations_is_a_sanction_and_a_time_since_it_is_not():
     ev = one(in_sentence(doc, "宏国政府今天正式宣布与中华民国断交", "SANCTION"))
     assert (countries(ev.actor), countries(ev.recipient)) == ({"HND"}, {"TWN"})
     assert not in_sentence(doc, "这是台美断交以来最高层级的会面")
+
+
+def test_a_ministers_meeting_attended_and_a_meeting_named_by_its_members_are_multilateral():
+    s = "外交部长王毅25日在老挝首都万象出席中国—东盟（10+1）外长会。"
+    doc = page("王毅出席中国—东盟外长会", f"中新网万象7月26日电 {s}")
+    ev = one(told(doc, s, "CONSULT"))
+    assert (ev.mode, countries(ev.recipient)) == ("multilateral", {"IGO"})
+    s = "国务院总理李强27日在韩国首尔出席第九次中日韩领导人会议。"
+    s2 = "会议期间，三国领导人发表联合宣言，同意继续推进三国自贸协定谈判。"
+    doc = page("李强出席第九次中日韩领导人会议", f"新华社首尔5月27日电 {s}{s2}")
+    ev = one(told(doc, s, "CONSULT"))
+    assert (ev.mode, countries(ev.recipient)) == ("multilateral", {"IGO"})
+    assert [e.org for e in ev.recipient] == ["中日韩领导人会议"]
+    agreed = one(in_sentence(doc, s2, "AGREE"))  # the three, not the meeting
+    assert countries(agreed.actor + agreed.recipient) == {"CHN", "JPN", "KOR"}
+    s = "王毅在金边出席东亚合作外长系列会议。"
+    ev = one(told(page("王毅出席东亚合作外长系列会议", f"新华社金边8月4日电 {s}"), s, "CONSULT"))
+    assert (ev.mode, countries(ev.recipient)) == ("multilateral", {"IGO"})
+
+
+def test_attending_a_meeting_and_chairing_it_with_another_minister_is_one_event():
+    s = "外交部长王毅同泰国外长玛里斯共同主持会议，柬埔寨、老挝、缅甸、越南外长出席。"
+    doc = page("王毅出席澜湄合作第九次外长会议",
+               f"新华社清迈8月16日电 澜湄合作第九次外长会16日在泰国清迈举行。{s}")
+    meetings = [e for e in doc.events if e.event == "CONSULT"]
+    ev = one(meetings)
+    assert (ev.mode, ev.main) == ("multilateral", True)
+    assert countries(ev.actor) == {"CHN", "THA"} and countries(ev.recipient) == {"IGO"}

@@ -54,7 +54,7 @@ class _Coder(Frames, PageFrameReader):
                 if ev.event == "CONSULT" and ev.mode != "multilateral" and len(people) >= 2:
                     self.recent = sides
                 if not self.frame.participants and ev.event == "CONSULT":
-                    self.frame.participants = ev.actor + ev.recipient
+                    self.frame.participants = ev.actor + self._members(ev.actor, ev.recipient)
                     self.frame.medium = ev.medium
                     self.frame.multilateral = ev.mode == "multilateral" and any(
                         e.kind == "igo" for e in ev.recipient)
@@ -62,6 +62,18 @@ class _Coder(Frames, PageFrameReader):
         for ev in found:
             ev.medium = ev.medium or self.frame.medium
         return found
+
+    def _members(self, actor: tuple[Entity, ...], recipient: tuple[Entity, ...]
+                 ) -> tuple[Entity, ...]:
+        """The recipients, a meeting named by its members (`中日韩领导人会议`) read as those
+        members: its `三国领导人` are the leaders of the three."""
+        own = {e.country for e in actor}
+        out: list[Entity] = []
+        for e in recipient:
+            members = [m for m in self.clause.within(*e.span) if m.kind == "country"
+                       and m.country not in own] if e.kind == "igo" and not e.known else []
+            out += members or [e]
+        return tuple(out)
 
     def _in_question(self, sent: Span) -> bool:
         start = self.text.rfind("\n", 0, sent[0]) + 1

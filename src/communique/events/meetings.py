@@ -25,6 +25,8 @@ from communique.events.page_state import Found, PageState, merge
 from communique.events.sides import Side
 from communique.model import Entity, Span
 
+ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
+
 
 class Meetings(PageState):
     """The handlers of the meeting and visit frames."""
@@ -248,7 +250,8 @@ class Meetings(PageState):
         if re.match(r"[^，,。]{0,30}?(?:会议|峰会|论坛|大会|活动|仪式|博览会)的[^，,。]{0,12}?(?:总理|总统|"
                     r"主席|首相|部长|外长|代表团|领导人)", text[hit.end : cl[1]]):
             return []  # `来韩出席…会议的中国国务院总理李强`: who the guest is, not an act here
-        foreign = self._meeting_hosts(hit, cl, sent, subj)
+        grouping = self._grouping(hit, cl)
+        foreign = (grouping,) if grouping else self._meeting_hosts(hit, cl, sent, subj)
         if not foreign:
             return []
         if is_future(text[cl[0] : hit.start]) or self._future_sentence(cl, sent):
@@ -258,6 +261,25 @@ class Meetings(PageState):
             e.kind == "igo" for e in foreign)
         mode, cameo = ("multilateral", "040") if multilateral else ("visit", "042")
         return self._found(hit, sent, subj, Side(foreign), 0.7, mode=mode, cameo=cameo)
+
+    def _grouping(self, hit: TriggerHit, cl: Span) -> Entity | None:
+        """`出席第九次中日韩领导人会议`: a meeting named by three or more countries is held by
+        their grouping, not by one of them: the meeting itself is the (international) party."""
+        text = self.text
+        found = [m.span() for w in MEETING_WORDS if (m := re.compile(re.escape(w)).search(
+            text, hit.end, min(cl[1], hit.end + 30)))]
+        if not found:
+            return None
+        first = min(e for _, e in found)
+        end = max(e for s, e in found if s < first)  # `领导人会议`, not `领导人会`
+        inside = self.clause.within(hit.end, end)
+        countries = {e.country for e in inside if e.kind == "country"}
+        if len(countries) < 3 or any(e.kind == "igo" for e in inside):
+            return None  # a known organisation in the name holds it (`东盟与中日韩领导人会议`)
+        start = hit.end + (text[hit.end] == "了")
+        name = ORDINAL.sub("", text[start:end])
+        return Entity(name, (start, end), "igo", f"igo:{name}", org=name, country="IGO",
+                      known=False)
 
     def _meeting_hosts(self, hit: TriggerHit, cl: Span, sent: Span, subj: Side
                        ) -> tuple[Entity, ...]:
