@@ -670,3 +670,30 @@ def test_attending_a_meeting_and_chairing_it_with_another_minister_is_one_event(
     ev = one(meetings)
     assert (ev.mode, ev.main) == ("multilateral", True)
     assert countries(ev.actor) == {"CHN", "THA"} and countries(ev.recipient) == {"IGO"}
+
+
+def test_arriving_in_a_city_to_begin_a_visit_and_visiting_in_a_country():
+    s = "新加坡总理黄循财6日晚抵达吉隆坡，展开为期两天的访问。"
+    ev = one(in_sentence(page("黄循财：两国关系密切", f"（吉隆坡7日讯）{s}"), s, "CONSULT"))
+    assert (ev.mode, countries(ev.actor), countries(ev.recipient)) == ("visit", {"SGP"}, {"MYS"})
+    s = "外交部长王毅于1月26日至29日在泰国访问。"
+    ev = one(in_sentence(page("王毅：中泰一家亲", f"（曼谷30日讯）{s}"), s, "CONSULT"))
+    assert (ev.mode, countries(ev.actor), countries(ev.recipient)) == ("visit", {"CHN"}, {"THA"})
+
+
+def test_rescuers_sent_to_a_disaster_abroad_are_aid_and_going_to_send_them_a_pledge():
+    s = "由82名队员组成的中国救援队从北京首都国际机场乘包机出发，前往土耳其灾区开展国际救援。"
+    ev = one(in_sentence(page("中国救援队出发", f"新华社北京2月7日电 {s}"), s, "AID"))
+    assert (countries(ev.actor), countries(ev.recipient)) == ({"CHN"}, {"TUR"})
+    s = "越南公安部救援队准备前往缅甸参加搜救工作。"
+    ev = one(in_sentence(page("越南救援队", f"越通社河内3月29日电 {s}"), s))
+    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"VNM"}, {"MMR"})
+
+
+def test_a_headline_dated_by_the_lead_is_the_body_event_a_day_later():
+    """The title's message takes the lead's date (the earthquake's); the body tells it a day
+    later: one event, the body's."""
+    doc = page("习近平就土耳其发生强烈地震向土耳其总统埃尔多安致慰问电",
+               "新华社北京2月7日电 2月6日，土耳其南部发生强烈地震。国家主席习近平7日向土耳其总统埃尔多安致慰问电。")
+    ev = one([e for e in doc.events if e.event == "SUPPORT"])
+    assert (ev.date.value[-5:], ev.main) == ("02-07", True)

@@ -132,6 +132,8 @@ class Frames(Statements):
             return self._found(hit, sent, subj, host, 0.7, mode="visit", cameo="042")
         if name == "provide":
             return self._provide(hit, subj, cl, sent, before)
+        if name == "rescue":
+            return self._rescue(hit, subj, cl, sent, before)
         if name == "received":
             return self._received(hit, subj, cl, sent)
         if name == "accused":

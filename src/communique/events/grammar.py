@@ -57,6 +57,7 @@ ANAPHORA = any_of("anaphora")
 FUTURE_WELCOME = any_of("future_time")
 AID_GOODS = any_of("aid_goods")
 HANDED_PEOPLE = any_of("handed_people")
+GONE_TO = re.compile(r"前往|赴|飞抵|抵达|到达")  # `出发,前往土耳其灾区`: where they went
 GIVEN = re.compile(r"(?:提供|捐赠|捐助|援助|赠送)的")  # `…B 提供的物资`: what B gave
 WARM_GREETING = words("warm_greeting")
 TRAVEL = any_of("travel")

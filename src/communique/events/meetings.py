@@ -175,22 +175,27 @@ class Meetings(PageState):
         if re.search(r"(期间|之际|前夕|之行)[,，;；]?$", text[hit.end : cl[1]]):
             return []  # `访问俄罗斯期间,…`: the visit as a time for what follows
         m = re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)(?:进行|展开|开始).{0,6}$", before)
+        staying = None if m else re.search(r"在([^，,。；;在]{1,12}?)(?:进行)?$", before)
         if m:
             host = Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1))))
+        elif staying:  # `王毅于1月26日至29日在泰国访问`
+            at = (cl[0] + staying.start(1), cl[0] + staying.end(1))
+            host = Side(tuple(e for e in self.clause.within(*at) if e.kind == "country")[:1]
+                        or self._place_as_country(*at))
         else:
             host = self.clause.object_after(hit.end, cl[1])
         arrived = None if m or host else re.search(  # `抵达越南岘港，展开为期五天的访问`
             r"(?:抵达|到达|飞抵)([^。；;]{1,20}?)[,，]\s*(?:展开|开始)[^,，。]{0,8}$",
             text[sent[0] : hit.start])
         if arrived:
-            host = Side(tuple(e for e in self.clause.within(sent[0] + arrived.start(1),
-                                                            sent[0] + arrived.end(1))
-                              if e.country)[:1])
+            at = (sent[0] + arrived.start(1), sent[0] + arrived.end(1))
+            host = Side(tuple(e for e in self.clause.within(*at) if e.country)[:1]
+                        or self._place_as_country(*at))  # `抵达吉隆坡`
         if not host:
             return []
         near = [e for e in self.clause.within(cl[0], hit.start)
                 if len(gap := text[e.span[1] : hit.start]) <= 4 and not any(c in gap for c in "对在向，,")]
-        if near and not m:
+        if near and not m and not staying:
             subj = Side((near[-1],), span=near[-1].span)  # `欢迎越南代表团访问俄罗斯`
         plan = is_future(before) or self._future_sentence(cl, sent)
         return [ev for visitor in self._each_country(subj, host)

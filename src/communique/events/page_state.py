@@ -133,6 +133,15 @@ class PageState:
                       kw["mode"] if "mode" in kw else t.mode, kw.get("medium") or t.medium,
                       kw.get("cameo") or t.cameo, a, r, confidence)]
 
+    def _place_as_country(self, start: int, end: int) -> tuple[Entity, ...]:
+        """The country of the first place named in ``[start, end)``, as its party."""
+        i = bisect.bisect_left(self.place_starts, start)
+        if i == len(self.places) or self.places[i].end > end or not self.places[i].country:
+            return ()
+        p = self.places[i]
+        return (Entity(self.text[p.start : p.end], (p.start, p.end), "country",
+                       f"country:{p.country}", country=p.country),)
+
     def _place_country(self, sent: Span, before: int) -> str | None:
         """`在华盛顿举行会谈`: the country of the place where a meeting is held."""
         i = bisect.bisect_left(self.place_starts, sent[0])

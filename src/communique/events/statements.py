@@ -9,6 +9,7 @@ from communique.events.grammar import (
     AID_GOODS,
     GENERAL_ADDRESSEE,
     GIVEN,
+    GONE_TO,
     HANDED_PEOPLE,
     PASSIVE_AGENT,
     SAYING,
@@ -238,6 +239,22 @@ class Statements(Meetings):
         if is_future(before) or "宣布" in before or "决定" in before:
             return self._found(hit, sent, subj, to, 0.7, event="AGREE", cameo="033")
         return self._found(hit, sent, subj, to, 0.8)
+
+    def _rescue(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+                ) -> list[Found]:
+        """`中国救援队…出发,前往土耳其灾区开展国际救援`: rescuers sent abroad are aid to the
+        country they go to (going to: AGREE)."""
+        went = [m for m in GONE_TO.finditer(self.text, sent[0], hit.start)]
+        if not went or not subj or subj.both:
+            return []
+        at = (went[-1].end(), hit.start)
+        to = Side(tuple(e for e in self.clause.within(*at) if e.kind == "country")[:1]
+                  or self._place_as_country(*at))
+        if not to or to.countries <= subj.countries:
+            return []
+        if is_future(before):
+            return self._found(hit, sent, subj, to, 0.7, event="AGREE", cameo="033")
+        return self._found(hit, sent, subj, to, 0.75)
 
     def _received(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         """`A 接收了 B (通过…)提供的紧急救援物资`: aid from B to A."""
