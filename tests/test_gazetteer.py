@@ -107,6 +107,7 @@ def test_pairs_in_seed_sentences() -> None:
         "会安排会谈",
         "内容包罗万象",
         "形成都市圈",
+        "出访中美洲友邦",
     ],
 )
 def test_ordinary_words_are_not_pairs_or_sides(text: str) -> None:
