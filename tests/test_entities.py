@@ -109,6 +109,8 @@ UNKNOWN = [
     pytest.param("蒙古国外长巴特策策格·巴特木赫同越南外长举行会谈。", "巴特策策格·巴特木赫", "同", "MNG", id="mng-fm"),
     pytest.param("新西兰外交部长温斯顿·彼得斯特在惠灵顿会见越南副总理。", "温斯顿·彼得斯特", "在", "NZL", id="nzl-fm"),
     pytest.param("柬埔寨国防大臣迪沙万同越南国防部副部长举行会谈。", "迪沙万", "同", "KHM", id="khm-defence-2"),
+    pytest.param("以色列外长萨尔通电话介绍了有关情况。", "萨尔", "通", "ISR", id="isr-fm-call"),
+    pytest.param("土耳其外长恰武什奥卢通电话表示感谢。", "恰武什奥卢", "通", "TUR", id="tur-fm-call"),
 ]
 
 

@@ -24,6 +24,8 @@ from communique.model import Entity, Span
 SEPARATORS = "·•・‧.．･"
 # Characters that end a Chinese or Vietnamese given name when seen after its first character.
 NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还再均都是的了率一行及夫人时上中下后前年月日此今")
+# Verbs that follow a name and whose first character could also end one (`萨尔通电话`).
+NAME_FOLLOWERS = ("通电话", "通话", "举行", "会谈", "会晤", "会见", "表示", "指出")
 # What may stand right before a name written ahead of its title (`在阮文海大使…`, `由苏林总书记…`).
 NAME_BEFORE = set("在由与同和对向将及让请据从跟为")
 PUNCT = set(",，、。；;：:！!？?（）()“”\"'《》〈〉【】[] \n\t—-")
@@ -398,10 +400,11 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
     surname = text[p : p + 2] if text[p : p + 2] in gaz.surnames else text[p]
     if surname not in gaz.surnames:
         q = p
-        while q < len(text) and q - p < 5 and text[q] in gaz.translit_chars and q not in starts:
+        while (q < len(text) and q - p < 5 and text[q] in gaz.translit_chars and q not in starts
+               and not (q > p and text.startswith(NAME_FOLLOWERS, q))):
             q += 1
         if 2 <= q - p and (q >= len(text) or text[q] in PUNCT or text[q] in NAME_STOP
-                           or q in starts):
+                           or q in starts or text.startswith(NAME_FOLLOWERS, q)):
             return _person_hit(text[p:q], p, q)  # `国防大臣迪沙万同…`: letters of a foreign name
         return _tagger_name(text, p)
     q = p + len(surname)
@@ -411,7 +414,7 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
         ch = text[q]
         if ch in PUNCT or q in starts or not _is_cjk(ch):
             break
-        if given > 0 and ch in NAME_STOP:
+        if given > 0 and (ch in NAME_STOP or text.startswith(NAME_FOLLOWERS, q)):
             break
         q += 1
         given += 1
