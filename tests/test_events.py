@@ -697,3 +697,28 @@ def test_a_headline_dated_by_the_lead_is_the_body_event_a_day_later():
                "新华社北京2月7日电 2月6日，土耳其南部发生强烈地震。国家主席习近平7日向土耳其总统埃尔多安致慰问电。")
     ev = one([e for e in doc.events if e.event == "SUPPORT"])
     assert (ev.date.value[-5:], ev.main) == ("02-07", True)
+
+
+def test_a_request_joined_to_a_protest_by_bing_is_its_own_act():
+    s = "越南坚决反对并要求台湾方面停止上述违法行为。"
+    doc = page("越南外交部发言人就台湾演习答记者问", f"越通社河内4月27日电 {s}")
+    got = {(e.event, frozenset(countries(e.actor)), frozenset(countries(e.recipient)))
+           for e in in_sentence(doc, s)}
+    assert got == {("ACCUSE", frozenset({"VNM"}), frozenset({"TWN"})),
+                   ("REQUEST", frozenset({"VNM"}), frozenset({"TWN"}))}
+
+
+def test_summoning_two_envoys_each_with_fenbie_is_two_acts():
+    s = "外交部副部长邓励已分别召见欧盟驻华使团团长和日本驻华大使，提出严正交涉。"
+    doc = page("外交部召见欧盟和日本使节", f"新华社北京8月4日电 {s}")
+    summoned = [e for e in in_sentence(doc, s, "ACCUSE") if e.mode == "disapprove" and e.recipient]
+    assert sorted(next(iter(countries(e.recipient))) for e in summoned) == ["IGO", "JPN"]
+
+
+def test_a_ministrys_transcript_is_of_its_spokespersons_country():
+    """No agency, no dateline: the spokesperson's country is the page's, so an official the
+    knowledge base does not know (`外交部副部长邓励`) is of it."""
+    s = "8月4日晚，外交部副部长邓励已召见日本驻华大使，提出严正交涉。"
+    doc = page("2022年8月5日外交部发言人华春莹主持例行记者会", f"问：日方对此有何回应？\n答：{s}")
+    ev = one([e for e in in_sentence(doc, s, "ACCUSE") if e.recipient])
+    assert (countries(ev.actor), countries(ev.recipient)) == ({"CHN"}, {"JPN"})

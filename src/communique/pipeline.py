@@ -223,6 +223,7 @@ NAMED_YEAR = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}[-－–—]((?:19|20)\d\d)(?!
 DOCUMENT_AFTER = re.compile(
     r"[^，,。]{0,10}?(?:公约|条约|协定|宣言|决议|议定书|法》|《)|(?:度)?[^，,。]{0,6}?(?:计划|规划|阶段|预算)")
 ENDS = "。！？!?；;\n"
+SPOKESPERSON = re.compile(r"(?:外交部|国防部|商务部|外务省)(?:新闻)?发言人")
 SENTENCE_END = re.compile(f"[{ENDS}]")
 
 
@@ -324,6 +325,12 @@ def _home_country(page: Page, raw: RawPage) -> str | None:
             return iso
     if page.dateline and page.dateline.place in _places():  # `（布城16日讯）`: the paper's city
         return _places()[page.dateline.place][1]
+    # a ministry's own page (`外交部发言人华春莹主持例行记者会`): its spokesperson's country
+    for m in SPOKESPERSON.finditer(source[:2_000]):
+        named = gazetteer().find(source[m.end() : m.end() + 12])
+        person = next((h for h in named if h.kind == "person" and h.start == 0), None)
+        if person and person.country:
+            return person.country
     return None
 
 

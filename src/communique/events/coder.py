@@ -121,7 +121,9 @@ class _Coder(Frames, PageFrameReader):
                 elif new and hit.trigger.medium == "letter":
                     content_until = sent[1]  # what the message says is not another event
                 elif new and hit.trigger.frame in STATEMENT_FRAMES:
-                    content_until = max(content_until, ce)
+                    # `坚决反对并要求…停止`: a request joined by 并 is an act of its own
+                    joined = JOINED_ASK.search(self.text, hit.end, ce)
+                    content_until = max(content_until, joined.start() if joined else ce)
             pending.append((cs, ce))
         return _Deferred(self, pending, subject), events
 
@@ -228,6 +230,9 @@ class _Deferred:
 
 def _resolved(side: Side | _Deferred) -> Side:
     return side.resolve() if isinstance(side, _Deferred) else side
+
+
+JOINED_ASK = re.compile(r"并(?=要求|敦促|呼吁|促请|吁请)")
 
 
 def _between_two(ev: Found) -> bool:

@@ -18,9 +18,9 @@ from communique.events.grammar import (
 )
 from communique.events.lexicon import TriggerHit, lexicon
 from communique.events.meetings import Meetings
-from communique.events.page_state import Found
+from communique.events.page_state import PUNCTUATION, Found
 from communique.events.sides import Side
-from communique.model import Span
+from communique.model import Entity, Span
 
 NEXT_PLAN = re.compile(r"[，,；;][^，,；;。]{1,12}?(?<![大上中少])(?:将|愿|拟)")
 
@@ -31,6 +31,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 
 # A plan to go somewhere (`将访华`, `将出席…峰会`): guests of several countries go each on their own
 JOURNEY_PLAN = re.compile(r"访|出席|参加")
+EACH_JOINER = ("和", "、", "及", "与")  # `分别召见A和B`
 FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in the passive too
 
 
@@ -86,6 +87,12 @@ class Statements(Meetings):
                     ("，", ",", "：", ":"), hit.end)):  # `吴钊燮批评，中国长期以各种手段打压…`
             nxt = next((c for c in self.clauses(sent) if c[0] > hit.end), None)
             after = self.clause.subject(nxt[0], nxt[1]) if nxt else Side()
+        each = self._each_named(hit.end, cl[1]) if (
+            "分别" in before and after and not subj.both) else []
+        if len({e.country for e in each} - subj.countries) > 1:
+            # `分别召见欧盟驻华使团团长和日本驻华大使`: one act on each
+            return [ev for e in each if e.country not in subj.countries
+                    for ev in self._found(hit, sent, subj, Side((e,)), 0.85)]
         handed = hit.trigger.word == "移交"
         if handed and self.text.startswith("给", hit.end):  # `将这批人员移交给中国公安部工作组`
             governed = self.clause.governed_by(hit.end, cl[1], ("给",), first=True) or governed
@@ -239,6 +246,16 @@ class Statements(Meetings):
         if is_future(before) or "宣布" in before or "决定" in before:
             return self._found(hit, sent, subj, to, 0.7, event="AGREE", cameo="033")
         return self._found(hit, sent, subj, to, 0.8)
+
+    def _each_named(self, start: int, end: int) -> list[Entity]:
+        """`欧盟驻华使团团长和日本驻华大使`: the party of each titled name in a list."""
+        out: list[Entity] = []
+        for e in self.clause.within(start, end):
+            gap = self.text[out[-1].span[1] if out else start : e.span[0]]
+            if not out and len(gap) <= 1 or out and gap.endswith(EACH_JOINER) and not (
+                    PUNCTUATION.search(gap.replace("、", ""))):
+                out.append(e)
+        return out
 
     def _rescue(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
                 ) -> list[Found]:
