@@ -722,3 +722,20 @@ def test_a_ministrys_transcript_is_of_its_spokespersons_country():
     doc = page("2022年8月5日外交部发言人华春莹主持例行记者会", f"问：日方对此有何回应？\n答：{s}")
     ev = one([e for e in in_sentence(doc, s, "ACCUSE") if e.recipient])
     assert (countries(ev.actor), countries(ev.recipient)) == ({"CHN"}, {"JPN"})
+
+
+def test_calling_off_a_planned_meeting_is_reject_meet():
+    s = "中方4日已决定取消原定在金边举行的中日外长会见。"
+    ev = one(in_sentence(page("中方取消中日外长会见", f"新华社北京8月5日电 {s}"), s))
+    assert (ev.event, ev.mode, countries(ev.actor), countries(ev.recipient)) == (
+        "REJECT", "meet", {"CHN"}, {"JPN"})
+
+
+def test_water_cannon_on_a_ship_is_coercion_and_a_tariff_on_a_countrys_goods_a_sanction():
+    s = "中國海警船在仁愛暗沙附近對執行補給任務的菲國船隻發射水砲。"
+    doc = page("中國海警船再度攔阻補給", f"（中央社馬尼拉10日綜合外電報導）{s}")
+    ev = one([e for e in doc.events if e.event == "COERCE"])  # the text is simplified: no index
+    assert (countries(ev.actor), countries(ev.recipient)) == ({"CHN"}, {"PHL"})
+    s = "国务院关税税则委员会发布公告，对原产于美国的进口商品加征关税。"
+    ev = one(in_sentence(page("国务院关税税则委员会发布公告", f"新华社北京4月11日电 {s}"), s))
+    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("SANCTION", {"CHN"}, {"USA"})

@@ -100,8 +100,10 @@ class Statements(Meetings):
         foreign = [o for o in options if o.both or o.countries - subj.countries]
         obj = (foreign or [o for o in options if o] or [Side()])[0]
         confidence = 0.85
-        if not obj and hit.trigger.event in ("SANCTION", "COERCE"):
-            # `暂停进口原产地为日本的水产品`: the country named in what is banned or stopped
+        if not obj and (hit.trigger.event in ("SANCTION", "COERCE")
+                        or hit.trigger.mode == "meet"):
+            # `暂停进口原产地为日本的水产品`: the country named in what is banned or stopped;
+            # `取消原定…举行的中美国防部长会谈`: the other party of the meeting called off
             named = [e for e in self.clause.within(hit.end, cl[1])
                      if e.country and e.country not in subj.countries]
             obj = Side(tuple(named[:1]))
