@@ -739,3 +739,18 @@ def test_water_cannon_on_a_ship_is_coercion_and_a_tariff_on_a_countrys_goods_a_s
     s = "国务院关税税则委员会发布公告，对原产于美国的进口商品加征关税。"
     ev = one(in_sentence(page("国务院关税税则委员会发布公告", f"新华社北京4月11日电 {s}"), s))
     assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("SANCTION", {"CHN"}, {"USA"})
+
+
+def test_the_end_of_a_visit_is_no_plan_and_where_the_guest_goes_next_is():
+    s = "习近平周四（17日）将结束对马来西亚的访问，前往柬埔寨进行国事访问。"
+    ev = one(in_sentence(page("习近平结束访马", f"（吉隆坡16日讯）{s}"), s))
+    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"CHN"}, {"KHM"})
+    s = "普拉博沃将于10日结束访华行程，随后前往美国同拜登总统会晤。"
+    ev = one(in_sentence(page("普拉博沃结束访华", f"新华社雅加达11月9日电 {s}"), s))
+    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"IDN"}, {"USA"})
+
+
+def test_calling_on_someone_tomorrow_is_a_plan():
+    s = "据悉，王毅25日将拜会首相菅义伟。"
+    ev = one(in_sentence(page("王毅抵达东京", f"共同社11月24日电 中国外交部长王毅24日抵达东京。{s}"), s))
+    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"CHN"}, {"JPN"})

@@ -51,6 +51,10 @@ class Meetings(PageState):
             return [ev for place in went
                     for ev in self._consult(hit, sent, cl, subj, Side((place,)), visit=True)]
         actors = merge(subj, partners)
+        if t.event == "CONSULT" and partners and self._future_sentence(cl, sent):
+            # `将于10日结束访华行程,随后前往美国同拜登总统会晤`: a meeting planned
+            return self._found(hit, sent, subj, partners, 0.7, event="AGREE", mode=None,
+                               cameo="036")
         if t.event == "CONSULT":
             return self._consult(hit, sent, cl, actors, Side())
         if t.word.startswith("互"):  # `互致贺电`: a message each way
@@ -174,6 +178,8 @@ class Meetings(PageState):
             return []  # `热烈欢迎X访问越南`: a greeting in the talks, not another visit
         if re.search(r"(期间|之际|前夕|之行)[,，;；]?$", text[hit.end : cl[1]]):
             return []  # `访问俄罗斯期间,…`: the visit as a time for what follows
+        if re.search(r"结束(?:对|在)?[^，,。；;]{0,12}$", before):
+            return []  # `将结束对马来西亚的访问,前往柬埔寨…`: the end of a visit told before
         m = re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)(?:进行|展开|开始).{0,6}$", before)
         staying = None if m else re.search(r"在([^，,。；;在]{1,12}?)(?:进行)?$", before)
         if m:
@@ -214,7 +220,7 @@ class Meetings(PageState):
 
     def _future_sentence(self, cl: Span, sent: Span) -> bool:
         """`X将于…出席…,并对老挝进行正式访问`: a clause joined by `并` to a plan is a plan."""
-        return (self.text[cl[0] : cl[1]].lstrip().startswith(("并", "还将", "随后"))
+        return (self.text[cl[0] : cl[1]].lstrip().startswith(("并", "还将", "随后", "前往", "再"))
                 and is_future(self.text[sent[0] : cl[0]]))
 
     def _welcome(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:

@@ -31,6 +31,8 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 
 # A plan to go somewhere (`将访华`, `将出席…峰会`): guests of several countries go each on their own
 JOURNEY_PLAN = re.compile(r"访|出席|参加")
+ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
+COMMA = re.compile(r"[，,]")
 EACH_JOINER = ("和", "、", "及", "与")  # `分别召见A和B`
 FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in the passive too
 
@@ -202,25 +204,36 @@ class Statements(Meetings):
     def _future(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         # the plan runs to the end of the sentence, or to the next one's (`…将前往广州，习近平
         # 将在当地与马克龙再次会面`: two plans, two holders)
-        nxt = NEXT_PLAN.search(self.text, hit.end, sent[1])
-        code = lexicon().has_action(self.text[hit.end : nxt.start() if nxt else sent[1]])
+        start = hit.end
+        if ENDING.match(self.text, hit.end):  # `将结束对马来西亚的访问，前往柬埔寨…`: what next
+            comma = COMMA.search(self.text, hit.end, sent[1])
+            if not comma:
+                return []
+            start = comma.end()
+            cl = next((c for c in self.clauses(sent) if c[0] <= start < c[1]), (start, sent[1]))
+        nxt = NEXT_PLAN.search(self.text, start, sent[1])
+        code = lexicon().has_action(self.text[start : nxt.start() if nxt else sent[1]])
         if code is None and hit.trigger.frame != "promise":
             return []
         if subj.both:
             return self._found(hit, sent, subj, Side(), 0.75, cameo=code)
-        igos = tuple(e for e in self.clause.within(hit.end, cl[1]) if e.kind == "igo")
-        attends = re.search(r"出席|参加|与会", self.text[hit.end : cl[1]])
+        igos = tuple(e for e in self.clause.within(start, cl[1]) if e.kind == "igo")
+        attends = re.search(r"出席|参加|与会", self.text[start : cl[1]])
+        went = GONE_TO.search(self.text, start, cl[1])
+        gone = [e for e in self.clause.within(went.end(), cl[1]) if e.kind == "country"
+                ] if went else []
         options = [Side(igos[:1]) if attends else Side(),  # `将…出席第27次中国—东盟领导人会议`
-                   self.clause.object_after(hit.end, cl[1]),
-                   self.clause.governed_by(hit.end, cl[1], ("向", "同", "与", "对", "为")),
+                   self.clause.object_after(start, cl[1]),
+                   Side(tuple(gone[:1])),  # `将…前往柬埔寨进行国事访问`
+                   self.clause.governed_by(start, cl[1], ("向", "同", "与", "对", "为")),
                    Side(igos[:1]),
-                   self.clause.governed_by(hit.end, sent[1], ("向", "同", "与", "对", "为"))]
+                   self.clause.governed_by(start, sent[1], ("向", "同", "与", "对", "为"))]
         foreign = [o for o in options if o and not o.both and o.countries - subj.countries]
         obj = foreign[0] if foreign else self._counterpart(subj)
-        if "分别" in self.text[hit.end : hit.end + 4] and len(obj.entities) > 1:
+        if "分别" in self.text[start : start + 4] and len(obj.entities) > 1:
             return [ev for e in obj.entities  # `还将分别会见苏林和陈青敏`: a plan for each
                     for ev in self._found(hit, sent, subj, Side((e,)), 0.7, cameo=code)]
-        goes = JOURNEY_PLAN.search(self.text, hit.end, nxt.start() if nxt else sent[1])
+        goes = JOURNEY_PLAN.search(self.text, start, nxt.start() if nxt else sent[1])
         return [ev for who in (self._each_country(subj, obj) if goes else [subj])
                 for ev in self._found(hit, sent, who, obj, 0.7, cameo=code)]
 
