@@ -754,3 +754,9 @@ def test_calling_on_someone_tomorrow_is_a_plan():
     s = "据悉，王毅25日将拜会首相菅义伟。"
     ev = one(in_sentence(page("王毅抵达东京", f"共同社11月24日电 中国外交部长王毅24日抵达东京。{s}"), s))
     assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"CHN"}, {"JPN"})
+
+
+def test_attending_in_a_clause_after_a_plan_to_travel_is_planned():
+    s = "普京还将于17日前往哈尔滨，出席第八届中俄博览会开幕式。"
+    ev = one(in_sentence(page("普京抵达北京", f"新华社北京5月16日电 {s}"), s))
+    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"RUS"}, {"CHN"})

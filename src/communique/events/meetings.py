@@ -218,10 +218,13 @@ class Meetings(PageState):
             return [subj]
         return [Side(tuple(e for e in subj.entities if e.country == c)) for c in countries]
 
-    def _future_sentence(self, cl: Span, sent: Span) -> bool:
-        """`X将于…出席…,并对老挝进行正式访问`: a clause joined by `并` to a plan is a plan."""
-        return (self.text[cl[0] : cl[1]].lstrip().startswith(("并", "还将", "随后", "前往", "再"))
-                and is_future(self.text[sent[0] : cl[0]]))
+    def _future_sentence(self, cl: Span, sent: Span, at: int | None = None) -> bool:
+        """`X将于…出席…,并对老挝进行正式访问`: a clause joined by `并` to a plan is a plan, as
+        is one with no subject of its own (`普京还将于17日前往哈尔滨,出席…开幕式`)."""
+        lead = self.text[cl[0] : cl[1]].lstrip()
+        joined = lead.startswith(("并", "还将", "随后", "前往", "再")) or (
+            at is not None and not self.clause.within(cl[0], at))
+        return joined and is_future(self.text[sent[0] : cl[0]])
 
     def _welcome(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         after = self.text[hit.end : cl[1]]
@@ -265,7 +268,7 @@ class Meetings(PageState):
         foreign = (grouping,) if grouping else self._meeting_hosts(hit, cl, sent, subj)
         if not foreign:
             return []
-        if is_future(text[cl[0] : hit.start]) or self._future_sentence(cl, sent):
+        if is_future(text[cl[0] : hit.start]) or self._future_sentence(cl, sent, hit.start):
             return self._found(hit, sent, subj, Side(foreign), 0.7, event="AGREE", mode=None,
                                cameo="036")
         multilateral = any(w in rest for w in MULTILATERAL_WORDS) or any(
