@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from itertools import permutations
 from typing import Any
 
@@ -136,7 +137,7 @@ class BatchCounts:
 def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
     """The stored events that the wanted (key, day, window) could join, oldest first."""
     w = WANT
-    cols = (EV.c.seq, EV.c.id, EV.c.merge_key, ER.c.record, EV.c.date, EV.c.date_source,
+    cols = (EV.c.seq, EV.c.id, EV.c.merge_key, EV.c.date, EV.c.date_source,
             EV.c.medium, EV.c.n_mentions, EV.c.n_documents, EV.c.main, EV.c.confidence,
             EV.c.mode, EV.c.text, EV.c.score)
     rows = {}
@@ -155,25 +156,30 @@ def load_clusters(conn: Connection, wants: Sequence[Want]) -> list[Cluster]:
             (and_(on_day, EV.c.date_ord.is_(None)), w.c.lo.is_(None)),
         )
         for on, which in joins:
-            src = w.join(EV, on).join(ER, ER.c.seq == EV.c.seq)
+            src = w.join(EV, on)
             for r in conn.execute(select(*cols).select_from(src).where(which)):
                 rows[r.seq] = r
     twins = {(x.key, x.text) for x in wants if x.text is not None}
     for chunk in _chunks(sorted(twins)):
-        q = select(*cols).join_from(EV, ER, ER.c.seq == EV.c.seq).where(
+        q = select(*cols).where(
             EV.c.merge_hash.in_(sorted({lookup_hash(k, When(), t) for k, t in chunk})),
             EV.c.doy.is_(None), EV.c.date_ord.is_(None), EV.c.date.is_(None))
         rows.update((r.seq, r) for r in conn.execute(q) if (r.merge_key, r.text) in twins)
     return [
         Cluster(
-            id=r.id, key=r.merge_key, stored_record=r.record,
+            id=r.id, key=r.merge_key, stored_record=None,
+            load_record=partial(_record_of, conn, r.seq),
             when=When.parse(r.date, r.date_source), medium=r.medium, parts=set(),
             n_mentions=r.n_mentions, n_documents=r.n_documents, main=r.main,
             confidence=r.confidence or 0.0, stored=True, dirty=False, mode=r.mode,
-            text=r.text, seq=r.seq, json=r.record, score=r.score,
+            text=r.text, seq=r.seq, score=r.score,
         )
         for _, r in sorted(rows.items())
     ]
+
+
+def _record_of(conn: Connection, seq: int) -> str:
+    return conn.scalar(select(ER.c.record).where(ER.c.seq == seq))
 
 
 def prominence(main: bool, n_mentions: int, score: float | None) -> float:
