@@ -280,8 +280,8 @@ class Meetings(PageState):
         """`出席第九次中日韩领导人会议`: a meeting named by three or more countries is held by
         their grouping, not by one of them: the meeting itself is the (international) party."""
         text = self.text
-        found = [m.span() for w in MEETING_WORDS if (m := re.compile(re.escape(w)).search(
-            text, hit.end, min(cl[1], hit.end + 30)))]
+        limit = min(cl[1], hit.end + 30)
+        found = [(i, i + len(w)) for w in MEETING_WORDS if (i := text.find(w, hit.end, limit)) >= 0]
         if not found:
             return None
         first = min(e for _, e in found)
