@@ -760,3 +760,9 @@ def test_attending_in_a_clause_after_a_plan_to_travel_is_planned():
     s = "普京还将于17日前往哈尔滨，出席第八届中俄博览会开幕式。"
     ev = one(in_sentence(page("普京抵达北京", f"新华社北京5月16日电 {s}"), s))
     assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"RUS"}, {"CHN"})
+
+
+def test_a_promise_to_ship_goods_is_to_where_the_sentence_says_they_arrive():
+    s = "曹小林表示，中国海军舰艇还将运送第二批救灾物资，包括活动板房、发电机等，预计近期运抵汤加。"
+    ev = one(in_sentence(page("中国援助汤加首批救灾物资运抵", f"中新网1月28日电 {s}"), s))
+    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"CHN"}, {"TON"})

@@ -219,15 +219,19 @@ class Statements(Meetings):
             return self._found(hit, sent, subj, Side(), 0.75, cameo=code)
         igos = tuple(e for e in self.clause.within(start, cl[1]) if e.kind == "igo")
         attends = re.search(r"出席|参加|与会", self.text[start : cl[1]])
-        went = GONE_TO.search(self.text, start, cl[1])
-        gone = [e for e in self.clause.within(went.end(), cl[1]) if e.kind == "country"
-                ] if went else []
+        def gone_to(end: int) -> Side:
+            went = GONE_TO.search(self.text, start, end)
+            there = [e for e in self.clause.within(went.end(), end) if e.kind == "country"
+                     ] if went else []
+            return Side(tuple(there[:1]))
+
         options = [Side(igos[:1]) if attends else Side(),  # `将…出席第27次中国—东盟领导人会议`
                    self.clause.object_after(start, cl[1]),
-                   Side(tuple(gone[:1])),  # `将…前往柬埔寨进行国事访问`
+                   gone_to(cl[1]),  # `将…前往柬埔寨进行国事访问`
                    self.clause.governed_by(start, cl[1], ("向", "同", "与", "对", "为")),
                    Side(igos[:1]),
-                   self.clause.governed_by(start, sent[1], ("向", "同", "与", "对", "为"))]
+                   self.clause.governed_by(start, sent[1], ("向", "同", "与", "对", "为")),
+                   gone_to(sent[1])]  # `还将运送第二批救灾物资,…预计近期运抵汤加`
         foreign = [o for o in options if o and not o.both and o.countries - subj.countries]
         obj = foreign[0] if foreign else self._counterpart(subj)
         if "分别" in self.text[start : start + 4] and len(obj.entities) > 1:
