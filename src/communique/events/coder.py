@@ -30,6 +30,8 @@ def code_events(text: str, rec: Recognised, body: Span, skip: tuple[Span, ...] =
 
 
 REPORTED_IN_QUESTIONS = frozenset({"ACCUSE"})
+# `坚决反对并要求…停止`: a request joined to a stance by 并 is an act of its own
+JOINED_ASK = re.compile(r"并(?=要求|敦促|呼吁|促请|吁请)")
 
 
 class _Coder(Frames, PageFrameReader):
@@ -121,7 +123,6 @@ class _Coder(Frames, PageFrameReader):
                 elif new and hit.trigger.medium == "letter":
                     content_until = sent[1]  # what the message says is not another event
                 elif new and hit.trigger.frame in STATEMENT_FRAMES:
-                    # `坚决反对并要求…停止`: a request joined by 并 is an act of its own
                     joined = JOINED_ASK.search(self.text, hit.end, ce)
                     content_until = max(content_until, joined.start() if joined else ce)
             pending.append((cs, ce))
@@ -230,9 +231,6 @@ class _Deferred:
 
 def _resolved(side: Side | _Deferred) -> Side:
     return side.resolve() if isinstance(side, _Deferred) else side
-
-
-JOINED_ASK = re.compile(r"并(?=要求|敦促|呼吁|促请|吁请)")
 
 
 def _between_two(ev: Found) -> bool:

@@ -185,18 +185,14 @@ class Meetings(PageState):
         if m:
             host = Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1))))
         elif staying:  # `王毅于1月26日至29日在泰国访问`
-            at = (cl[0] + staying.start(1), cl[0] + staying.end(1))
-            host = Side(tuple(e for e in self.clause.within(*at) if e.kind == "country")[:1]
-                        or self._place_as_country(*at))
+            host = self._country_in(cl[0] + staying.start(1), cl[0] + staying.end(1))
         else:
             host = self.clause.object_after(hit.end, cl[1])
         arrived = None if m or host else re.search(  # `抵达越南岘港，展开为期五天的访问`
             r"(?:抵达|到达|飞抵)([^。；;]{1,20}?)[,，]\s*(?:展开|开始)[^,，。]{0,8}$",
             text[sent[0] : hit.start])
-        if arrived:
-            at = (sent[0] + arrived.start(1), sent[0] + arrived.end(1))
-            host = Side(tuple(e for e in self.clause.within(*at) if e.country)[:1]
-                        or self._place_as_country(*at))  # `抵达吉隆坡`
+        if arrived:  # `抵达吉隆坡`
+            host = self._country_in(sent[0] + arrived.start(1), sent[0] + arrived.end(1))
         if not host:
             return []
         near = [e for e in self.clause.within(cl[0], hit.start)

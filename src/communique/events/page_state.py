@@ -9,7 +9,14 @@ import re
 from dataclasses import dataclass, field
 
 from communique.entities.recognise import Recognised, both_mentions
-from communique.events.grammar import ANAPHORA, PROVINCE_ENDINGS, QUESTION, SIDELINES, TITLE_GAP
+from communique.events.grammar import (
+    ANAPHORA,
+    GONE_TO,
+    PROVINCE_ENDINGS,
+    QUESTION,
+    SIDELINES,
+    TITLE_GAP,
+)
 from communique.events.lexicon import Trigger, TriggerHit, lexicon
 from communique.events.sides import Clause, Side
 from communique.model import Entity, Span
@@ -133,14 +140,24 @@ class PageState:
                       kw["mode"] if "mode" in kw else t.mode, kw.get("medium") or t.medium,
                       kw.get("cameo") or t.cameo, a, r, confidence)]
 
-    def _place_as_country(self, start: int, end: int) -> tuple[Entity, ...]:
-        """The country of the first place named in ``[start, end)``, as its party."""
+    def _country_in(self, start: int, end: int) -> Side:
+        """The first country named in ``[start, end)``, else the country of the first place
+        named there (`抵达吉隆坡`), as a party."""
+        named = [e for e in self.clause.within(start, end) if e.kind == "country"]
+        if named:
+            return Side((named[0],))
         i = bisect.bisect_left(self.place_starts, start)
         if i == len(self.places) or self.places[i].end > end or not self.places[i].country:
-            return ()
+            return Side()
         p = self.places[i]
-        return (Entity(self.text[p.start : p.end], (p.start, p.end), "country",
-                       f"country:{p.country}", country=p.country),)
+        return Side((Entity(self.text[p.start : p.end], (p.start, p.end), "country",
+                            f"country:{p.country}", country=p.country),))
+
+    def _destination(self, start: int, end: int) -> Side:
+        """Where ``[start, end)`` says someone or something goes (`前往土耳其灾区`, `运抵汤加`):
+        the country after its first word of going."""
+        went = GONE_TO.search(self.text, start, end)
+        return self._country_in(went.end(), end) if went else Side()
 
     def _place_country(self, sent: Span, before: int) -> str | None:
         """`在华盛顿举行会谈`: the country of the place where a meeting is held."""

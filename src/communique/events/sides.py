@@ -29,6 +29,8 @@ NOT_AGENT = ("的", "陵", "塑像", "纪念碑", "故居", "像", "纪念馆", 
 LEADING_TIME = re.compile(
     r"^(?:[\d〇零一二三四五六七八九十]+[年月日号]|[上中下]午|早上|晚上?|当[天日]|同日|近日|日前"
     r"|今[天年]|昨天|[于在]|已|还|也|又|再次|同时|随后|此外|另外|会谈中|会谈上|会上|期间)+")
+# `欧盟驻华使团团长和日本驻华大使`: an envoy's post between two listed parties.
+ENVOY_THEN_JOINER = re.compile(r"驻[^，,。；;、和与及]{1,4}(?:使团团长|使团|大使|代表|总领事)[、和与及]")
 # What may not stand between a qualifying country or organisation and the person it qualifies.
 GAP_BREAKS = set(",，。；;、：:同与和对向在于已将是的")
 
@@ -245,7 +247,10 @@ class Clause:
 
 
 def _title_then_joiner(gap: str) -> bool:
-    """`老挝驻越南大使、柬埔寨驻越南大使`: a short title word between two listed parties."""
+    """`老挝驻越南大使、柬埔寨驻越南大使`: a short title word between two listed parties, or
+    an envoy's post (`欧盟驻华使团团长和日本驻华大使`)."""
+    if ENVOY_THEN_JOINER.fullmatch(gap):
+        return True
     if not (2 <= len(gap) <= 5 and gap[-1] in "、和与及"):
         return False
     from communique.entities.gazetteer import gazetteer

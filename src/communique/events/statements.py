@@ -9,7 +9,6 @@ from communique.events.grammar import (
     AID_GOODS,
     GENERAL_ADDRESSEE,
     GIVEN,
-    GONE_TO,
     HANDED_PEOPLE,
     PASSIVE_AGENT,
     SAYING,
@@ -18,9 +17,9 @@ from communique.events.grammar import (
 )
 from communique.events.lexicon import TriggerHit, lexicon
 from communique.events.meetings import Meetings
-from communique.events.page_state import PUNCTUATION, Found
+from communique.events.page_state import Found
 from communique.events.sides import Side
-from communique.model import Entity, Span
+from communique.model import Span
 
 NEXT_PLAN = re.compile(r"[，,；;][^，,；;。]{1,12}?(?<![大上中少])(?:将|愿|拟)")
 
@@ -33,7 +32,6 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 JOURNEY_PLAN = re.compile(r"访|出席|参加")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
-EACH_JOINER = ("和", "、", "及", "与")  # `分别召见A和B`
 FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in the passive too
 
 
@@ -89,7 +87,7 @@ class Statements(Meetings):
                     ("，", ",", "：", ":"), hit.end)):  # `吴钊燮批评，中国长期以各种手段打压…`
             nxt = next((c for c in self.clauses(sent) if c[0] > hit.end), None)
             after = self.clause.subject(nxt[0], nxt[1]) if nxt else Side()
-        each = self._each_named(hit.end, cl[1]) if (
+        each = self.clause.group_from(self.clause.within(hit.end, cl[1])) if (
             "分别" in before and after and not subj.both) else []
         if len({e.country for e in each} - subj.countries) > 1:
             # `分别召见欧盟驻华使团团长和日本驻华大使`: one act on each
@@ -210,7 +208,7 @@ class Statements(Meetings):
             if not comma:
                 return []
             start = comma.end()
-            cl = next((c for c in self.clauses(sent) if c[0] <= start < c[1]), (start, sent[1]))
+            cl = (start, self._clause_end(start, sent))
         nxt = NEXT_PLAN.search(self.text, start, sent[1])
         code = lexicon().has_action(self.text[start : nxt.start() if nxt else sent[1]])
         if code is None and hit.trigger.frame != "promise":
@@ -219,19 +217,13 @@ class Statements(Meetings):
             return self._found(hit, sent, subj, Side(), 0.75, cameo=code)
         igos = tuple(e for e in self.clause.within(start, cl[1]) if e.kind == "igo")
         attends = re.search(r"出席|参加|与会", self.text[start : cl[1]])
-        def gone_to(end: int) -> Side:
-            went = GONE_TO.search(self.text, start, end)
-            there = [e for e in self.clause.within(went.end(), end) if e.kind == "country"
-                     ] if went else []
-            return Side(tuple(there[:1]))
-
         options = [Side(igos[:1]) if attends else Side(),  # `将…出席第27次中国—东盟领导人会议`
                    self.clause.object_after(start, cl[1]),
-                   gone_to(cl[1]),  # `将…前往柬埔寨进行国事访问`
+                   self._destination(start, cl[1]),  # `将…前往柬埔寨进行国事访问`
                    self.clause.governed_by(start, cl[1], ("向", "同", "与", "对", "为")),
                    Side(igos[:1]),
                    self.clause.governed_by(start, sent[1], ("向", "同", "与", "对", "为")),
-                   gone_to(sent[1])]  # `还将运送第二批救灾物资,…预计近期运抵汤加`
+                   self._destination(start, sent[1])]  # `运送…物资,…预计近期运抵汤加`
         foreign = [o for o in options if o and not o.both and o.countries - subj.countries]
         obj = foreign[0] if foreign else self._counterpart(subj)
         if "分别" in self.text[start : start + 4] and len(obj.entities) > 1:
@@ -266,27 +258,12 @@ class Statements(Meetings):
             return self._found(hit, sent, subj, to, 0.7, event="AGREE", cameo="033")
         return self._found(hit, sent, subj, to, 0.8)
 
-    def _each_named(self, start: int, end: int) -> list[Entity]:
-        """`欧盟驻华使团团长和日本驻华大使`: the party of each titled name in a list."""
-        out: list[Entity] = []
-        for e in self.clause.within(start, end):
-            gap = self.text[out[-1].span[1] if out else start : e.span[0]]
-            if not out and len(gap) <= 1 or out and gap.endswith(EACH_JOINER) and not (
-                    PUNCTUATION.search(gap.replace("、", ""))):
-                out.append(e)
-        return out
-
     def _rescue(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
                 ) -> list[Found]:
         """`中国救援队…出发,前往土耳其灾区开展国际救援`: rescuers sent abroad are aid to the
         country they go to (going to: AGREE)."""
-        went = [m for m in GONE_TO.finditer(self.text, sent[0], hit.start)]
-        if not went or not subj or subj.both:
-            return []
-        at = (went[-1].end(), hit.start)
-        to = Side(tuple(e for e in self.clause.within(*at) if e.kind == "country")[:1]
-                  or self._place_as_country(*at))
-        if not to or to.countries <= subj.countries:
+        to = self._destination(sent[0], hit.start)
+        if not to or not subj or subj.both or to.countries <= subj.countries:
             return []
         if is_future(before):
             return self._found(hit, sent, subj, to, 0.7, event="AGREE", cameo="033")
