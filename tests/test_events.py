@@ -51,6 +51,13 @@ def one(events: list[Event]) -> Event:
     return events[0]
 
 
+def coded(title: str, lead: str, sentence: str) -> tuple[str, set[str], set[str]]:
+    """The one event ``sentence`` codes, told after ``lead`` on a page: its type and the
+    countries of its sides."""
+    ev = one(in_sentence(page(title, f"{lead}{sentence}"), sentence))
+    return ev.event, countries(ev.actor), countries(ev.recipient)
+
+
 # --- meetings and visits ------------------------------------------------------------------------
 
 
@@ -686,8 +693,7 @@ def test_rescuers_sent_to_a_disaster_abroad_are_aid_and_going_to_send_them_a_ple
     ev = one(in_sentence(page("中国救援队出发", f"新华社北京2月7日电 {s}"), s, "AID"))
     assert (countries(ev.actor), countries(ev.recipient)) == ({"CHN"}, {"TUR"})
     s = "越南公安部救援队准备前往缅甸参加搜救工作。"
-    ev = one(in_sentence(page("越南救援队", f"越通社河内3月29日电 {s}"), s))
-    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"VNM"}, {"MMR"})
+    assert coded("越南救援队", "越通社河内3月29日电 ", s) == ("AGREE", {"VNM"}, {"MMR"})
 
 
 def test_a_headline_dated_by_the_lead_is_the_body_event_a_day_later():
@@ -737,32 +743,26 @@ def test_water_cannon_on_a_ship_is_coercion_and_a_tariff_on_a_countrys_goods_a_s
     ev = one([e for e in doc.events if e.event == "COERCE"])  # the text is simplified: no index
     assert (countries(ev.actor), countries(ev.recipient)) == ({"CHN"}, {"PHL"})
     s = "国务院关税税则委员会发布公告，对原产于美国的进口商品加征关税。"
-    ev = one(in_sentence(page("国务院关税税则委员会发布公告", f"新华社北京4月11日电 {s}"), s))
-    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("SANCTION", {"CHN"}, {"USA"})
+    assert coded("国务院关税税则委员会发布公告", "新华社北京4月11日电 ", s) == ("SANCTION", {"CHN"}, {"USA"})
 
 
 def test_the_end_of_a_visit_is_no_plan_and_where_the_guest_goes_next_is():
     s = "习近平周四（17日）将结束对马来西亚的访问，前往柬埔寨进行国事访问。"
-    ev = one(in_sentence(page("习近平结束访马", f"（吉隆坡16日讯）{s}"), s))
-    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"CHN"}, {"KHM"})
+    assert coded("习近平结束访马", "（吉隆坡16日讯）", s) == ("AGREE", {"CHN"}, {"KHM"})
     s = "普拉博沃将于10日结束访华行程，随后前往美国同拜登总统会晤。"
-    ev = one(in_sentence(page("普拉博沃结束访华", f"新华社雅加达11月9日电 {s}"), s))
-    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"IDN"}, {"USA"})
+    assert coded("普拉博沃结束访华", "新华社雅加达11月9日电 ", s) == ("AGREE", {"IDN"}, {"USA"})
 
 
 def test_calling_on_someone_tomorrow_is_a_plan():
     s = "据悉，王毅25日将拜会首相菅义伟。"
-    ev = one(in_sentence(page("王毅抵达东京", f"共同社11月24日电 中国外交部长王毅24日抵达东京。{s}"), s))
-    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"CHN"}, {"JPN"})
+    assert coded("王毅抵达东京", "共同社11月24日电 中国外交部长王毅24日抵达东京。", s) == ("AGREE", {"CHN"}, {"JPN"})
 
 
 def test_attending_in_a_clause_after_a_plan_to_travel_is_planned():
     s = "普京还将于17日前往哈尔滨，出席第八届中俄博览会开幕式。"
-    ev = one(in_sentence(page("普京抵达北京", f"新华社北京5月16日电 {s}"), s))
-    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"RUS"}, {"CHN"})
+    assert coded("普京抵达北京", "新华社北京5月16日电 ", s) == ("AGREE", {"RUS"}, {"CHN"})
 
 
 def test_a_promise_to_ship_goods_is_to_where_the_sentence_says_they_arrive():
     s = "曹小林表示，中国海军舰艇还将运送第二批救灾物资，包括活动板房、发电机等，预计近期运抵汤加。"
-    ev = one(in_sentence(page("中国援助汤加首批救灾物资运抵", f"中新网1月28日电 {s}"), s))
-    assert (ev.event, countries(ev.actor), countries(ev.recipient)) == ("AGREE", {"CHN"}, {"TON"})
+    assert coded("中国援助汤加首批救灾物资运抵", "中新网1月28日电 ", s) == ("AGREE", {"CHN"}, {"TON"})
