@@ -252,6 +252,10 @@ def time_queries(url: str) -> dict:
                 st, text="越南", limit=first),
             "events --text 美国 --between VNM RUS (held elsewhere only)": lambda: q.events(
                 st, text="美国", between=("VNM", "RUS"), limit=first),
+            "events --text 越南 --between VNM RUS (in most of them)": lambda: q.events(
+                st, text="越南", between=("VNM", "RUS"), limit=first),
+            "events --text 美国 --country VNM": lambda: q.events(
+                st, text="美国", country="VNM", limit=first),
             "events --text '越南 合作' (two words)": lambda: q.events(
                 st, text="越南 合作", limit=first),
             "events --text '\"越南 合作\"' (a quoted phrase)": lambda: q.events(

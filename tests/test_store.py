@@ -514,3 +514,22 @@ def test_many_row_updates_find_their_rows_by_key_and_leave_the_rest(store):
     changed = sorted({seq for seq, k, main in rows if (k, main) == (5, True)})
     assert changed == picked
     assert all((k, main) == (1, False) for seq, k, main in rows if seq not in set(picked))
+
+
+def test_the_merge_lookups_table_is_empty_and_small_after_each_batch(store):
+    """The wanted keys of one batch are gone once it commits, and on PostgreSQL so is their
+    space: deleted rows left in the file made the planner, which has no statistics on the
+    table, take it for ever more wants and hash the whole events table for each batch."""
+    from communique.store.merge import Want
+    from communique.store.writer import load_clusters
+
+    run(store, [fake_page("vna-1", [record()])])
+    wants = [Want(f"CONSULT|k{i}", 100, 101, 737_000 + i, 737_002 + i) for i in range(3000)]
+    with store.engine.connect() as conn:
+        for _ in range(3):
+            with conn.begin():
+                assert load_clusters(conn, wants) == []
+                assert conn.exec_driver_sql("SELECT count(*) FROM merge_wants").scalar() == 3000
+        if store.dialect == "postgresql":
+            assert conn.exec_driver_sql("SELECT count(*) FROM merge_wants").scalar() == 0
+            assert conn.exec_driver_sql("SELECT pg_relation_size('merge_wants')").scalar() == 0

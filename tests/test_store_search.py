@@ -56,16 +56,65 @@ def _queries(mentions: list[tuple[str, str]]) -> list[str]:
     return found + ["没有这句话"]
 
 
-def test_free_text_finds_what_a_scan_of_the_evidence_finds(samples):
+@pytest.mark.parametrize("few", [q.FEW, 0])
+def test_free_text_finds_what_a_scan_of_the_evidence_finds(samples, monkeypatch, few):
+    """``few``: on PostgreSQL, the most events the index may find a text in within a dyad or
+    country for the query to read those first; with 0 it walks the dyad and checks each."""
+    monkeypatch.setattr(q, "FEW", few)
     mentions = _mentions(samples)
     assert len(mentions) > 50
     for query in _queries(mentions):
         expected = {eid for eid, t in mentions if query in t}
         assert set(q.events(samples, text=query)["id"]) == expected, query
-        # a filter that drives the search (the dyad) with the text checked on its events
-        dyad = {eid for eid in q.events(samples, between=("VNM", "CHN"))["id"]}
-        got = set(q.events(samples, text=query, between=("VNM", "CHN"))["id"])
-        assert got == expected & dyad, query
+        # filters that drive the search (a dyad, a country) with the text checked on their events
+        for within in ({"between": ("VNM", "CHN")}, {"country": "LAO"}, {"country": "VNM"}):
+            kept = set(q.events(samples, **within)["id"])
+            got = set(q.events(samples, text=query, **within)["id"])
+            assert got == expected & kept, (query, within)
+
+
+def _tagged(store, word: str, *codes: str) -> set[int]:
+    with store.engine.connect() as conn:
+        return set(conn.scalars(search.events(word, store.dialect, [search.tag(*codes)])))
+
+
+def _having(store, word: str, *codes: str) -> set[str]:
+    """The events of a country (or of a pair of countries) with a text holding ``word``,
+    found by a scan of the evidence."""
+    flt = {"between": codes} if len(codes) == 2 else {"country": codes[0]}
+    kept = set(q.events(store, **flt)["id"])
+    return {eid for eid, text in _mentions(store) if word in text and eid in kept}
+
+
+def _seqs(store, ids: set[str]) -> set[int]:
+    EV = s.Event.__table__
+    with store.engine.connect() as conn:
+        return set(conn.scalars(select(EV.c.seq).where(EV.c.id.in_(sorted(ids)))))
+
+
+def test_the_index_alone_finds_a_word_within_a_dyad_or_a_country(samples, store_url):
+    """On PostgreSQL each indexed text carries its event's countries and pairs as tags, so the
+    index answers a word within a dyad without probing the dyad's events; a store made before
+    the tags gets them."""
+    if samples.dialect != "postgresql":
+        pytest.skip("SQLite's index has no tags: its search probes the dyad's events")
+    cases = [("合作", "CHN", "VNM"), ("越南", "LAO", "VNM"), ("越南", "VNM"), ("俄罗斯", "RUS")]
+    expected = {case: _seqs(samples, _having(samples, *case)) for case in cases}
+    assert all(expected.values())
+    for (word, *codes), seqs in expected.items():
+        assert _tagged(samples, word, *codes) == seqs, (word, codes)
+    assert _tagged(samples, "合作", "CHN", "LAO") == set()  # a pair the samples never have
+    # the query reads the few events the index finds first, not the dyad's events one by one
+    with samples.engine.connect() as conn:
+        flt = q.EventFilter(text="合作", between=("VNM", "CHN")).resolved(conn)
+        assert flt.text_seqs == tuple(sorted(expected[("合作", "CHN", "VNM")]))
+        assert q.EventFilter(text="合作").resolved(conn).text_seqs is None  # nothing drives it
+    downgrade(samples, store_url, "0007")
+    with open_store(store_url, migrate_schema=False) as old:
+        assert _tagged(old, "越南", "VNM") == set()
+    with open_store(store_url) as again:
+        for (word, *codes), seqs in expected.items():
+            assert _tagged(again, word, *codes) == seqs, (word, codes)
 
 
 def test_words_apart_must_all_be_in_one_text_and_a_quoted_phrase_stays_whole(samples):

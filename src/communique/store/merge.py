@@ -178,7 +178,9 @@ class Cluster:
     seq: int | None = None
     redated: bool = False
     json: str | None = None
-    score: float | None = None  # not read by the merge: what the writer needs of a stored event
+    # not read by the merge: what the writer needs of a stored event
+    score: float | None = None
+    countries: tuple[str, ...] = ()  # its sides' countries
     first: Any = None  # the caller's payload of the mention that started this event
     dated_by: Any = None  # the payload of the mention that gave the event its (new) date
     # a stored event's record is read only when a better date rewrites it: most events a batch

@@ -18,7 +18,10 @@ chance of one in four billion per pair.)
 * PostgreSQL keeps the same terms, with their positions, as a ``tsvector`` under a GIN index
   (``mention_terms``), written and queried in the types' own literal syntax so that no
   text-search parser or dictionary touches them; a query is a ``<->`` phrase of the same
-  terms per word.
+  terms per word. Each entry also holds, with no position, a tag for each country of its event's
+  sides and each pair of them (``|VNM``, ``|RUS|VNM``: no text term holds ``|``). A search
+  within a dyad or a country asks for the tag too, so that the index alone finds the few of a
+  big dyad's events that hold a rare word, instead of the query probing each of them.
 
 A query is words separated by spaces, all of which one text of the event must hold, as a
 search box reads them (``越南 合作``); a phrase in quotes (``"ASEAN Regional"``, ``“…”``) is
@@ -33,7 +36,8 @@ from __future__ import annotations
 import operator
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import combinations
 
 from sqlalchemy import Connection, Select, cast, column, literal, select, table, text
 from sqlalchemy.dialects import postgresql
@@ -41,6 +45,7 @@ from sqlalchemy.dialects import postgresql
 from communique.store.bulk import insert_rows
 
 RUN = re.compile(r"[^\W_]+")
+CODE = re.compile(r"[A-Z0-9]+")  # a country code a tag may hold
 WORD = re.compile(r'"([^"]*)"?|“([^”]*)”?|(\S+)')  # a quote left open runs to the end
 CHUNK = 5_000
 SHIFT = 32
@@ -50,6 +55,7 @@ MAX_POSITION = 16_383  # tsvector's last position
 FTS = table("mention_search", column("rowid"))
 # light tables, as migrations use them: the backfill runs inside migration 0003
 EM = table("event_mentions", column("id"), column("event_seq"), column("text"))
+EVENTS = table("events", column("seq"), column("actor_countries"), column("recipient_countries"))
 TERMS = table("mention_terms", column("event_seq"), column("terms"))
 
 
@@ -101,20 +107,70 @@ def crc(text_: str) -> int:
     return zlib.crc32(text_.encode("utf-8"))
 
 
-def index(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
+def index(conn: Connection, rows: Sequence[tuple[int, str]],
+          countries: Mapping[int, Iterable[str]] | None = None) -> None:
     """Add the texts of events, as (event seq, text), in the caller's transaction; a text the
     event has already is skipped, and its terms never computed (half the mentions of an
-    archive repeat a text their event has)."""
+    archive repeat a text their event has). ``countries``: the countries of each event's sides
+    (PostgreSQL's tags), read from the events when not given."""
     new = {(seq << SHIFT) | crc(text_): text_ for seq, text_ in rows}
     for key in _indexed(conn, list(new)):
         new.pop(key, None)
     if conn.dialect.name == "sqlite":
         insert_rows(conn, "mention_search", ("rowid", "terms"),
                     [(k, " ".join(terms(t))) for k, t in new.items()])
-    else:  # `COPY`: a row-by-row INSERT … ON CONFLICT cost the server more than all the other
-        # tables' COPY together
-        insert_rows(conn, "mention_terms", ("event_seq", "crc", "terms"),
-                    [(k >> SHIFT, k & MASK, _tsvector(t)) for k, t in new.items()])
+        return
+    seqs = sorted({k >> SHIFT for k in new})
+    if countries is None:
+        countries = sides_countries(conn, seqs)
+    tags = {seq: _tag_lexemes(countries.get(seq, ())) for seq in seqs}
+    # `COPY`: a row-by-row INSERT … ON CONFLICT cost the server more than all the other tables'
+    # COPY together
+    insert_rows(conn, "mention_terms", ("event_seq", "crc", "terms"),
+                [(k >> SHIFT, k & MASK, _tsvector(t) + tags.get(k >> SHIFT, ""))
+                 for k, t in new.items()])
+
+
+def _tag_lexemes(countries: Iterable[str]) -> str:
+    """The tags of an event whose sides are of these countries (each one, each pair), as
+    lexemes with no position to append to a ``tsvector``."""
+    codes = sorted({c for c in countries if c and CODE.fullmatch(c)})
+    tags = [tag(c) for c in codes] + [tag(a, b) for a, b in combinations(codes, 2)]
+    return "".join(f" '{t}'" for t in tags)
+
+
+def sides_countries(conn: Connection, seqs: Sequence[int]) -> dict[int, list[str]]:
+    """The countries of the stored events' sides (both sides' ``*_countries`` columns)."""
+    out: dict[int, list[str]] = {}
+    for i in range(0, len(seqs), CHUNK):
+        q = select(EVENTS.c.seq, EVENTS.c.actor_countries, EVENTS.c.recipient_countries).where(
+            EVENTS.c.seq.in_(seqs[i : i + CHUNK]))
+        for seq, a, r in conn.execute(q):
+            out[seq] = f"{a or ''},{r or ''}".split(",")
+    return out
+
+
+def tag_countries(conn: Connection) -> None:
+    """Tag the texts already indexed with their events' countries (a store made before the
+    tags, on PostgreSQL): one pass over the events, in chunks."""
+    if conn.dialect.name != "postgresql":
+        return
+    last = 0
+    while True:
+        rows = conn.execute(
+            select(EVENTS.c.seq, EVENTS.c.actor_countries, EVENTS.c.recipient_countries)
+            .where(EVENTS.c.seq > last).order_by(EVENTS.c.seq).limit(CHUNK)
+        ).all()
+        if not rows:
+            return
+        lexemes = [(seq, _tag_lexemes(f"{a or ''},{r or ''}".split(","))) for seq, a, r in rows]
+        lexemes = [(seq, t) for seq, t in lexemes if t]
+        if lexemes:
+            conn.exec_driver_sql(
+                "UPDATE mention_terms AS t SET terms = t.terms || v.tags::tsvector "
+                "FROM unnest(%s::int4[], %s::text[]) AS v(seq, tags) WHERE t.event_seq = v.seq",
+                ([seq for seq, _ in lexemes], [t for _, t in lexemes]))
+        last = rows[-1][0]
 
 
 def _indexed(conn: Connection, keys: list[int]) -> list[int]:
@@ -133,6 +189,14 @@ def _indexed(conn: Connection, keys: list[int]) -> list[int]:
             "SELECT event_seq, crc FROM mention_terms WHERE event_seq = ANY(%s)",
             (seqs[i : i + CHUNK],))]
     return found
+
+
+def untag(conn: Connection) -> None:
+    """Take the tags out of the index (the schema before them)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            "UPDATE mention_terms SET terms = ts_delete(terms, ARRAY(SELECT t FROM "
+            "unnest(tsvector_to_array(terms)) AS t WHERE left(t, 1) = '|'))")
 
 
 def backfill(conn: Connection) -> None:
@@ -198,13 +262,24 @@ def _phrase(word: str) -> tuple[list[str], str | None]:
     return terms_ + run_terms(last)[:-1], None
 
 
-def events(query: str, dialect: str) -> Select:
-    """The seqs of the events a text of which may hold ``query`` (exactly: see ``exact``)."""
+def tag(*codes: str) -> str | None:
+    """The tag of events with sides of this country, or of this pair (None: not a code)."""
+    if not codes or not all(CODE.fullmatch(c) for c in codes):
+        return None
+    return "".join(f"|{c}" for c in sorted(codes))
+
+
+def events(query: str, dialect: str, tagged: Sequence[str] = ()) -> Select:
+    """The seqs of the events a text of which may hold ``query`` (exactly: see ``exact``).
+
+    ``tagged``: tags (``tag``) that the events the caller wants all have, because it filters
+    on their dyad or country; on PostgreSQL the index then finds only the texts tagged so."""
     if dialect == "sqlite":
         return select(FTS.c.rowid.op(">>")(SHIFT)).where(
             text("mention_search MATCH :fts")).params(fts=_fts_query(query))
+    wanted = " & ".join([_tsquery(query), *(f"'{t}'" for t in tagged)])
     return select(TERMS.c.event_seq).where(
-        TERMS.c.terms.op("@@")(cast(literal(_tsquery(query)), postgresql.TSQUERY))
+        TERMS.c.terms.op("@@")(cast(literal(wanted), postgresql.TSQUERY))
     )
 
 
