@@ -664,6 +664,11 @@ def test_a_ministers_meeting_attended_and_a_meeting_named_by_its_members_are_mul
     assert [e.org for e in ev.recipient] == ["中日韩领导人会议"]
     agreed = one(in_sentence(doc, s2, "AGREE"))  # the three, not the meeting
     assert countries(agreed.actor + agreed.recipient) == {"CHN", "JPN", "KOR"}
+    s = "中国国务院总理李强、韩国总统尹锡悦和日本首相岸田文雄27日在首尔出席第九次中日韩领导人会议。"
+    s2 = "三国领导人在会上同意推动三国合作全面重启。"
+    doc = page("第九次中日韩领导人会议在首尔举行", f"（香港01）{s}{s2}")
+    agreed = one(in_sentence(doc, s2, "AGREE"))  # its leaders named: they, not the meeting too
+    assert countries(agreed.actor + agreed.recipient) == {"CHN", "JPN", "KOR"}
     s = "王毅在金边出席东亚合作外长系列会议。"
     ev = one(told(page("王毅出席东亚合作外长系列会议", f"新华社金边8月4日电 {s}"), s, "CONSULT"))
     assert (ev.mode, countries(ev.recipient)) == ("multilateral", {"IGO"})
@@ -686,6 +691,22 @@ def test_arriving_in_a_city_to_begin_a_visit_and_visiting_in_a_country():
     s = "外交部长王毅于1月26日至29日在泰国访问。"
     ev = one(in_sentence(page("王毅：中泰一家亲", f"（曼谷30日讯）{s}"), s, "CONSULT"))
     assert (ev.mode, countries(ev.actor), countries(ev.recipient)) == ("visit", {"CHN"}, {"THA"})
+    s = "美国总统特朗普当天上午抵达吉隆坡，展开对马来西亚的访问。"  # the visit as a noun
+    ev = one(in_sentence(page("东盟峰会开幕", f"（吉隆坡27日讯）{s}"), s, "CONSULT"))
+    assert (ev.mode, countries(ev.actor), countries(ev.recipient)) == ("visit", {"USA"}, {"MYS"})
+    s = "小马科斯总统前天（29日）晚间抵达河内，展开对越南为期两天的国事访问。"
+    assert coded("菲越签署备忘录", "（本报讯）", s) == ("CONSULT", {"PHL"}, {"VNM"})
+
+
+def test_a_statement_with_each_of_several_and_a_second_partner_in_a_joined_clause():
+    s = "美国还分别与泰国和越南发表关于对等贸易协定框架的联合声明。"
+    doc = page("东盟峰会", f"（吉隆坡27日讯）美国总统特朗普26日抵达吉隆坡。{s}")
+    assert sorted(sorted(countries(ev.actor)) for ev in in_sentence(doc, s, "SUPPORT")) == [
+        ["THA", "USA"], ["USA", "VNM"]]
+    s = "美国总统特朗普26日与马来西亚总理安华签署美马贸易协定，并与柬埔寨首相洪玛奈签署美柬贸易协定。"
+    doc = page("东盟峰会", f"（吉隆坡27日讯）{s}")
+    assert sorted(sorted(countries(ev.actor)) for ev in in_sentence(doc, s, "SUPPORT")) == [
+        ["KHM", "USA"], ["MYS", "USA"]]
 
 
 def test_rescuers_sent_to_a_disaster_abroad_are_aid_and_going_to_send_them_a_pledge():
@@ -744,6 +765,26 @@ def test_water_cannon_on_a_ship_is_coercion_and_a_tariff_on_a_countrys_goods_a_s
     assert (countries(ev.actor), countries(ev.recipient)) == ({"CHN"}, {"PHL"})
     s = "国务院关税税则委员会发布公告，对原产于美国的进口商品加征关税。"
     assert coded("国务院关税税则委员会发布公告", "新华社北京4月11日电 ", s) == ("SANCTION", {"CHN"}, {"USA"})
+    s = "中国外交部7日宣布，对美国里根总统图书馆和哈德逊研究所等机构采取反制措施。"
+    assert coded("中方宣布反制", "（中央社台北8日电）", s) == ("SANCTION", {"CHN"}, {"USA"})
+
+
+def test_both_sides_are_those_of_the_talks_just_told_in_the_same_sentence():
+    s = "他当天与尹锡悦举行会谈，双方同意启动中韩外交安全对话机制。"
+    doc = page("中日韩领导人会议在首尔举行",
+               "（香港01）中国总理李强、韩国总统尹锡悦和日本首相岸田文雄27日出席中日韩领导人会议。"
+               f"李强26日抵达首尔。{s}")
+    agreed = one(in_sentence(doc, s, "AGREE"))
+    assert names(agreed.actor + agreed.recipient) == {"李强", "尹锡悦"}
+
+
+def test_the_country_of_a_visit_word_is_not_who_acts_next():
+    """`开始为期三天的访华行程，…；在上海会见了…`: the one who visits meets, not 华."""
+    s = "週一（4月15日）在上海會見了上海市委書記陳吉寧。"
+    doc = page("蕭爾茨訪華", f"（德國之聲中文網）德國總理蕭爾茨週日（4月14日）抵達重慶，開始為期三天的訪華行程，"
+               f"參觀了博世的工廠；{s}")
+    ev = one([e for e in doc.events if e.event == "CONSULT" and e.date.value.endswith("04-15")])
+    assert (names(ev.actor), names(ev.recipient)) == ({"萧尔茨"}, {"陈吉宁"})
 
 
 def test_the_end_of_a_visit_is_no_plan_and_where_the_guest_goes_next_is():

@@ -51,10 +51,6 @@ class _Coder(Frames, PageFrameReader):
                 continue
             carried, events = self._sentence(sent, carried)
             for ev in events:
-                sides = ev.actor + ev.recipient
-                people = {e.country for e in sides if e.kind == "person" and e.country}
-                if ev.event == "CONSULT" and ev.mode != "multilateral" and len(people) >= 2:
-                    self.recent = sides
                 if not self.frame.participants and ev.event == "CONSULT":
                     self.frame.participants = ev.actor + self._members(ev.actor, ev.recipient)
                     self.frame.medium = ev.medium
@@ -68,14 +64,24 @@ class _Coder(Frames, PageFrameReader):
     def _members(self, actor: tuple[Entity, ...], recipient: tuple[Entity, ...]
                  ) -> tuple[Entity, ...]:
         """The recipients, a meeting named by its members (`中日韩领导人会议`) read as those
-        members: its `三国领导人` are the leaders of the three."""
+        members: its `三国领导人` are the leaders of the three (the actors already, when its
+        leaders attend it)."""
         own = {e.country for e in actor}
         out: list[Entity] = []
         for e in recipient:
             members = [m for m in self.clause.within(*e.span) if m.kind == "country"
-                       and m.country not in own] if e.kind == "igo" and not e.known else []
-            out += members or [e]
+                       ] if e.kind == "igo" and not e.known else []
+            out += [m for m in members if m.country not in own] if members else [e]
         return tuple(out)
+
+    def _note_meeting(self, events: list[Found]) -> None:
+        """A meeting of two or more countries' people: whom a later `双方` means, from the
+        next clause on (`他当天与尹锡悦举行会谈，双方同意…`)."""
+        for ev in events:
+            sides = ev.actor + ev.recipient
+            people = {e.country for e in sides if e.kind == "person" and e.country}
+            if ev.event == "CONSULT" and ev.mode != "multilateral" and len(people) >= 2:
+                self.recent = sides
 
     def _in_question(self, sent: Span) -> bool:
         start = self.text.rfind("\n", 0, sent[0]) + 1
@@ -116,6 +122,7 @@ class _Coder(Frames, PageFrameReader):
                 for ev in new:
                     ev.confidence += confidence
                 events.extend(new)
+                self._note_meeting(new)
                 new = [ev for ev in new if _between_two(ev)]
                 if new and (hit.trigger.frame in CONTENT_FRAMES
                             or any(ev.event in ("AGREE", "REQUEST") for ev in new)):

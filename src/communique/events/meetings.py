@@ -34,7 +34,13 @@ class Meetings(PageState):
     def _with(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str) -> list[Found]:
         t = hit.trigger
         start = subj.span[1] if subj.span else cl[0]
-        partners = self.clause.governed_by(start, hit.start, ("同", "与", "和", "跟"), first=True)
+        # a subject carried from an earlier clause (`…与洪玛奈会谈，并与安华会谈`): a partner
+        # named in this one, else the earlier clause's (`…会谈，并签署…议程`)
+        partners = Side()
+        if start < cl[0]:
+            partners = self.clause.governed_by(cl[0], hit.start, ("同", "与", "和", "跟"), first=True)
+        partners = partners or self.clause.governed_by(start, hit.start, ("同", "与", "和", "跟"),
+                                                       first=True)
         if not partners and t.event == "CONSULT":  # `习近平会晤拜登`: the partner as the object
             partners = self.clause.object_after(hit.end, cl[1])
             if partners.span and partners.span[0] > hit.end + 1:
@@ -43,6 +49,10 @@ class Meetings(PageState):
             people = [p for p in partners.entities if p.kind != "country"]
             return [ev for p in (people or partners.entities)  # `韩中日领导人会议的` qualifies
                     for ev in self._consult(hit, sent, cl, merge(subj, Side((p,))), Side())]
+        if "分别" in before and len(partners.countries) > 1 and not partners.both:
+            # `分别与泰国和越南发表联合声明`: a statement with each
+            return [ev for p in partners.entities
+                    for ev in self._found(hit, sent, merge(subj, Side((p,))), Side())]
         if not partners and GENERAL_PARTNER.search(self.text, start, hit.start):
             return []  # `首次与其他国家签署此类协议`: no party named, a kind of act described
         counted = t.event == "CONSULT" and COUNTED_PARTNERS.search(self.text, start, hit.start)
@@ -180,15 +190,15 @@ class Meetings(PageState):
             return []  # `访问俄罗斯期间,…`: the visit as a time for what follows
         if re.search(r"结束(?:对|在)?[^，,。；;]{0,12}$", before):
             return []  # `将结束对马来西亚的访问,前往柬埔寨…`: the end of a visit told before
-        m = re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)(?:进行|展开|开始).{0,6}$", before)
+        m = (re.search(r"(?:展开|开始|进行)对([^，,。；;]{1,30}?)的.{0,6}$", before)  # `对X的访问`
+             or re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)(?:进行|展开|开始).{0,6}$", before))
+        host = Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1)))) if m else Side()
         staying = None if m else re.search(r"在([^，,。；;在]{1,12}?)(?:进行)?$", before)
-        if m:
-            host = Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1))))
-        elif staying:  # `王毅于1月26日至29日在泰国访问`
+        if staying:  # `王毅于1月26日至29日在泰国访问`
             host = self._country_in(cl[0] + staying.start(1), cl[0] + staying.end(1))
-        else:
+        elif not m:
             host = self.clause.object_after(hit.end, cl[1])
-        arrived = None if m or host else re.search(  # `抵达越南岘港，展开为期五天的访问`
+        arrived = None if host else re.search(  # `抵达越南岘港，展开为期五天的访问`
             r"(?:抵达|到达|飞抵)([^。；;]{1,20}?)[,，]\s*(?:展开|开始)[^,，。]{0,8}$",
             text[sent[0] : hit.start])
         if arrived:  # `抵达吉隆坡`

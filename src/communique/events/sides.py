@@ -18,6 +18,7 @@ JOINERS = {"、", "和", "与", "及", "以及", "暨", "、以及"}  # `同`, `
 PREPOSITIONS = ("对", "向", "同", "与", "和", "在", "由", "给", "为", "把", "从", "据", "经", "跟", "及",
                 "、", "以", "将", "受", "应", "关于", "通过", "包括", "代表", "率领", "欢迎", "就",
                 "围绕", "针对", "鉴于", "根据", "按照", "随着", "赴", "前往", "抵达", "飞抵", "出席", "选择")
+GONE_TO_BEFORE = ("访", "来")  # `访华`, `来华`: where one goes, not who goes
 PRONOUNS = ("他", "她")
 POSSESSIVE_QI = re.compile(r"其(?![他它中余实次后间])")  # `其家属`, not `其他`, `其中`
 WE = ("我们", "我方", "我国")  # a spokesperson's side: the speaker named last
@@ -141,7 +142,8 @@ class Clause:
             before = self.text[start : e.span[0]]
             if before.endswith("由") and agent is None and not _governed(before[:-1]):
                 agent = i
-            if before.endswith(PREPOSITIONS) or self.text.startswith(NOT_AGENT, e.span[1]):
+            if before.endswith(PREPOSITIONS + GONE_TO_BEFORE) or self.text.startswith(
+                    NOT_AGENT, e.span[1]):
                 continue
             if self.text.startswith(LED, e.span[1]) and e.kind == "person":
                 return self._side([e])  # `由 X 为首的代表团`: the leader speaks for it
