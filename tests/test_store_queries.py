@@ -152,6 +152,7 @@ def test_ingest_command_summary(tmp_path, monkeypatch):
 
 
 def test_the_ingest_command_leaves_postgresql_with_fresh_statistics(store_url, monkeypatch):
+    """And with no entries pending in the search index, which every search would scan."""
     from sqlalchemy import text
 
     import communique.store.ingest as mod
@@ -165,7 +166,9 @@ def test_the_ingest_command_leaves_postgresql_with_fresh_statistics(store_url, m
     with open_store(store_url) as st, st.engine.connect() as conn:
         analysed = conn.scalar(text("SELECT count(*) FROM pg_stat_user_tables WHERE relname IN "
                                     "('events', 'event_pairs') AND last_analyze IS NOT NULL"))
+        pending = conn.scalar(text("SELECT gin_clean_pending_list('ix_mention_terms_terms')"))
     assert analysed == 2
+    assert pending == 0
 
 
 @pytest.mark.parametrize(("cores", "args", "jobs"),

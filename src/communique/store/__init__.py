@@ -136,11 +136,18 @@ class Store:
             }
 
     def analyse(self) -> None:
-        """Refresh PostgreSQL's planner statistics (after a large ingest, before autovacuum
-        would). SQLite plans without statistics, and its queries are written for that."""
+        """After a large ingest, before autovacuum would, on PostgreSQL: merge the entries the
+        search index keeps pending (every search scans them: `美国` in a big dyad took 46 ms
+        with 131 pages of them, 5 ms without), and refresh the planner's statistics. SQLite
+        plans without statistics, and its queries are written for that."""
         if self.dialect == "postgresql":
             with self.engine.connect() as conn:
-                conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                conn.exec_driver_sql(
+                    "SELECT gin_clean_pending_list(c.oid) FROM pg_class c JOIN pg_am a "
+                    "ON a.oid = c.relam WHERE a.amname = 'gin' AND c.relkind = 'i' "
+                    "AND c.relnamespace = to_regnamespace(current_schema())")
+                conn.exec_driver_sql("ANALYZE")
 
     def close(self) -> None:
         self.engine.dispose()
