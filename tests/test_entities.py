@@ -229,6 +229,9 @@ def test_japanese_and_diplomatic_titles_introduce_a_name():
     found = recognise("日本外务省事务次官冈野正敬25日召见中国驻日本大使吴江浩。越南驻华大使馆武官阮文山出席。")
     assert [(e.name, e.country, e.role) for e in found.entities if e.kind == "person"] == [
         ("冈野正敬", "JPN", "事务次官"), ("吴江浩", "CHN", "大使"), ("阮文山", "VNM", "武官")]
+    found = recognise("中国外交部副部长秦刚当晚召见欧盟驻华使团团长郁白。", home="CHN")
+    assert [(e.name, e.org, e.country) for e in found.entities if e.kind == "person"] == [
+        ("秦刚", "中国外交部", "CHN"), ("郁白", "欧盟", "IGO")]  # an organisation's envoy
 
 
 def test_a_visits_country_written_with_its_short_form_alone():

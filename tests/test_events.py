@@ -742,6 +742,13 @@ def test_summoning_two_envoys_each_with_fenbie_is_two_acts():
     assert sorted(next(iter(countries(e.recipient))) for e in summoned) == ["IGO", "JPN"]
 
 
+def test_representations_made_after_a_summons_are_made_to_the_one_summoned():
+    s = "8月2日深夜，外交部副部长谢锋奉命紧急召见美国驻华大使伯恩斯，就佩洛西窜台提出严正交涉和强烈抗议。"
+    doc = page("外交部召见美国驻华大使", f"（澎湃新闻）佩洛西于8月2日晚抵达台北，开始对中国台湾地区的窜访。{s}")
+    accused = in_sentence(doc, s, "ACCUSE")
+    assert [(countries(e.actor), countries(e.recipient)) for e in accused] == [({"CHN"}, {"USA"})]
+
+
 def test_a_ministrys_transcript_is_of_its_spokespersons_country():
     """No agency, no dateline: the spokesperson's country is the page's, so an official the
     knowledge base does not know (`外交部副部长邓励`) is of it."""

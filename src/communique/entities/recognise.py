@@ -543,8 +543,8 @@ def _glued(gap: str, before: str, after: str) -> bool:
         return True  # `马来西亚投资、贸易及工业部长`
     if len(gap) > 8:
         return False
-    if before in ("country", "org") and (gap == "驻" or POSTED_SHORT.fullmatch(gap)):
-        return True  # `越南驻华大使`
+    if before in ("country", "org", "igo") and (gap == "驻" or POSTED_SHORT.fullmatch(gap)):
+        return True  # `越南驻华大使`, `欧盟驻华使团团长`
     if before in ("igo", "org") and SESSION.fullmatch(gap):
         return True  # `AIPA-44主席`
     if after == "role" and PORTFOLIO.fullmatch(gap):

@@ -32,6 +32,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 JOURNEY_PLAN = re.compile(r"访|出席|参加")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
+SUMMONED = re.compile(r"召见|约见")  # an envoy summoned: the protests that follow are to them
 FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in the passive too
 
 
@@ -126,6 +127,11 @@ class Statements(Meetings):
             confidence = 0.6
         if not obj and "也" in before and self.last_recipient:
             obj, confidence = Side(self.last_recipient), 0.7  # `…等多个政党也致电祝贺`
+        if not obj and hit.trigger.event == "ACCUSE" and self.last_recipient_in == sent and (
+                SUMMONED.search(self.text, sent[0], hit.start)) and all(
+                e.country and e.country not in subj.countries for e in self.last_recipient):
+            # `召见美国驻华大使伯恩斯，就佩洛西窜台提出严正交涉`: made to the one summoned
+            obj, confidence = Side(self.last_recipient), 0.75
         if not obj or obj.both:
             if subj.both:
                 return []  # both sides praising their own relations is not an event
