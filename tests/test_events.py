@@ -742,6 +742,15 @@ def test_summoning_two_envoys_each_with_fenbie_is_two_acts():
     assert sorted(next(iter(countries(e.recipient))) for e in summoned) == ["IGO", "JPN"]
 
 
+def test_a_sanction_named_among_topics_or_to_be_lifted_is_no_sanction():
+    doc = page("习近平同拜登举行中美元首会晤", "新华社旧金山11月15日电 "
+               "习近平指出，美方在出口管制、投资审查、单边制裁等方面不断出台针对中国的举措。"
+               "美方应该认真对待中方关切，取消单边制裁，为中国企业提供公平的环境。")
+    assert [e for e in doc.events if e.event == "SANCTION"] == []
+    s = "欧盟22日宣布对4名中国官员实施制裁。"  # the act itself still is one
+    assert coded("欧盟制裁中国官员", "新华社布鲁塞尔3月22日电 ", s) == ("SANCTION", {"IGO"}, {"CHN"})
+
+
 def test_representations_made_after_a_summons_are_made_to_the_one_summoned():
     s = "8月2日深夜，外交部副部长谢锋奉命紧急召见美国驻华大使伯恩斯，就佩洛西窜台提出严正交涉和强烈抗议。"
     doc = page("外交部召见美国驻华大使", f"（澎湃新闻）佩洛西于8月2日晚抵达台北，开始对中国台湾地区的窜访。{s}")

@@ -36,6 +36,8 @@ FORCE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "RETREAT"}
 # `…曾因2017年…陷入低谷。当时德国指责…`: a sentence told of the time the one before recalled
 BACK_THEN = re.compile(r"\s*(?:当时|彼时|那时)")
 RECAP = re.compile(r"\s*(?:这是|此次是|这也是)[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
+TOPIC_END = re.compile(r"等?(?:方面|领域)")
+LIFTED = re.compile(r"(?:取消|解除|撤销|撤除|停止|放弃)[^，,。；;]{0,6}$")
 
 
 class Frames(Statements):
@@ -98,6 +100,10 @@ class Frames(Statements):
         if before.endswith("在") and self.text.startswith(("中", "里", "上", "方面", "领域"),
                                                           hit.end):
             return []  # `在联合声明中指出`, `在援助方面,…`: a document or a topic, not an act
+        if "在" in before and TOPIC_END.match(self.text, hit.end):
+            return []  # `在出口管制、单边制裁等方面`: one of the topics listed, not an act
+        if hit.trigger.event == "SANCTION" and LIFTED.search(before):
+            return []  # `取消单边制裁`: what is to be lifted, not a sanction
         if hit.trigger.word.startswith(("见证", "共同见证")) and not re.search(
                 r"签|换文|交换|互换", self.text[hit.start : sent[1]]):
             return []  # witnessing is an event only where something is signed
