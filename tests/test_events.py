@@ -535,6 +535,15 @@ def test_force_on_unnamed_crew_is_on_the_country_the_sentence_named_and_the_prot
             if e.event == "ACCUSE"] == [({"VNM"}, {"CHN"})]
 
 
+def test_a_journalists_question_in_a_transcript_is_a_question():
+    """`法新社记者：` opens a question as `问：` does: its plan (`将…加征关税`) is not the
+    agency's act."""
+    doc = page("2025年4月11日外交部发言人林剑主持例行记者会",
+               "法新社记者：国务院关税税则委员会今天发布公告，自4月12日起将对原产于美国的进口商品加征关税。"
+               "中方对此有何评论？\n\n林剑：有关问题请向主管部门询问。")
+    assert [(e.event, countries(e.actor)) for e in doc.events if "FRA" in countries(e.actor)] == []
+
+
 def test_hoping_for_the_others_own_good_is_a_wish_not_a_request():
     doc = page("2024年8月5日外交部发言人林剑主持例行记者会",
                "问：孟加拉国局势有何最新进展？\n\n答：孟加拉国是中国的友好邻邦，我们衷心希望孟加拉国社会早日恢复稳定。")
