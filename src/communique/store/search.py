@@ -112,7 +112,7 @@ def index(conn: Connection, rows: Sequence[tuple[int, str]],
     """Add the texts of events, as (event seq, text), in the caller's transaction; a text the
     event has already is skipped, and its terms never computed (half the mentions of an
     archive repeat a text their event has). ``countries``: the countries of each event's sides
-    (PostgreSQL's tags), read from the events when not given."""
+    (PostgreSQL's tags), read from the stored events for those not given."""
     new = {(seq << SHIFT) | crc(text_): text_ for seq, text_ in rows}
     for key in _indexed(conn, list(new)):
         new.pop(key, None)
@@ -121,8 +121,10 @@ def index(conn: Connection, rows: Sequence[tuple[int, str]],
                     [(k, " ".join(terms(t))) for k, t in new.items()])
         return
     seqs = sorted({k >> SHIFT for k in new})
-    if countries is None:
-        countries = sides_countries(conn, seqs)
+    countries = countries or {}
+    unknown = [seq for seq in seqs if seq not in countries]
+    if unknown:
+        countries = {**countries, **sides_countries(conn, unknown)}
     tags = {seq: _tag_lexemes(countries.get(seq, ())) for seq in seqs}
     # `COPY`: a row-by-row INSERT … ON CONFLICT cost the server more than all the other tables'
     # COPY together
@@ -139,14 +141,19 @@ def _tag_lexemes(countries: Iterable[str]) -> str:
     return "".join(f" '{t}'" for t in tags)
 
 
-def sides_countries(conn: Connection, seqs: Sequence[int]) -> dict[int, list[str]]:
-    """The countries of the stored events' sides (both sides' ``*_countries`` columns)."""
-    out: dict[int, list[str]] = {}
+def sides(actor_countries: str | None, recipient_countries: str | None) -> tuple[str, ...]:
+    """The countries of an event's sides, from its ``*_countries`` columns."""
+    return tuple(f"{actor_countries or ''},{recipient_countries or ''}".split(","))
+
+
+def sides_countries(conn: Connection, seqs: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """The countries of the stored events' sides."""
+    out: dict[int, tuple[str, ...]] = {}
     for i in range(0, len(seqs), CHUNK):
         q = select(EVENTS.c.seq, EVENTS.c.actor_countries, EVENTS.c.recipient_countries).where(
             EVENTS.c.seq.in_(seqs[i : i + CHUNK]))
         for seq, a, r in conn.execute(q):
-            out[seq] = f"{a or ''},{r or ''}".split(",")
+            out[seq] = sides(a, r)
     return out
 
 
@@ -163,7 +170,7 @@ def tag_countries(conn: Connection) -> None:
         ).all()
         if not rows:
             return
-        lexemes = [(seq, _tag_lexemes(f"{a or ''},{r or ''}".split(","))) for seq, a, r in rows]
+        lexemes = [(seq, _tag_lexemes(sides(a, r))) for seq, a, r in rows]
         lexemes = [(seq, t) for seq, t in lexemes if t]
         if lexemes:
             conn.exec_driver_sql(
