@@ -758,6 +758,8 @@ def test_a_sanction_named_among_topics_or_to_be_lifted_is_no_sanction():
     assert [e for e in doc.events if e.event == "SANCTION"] == []
     s = "欧盟22日宣布对4名中国官员实施制裁。"  # the act itself still is one
     assert coded("欧盟制裁中国官员", "新华社布鲁塞尔3月22日电 ", s) == ("SANCTION", {"IGO"}, {"CHN"})
+    # an outlet's credit before it (`（德国之声中文网）`) is not its subject
+    assert coded("欧盟制裁中国官员", "（德国之声中文网）", s) == ("SANCTION", {"IGO"}, {"CHN"})
 
 
 def test_representations_made_after_a_summons_are_made_to_the_one_summoned():

@@ -119,6 +119,10 @@ _DATELINES = [
         rf"[（(](?P<place>[\u4e00-\u9fff]{{2,6}}?)\s*(?:{_DAY_MAYBE_MONTH})?\s*讯[）)]"
     ),
     re.compile(r"[（(](?P<agency>越通社)[）)]"),
+    re.compile(  # （德国之声中文网）, (法新社): an outlet's credit alone, not a party of the story
+        r"[（(](?P<agency>[\u4e00-\u9fff]{1,10}?(?:中文网|新闻网|网|通讯社|通信社|新闻社|社|电视台"
+        r"|电台|之声))[）)]"
+    ),
     re.compile(r"据(?P<agency>越通社)(?:[\u4e00-\u9fff]{0,6}?)报道"),
 ]
 _DATELINE_SEARCH = 6  # paragraphs of the body searched for a dateline
