@@ -84,6 +84,11 @@ class Entity:
     sector: str | None = None
     known: bool = True  # found in the knowledge base (False: found by pattern or tagger)
 
+    @classmethod
+    def of_country(cls, words: str, span: Span, iso: str) -> Entity:
+        """A country as a party, named by ``words`` (its name, a short form, a place in it)."""
+        return cls(words, span, "country", f"country:{iso}", country=iso)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "text": self.text,

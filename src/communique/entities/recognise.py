@@ -104,7 +104,7 @@ def _short_form_countries(text: str, entities: list[Entity], pattern: re.Pattern
     its whole match overlaps no entity."""
     shorts = gazetteer().short_forms()
     return _with_free(entities, [
-        Entity(m.group(), m.span(), "country", f"country:{shorts[m[1]]}", country=shorts[m[1]])
+        Entity.of_country(m.group(), m.span(), shorts[m[1]])
         for m in pattern.finditer(text) if m[1] in shorts])
 
 
@@ -112,7 +112,7 @@ def _our_country(text: str, entities: list[Entity], home: str | None) -> list[En
     """`正在我国进行国事访问`: the outlet's own country, where the outlet is known."""
     if home is None or "我国" not in text:
         return entities
-    return _with_free(entities, [Entity("我国", m.span(), "country", f"country:{home}", country=home)
+    return _with_free(entities, [Entity.of_country("我国", m.span(), home)
                                  for m in re.finditer("我国", text)])
 
 
@@ -643,7 +643,7 @@ def _organisations(text: str, chain: list[Hit], home: str | None) -> list[Entity
                 continue  # a bare `银行`, `代表团`: no one in particular
             country = country or home
         if j - i == 1 and h.kind in ("country", "side"):
-            out.append(_country_entity(h, start, end, words))
+            out.append(Entity.of_country(words, (start, end), h.country))
         elif j - i == 1 and h.kind == "igo":
             out.append(Entity(words, (start, end), "igo", h.key, None, None, h.name, "IGO", "IGO"))
         else:
@@ -653,11 +653,6 @@ def _organisations(text: str, chain: list[Hit], home: str | None) -> list[Entity
             out.append(Entity(words, (start, end), kind, key, None, None, name, country, sector))
         i = j
     return out
-
-
-def _country_entity(h: Hit, start: int, end: int, words: str) -> Entity:
-    iso = h.country
-    return Entity(words, (start, end), "country", f"country:{iso}", None, None, None, iso, None)
 
 
 def both_mentions(text: str, start: int, end: int) -> list[Span]:

@@ -45,14 +45,15 @@ class Meetings(PageState):
             partners = self.clause.object_after(hit.end, cl[1])
             if partners.span and partners.span[0] > hit.end + 1:
                 partners = Side()  # `在会晤开场白中`: not an object
-        if t.event == "CONSULT" and "分别" in before:
+        if "分别" in before and (t.event == "CONSULT" or len(partners.countries) > 1
+                                and not partners.both):
+            # `分别同A、B通电话`, `分别与泰国和越南发表联合声明`: an act with each
             people = [p for p in partners.entities if p.kind != "country"]
-            return [ev for p in (people or partners.entities)  # `韩中日领导人会议的` qualifies
-                    for ev in self._consult(hit, sent, cl, merge(subj, Side((p,))), Side())]
-        if "分别" in before and len(partners.countries) > 1 and not partners.both:
-            # `分别与泰国和越南发表联合声明`: a statement with each
-            return [ev for p in partners.entities
-                    for ev in self._found(hit, sent, merge(subj, Side((p,))), Side())]
+            each = [merge(subj, Side((p,)))  # `韩中日领导人会议的` qualifies
+                    for p in (people or partners.entities)]
+            if t.event == "CONSULT":
+                return [ev for sides in each for ev in self._consult(hit, sent, cl, sides, Side())]
+            return [ev for sides in each for ev in self._found(hit, sent, sides, Side())]
         if not partners and GENERAL_PARTNER.search(self.text, start, hit.start):
             return []  # `首次与其他国家签署此类协议`: no party named, a kind of act described
         counted = t.event == "CONSULT" and COUNTED_PARTNERS.search(self.text, start, hit.start)
@@ -324,8 +325,7 @@ class Meetings(PageState):
                 return igos if chair and igos else foreign
         place = self._place_country(sent, sent[1])
         if place and place not in subj.countries:
-            return (Entity(place, (hit.start, hit.end), "country", f"country:{place}",
-                           country=place),)
+            return (Entity.of_country(place, (hit.start, hit.end), place),)
         return ()
 
     def _credentials(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:

@@ -150,8 +150,7 @@ class PageState:
         if i == len(self.places) or self.places[i].end > end or not self.places[i].country:
             return Side()
         p = self.places[i]
-        return Side((Entity(self.text[p.start : p.end], (p.start, p.end), "country",
-                            f"country:{p.country}", country=p.country),))
+        return Side((Entity.of_country(self.text[p.start : p.end], (p.start, p.end), p.country),))
 
     def _destination(self, start: int, end: int) -> Side:
         """Where ``[start, end)`` says someone or something goes (`前往土耳其灾区`, `运抵汤加`):
@@ -233,8 +232,7 @@ class PageState:
         near = side.span[0] if side.span else 0
         pair = min(self.pairs, key=lambda h: abs(h.start - near))
         return tuple(
-            Entity(self.text[pair.start : pair.end], (pair.start, pair.end), "country",
-                   f"country:{c}", country=c)
+            Entity.of_country(self.text[pair.start : pair.end], (pair.start, pair.end), c)
             for c in pair.countries
         )
 
@@ -261,7 +259,7 @@ def _with_pairs(rec: Recognised) -> tuple[Entity, ...]:
     provinces named as such (`老街省`, `云南省`) as the local governments that act."""
     taken = {e.span for e in rec.entities}
     extra = [
-        Entity(h.name, (h.start, h.end), "country", f"country:{c}", country=c)
+        Entity.of_country(h.name, (h.start, h.end), c)
         for h in rec.pairs for c in h.countries
     ] + [
         Entity(h.name, (h.start, h.end), "org", f"org:{h.name}", org=h.name, country=h.country,

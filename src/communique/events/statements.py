@@ -119,19 +119,15 @@ class Statements(Meetings):
             # a threat that names no one is aimed at whom its sentence spoke against before it
             # (`…对X表示坚决反对，并称将采取坚决有力措施`), else at the party it named last
             # (`如果美方执意加征关税，中方将采取反制措施`)
-            if self.last_recipient_in == sent and not subj.countries & {
-                    e.country for e in self.last_recipient}:
-                obj = Side(self.last_recipient)
-            else:
-                obj = self.foreign_named_last(sent[0], hit.start, subj.countries)
+            obj = (self._acted_on_before(sent, subj)
+                   or self.foreign_named_last(sent[0], hit.start, subj.countries))
             confidence = 0.6
         if not obj and "也" in before and self.last_recipient:
             obj, confidence = Side(self.last_recipient), 0.7  # `…等多个政党也致电祝贺`
-        if not obj and hit.trigger.event == "ACCUSE" and self.last_recipient_in == sent and (
-                SUMMONED.search(self.text, sent[0], hit.start)) and all(
-                e.country and e.country not in subj.countries for e in self.last_recipient):
+        if not obj and hit.trigger.event == "ACCUSE" and SUMMONED.search(
+                self.text, sent[0], hit.start):
             # `召见美国驻华大使伯恩斯，就佩洛西窜台提出严正交涉`: made to the one summoned
-            obj, confidence = Side(self.last_recipient), 0.75
+            obj, confidence = self._acted_on_before(sent, subj), 0.75
         if not obj or obj.both:
             if subj.both:
                 return []  # both sides praising their own relations is not an event
@@ -167,6 +163,14 @@ class Statements(Meetings):
                          if e.span[0] > 0 and self.text[e.span[0] - 1] in "与同"
                          and e.id not in have and e.country and e.country not in subj.countries)
         return Side(governed.entities + partners, span=governed.span) if partners else governed
+
+    def _acted_on_before(self, sent: Span, subj: Side) -> Side:
+        """Whom an earlier act of this sentence was aimed at, when they are of other countries
+        than ``subj``."""
+        if self.last_recipient_in != sent or not all(
+                e.country and e.country not in subj.countries for e in self.last_recipient):
+            return Side()
+        return Side(self.last_recipient)
 
     def _governed_before(self, hit: TriggerHit, sent: Span) -> Side:
         """`对越南战胜疫情,至今…表示祝贺`: the `对` phrase began in an earlier clause."""

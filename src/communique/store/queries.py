@@ -169,9 +169,8 @@ class EventFilter:
 
     def _text(self, dialect: str) -> Any:
         words = and_(*(EM.c.text.contains(w, autoescape=True) for w in search.words(self.text)))
-        found: Any = search.events(self.text, dialect, self._tags())  # type: ignore[arg-type]
-        if self.text_seqs is not None:
-            found = list(self.text_seqs)
+        found: Any = (list(self.text_seqs) if self.text_seqs is not None
+                      else search.events(self.text, dialect, self._tags()))  # type: ignore[arg-type]
         if search.exact(self.text):
             # ``+ 0``: not a key SQLite would look rows up by, so it keeps to the date index
             seq = EV.c.seq + 0 if self.frequent_text and dialect == "sqlite" else EV.c.seq

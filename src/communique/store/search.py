@@ -36,10 +36,11 @@ from __future__ import annotations
 import operator
 import re
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import combinations
+from typing import Any
 
-from sqlalchemy import Connection, Select, cast, column, literal, select, table, text
+from sqlalchemy import Connection, Row, Select, cast, column, literal, select, table, text
 from sqlalchemy.dialects import postgresql
 
 from communique.store.bulk import insert_rows
@@ -162,21 +163,22 @@ def tag_countries(conn: Connection) -> None:
     tags, on PostgreSQL): one pass over the events, in chunks."""
     if conn.dialect.name != "postgresql":
         return
-    last = 0
-    while True:
-        rows = conn.execute(
-            select(EVENTS.c.seq, EVENTS.c.actor_countries, EVENTS.c.recipient_countries)
-            .where(EVENTS.c.seq > last).order_by(EVENTS.c.seq).limit(CHUNK)
-        ).all()
-        if not rows:
-            return
-        lexemes = [(seq, _tag_lexemes(sides(a, r))) for seq, a, r in rows]
-        lexemes = [(seq, t) for seq, t in lexemes if t]
+    for rows in _chunks_by_key(conn, EVENTS.c.seq, EVENTS.c.actor_countries,
+                               EVENTS.c.recipient_countries):
+        lexemes = [(seq, t) for seq, a, r in rows if (t := _tag_lexemes(sides(a, r)))]
         if lexemes:
             conn.exec_driver_sql(
                 "UPDATE mention_terms AS t SET terms = t.terms || v.tags::tsvector "
                 "FROM unnest(%s::int4[], %s::text[]) AS v(seq, tags) WHERE t.event_seq = v.seq",
                 ([seq for seq, _ in lexemes], [t for _, t in lexemes]))
+
+
+def _chunks_by_key(conn: Connection, key: Any, *columns: Any) -> Iterator[Sequence[Row]]:
+    """A whole table, CHUNK rows at a time in the order of its key (the first column)."""
+    last = 0
+    while rows := conn.execute(
+            select(key, *columns).where(key > last).order_by(key).limit(CHUNK)).all():
+        yield rows
         last = rows[-1][0]
 
 
@@ -208,16 +210,8 @@ def untag(conn: Connection) -> None:
 
 def backfill(conn: Connection) -> None:
     """Index the mentions already stored (a store made before the index existed)."""
-    last = 0
-    while True:
-        rows = conn.execute(
-            select(EM.c.id, EM.c.event_seq, EM.c.text)
-            .where(EM.c.id > last).order_by(EM.c.id).limit(CHUNK)
-        ).all()
-        if not rows:
-            return
+    for rows in _chunks_by_key(conn, EM.c.id, EM.c.event_seq, EM.c.text):
         index(conn, [(r[1], r[2] or "") for r in rows])
-        last = rows[-1][0]
 
 
 def _tsvector(text_: str) -> str:

@@ -82,6 +82,8 @@ SCORE, EVENT = EVENT_COLUMNS.index("score"), EVENT_COLUMNS.index("event")
 HASH = EVENT_COLUMNS.index("merge_hash")
 DATE, MONTH, YEAR = (DATE_COLUMNS.index(c) for c in ("date", "month", "year"))
 TEXT = MENTION_COLUMNS.index("text")
+ACTOR_COUNTRIES, RECIPIENT_COUNTRIES = (EVENT_COLUMNS.index(c)
+                                        for c in ("actor_countries", "recipient_countries"))
 
 
 def _chunks(seq: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
@@ -191,8 +193,9 @@ def _record_of(conn: Connection, seq: int) -> str:
 
 
 def _countries(c: Cluster) -> Sequence[str]:
-    """The countries of an event's sides: as stored, or as its first mention gives them."""
-    return c.countries if c.stored else [country for *_, country, _ in c.first.people]
+    """The countries of an event's sides: as stored, or as the row it is about to be stored as."""
+    return c.countries if c.stored else search.sides(c.first.event[ACTOR_COUNTRIES],
+                                                      c.first.event[RECIPIENT_COUNTRIES])
 
 
 def prominence(main: bool, n_mentions: int, score: float | None) -> float:
@@ -321,11 +324,13 @@ class Writer:
                 )
                 c.new_events += int(created)
                 mentions.append((cluster, head, m))
-        self._clusters(conn, merger.dirty())
+        touched = merger.dirty()  # every event a mention of the batch joined or began
+        self._clusters(conn, touched)
         if mentions:
             insert_rows(conn, EM, MENTION_INSERT, [(cl.seq, *head, *m.row) for cl, head, m in mentions])
+            tagged = conn.dialect.name == "postgresql"  # the tags of its index (search.py)
             search.index(conn, [(cl.seq, m.row[TEXT]) for cl, _, m in mentions],
-                         {cl.seq: _countries(cl) for cl, _, _ in mentions})
+                         {cl.seq: _countries(cl) for cl in touched} if tagged else None)
         if ent_rows:
             insert_rows(conn, s.EntityMention.__table__, (*ENTITY_MENTION_COLUMNS, "part_id"),
                         ent_rows)
