@@ -481,12 +481,27 @@ def test_the_body_tells_the_headlines_talks_and_the_headlines_mode_picks_the_sta
                  "这是拉夫罗夫对越南进行的正式访问。")
     main = one([e for e in talks.events if e.main])
     assert (names(main.recipient), main.span[0] > talks.text.index("\n")) == ({"裴青山"}, True)
-    assert not [e for e in talks.events if e.recipient and not names(e.recipient) - {None}]
     protest = page("越南外交部发言人:越南坚决反对中国在长沙群岛设立所谓行政区",
                    "越通社河内4月19日——越南外交部发言人黎氏秋姮表示,中国的上述行为严重侵犯越南的主权。"
                    "越南坚决反对中方的上述行为。")
     main = one([e for e in protest.events if e.main])
     assert (main.event, main.mode) == ("ACCUSE", "disapprove")
+
+
+def test_a_visit_and_the_talks_held_during_it_are_two_events():
+    """SPEC: talks held during a visit are a CONSULT of their own; the visit, to the country and
+    dated to its first day, is the other."""
+    doc = page("韩国总统尹锡悦对越南进行国事访问",
+               "2023-06-23 18:32\n韩联社河内6月23日电 韩国总统尹锡悦夫妇22日晚抵达河内,开始对越南进行为期三天的国事访问。"
+               "23日上午,越南国家主席武文赏在河内同尹锡悦举行会谈。")
+    visits = [e for e in doc.events if e.event == "CONSULT" and e.mode == "visit"]
+    assert sorted((e.date.value, countries(e.recipient), names(e.recipient)) for e in visits) == [
+        ("2023-06-22", {"VNM"}, {None}), ("2023-06-23", {"VNM"}, {"武文赏"})]
+    assert one([e for e in doc.events if e.main]).date.value == "2023-06-22"
+    talks = page("拉夫罗夫在河内与越南外长裴青山举行会谈",
+                 "俄罗斯卫星通讯社河内7月6日电 俄罗斯外长谢尔盖·拉夫罗夫6日在河内与越南外长裴青山举行会谈。"
+                 "这是拉夫罗夫对越南进行的正式访问。")
+    assert sorted(str(names(e.recipient)) for e in talks.events) == ["{'裴青山'}", "{None}"]
 
 
 def test_stopping_imports_from_a_country_is_a_sanction_on_it():

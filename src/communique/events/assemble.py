@@ -175,21 +175,16 @@ def _in_title(page: Page, at: int) -> bool:
 
 def _fold_meetings(events: tuple[Event, ...]) -> tuple[Event, ...]:
     """One meeting told twice is one event:
-    - a visit to a country (`对越南进行国事访问`) whose talks or meetings with the hosts the page
-      codes too: those are the visit's record, as the welcome ceremony is part of it;
     - attending a meeting (`王毅出席澜湄合作外长会`) and chairing it with others the same day
       (`王毅同泰国外长共同主持…外长会`): the one with more of its parties;
     - a meeting told without its setting (`这是朴振与王毅时隔11个月再次会面`) and with it the
       same day (`在雅加达与王毅举行会谈`): the one with the setting.
     Indexed by sides, so that a page of thousands of meetings stays linear."""
-    visits: dict[tuple, list[int]] = defaultdict(list)
     settled: dict[frozenset[str], list[int]] = defaultdict(list)
     by_recipient: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, o in enumerate(events):
         if _attended(o):
             by_recipient[_ids(o.recipient)].append(i)
-        if o.event == "CONSULT" and o.mode == "visit" and not _visit_to_country(o):
-            visits[(_ids(o.actor), _countries(o.actor + o.recipient))].append(i)
         if o.event == "CONSULT" and o.mode is not None:
             settled[_people(o)].append(i)
     drop: set[int] = set()
@@ -199,9 +194,6 @@ def _fold_meetings(events: tuple[Event, ...]) -> tuple[Event, ...]:
             met = [j for j in by_recipient.get(_ids(ev.recipient), ()) if j != i and j not in drop
                    and _ids(ev.actor) < _ids(events[j].actor)
                    and _same_day(events[j].date.value, ev.date.value)]
-        elif _visit_to_country(ev):
-            met = [j for j in visits.get((_ids(ev.actor), _countries(ev.actor + ev.recipient)), ())
-                   if j not in drop and _near_days(ev.date.value, events[j].date.value)]
         elif ev.event == "CONSULT" and ev.mode is None:
             met = [j for j in settled.get(_people(ev), ())
                    if j not in drop and j != i and _same_day(events[j].date.value, ev.date.value)]
@@ -220,11 +212,6 @@ def _attended(ev: Event) -> bool:
 
 def _people(ev: Event) -> frozenset[str]:
     return frozenset(e.id for e in (*ev.actor, *ev.recipient))
-
-
-def _visit_to_country(ev: Event) -> bool:
-    return ev.event == "CONSULT" and ev.mode == "visit" and bool(ev.recipient) and all(
-        e.kind == "country" for e in ev.recipient)
 
 
 def _same_sides(a: Event, b: Event, any_type: bool = False, near: bool = False) -> bool:
