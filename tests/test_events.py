@@ -849,3 +849,56 @@ def test_attending_in_a_clause_after_a_plan_to_travel_is_planned():
 def test_a_promise_to_ship_goods_is_to_where_the_sentence_says_they_arrive():
     s = "曹小林表示，中国海军舰艇还将运送第二批救灾物资，包括活动板房、发电机等，预计近期运抵汤加。"
     assert coded("中国援助汤加首批救灾物资运抵", "中新网1月28日电 ", s) == ("AGREE", {"CHN"}, {"TON"})
+
+
+def test_drills_around_another_party_show_it_force_and_drills_with_a_partner_are_cooperation():
+    around = page("东部战区在台岛周边开展演训",
+                  "新华社南京8月4日电 中国人民解放军东部战区8月4日至7日在台岛周边海空域组织实战化联合演训。")
+    drill = one([e for e in around.events if e.event == "MOBILIZE"])
+    assert (countries(drill.actor), countries(drill.recipient)) == ({"CHN"}, {"TWN"})
+    traditional = page("中共宣布在台灣周邊軍演",
+                       "（中央社記者台北8日電）中共東部戰區今天宣布，4月8日至10日在台灣海峽、台島北部、"
+                       "南部及台島以東海空域組織「聯合利劍」演習。")
+    assert [(e.event, countries(e.recipient)) for e in traditional.events] == [
+        ("MOBILIZE", {"TWN"})]
+    joint = page("中柬举行联合演习",
+                 "新华社金边5月16日电 中国军队与柬埔寨皇家军队16日在柬埔寨磅士卑省举行“金龙”联合演习。"
+                 "越南海军15日在本国海域举行实弹演习。本次演习为期半个月。")
+    assert [(e.event, countries(e.actor), countries(e.recipient)) for e in joint.events] == [
+        ("COOPERATE", {"CHN", "KHM"}, set())]
+
+
+def test_a_price_to_be_paid_is_a_threat_to_the_one_who_will_pay_it():
+    doc = page("中方召见美国驻华大使",
+               "新华社北京8月3日电 8月2日深夜，外交部副部长谢锋奉命紧急召见美国驻华大使伯恩斯，就佩洛西窜台"
+               "提出严正交涉和强烈抗议。谢锋表示，美方必将为自己的错误付出代价。"
+               "他说，日本为侵略战争付出了沉重代价。")
+    threat = one([e for e in doc.events if e.event == "THREATEN"])
+    assert (names(threat.actor), countries(threat.recipient), threat.date.value) == (
+        {"谢锋"}, {"USA"}, "--08-02")
+
+
+def test_joint_declarations_and_communiques_are_their_parties_statements():
+    summit = page("中日韩领导人会议在首尔举行",
+                  "韩联社首尔5月27日电 中国国务院总理李强27日在首尔同韩国总统尹锡悦、日本首相岸田文雄共同出席"
+                  "第九次中日韩领导人会议。会议结束后，三国发表联合宣言。")
+    declared = one(in_sentence(summit, "会议结束后，三国发表联合宣言", "SUPPORT"))
+    assert (countries(declared.actor), declared.recipient) == ({"CHN", "JPN", "KOR"}, ())
+    talks = page("美越领导人会谈",
+                 "新华社河内9月11日电 美国总统拜登10日在河内同越共中央总书记阮富仲举行会谈。"
+                 "根据两国当天发表的联合领导人声明，两国将加强合作。")
+    stated = one([e for e in talks.events if e.event == "SUPPORT"])
+    assert (names(stated.actor), stated.date.value) == ({"约瑟夫·拜登", "阮富仲"}, "--09-10")
+    meeting = page("澜湄合作外长会在清迈举行",
+                   "新华社清迈8月15日电 澜湄合作外长会15日在清迈举行，泰国外长玛里斯和中国外长王毅共同主持会议。"
+                   "会议同意落实五年行动计划，并发表联合新闻公报。")
+    communique_ = one(in_sentence(meeting, "并发表联合新闻公报", "SUPPORT"))
+    assert (names(communique_.actor), communique_.recipient) == ({"玛里斯", "王毅"}, ())
+
+
+def test_a_sanction_on_an_envoy_named_by_office():
+    doc = page("國台辦宣布制裁蕭美琴",
+               "（中央社記者台北8日電）總統蔡英文5日在加州與美國眾議院議長麥卡錫會面。"
+               "中國國台辦同日宣布，對駐美代表蕭美琴實施制裁，禁止其本人及家屬進入中國大陸和港澳地區。")
+    ban = one([e for e in doc.events if e.event == "SANCTION"])
+    assert ({a.org for a in ban.actor}, names(ban.recipient)) == ({"国务院台湾事务办公室"}, {"萧美琴"})

@@ -144,6 +144,8 @@ class Frames(Statements):
             return self._received(hit, subj, cl, sent)
         if name == "accused":
             return self._accused(hit, subj, cl, sent)
+        if name == "drill":
+            return self._drill(hit, subj, cl, sent, before)
         return self._statement(hit, subj, cl, sent, before)
 
     def hosted_phrases(self, sent: Span) -> list[re.Match[str]]:

@@ -76,7 +76,11 @@ class Meetings(PageState):
                 return [*self._found(hit, sent, Side((a,)), Side((b,))),
                         *self._found(hit, sent, Side((b,)), Side((a,)))]
         if not actors.both and len(actors.countries) < 2:
-            return self._found(hit, sent, actors, self._counterpart(actors), 0.7)
+            other = self._counterpart(actors)
+            if actors and all(e.kind == "igo" for e in actors.entities) and other:
+                # `会议…并发表联合新闻公报`: a meeting's statement is its parties', together
+                return self._found(hit, sent, other, Side(), 0.6)
+            return self._found(hit, sent, actors, other, 0.7)
         return self._found(hit, sent, actors, Side())
 
     def _places_gone(self, subj: Side, start: int, counted: re.Match[str]) -> list[Entity]:

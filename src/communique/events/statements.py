@@ -10,6 +10,7 @@ from communique.events.grammar import (
     GENERAL_ADDRESSEE,
     GIVEN,
     HANDED_PEOPLE,
+    NOMINAL_BEFORE,
     PASSIVE_AGENT,
     SAYING,
     WISHED_STATE,
@@ -17,7 +18,7 @@ from communique.events.grammar import (
 )
 from communique.events.lexicon import TriggerHit, lexicon
 from communique.events.meetings import Meetings
-from communique.events.page_state import Found
+from communique.events.page_state import Found, merge
 from communique.events.sides import Side
 from communique.model import Span
 
@@ -34,6 +35,8 @@ ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束�
 COMMA = re.compile(r"[，,]")
 SUMMONED = re.compile(r"召见|约见")  # an envoy summoned: the protests that follow are to them
 FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in the passive too
+# `在台岛周边海空域`, `在台湾海峡、台岛北部、南部及台岛以东海空域`: waters or land around a party
+AROUND = re.compile(r"在[^，,。；;]{1,40}?(?:周边|附近|周围|以东|以西|以南|以北|沿海|海域|空域|领海)")
 
 
 class Statements(Meetings):
@@ -140,6 +143,28 @@ class Statements(Meetings):
         if handed and HANDED_PEOPLE.search(self.text, sent[0], cl[1]):  # `这批人员…，…移交泰方`
             return self._found(hit, sent, subj, obj, confidence, event="COOPERATE", cameo="063")
         return self._found(hit, sent, subj, obj, confidence)
+
+    def _drill(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+               ) -> list[Found]:
+        """`东部战区…在台岛周边海空域组织…演训`: forces drilled around another party show it
+        force (MOBILIZE); `与柬埔寨举行…演习`: drilled with a partner (COOPERATE). A drill at
+        home, or only planned, is neither."""
+        if not subj or subj.both or is_future(before) or before.endswith(NOMINAL_BEFORE):
+            return []  # `本次演习为期半个月`: the drill told, described
+        partner = self.clause.governed_by(cl[0], hit.start, ("与", "同", "和"))
+        if partner.countries - subj.countries or len(subj.countries) > 1:
+            return self._found(hit, sent, merge(subj, partner), Side(), 0.7,
+                               event="COOPERATE", cameo="062")
+        around = list(AROUND.finditer(self.text, cl[0], hit.start))
+        if not around:
+            return []
+        start, end = around[-1].span()
+        named = [e for e in self.clause.within(start, end)
+                 if e.country and e.country not in subj.countries]
+        target = Side(tuple(named[:1])) if named else self._country_in(start, end)
+        if not target or target.countries <= subj.countries:
+            return []
+        return self._found(hit, sent, subj, target, 0.7)
 
     def _passive_agent(self, hit: TriggerHit, cl: Span) -> Side | None:
         """Who does a forceful act told in the passive (`被中国海警船只撞沉`): an empty side when
@@ -290,7 +315,10 @@ class Statements(Meetings):
         return self._found(hit, sent, giver, subj, 0.75)
 
     def _accused(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
-        """`范秋姮强调,中国船只的上述行为违反了…`: the one who says it accuses the one named."""
+        """`范秋姮强调,中国船只的上述行为违反了…`: the one who says it accuses the one named;
+        `谢锋表示，美方必将为自己的错误付出代价`: threatens the one who will pay."""
+        if hit.trigger.event == "THREATEN" and not is_future(self.text[cl[0] : hit.start]):
+            return []  # `日本为侵略战争付出沉重代价`: a price paid, history
         accused = self.clause.subject(cl[0], hit.start)
         if not accused:
             head = [e for e in self.clause.within(cl[0], hit.start) if e.country]
