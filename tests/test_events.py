@@ -902,3 +902,15 @@ def test_a_sanction_on_an_envoy_named_by_office():
                "中國國台辦同日宣布，對駐美代表蕭美琴實施制裁，禁止其本人及家屬進入中國大陸和港澳地區。")
     ban = one([e for e in doc.events if e.event == "SANCTION"])
     assert ({a.org for a in ban.actor}, names(ban.recipient)) == ({"国务院台湾事务办公室"}, {"萧美琴"})
+
+
+def test_a_joint_patrol_planned_is_an_agreement_and_one_held_is_cooperation():
+    doc = page("中俄海上联合演习结束",
+               "新华社湛江7月14日电 “海上联合-2024”演习14日在湛江结束，中国海军与俄罗斯海军参加。"
+               "双方参演兵力还将在西太平洋、北太平洋有关海域开展第四次海上联合巡航。")
+    plan = one(in_sentence(doc, "双方参演兵力还将在西太平洋、北太平洋有关海域开展第四次海上联合巡航"))
+    assert (plan.event, countries(plan.actor), plan.recipient) == ("AGREE", {"CHN", "RUS"}, ())
+    held = page("越中海军开展联合巡逻",
+                "越通社河内12月3日——越南海军和中国海军舰艇12月2日在北部湾开展联合巡逻。"
+                "联合巡逻过程中,双方舰艇按照计划保持编队航行,开展了通信联络和联合搜救演练。")
+    assert {e.event for e in held.events} == {"COOPERATE"}
