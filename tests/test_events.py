@@ -914,3 +914,20 @@ def test_a_joint_patrol_planned_is_an_agreement_and_one_held_is_cooperation():
                 "越通社河内12月3日——越南海军和中国海军舰艇12月2日在北部湾开展联合巡逻。"
                 "联合巡逻过程中,双方舰艇按照计划保持编队航行,开展了通信联络和联合搜救演练。")
     assert {e.event for e in held.events} == {"COOPERATE"}
+
+
+def test_a_protest_after_a_summons_goes_to_the_envoy_not_to_the_victims_of_the_matter():
+    doc = page("菲律賓召見中國大使",
+               "（中央社馬尼拉11日綜合外電報導）菲律賓外交部今天召見中國駐菲律賓大使黃溪連，就中國海警船週末"
+               "在黃岩島附近對菲律賓船隻發射水砲一事提出抗議。")
+    protests = [e for e in doc.events if e.event == "ACCUSE"]
+    assert {(frozenset(countries(e.actor)), frozenset(names(e.recipient))) for e in protests} == {
+        (frozenset({"PHL"}), frozenset({"黄溪连"}))}
+
+
+def test_trespass_charged_in_an_answer_is_the_spokespersons_accusation():
+    doc = page("2023年10月24日外交部发言人毛宁主持例行记者会",
+               "问：菲律宾外交部昨天召见中国驻菲律宾大使黄溪连。中方有何回应？\n"
+               "答：菲方船只擅闯中国南沙群岛仁爱礁邻近海域，责任完全在菲方。")
+    charge = one(in_sentence(doc, "菲方船只擅闯中国南沙群岛仁爱礁邻近海域", "ACCUSE"))
+    assert (names(charge.actor), countries(charge.recipient)) == ({"毛宁"}, {"PHL"})

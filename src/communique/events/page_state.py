@@ -78,6 +78,7 @@ class PageState:
         self.sentence_starts = [sent[0] for sent in self.sentences]
         self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec, skip)
         self.trigger_starts = [t.start for t in self.triggers]
+        self.clause.verbs = self.trigger_starts
 
     @property
     def summit(self) -> bool:

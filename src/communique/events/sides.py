@@ -61,6 +61,7 @@ class Clause:
         self.starts = [e.span[0] for e in entities]
         self._ends = {e.span[1]: e for e in entities}
         self.both = both
+        self.verbs: list[int] = []  # where the page's event words start
 
     def starts_at(self, pos: int) -> bool:
         i = bisect.bisect_left(self.starts, pos)
@@ -103,10 +104,15 @@ class Clause:
         j = i
         while j + 1 < len(ents) and ents[j].kind != "person":
             gap = self.text[ents[j].span[1] : ents[j + 1].span[0]]
-            if len(gap) > 14 or any(c in GAP_BREAKS for c in gap.replace("、", "")):
-                break
+            if len(gap) > 14 or any(c in GAP_BREAKS for c in gap.replace("、", "")) or (
+                    self._verb_in(ents[j].span[1], ents[j + 1].span[0])):
+                break  # `德国外交部周二召见中国驻德国大使吴恳`: a verb between, not a title
             j += 1
         return j if j > i and ents[j].kind == "person" else i
+
+    def _verb_in(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.verbs, start)
+        return i < len(self.verbs) and self.verbs[i] < end
 
     def head(self, start: int, end: int) -> list[Entity]:
         """Entities of ``[start, end)`` that head the noun phrase: those after the last `的`."""

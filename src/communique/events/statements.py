@@ -127,10 +127,13 @@ class Statements(Meetings):
             confidence = 0.6
         if not obj and "也" in before and self.last_recipient:
             obj, confidence = Side(self.last_recipient), 0.7  # `…等多个政党也致电祝贺`
-        if not obj and hit.trigger.event == "ACCUSE" and SUMMONED.search(
-                self.text, sent[0], hit.start):
-            # `召见美国驻华大使伯恩斯，就佩洛西窜台提出严正交涉`: made to the one summoned
-            obj, confidence = self._acted_on_before(sent, subj), 0.75
+        if hit.trigger.event == "ACCUSE" and not (obj.both or obj.countries - subj.countries) and (
+                SUMMONED.search(self.text, sent[0], hit.start)):
+            # `召见美国驻华大使伯恩斯，就佩洛西窜台提出严正交涉`: made to the one summoned, not to
+            # one's own side named in the matter (`就…对菲律宾船只发射水炮一事提出抗议`)
+            summoned = self._acted_on_before(sent, subj)
+            if summoned:
+                obj, confidence = summoned, 0.75
         if not obj or obj.both:
             if subj.both:
                 return []  # both sides praising their own relations is not an event
