@@ -458,6 +458,7 @@ def test_a_press_conference_its_spokesperson_speaks_on_its_day():
            for r in extract_text(page).records()]
     assert got == [
         ("AGREE", "2023-10-23", "安东尼·阿尔巴尼斯"),
+        ("ACCUSE", "2023-10-23", "毛宁"),  # the trespass charged is of the 22nd, the charge not
         ("COERCE", "2023-10-22", "中国海警局"),
         ("REQUEST", "2023-10-23", "毛宁"),
         ("CONSULT", "2023-10-21", "翟隽"),

@@ -102,9 +102,13 @@ def code_page(page: Page, home: str | None) -> Document:
         # a plan, promise or request is dated when made: days after its word are what is planned
         # or asked for (`邀请李强出席5月下旬…举行的峰会`, `希望越方支持柬埔寨在2024年举办的…`)
         told = f.sentence
+        said = press_conference and _spokesperson_says(f)
         if f.event in ("AGREE", "REQUEST") and f.span[0] > f.sentence[0]:
             told = (f.sentence[0], f.span[0])
-        return dated(f.sentence, told, press_conference and _spokesperson_says(f))
+        elif said and f.trigger.frame == "accused":
+            # `答：10月22日，菲方船只擅闯…`: the day is the trespass's; the charge is the briefing's
+            told = (f.sentence[0], f.sentence[0])
+        return dated(f.sentence, told, said)
 
     @functools.cache
     def dated(sentence: tuple[int, int], told: tuple[int, int], said: bool) -> DateValue:
