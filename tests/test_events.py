@@ -931,3 +931,14 @@ def test_trespass_charged_in_an_answer_is_the_spokespersons_accusation():
                "答：菲方船只擅闯中国南沙群岛仁爱礁邻近海域，责任完全在菲方。")
     charge = one(in_sentence(doc, "菲方船只擅闯中国南沙群岛仁爱礁邻近海域", "ACCUSE"))
     assert (names(charge.actor), countries(charge.recipient)) == ({"毛宁"}, {"PHL"})
+
+
+def test_a_clause_joined_to_a_plan_or_to_the_past_is_not_a_meeting_held():
+    plan = page("外交部发言人宣布王毅将访问美国",
+                "新华社北京10月24日电 外交部发言人宣布，应美国国务卿布林肯邀请，外交部长王毅将于10月26日至28日"
+                "访问美国。访美期间，王毅外长将同布林肯国务卿举行会谈，并会见美方其他官员。")
+    assert {e.event for e in plan.events} == {"AGREE"}
+    past = page("习近平同印尼总统普拉博沃会谈",
+                "新华社北京11月9日电 国家主席习近平9日在人民大会堂同印尼总统普拉博沃举行会谈。"
+                "今年4月，普拉博沃曾以当选总统身份访华，并同习近平会晤。")
+    assert [e.date.value for e in past.events] == ["--11-09"]

@@ -36,6 +36,7 @@ FORCE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "RETREAT"}
 # `…曾因2017年…陷入低谷。当时德国指责…`: a sentence told of the time the one before recalled
 BACK_THEN = re.compile(r"\s*(?:当时|彼时|那时)")
 RECAP = re.compile(r"\s*(?:这是|此次是|这也是)[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
+ONCE = re.compile(r"曾")  # `曾访华`: told as the past
 TOPIC_END = re.compile(r"等?(?:方面|领域)")
 LIFTED = re.compile(r"(?:取消|解除|撤销|撤除|停止|放弃)[^，,。；;]{0,6}$")
 
@@ -63,6 +64,9 @@ class Frames(Statements):
         if habit and hit.trigger.event == "ACCUSE" and habit.group() == "多次" and re.search(
                 r"已(?:经)?[^，,。]{0,12}$", before[: habit.start()]):
             habit = None  # `已多次与中方交涉`: the protests this report is about, made again
+        if not habit and before.lstrip().startswith("并"):
+            # `普拉博沃曾以当选总统身份访华，并同习近平会晤`: joined to a clause told as the past
+            habit = ONCE.search(self.text, sent[0], cl[0])
         if habit or PAST_YEAR.search(self.text, sent[0], hit.start) or self._back_then(sent):
             return []  # `多次参加`, `去年12月…访问`: history, not an event of this report
         nominal = before.endswith("所") or self.text.startswith("的", hit.end) or (

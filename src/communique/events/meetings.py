@@ -121,6 +121,10 @@ class Meetings(PageState):
             visitor, host = subj, obj
         elif obj.countries & v and not subj.countries & v:
             visitor, host = obj, subj
+        if obj and self._future_sentence(cl, sent):
+            # `将同布林肯国务卿举行会谈，并会见美方其他官员`: a meeting planned
+            return self._found(hit, sent, visitor, host, 0.7, event="AGREE", mode=None,
+                               cameo="036")
         return self._consult(hit, sent, cl, visitor, host, visit=True)
 
     def _consult(self, hit: TriggerHit, sent: Span, cl: Span, visitor: Side, host: Side,
