@@ -73,6 +73,11 @@ def test_cross_month_range_and_day_only():
     assert (ms[1].text, ms[1].month, ms[1].day, ms[1].part_of_day) == ("5日晚", None, 5, "晚")
 
 
+def test_a_range_of_weekdays_with_their_days_in_brackets():
+    ms = find_dates("洪玛奈总理于周四（14日）至周日（17日）对中国进行正式访问。")
+    assert [(m.day, m.end_day) for m in ms] == [(14, 17)]
+
+
 def test_chinese_numerals_and_iso():
     (m,) = find_dates("二〇二三年五月二十二日上午,双方会谈。")
     assert (m.year, m.month, m.day, m.part_of_day) == (2023, 5, 22, "上午")

@@ -680,3 +680,14 @@ def test_a_plan_to_visit_a_country_written_with_its_short_form():
                        "6月24日至27日访华。\n", published="2024-06-20")
     assert {(e.event, tuple(r.country for r in e.recipient)) for e in doc.events} == {
         ("AGREE", ("CHN",))}
+
+
+def test_after_a_visits_range_of_weekdays_the_story_goes_on_at_the_talks_day():
+    page = ("洪玛奈总理与李强总理举行会谈\n"
+            "柬华日报　2023年09月16日\n"
+            "（金边讯）洪玛奈总理周五（15日）在北京人民大会堂与中国国务院总理李强举行会谈。\n"
+            "应李强总理邀请，洪玛奈总理于周四（14日）至周日（17日）对中国进行正式访问。\n"
+            "李强表示，中方将继续扩大进口柬埔寨优质农产品。\n"
+            "当天，洪玛奈还分别会见了中国国家主席习近平和全国人大常委会委员长赵乐际。")
+    assert {r["date"] for r in told(page, "扩大进口")} == {"2023-09-15"}
+    assert {r["date"] for r in told(page, "分别会见")} == {"2023-09-15"}

@@ -163,8 +163,9 @@ _DATE_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_TAIL_RE = re.compile(
-    rf"\s*{_SEP}\s*(?:(?P<y>{_YEAR})\s*年\s*)?(?:(?P<m>{_MON})\s*月\s*)?(?P<d>{_DAY})\s*[日号]"
+_TAIL_RE = re.compile(  # `至23日`, `（14日）至周日（17日）`
+    rf"\s*[）)]?\s*{_SEP}\s*(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[（(])?"
+    rf"(?:(?P<y>{_YEAR})\s*年\s*)?(?:(?P<m>{_MON})\s*月\s*)?(?P<d>{_DAY})\s*[日号]"
 )
 _POD_RE = re.compile(rf"\s*(?P<pod>{_POD})")
 # `邀请李强出席5月下旬…举行的峰会`: the day of what someone is invited to
@@ -942,8 +943,9 @@ def _previous_full(m: DateMention, usable: list[DateMention]) -> DateMention | N
     for x in usable:
         if x.span[0] >= m.span[0]:
             break
-        if x.day is not None and not x.future and x.relative is None and not x.topic:
-            prev = x
+        if x.day is not None and not x.future and x.relative is None and not x.topic and (
+                x.end_day is None or prev is None):
+            prev = x  # a range (`于14日至17日…访问`) is no one day for a later `当天`
     return prev
 
 
