@@ -942,3 +942,11 @@ def test_a_clause_joined_to_a_plan_or_to_the_past_is_not_a_meeting_held():
                 "新华社北京11月9日电 国家主席习近平9日在人民大会堂同印尼总统普拉博沃举行会谈。"
                 "今年4月，普拉博沃曾以当选总统身份访华，并同习近平会晤。")
     assert [e.date.value for e in past.events] == ["--11-09"]
+
+
+def test_an_ask_to_honour_a_commitment_is_an_ask_for_change():
+    doc = page("习近平会见石破茂",
+               "新华社利马11月15日电 国家主席习近平15日在利马会见日本首相石破茂。"
+               "习近平希望日方在历史、台湾等重大原则问题上恪守政治承诺。")
+    ask = one([e for e in doc.events if e.event == "REQUEST"])
+    assert (ask.mode, countries(ask.recipient)) == ("change", {"JPN"})
