@@ -950,3 +950,11 @@ def test_an_ask_to_honour_a_commitment_is_an_ask_for_change():
                "习近平希望日方在历史、台湾等重大原则问题上恪守政治承诺。")
     ask = one([e for e in doc.events if e.event == "REQUEST"])
     assert (ask.mode, countries(ask.recipient)) == ("change", {"JPN"})
+
+
+def test_a_breach_of_sovereignty_is_disapproval_and_a_deliberate_ramming_an_allegation():
+    doc = page("越南外交部发言人回答记者提问",
+               "越通社河内4月2日——越南外交部发言人黎氏秋姮强调,中国海警船只的上述行为侵犯了越南对黄沙群岛的主权。\n"
+               "菲律宾海警发言人说，中国海警船蓄意冲撞菲方补给船。")
+    modes = {(next(iter(countries(e.actor))), e.mode) for e in doc.events if e.event == "ACCUSE"}
+    assert modes == {("VNM", "disapprove"), ("PHL", "allege")}
