@@ -958,3 +958,12 @@ def test_a_breach_of_sovereignty_is_disapproval_and_a_deliberate_ramming_an_alle
                "菲律宾海警发言人说，中国海警船蓄意冲撞菲方补给船。")
     modes = {(next(iter(countries(e.actor))), e.mode) for e in doc.events if e.event == "ACCUSE"}
     assert modes == {("VNM", "disapprove"), ("PHL", "allege")}
+
+
+def test_guests_meeting_during_a_summit_abroad_meet_in_a_third_country():
+    doc = page("习近平出席金砖国家领导人第十六次会晤",
+               "新华社喀山10月23日电 22日下午，习近平乘专机抵达喀山。当天，习近平在喀山会见俄罗斯总统普京。\n"
+               "23日，习近平在会晤期间分别会见印度总理莫迪和伊朗总统佩泽希齐扬。")
+    modes = {next(iter(countries(e.actor + e.recipient) - {"CHN"})): e.mode
+             for e in doc.events if e.event == "CONSULT"}
+    assert modes == {"RUS": "visit", "IND": "third-party", "IRN": "third-party"}

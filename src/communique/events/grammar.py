@@ -86,7 +86,7 @@ PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾
 VISIT_OF_RE = re.compile(r"(?:对|在)([^，,。]{1,30}?)进行.{0,6}?访问")
 DURING_RE = re.compile(r"在([^,，。；\d年]{1,8}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
 HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办|主持|承办)")
-SIDELINES = re.compile(r"(峰会|会议|论坛|大会|会)的?(期间|间隙|框架内|场边)")
+SIDELINES = re.compile(r"(峰会|会议|论坛|大会|会晤|会)的?(期间|间隙|框架内|场边)")
 # `将这批人员移交给…`: 将 before what it moves marks the object (as 把 does), not a plan
 FUTURE_RE = re.compile(
     r"即将|(?<![大上中少])将(?!这|该|此|其|上述)(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望|预定|预计|定于")

@@ -151,7 +151,7 @@ class Meetings(PageState):
                 countries) < 2 else self._title_igos(sent)  # co-chairs of two countries
             return meeting(everyone, Side(igos), "multilateral", "040")
         place = self._place_country(sent, hit.start)
-        sidelines = SIDELINES.search(sentence_text) and re.search(r"峰会|会议|论坛|大会", sentence_text)
+        sidelines = SIDELINES.search(sentence_text) and re.search(r"峰会|会议|论坛|大会|会晤", sentence_text)
         if sidelines or (self.summit or self.sidelines) and not self.frame.visitors:
             venue = place or self.venue
             if venue in countries and len(countries) == 2:  # the conference's host meets a guest
