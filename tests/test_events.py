@@ -967,3 +967,13 @@ def test_guests_meeting_during_a_summit_abroad_meet_in_a_third_country():
     modes = {next(iter(countries(e.actor + e.recipient) - {"CHN"})): e.mode
              for e in doc.events if e.event == "CONSULT"}
     assert modes == {"RUS": "visit", "IND": "third-party", "IRN": "third-party"}
+
+
+def test_two_guests_of_a_summit_meet_in_a_third_country_after_one_met_the_host():
+    doc = page("李强出席第九次中日韩领导人会议",
+               "首尔5月27日电 中国国务院总理李强、韩国总统尹锡悦和日本首相岸田文雄今日（27日）在首尔出席"
+               "第九次中日韩领导人会议。\n李强26日抵达首尔，出席会议并对韩国进行正式访问。他当天与尹锡悦举行"
+               "会谈。\n李强26日还与岸田文雄举行会谈。")
+    modes = {frozenset(countries(e.actor + e.recipient)): e.mode
+             for e in doc.events if e.event == "CONSULT" and e.mode != "multilateral"}
+    assert modes == {frozenset({"CHN", "KOR"}): "visit", frozenset({"CHN", "JPN"}): "third-party"}

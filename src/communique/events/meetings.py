@@ -166,8 +166,12 @@ class Meetings(PageState):
             self.frame.visitors |= guests.countries  # later meetings of the page agree
             self.frame.hosts.add(place)
             return meeting(guests, self._of(everyone, lambda c: c == place), "visit", "042")
-        if (self.summit or self.sidelines) and not self.frame.visitors and len(countries) >= 2:
-            return meeting(everyone, Side(), "third-party", "044")
+        if (self.summit or self.sidelines) and len(countries) >= 2:
+            hosts = self.frame.hosts
+            venue = self.venue or (next(iter(hosts)) if len(hosts) == 1 else None)
+            if not self.frame.visitors or venue and venue not in countries:
+                # guests of a summit meeting each other (`李强26日还与岸田文雄举行会谈`)
+                return meeting(everyone, Side(), "third-party", "044")
         guests = self._of(everyone, lambda c: c in self.frame.visitors)
         hosts = self._of(everyone, lambda c: c not in self.frame.visitors)
         if guests and hosts:
