@@ -977,3 +977,12 @@ def test_two_guests_of_a_summit_meet_in_a_third_country_after_one_met_the_host()
     modes = {frozenset(countries(e.actor + e.recipient)): e.mode
              for e in doc.events if e.event == "CONSULT" and e.mode != "multilateral"}
     assert modes == {frozenset({"CHN", "KOR"}): "visit", frozenset({"CHN", "JPN"}): "third-party"}
+
+
+def test_a_visit_told_by_its_short_word_and_one_called_off():
+    doc = page("德国总理朔尔茨访华",
+               "德国之声4月16日 德国总理萧尔茨4月14日抵达重庆，开始为期三天的访华行程。"
+               "此次访华期间，他参观了博世的工厂。"
+               "日中两国原定今年春天实现中国国家主席习近平以国宾身份访日，但因疫情推迟。")
+    visits = [(countries(e.actor), countries(e.recipient)) for e in doc.events]
+    assert visits == [({"DEU"}, {"CHN"})]

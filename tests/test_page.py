@@ -203,6 +203,14 @@ def test_second_vna_dateline_is_not_the_page_dateline():
 
 # --- other outlets ---------------------------------------------------------------------------
 
+
+def test_a_related_block_headed_related_content_is_other_stories():
+    pages = split_page(RawPage("dw", text=(
+        "朔尔茨访问越南\n\n德国总理朔尔茨周日(11月13日)抵达河内，对越南进行短暂访问。\n\n"
+        "相關內容\n朔尔茨访华 德国企业界高度关注\n越南推出公正能源转型计划\n")))
+    assert "访华" not in pages[0].text
+    assert [p.part for p in pages[1:]] and all(p.part == "teaser" for p in pages[1:])
+
 XINHUA = """首页 > 新闻 > 国际
 越南国家主席会见中国外交部长
 2024-03-05 18:20:31　来源：新华网

@@ -73,7 +73,7 @@ CALLED_OFF = any_of("called_off")
 
 # `访华`, `来越`, `赴俄`: one character for the visit, one for the host country's short form.
 VISIT_WORD = re.compile(
-    r"(?<![一-龥]的)(?:访|来|赴|抵)([一-龥])(?=进行|期间|之际|访问|出席|参加|工作|的|，|,|。|并|后|前|$)")
+    r"(?<![一-龥]的)(?:访|来|赴|抵)([一-龥])(?=进行|期间|之际|访问|出席|参加|工作|行程|的|，|,|。|并|后|前|$)")
 # `问：`, and a transcript's `法新社记者：` at the start of a line
 QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]|(?m:^)[^\S\n]*[\u4e00-\u9fff]{1,10}?记者[:：]")
 SAYING = re.compile(r"[^，,。]{0,6}?(?:表示|强调|指出|说|称|认为|重申|回应|答问|宣布|[:：])")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from communique.entities.gazetteer import gazetteer
 from communique.events.grammar import (
     CALL_WORDS,
     COUNTED_PARTNERS,
@@ -196,8 +197,9 @@ class Meetings(PageState):
                ) -> list[Found]:
         text = self.text
         after = text[hit.end : hit.end + 4]
-        if after.startswith(NOMINAL_AFTER) or before.endswith(NOMINAL_BEFORE):
-            return []
+        begun = after.startswith("行程") and re.search(r"(?:开始|展开)[^，,。]{0,8}$", before)
+        if after.startswith(NOMINAL_AFTER) and not begun or before.endswith(NOMINAL_BEFORE):
+            return []  # `访问期间`, `此次访问`; not `开始为期三天的访华行程`
         if before.endswith("邀请") or "邀请" in before and "访问" not in before:
             return []
         if "欢迎" in before and self.text[max(cl[0], before.find("欢迎") + cl[0] - 2):].startswith(
@@ -207,13 +209,16 @@ class Meetings(PageState):
             return []  # `访问俄罗斯期间,…`: the visit as a time for what follows
         if re.search(r"结束(?:对|在)?[^，,。；;]{0,12}$", before):
             return []  # `将结束对马来西亚的访问,前往柬埔寨…`: the end of a visit told before
-        m = (re.search(r"(?:展开|开始|进行)对([^，,。；;]{1,30}?)的.{0,6}$", before)  # `对X的访问`
-             or re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)(?:进行|展开|开始).{0,6}$", before))
-        host = Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1)))) if m else Side()
-        staying = None if m else re.search(r"在([^，,。；;在]{1,12}?)(?:进行)?$", before)
+        short = self._short_host(hit)  # `访华`, `来越`: the host in the word
+        m = None if short else (
+            re.search(r"(?:展开|开始|进行)对([^，,。；;]{1,30}?)的.{0,6}$", before)  # `对X的访问`
+            or re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)(?:进行|展开|开始).{0,6}$", before))
+        host = short or (Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1))))
+                         if m else Side())
+        staying = None if m or short else re.search(r"在([^，,。；;在]{1,12}?)(?:进行)?$", before)
         if staying:  # `王毅于1月26日至29日在泰国访问`
             host = self._country_in(cl[0] + staying.start(1), cl[0] + staying.end(1))
-        elif not m:
+        elif not m and not short:
             host = self.clause.object_after(hit.end, cl[1])
         arrived = None if host else re.search(  # `抵达越南岘港，展开为期五天的访问`
             r"(?:抵达|到达|飞抵)([^。；;]{1,20}?)[,，]\s*(?:展开|开始)[^,，。]{0,8}$",
@@ -232,6 +237,14 @@ class Meetings(PageState):
                                        cameo="036") if plan else
                            self._found(hit, sent, visitor, host, mode="visit", cameo="042",
                                        medium="in_person"))]
+
+    def _short_host(self, hit: TriggerHit) -> Side:
+        word = hit.trigger.word
+        if len(word) != 2 or word[0] not in "访来":
+            return Side()
+        iso = gazetteer().short_forms().get(word[1])
+        at = (hit.start + 1, hit.end)
+        return Side((Entity.of_country(word[1], at, iso),), span=at) if iso else Side()
 
     @staticmethod
     def _each_country(subj: Side, host: Side) -> list[Side]:
