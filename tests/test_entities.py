@@ -240,3 +240,8 @@ def test_a_visits_country_written_with_its_short_form_alone():
     text = "范明政将访华。习近平访美期间会见拜登。他此前曾访日本。"
     found = [(e.text, e.country) for e in recognise(text).entities if e.kind == "country"]
     assert found == [("华", "CHN"), ("美", "USA"), ("日本", "JPN")]  # `访日本`: the name, once
+
+
+def test_a_foreign_name_after_an_honorific_ends_before_the_day():
+    found = recognise("外交部长拿督斯里希山慕丁周四（1日）在南平与王毅举行会谈。首相丹斯里慕尤丁3日表示欢迎。")
+    assert [e.name for e in found.entities if e.kind == "person"] == ["希山慕丁", "王毅", "慕尤丁"]

@@ -26,6 +26,8 @@ SEPARATORS = "·•・‧.．･"
 NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还再均都是的了率一行及夫人时上中下后前年月日此今")
 # Verbs that follow a name and whose first character could also end one (`萨尔通电话`).
 NAME_FOLLOWERS = ("通电话", "通话", "举行", "会谈", "会晤", "会见", "表示", "指出")
+# A day or time right after a name ends it (`拿督斯里希山慕丁周四（1日）在…`, `迪沙万3日…`).
+TIME_AFTER_NAME = re.compile(r"周[一二三四五六日天]|星期|礼拜|[0-9０-９]|[今昨前明当同次]天|[今昨当]日|[上下中]午|早上|晚上|日前|近日")
 # What may stand right before a name written ahead of its title (`在阮文海大使…`, `由苏林总书记…`).
 NAME_BEFORE = set("在由与同和对向将及让请据从跟为")
 PUNCT = set(",，、。；;：:！!？?（）()“”\"'《》〈〉【】[] \n\t—-")
@@ -290,7 +292,7 @@ def _add_unknown_names(text: str, hits: list[Hit]) -> list[Hit]:
             found[name.start] = name
             occupied.add(name.start, name.end)
 
-    titles = [h for h in hits if h.kind in ("role", "rank")]
+    titles = [h for h in hits if h.kind in ("role", "rank", "honorific")]
     for h in titles:  # `外交部副部长黎怀忠`: names after titles first, the usual order
         if h.end not in starts:
             keep(_name_after_title(text, h.end, starts))
@@ -399,14 +401,7 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
             return _person_hit(text[s:e], s, e)
     surname = text[p : p + 2] if text[p : p + 2] in gaz.surnames else text[p]
     if surname not in gaz.surnames:
-        q = p
-        while (q < len(text) and q - p < 5 and text[q] in gaz.translit_chars and q not in starts
-               and not (q > p and text.startswith(NAME_FOLLOWERS, q))):
-            q += 1
-        if 2 <= q - p and (q >= len(text) or text[q] in PUNCT or text[q] in NAME_STOP
-                           or q in starts or text.startswith(NAME_FOLLOWERS, q)):
-            return _person_hit(text[p:q], p, q)  # `国防大臣迪沙万同…`: letters of a foreign name
-        return _tagger_name(text, p)
+        return _foreign_letters(text, p, starts) or _tagger_name(text, p)
     q = p + len(surname)
     given = 0
     limit = 3 if text[q : q + 1] == "氏" else 2
@@ -421,8 +416,25 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
     if given == 0:
         return None
     if q < len(text) and text[q] not in PUNCT and text[q] not in NAME_STOP and q not in starts:
-        return _tagger_name(text, p)  # no clear end (`总书记关于推进…`): the tagger decides
+        # no clear end (`总书记关于推进…`): the tagger decides, else the letters of a foreign
+        # name that starts like a Chinese one (`拿督斯里希山慕丁周四…`)
+        return _tagger_name(text, p) or _foreign_letters(text, p, starts)
     return _person_hit(text[p:q], p, q)
+
+
+def _foreign_letters(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
+    """`国防大臣迪沙万同…`: the letters of a foreign name after a title, up to a clear end."""
+    translit = gazetteer().translit_chars
+    q = p
+    while (q < len(text) and q - p < 5 and text[q] in translit and q not in starts
+           and not (q > p and (text.startswith(NAME_FOLLOWERS, q)
+                               or TIME_AFTER_NAME.match(text, q)))):
+        q += 1
+    if 2 <= q - p and (q >= len(text) or text[q] in PUNCT or text[q] in NAME_STOP
+                       or q in starts or text.startswith(NAME_FOLLOWERS, q)
+                       or TIME_AFTER_NAME.match(text, q)):
+        return _person_hit(text[p:q], p, q)
+    return None
 
 
 def _name_before_title(text: str, end: int, starts: dict[int, Hit]) -> Hit | None:
