@@ -986,3 +986,18 @@ def test_a_visit_told_by_its_short_word_and_one_called_off():
                "日中两国原定今年春天实现中国国家主席习近平以国宾身份访日，但因疫情推迟。")
     visits = [(countries(e.actor), countries(e.recipient)) for e in doc.events]
     assert visits == [({"DEU"}, {"CHN"})]
+
+
+def test_envoys_presenting_credentials_each_to_the_president_and_what_each_was_told():
+    doc = page("越南国家主席梁强接受多国新任驻越大使递交国书",
+               "越南之声广播电台报道：3月5日下午，越南国家主席梁强在河内主席府举行仪式，分别接受新任日本驻越南"
+               "大使伊藤直树、新任阿根廷驻越南大使马塞洛·戈雅和新任老挝驻越南大使坎葆·本帕坎递交国书。\n"
+               "伊藤直树表示，日方将积极推动两国高层互访，并邀请梁强主席在方便的时候访问日本。\n"
+               "在同阿根廷大使马塞洛·戈雅交谈时，梁强建议阿方推动早日承认越南市场经济地位。")
+    visits = [e for e in doc.events if e.event == "CONSULT"]
+    assert sorted(next(iter(countries(e.actor))) for e in visits) == ["ARG", "JPN", "LAO"]
+    assert {frozenset(names(e.recipient)) for e in visits} == {frozenset({"梁强"})}
+    invite = one([e for e in doc.events if e.event == "AGREE"])
+    assert countries(invite.recipient) == {"VNM"}
+    ask = one([e for e in doc.events if e.event == "REQUEST"])
+    assert countries(ask.recipient) == {"ARG"}

@@ -81,7 +81,9 @@ class Frames(Statements):
             obj = (self.clause.object_after(hit.end, cl[1]) if name != "with" else Side()) or (
                 self.clause.governed_by(cl[0], hit.start, ("与", "同", "和")))
             if obj:
-                hosts = [e for e in self.frame.participants
+                # who speaks next (`与卢拉会见时，习近平表示…`), else the page's host
+                then = self.clause.subject(cl[1], sent[1])
+                hosts = [e for e in (*then.entities, *self.frame.participants)
                          if e.kind == "person" and e.country not in obj.countries]
                 self.recent = self._resolve(merge(Side((hosts[0],)) if hosts else subj, obj))
             return []

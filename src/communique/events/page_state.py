@@ -185,7 +185,10 @@ class PageState:
         if side.both:
             return Side()
         own = side.countries
-        other = tuple(e for e in self.recent or self.frame.participants
+        # the meeting told last, if the side took part in it (`双方`, its content), else the
+        # page's main interaction
+        recent = self.recent if own & {e.country for e in self.recent} else ()
+        other = tuple(e for e in recent or self.frame.participants
                       if e.country and e.country not in own)
         if other and not self.qa:
             return Side(other)
