@@ -1001,3 +1001,18 @@ def test_envoys_presenting_credentials_each_to_the_president_and_what_each_was_t
     assert countries(invite.recipient) == {"VNM"}
     ask = one([e for e in doc.events if e.event == "REQUEST"])
     assert countries(ask.recipient) == {"ARG"}
+
+
+def test_ties_cut_with_our_country_on_a_taiwanese_page_and_regret_at_the_decision():
+    doc = page("索羅門群島與我斷交",
+               "中時新聞網 > 政治 > 外交\n2019/09/16 18:22\n"
+               "索羅門群島內閣今（16）日表決通過與我國斷交、改與中華人民共和國建交。外交部長吳釗燮今日宣布，"
+               "即刻終止與索羅門群島的外交關係。\n"
+               "吳釗燮在記者會上強烈譴責中國以金錢外交及虛假援助承諾利誘索國政客。\n"
+               "美國國務院官員今日則表示，對索國的決定感到失望。")
+    got = {(e.event, frozenset(countries(e.actor)), frozenset(countries(e.recipient)))
+           for e in doc.events}
+    assert got == {("SANCTION", frozenset({"SLB"}), frozenset({"TWN"})),
+                   ("SANCTION", frozenset({"TWN"}), frozenset({"SLB"})),
+                   ("ACCUSE", frozenset({"TWN"}), frozenset({"CHN"})),
+                   ("ACCUSE", frozenset({"USA"}), frozenset({"SLB"}))}

@@ -30,6 +30,7 @@ from communique.events.lexicon import lexicon
 from communique.model import DateValue, Document, InputError, Page, RawPage, Rejected
 from communique.page import split_page
 from communique.sources import iter_pages
+from communique.text import to_simplified
 
 DATE_WINDOW = 20_000
 
@@ -324,9 +325,11 @@ def _home_country(page: Page, raw: RawPage) -> str | None:
     if page.dateline and page.dateline.agency in agencies:
         return agencies[page.dateline.agency]
     source = raw.text or raw.html or ""
-    for name, iso in agencies.items():
-        if name in source[:200_000]:
-            return iso
+    head = to_simplified(source[:400])  # `中時新聞網 > 政治`: the outlet's own credit first
+    for scope in (head, source[:200_000]):
+        for name, iso in agencies.items():
+            if name in scope:
+                return iso
     if page.dateline and page.dateline.place in _places():  # `（布城16日讯）`: the paper's city
         return _places()[page.dateline.place][1]
     # a ministry's own page (`外交部发言人华春莹主持例行记者会`): its spokesperson's country
