@@ -245,3 +245,9 @@ def test_a_visits_country_written_with_its_short_form_alone():
 def test_a_foreign_name_after_an_honorific_ends_before_the_day():
     found = recognise("外交部长拿督斯里希山慕丁周四（1日）在南平与王毅举行会谈。首相丹斯里慕尤丁3日表示欢迎。")
     assert [e.name for e in found.entities if e.kind == "person"] == ["希山慕丁", "王毅", "慕尤丁"]
+
+
+def test_a_bare_last_name_is_the_person_whose_full_name_the_page_gave():
+    found = recognise("越南国家主席阮春福会见了美国副总统卡玛拉·哈里斯。哈里斯副总统一行于8月24日晚抵达河内。")
+    people = [(e.name, e.country) for e in found.entities if e.kind == "person"]
+    assert people == [("阮春福", "VNM"), ("卡玛拉·哈里斯", "USA"), ("卡玛拉·哈里斯", "USA")]

@@ -169,6 +169,7 @@ def _share_details(entities: list[Entity]) -> list[Entity]:
     words win over the knowledge base's title: a deputy minister in a 2020 report may be the
     minister today, so a bare mention takes the title stated nearest before it (else the first
     stated after it)."""
+    entities = _by_last_name(entities)
     best: dict[str, Entity] = {}
     stated: dict[str, list[Entity]] = {}
     written = {}  # a known person's name as the page writes it in full, for every mention
@@ -198,6 +199,30 @@ def _share_details(entities: list[Entity]) -> list[Entity]:
         elif e.kind == "person" and full is not None and full is not e and not e.country:
             e = replace(e, country=full.country, org=e.org or full.org, role=e.role or full.role,
                         sector=e.sector or full.sector)
+        out.append(e)
+    return out
+
+
+def _by_last_name(entities: list[Entity]) -> list[Entity]:
+    """`美国副总统卡玛拉·哈里斯 … 哈里斯副总统一行`: a bare name that is the last part of one
+    person's full name on the page is that person (the knowledge base keeps ambiguous surnames
+    out of its aliases; within a page they are not ambiguous)."""
+    full: dict[str, Entity | None] = {}
+    for e in entities:
+        if e.kind == "person" and e.name and "·" in e.name:
+            last = e.name.rsplit("·", 1)[1]
+            if len(last) >= 2:
+                held = full.get(last)
+                full[last] = e if held is None or held.id == e.id else None
+    if not full:
+        return entities
+    out = []
+    for e in entities:
+        whole = full.get(e.name or "") if e.kind == "person" and not e.known else None
+        if whole is not None and whole.id != e.id:
+            e = replace(e, id=whole.id, name=whole.name, country=e.country or whole.country,
+                        org=e.org or whole.org, role=e.role or whole.role,
+                        sector=e.sector or whole.sector, known=whole.known)
         out.append(e)
     return out
 
