@@ -204,6 +204,14 @@ def test_second_vna_dateline_is_not_the_page_dateline():
 # --- other outlets ---------------------------------------------------------------------------
 
 
+def test_an_editor_line_above_the_article_does_not_end_it():
+    pages = split_page(RawPage("cri", text=(
+        "中越海军完成第27次北部湾联合巡逻\n\n国际在线 > 新闻 > 军事\n2019-12-05 10:42:16　来源：国际在线\n"
+        "编辑：王晶\n\n国际在线报道：12月3日至4日，中越两国海军举行第27次北部湾联合巡逻。\n\n"
+        "责任编辑：王晶\n\n这一行在文章之后。\n")))
+    assert "第27次北部湾联合巡逻。" in pages[0].text and "这一行" not in pages[0].text
+
+
 def test_a_related_block_headed_related_content_is_other_stories():
     pages = split_page(RawPage("dw", text=(
         "朔尔茨访问越南\n\n德国总理朔尔茨周日(11月13日)抵达河内，对越南进行短暂访问。\n\n"

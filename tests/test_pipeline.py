@@ -691,3 +691,11 @@ def test_after_a_visits_range_of_weekdays_the_story_goes_on_at_the_talks_day():
             "当天，洪玛奈还分别会见了中国国家主席习近平和全国人大常委会委员长赵乐际。")
     assert {r["date"] for r in told(page, "扩大进口")} == {"2023-09-15"}
     assert {r["date"] for r in told(page, "分别会见")} == {"2023-09-15"}
+
+
+def test_history_a_report_tells_in_passing_is_no_event_of_it():
+    page = ("中越海军完成第27次北部湾联合巡逻\n2019-12-05 10:42:16　来源：国际在线\n"
+            "国际在线报道：12月3日至4日，中国人民解放军海军与越南人民海军举行第27次北部湾联合巡逻。\n"
+            "据悉，中越两国国防部2005年签署北部湾联合巡逻协议。")
+    assert [(r["event"], r["date"]) for r in extract_text(page).records()] == [
+        ("COOPERATE", "2019-12-03")]

@@ -482,8 +482,8 @@ def split_page(raw: RawPage) -> list[Page]:
             continue
         if kind is not None:
             drops.append((s, Dropped(kind, orig[s:e])))
-            if kind in ("editor", "end-mark") or "返回顶部" in line:
-                ended = True
+            if (kind in ("editor", "end-mark") or "返回顶部" in line) and paras:
+                ended = True  # not `编辑：王晶` in the header, above the article
             continue
         m = _END_INLINE.search(line, max(0, len(line) - 40))
         if m:

@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Any
 
 from communique.dates import (
     BEFORE_CLAUSE,
@@ -157,7 +158,25 @@ def code_page(page: Page, home: str | None) -> Document:
         return resolved(sentence, near, focus or anchor, period)
 
     events = assemble(page, found, date_of, _places())
-    return Document(page, rec.entities, events)
+    return Document(page, rec.entities, _not_history(page, events))
+
+
+def _not_history(page: Page, events: tuple) -> tuple:
+    """SPEC section 2: history told in an article (`中越两国国防部2005年签署…协议` in a report
+    of 2019) is no event of it: a printed year two or more before the report's is background."""
+    year = page.dateline.year if page.dateline and page.dateline.year else (
+        int(page.published[:4]) if page.published and page.published[:4].isdigit() else None)
+    if page.part != "article" or year is None:
+        return events
+
+    def old(ev: Any) -> bool:
+        if ev.date.source == "text" and ev.date.value and ev.date.value[:4].isdigit():
+            return int(ev.date.value[:4]) < year - 1
+        printed = [int(m[1]) for m in BARE_YEAR.finditer(page.text, *ev.span)
+                   if page.text[m.start() - 1] not in "自从"]  # `自1989年…以来`: since when
+        return bool(printed) and max(printed) < year - 1  # `2005年签署…协议`, dated no better
+
+    return tuple(ev for ev in events if not old(ev))
 
 
 def _sentence_around(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
