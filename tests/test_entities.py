@@ -251,3 +251,8 @@ def test_a_bare_last_name_is_the_person_whose_full_name_the_page_gave():
     found = recognise("越南国家主席阮春福会见了美国副总统卡玛拉·哈里斯。哈里斯副总统一行于8月24日晚抵达河内。")
     people = [(e.name, e.country) for e in found.entities if e.kind == "person"]
     assert people == [("阮春福", "VNM"), ("卡玛拉·哈里斯", "USA"), ("卡玛拉·哈里斯", "USA")]
+
+
+def test_a_four_letter_foreign_name_that_starts_like_a_chinese_one():
+    found = recognise("会议期间，王毅还分别会见了缅甸外长温纳貌伦、越南外长裴青山和老挝外长沙伦赛。")
+    assert [e.name for e in found.entities if e.kind == "person"][:2] == ["王毅", "温纳貌伦"]

@@ -443,7 +443,10 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
     if q < len(text) and text[q] not in PUNCT and text[q] not in NAME_STOP and q not in starts:
         # no clear end (`总书记关于推进…`): the tagger decides, else the letters of a foreign
         # name that starts like a Chinese one (`拿督斯里希山慕丁周四…`)
-        return _tagger_name(text, p) or _foreign_letters(text, p, starts)
+        letters = _foreign_letters(text, p, starts)
+        if letters is not None and letters.end - letters.start >= 4:
+            return letters  # `缅甸外长温纳貌伦、…`: four letters to a clear end, no Chinese name
+        return _tagger_name(text, p) or letters
     return _person_hit(text[p:q], p, q)
 
 
