@@ -1016,3 +1016,10 @@ def test_ties_cut_with_our_country_on_a_taiwanese_page_and_regret_at_the_decisio
                    ("SANCTION", frozenset({"TWN"}), frozenset({"SLB"})),
                    ("ACCUSE", frozenset({"TWN"}), frozenset({"CHN"})),
                    ("ACCUSE", frozenset({"USA"}), frozenset({"SLB"}))}
+
+
+def test_a_rescue_team_named_by_its_province_aids_the_country_it_reached():
+    doc = page("中国救援队抵达缅甸",
+               "新华社仰光3月29日电 云南救援队一行37人于29日凌晨抵达仰光，随后赶赴受灾严重的曼德勒开展搜救工作。")
+    aid = one([e for e in doc.events if e.event == "AID"])
+    assert (countries(aid.actor), countries(aid.recipient)) == ({"CHN"}, {"MMR"})

@@ -72,7 +72,8 @@ class Frames(Statements):
         nominal = before.endswith("所") or self.text.startswith("的", hit.end) or (
             before.endswith("的") and len(hit.trigger.word) <= 2
             and hit.trigger.event != "CONSULT") or (
-            hit.trigger.event == "AID" and (AID_NOUN.search(before) or self.text.startswith(
+            hit.trigger.event == "AID" and name != "rescue" and (
+                AID_NOUN.search(before) or self.text.startswith(
                 ("承诺", "计划", "项目"), hit.end))) or (
             hit.trigger.word == "支持" and (before.endswith(SUPPORT_NOUN_BEFORE)
                                            or self.text.startswith(("下", "和帮助"), hit.end)))

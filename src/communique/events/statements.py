@@ -9,6 +9,7 @@ from communique.events.grammar import (
     AID_GOODS,
     GENERAL_ADDRESSEE,
     GIVEN,
+    GONE_TO,
     HANDED_PEOPLE,
     NOMINAL_BEFORE,
     PASSIVE_AGENT,
@@ -20,7 +21,7 @@ from communique.events.lexicon import TriggerHit, lexicon
 from communique.events.meetings import Meetings
 from communique.events.page_state import Found, merge
 from communique.events.sides import Side
-from communique.model import Span
+from communique.model import Entity, Span
 
 NEXT_PLAN = re.compile(r"[，,；;][^，,；;。]{1,12}?(?<![大上中少])(?:将|愿|拟)")
 
@@ -301,6 +302,13 @@ class Statements(Meetings):
         """`中国救援队…出发,前往土耳其灾区开展国际救援`: rescuers sent abroad are aid to the
         country they go to (going to: AGREE)."""
         to = self._destination(sent[0], hit.start)
+        if not subj and to:  # `云南救援队一行37人于29日凌晨抵达仰光`: a team named by its province
+            went = GONE_TO.search(self.text, sent[0], hit.start)
+            near = [p for p in self.places if p.country and went
+                    and sent[0] <= p.start and p.end <= went.start()]
+            subj = Side((Entity.of_country(self.text[near[-1].start : near[-1].end],
+                                           (near[-1].start, near[-1].end), near[-1].country),)
+                        ) if near else Side()
         if not to or not subj or subj.both or to.countries <= subj.countries:
             return []
         if is_future(before):
