@@ -1023,3 +1023,11 @@ def test_a_rescue_team_named_by_its_province_aids_the_country_it_reached():
                "新华社仰光3月29日电 云南救援队一行37人于29日凌晨抵达仰光，随后赶赴受灾严重的曼德勒开展搜救工作。")
     aid = one([e for e in doc.events if e.event == "AID"])
     assert (countries(aid.actor), countries(aid.recipient)) == ({"CHN"}, {"MMR"})
+
+
+def test_opposition_to_this_after_a_charge_is_aimed_at_the_one_charged():
+    doc = page("立陶宛允许台湾设立代表处 中方坚决反对",
+               "法广7月20日 中国外交部在声明中说，立陶宛政府不顾中方多次申明利害，宣布允许台湾当局以「台湾」"
+               "名义设立「代表处」，公然违背中立两国建交公报精神。中方对此表示坚决反对。")
+    charged = {frozenset(countries(e.recipient)) for e in doc.events if e.event == "ACCUSE"}
+    assert charged == {frozenset({"LTU"})}

@@ -198,6 +198,9 @@ class PageState:
             start = max(self.body[0], self.text.rfind("问", self.body[0], at))
         elif ANAPHORA.search(self.text, max(self.body[0], at - 12), at):
             start = max(self.body[0], at - 300)
+            told = tuple(e for e in self.last_recipient if e.country not in own)
+            if told and self.last_recipient_in and self.last_recipient_in[0] >= start:
+                return Side(told)  # `…公然违背…。中方对此表示坚决反对`: at whom the charge was
         else:
             return Side()
         # `美方…为菲方侵权行为撑腰，我们对此坚决反对`: who acted in the sentence, not the last one

@@ -35,6 +35,7 @@ JOURNEY_PLAN = re.compile(r"访|出席|参加")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
 SUMMONED = re.compile(r"召见|约见")  # an envoy summoned: the protests that follow are to them
+GOVERNING = re.compile(r"允许|宣布|决定|批准|同意|邀请|要求|支持|协助")
 FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in the passive too
 # `在台岛周边海空域`, `在台湾海峡、台岛北部、南部及台岛以东海空域`: waters or land around a party
 AROUND = re.compile(r"在[^，,。；;]{1,40}?(?:周边|附近|周围|以东|以西|以南|以北|沿海|海域|空域|领海)")
@@ -351,6 +352,8 @@ class Statements(Meetings):
         for cs, ce in reversed([c for c in self.clauses(sent) if c[1] <= cl[0]]):
             colon = max(self.text.rfind("：", cs, ce), self.text.rfind(":", cs, ce))
             subj = self.clause.subject(colon + 1 if colon >= 0 else cs, ce)  # `宣布：X…`
+            if subj.span and colon < 0 and GOVERNING.search(self.text, cs, subj.span[0]):
+                continue  # `宣布允许台湾当局…设立代表处`: whom the act lets, not who acts
             if subj and not subj.both and not subj.countries & says:
                 return subj
         return Side()
