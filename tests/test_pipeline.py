@@ -699,3 +699,14 @@ def test_history_a_report_tells_in_passing_is_no_event_of_it():
             "据悉，中越两国国防部2005年签署北部湾联合巡逻协议。")
     assert [(r["event"], r["date"]) for r in extract_text(page).records()] == [
         ("COOPERATE", "2019-12-03")]
+
+
+def test_each_answer_of_a_briefing_has_its_own_days_and_a_day_done_is_not_in_a_coming_month():
+    page = ("2025年8月28日外交部发言人郭嘉昆主持例行记者会\n"
+            "郭嘉昆：越南国家主席梁强等26位外国领导人将出席9月3日在北京举行的纪念大会。\n"
+            "问：日本政府近日要求有关国家不要派领导人出席中方纪念活动。中方是否向日方提出交涉？\n"
+            "答：中方已于26日向日方提出严正交涉，中方对此强烈不满。\n"
+            "问：柬埔寨和泰国近日同意巩固停火。中方对此有何评论？\n"
+            "答：中方赞赏东盟轮值主席国马来西亚为此所作的斡旋努力。")
+    assert {r["date"] for r in told(page, "严正交涉")} == {"2025-08-26"}
+    assert {r["date"] for r in told(page, "斡旋")} == {"2025-08-28"}

@@ -673,6 +673,16 @@ def _published_year(published: str | None) -> int | None:
     return None
 
 
+def _after_report(ref: DateMention, day: int, rep: _Ymd | None) -> bool:
+    """`…将出席9月3日…大会。答：中方已于26日…`: a day told as done, in the month of a date
+    still to come, would fall after the report; it is the report's month's (or the one before)."""
+    if rep is None or rep.month is None or rep.day is None or ref.month is None:
+        return False
+    if ref.year is not None and rep.year is not None and ref.year != rep.year:
+        return False
+    return (ref.month, day) > (rep.month, rep.day + 7)
+
+
 def _report(dateline: Dateline | None, pub: date | None) -> _Ymd | None:
     if dateline is not None and dateline.month and dateline.day:
         return _Ymd(
@@ -909,10 +919,10 @@ def _from_mention(
         return _Ymd(year, month, day, base.evidence, m.span, source=base.source)
     if m.month is None and m.day is not None:  # 26日: the month of the context
         ref = _month_context(m, usable, anchor)
-        if ref is not None:
+        rep = _report(dateline, pub)
+        if ref is not None and not _after_report(ref, m.day, rep):
             y = ref.year
             return _Ymd(y, ref.month, m.day, _evidence(text, ref) if y else None, m.span)
-        rep = _report(dateline, pub)
         if rep is not None and rep.month is not None:
             month, year = rep.month, rep.year
             published_by = pub is not None and (pub.year, pub.month) == (year or pub.year, month) and (

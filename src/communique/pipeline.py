@@ -152,7 +152,9 @@ def code_page(page: Page, home: str | None) -> Document:
         para = _paragraph_start(page, sentence[0])
         near = [m for m in mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]
                 if m.span[0] >= para or m.span not in journeys]
-        focus = _focus(page, mentions, m_starts, sentence[0], journeys, background)
+        # at a press conference each answer tells of its own question's days, not the last one's
+        floor = _question_start(text, sentence[0]) if press_conference else 0
+        focus = _focus(page, mentions, m_starts, sentence[0], journeys, background, floor)
         since = focus.span[1] if focus else (page.paragraphs[0][0] if page.paragraphs else 0)
         period = PERIOD_OPENING.search(text, max(since, lo), sentence[0]) is not None
         return resolved(sentence, near, focus or anchor, period)
@@ -291,8 +293,18 @@ def _flashback(text: str, span: tuple[int, int], home: tuple[int, int] | None) -
     return home is not None and text[home[0] : span[0]].lstrip().startswith(FLASHBACK)
 
 
+def _question_start(text: str, at: int) -> int:
+    """Where the question whose answer holds ``at`` begins (0 before the first)."""
+    line = text.rfind("\n", 0, at)
+    while line >= 0:
+        if QUESTION.match(text, line + 1):
+            return line + 1
+        line = text.rfind("\n", 0, line)
+    return 0
+
+
 def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
-           journeys: set[tuple[int, int]], background: set[tuple[int, int]]
+           journeys: set[tuple[int, int]], background: set[tuple[int, int]], floor: int = 0
            ) -> DateMention | None:
     """The day the text is telling about when a sentence names none: the last day named
     before it (`10月10日,…会见了石破茂。会见石破茂时,…`), with its month or without (`23日上午,
@@ -302,7 +314,7 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
     para = bisect.bisect_right(page.paragraphs, (at, len(page.text))) - 1
     first_body = page.paragraphs[0][0] if page.paragraphs else 0
     dl = page.dateline.span if page.dateline else (0, 0)
-    low = max(first_body, at - DATE_WINDOW)
+    low = max(first_body, at - DATE_WINDOW, floor)
     own = page.paragraphs[para][0] if page.paragraphs and para >= 0 else 0
 
     def usable(m: DateMention) -> bool:
