@@ -1031,3 +1031,12 @@ def test_opposition_to_this_after_a_charge_is_aimed_at_the_one_charged():
                "名义设立「代表处」，公然违背中立两国建交公报精神。中方对此表示坚决反对。")
     charged = {frozenset(countries(e.recipient)) for e in doc.events if e.event == "ACCUSE"}
     assert charged == {frozenset({"LTU"})}
+
+
+def test_leaders_of_several_countries_to_attend_one_event_are_one_plan():
+    doc = page("2025年8月28日外交部发言人郭嘉昆主持例行记者会",
+               "郭嘉昆：应国家主席习近平邀请，越南国家主席梁强、老挝人民革命党中央总书记、国家主席"
+               "通伦·西苏里、柬埔寨首相洪玛奈等26位外国领导人将出席9月3日在北京举行的纪念中国人民抗日战争"
+               "暨世界反法西斯战争胜利80周年大会。")
+    plan = one([e for e in doc.events if e.event == "AGREE"])
+    assert countries(plan.actor) == {"VNM", "LAO", "KHM"}

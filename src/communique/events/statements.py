@@ -31,7 +31,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 
 
 # A plan to go somewhere (`将访华`, `将出席…峰会`): guests of several countries go each on their own
-JOURNEY_PLAN = re.compile(r"访|出席|参加")
+JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
 SUMMONED = re.compile(r"召见|约见")  # an envoy summoned: the protests that follow are to them
