@@ -1040,3 +1040,14 @@ def test_leaders_of_several_countries_to_attend_one_event_are_one_plan():
                "暨世界反法西斯战争胜利80周年大会。")
     plan = one([e for e in doc.events if e.event == "AGREE"])
     assert countries(plan.actor) == {"VNM", "LAO", "KHM"}
+
+
+def test_strong_opposition_to_a_partys_attempt_and_praise_of_the_chair_country():
+    doc = page("日越防长会谈",
+               "日经中文网9月11日 日本防卫大臣岸信夫10日与越南国防部长潘文江举行会谈。"
+               "岸信夫对中国在东海和南海单方面改变现状的尝试表示强烈反对。\n"
+               "中方赞赏东盟轮值主席国马来西亚为此所作的斡旋努力。")
+    opposed = one([e for e in doc.events if e.event == "ACCUSE"])
+    assert (names(opposed.actor), countries(opposed.recipient)) == ({"岸信夫"}, {"CHN"})
+    praised = one([e for e in doc.events if e.event == "SUPPORT"])
+    assert countries(praised.recipient) == {"MYS"}

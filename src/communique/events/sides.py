@@ -32,6 +32,7 @@ LEADING_TIME = re.compile(
     r"|今[天年]|昨天|[于在]|已|还|也|又|再次|同时|随后|此外|另外|会谈中|会谈上|会上|期间)+")
 # `欧盟驻华使团团长和日本驻华大使`: an envoy's post between two listed parties.
 ENVOY_THEN_JOINER = re.compile(r"驻[^，,。；;、和与及]{1,4}(?:使团团长|使团|大使|代表|总领事)[、和与及]")
+CHAIR_OF = ("轮值主席国", "主席国", "东道国")
 # What may not stand between a qualifying country or organisation and the person it qualifies.
 GAP_BREAKS = set(",，。；;、：:同与和对向在于已将是的")
 
@@ -102,6 +103,9 @@ class Clause:
         """Index of the person a run of titles and organisations from ``ents[i]`` leads to,
         or ``i`` when the run reaches no person."""
         j = i
+        if (i + 1 < len(ents) and ents[i].kind == "igo" and ents[i + 1].kind == "country"
+                and self.text[ents[i].span[1] : ents[i + 1].span[0]] in CHAIR_OF):
+            i = j = i + 1  # `东盟轮值主席国马来西亚`: the country that chairs it
         while j + 1 < len(ents) and ents[j].kind != "person":
             gap = self.text[ents[j].span[1] : ents[j + 1].span[0]]
             if len(gap) > 14 or any(c in GAP_BREAKS for c in gap.replace("、", "")) or (
