@@ -1051,3 +1051,11 @@ def test_strong_opposition_to_a_partys_attempt_and_praise_of_the_chair_country()
     assert (names(opposed.actor), countries(opposed.recipient)) == ({"岸信夫"}, {"CHN"})
     praised = one([e for e in doc.events if e.event == "SUPPORT"])
     assert countries(praised.recipient) == {"MYS"}
+
+
+def test_attending_a_celebration_held_where_the_page_said_it_was():
+    doc = page("老挝隆重庆祝建国50周年",
+               "巴特寮通讯社万象12月2日电 12月2日上午，庆祝老挝人民民主共和国成立50周年大会在万象国家会议中心"
+               "隆重举行。越南国家主席梁强率越南党政高级代表团出席庆祝大会。")
+    went = one([e for e in doc.events if e.event == "CONSULT"])
+    assert (names(went.actor), countries(went.recipient)) == ({"梁强"}, {"LAO"})

@@ -352,7 +352,9 @@ class Meetings(PageState):
             igos = tuple(e for e in foreign if e.kind == "igo")
             if foreign:  # `由东盟轮值主席国老挝主办`: ASEAN's meeting, Laos its chair
                 return igos if chair and igos else foreign
-        place = self._place_country(sent, sent[1])
+        # where the sentence is set, else where the page's meeting is held (`…大会在万象举行。
+        # 梁强率…代表团出席庆祝大会`)
+        place = self._place_country(sent, sent[1]) or self.venue
         if place and place not in subj.countries:
             return (Entity.of_country(place, (hit.start, hit.end), place),)
         return ()
