@@ -1059,3 +1059,8 @@ def test_attending_a_celebration_held_where_the_page_said_it_was():
                "隆重举行。越南国家主席梁强率越南党政高级代表团出席庆祝大会。")
     went = one([e for e in doc.events if e.event == "CONSULT"])
     assert (names(went.actor), countries(went.recipient)) == ({"梁强"}, {"LAO"})
+
+
+def test_a_headline_asking_a_question_tells_no_event():
+    doc = page("李强将于明年访问澳大利亚？", "新华社北京12月1日电 外交部发言人说，我们会适时发布消息。")
+    assert doc.events == ()

@@ -476,3 +476,17 @@ def test_a_stamp_written_with_slashes_is_read_the_way_the_article_names_its_day(
     assert published("发表时间: 04/06/2023 - 16:05", "马克龙周四（4月6日）在北京与习近平举行会谈。") == "2023-04-06"
     assert published("发表时间: 25/04/2023 - 16:05", "马克龙在北京与习近平举行会谈。") == "2023-04-25"
     assert published("发表时间: 06/04/2023 - 16:05", "马克龙在北京与习近平举行会谈。") is None
+
+
+def test_an_html_pages_related_list_gives_one_teaser_a_story():
+    html = ("<html><head><title>习近平向缅甸领导人致慰问电 - 新华网</title></head><body>"
+            "<h1>习近平向缅甸领导人致慰问电</h1><article><p>新华社北京3月29日电 3月28日，国家主席习近平"
+            "就缅甸发生强烈地震向缅甸领导人敏昂莱致慰问电。</p></article>"
+            "<aside><h3>相關新聞</h3><ul><li>李强在昆明会见缅甸领导人敏昂莱（2024年11月6日）</li>"
+            "<li>中美日内瓦经贸会谈达成协议（2025年5月12日）</li></ul></aside></body></html>")
+    doc = communique.extract(html)
+    assert "敏昂莱（2024年" not in doc.page.text
+    teasers = [(t.page.part, [(e.event, sorted(c for e2 in (*e.actor, *e.recipient)
+                                                for c in [e2.country])) for e in t.events])
+               for t in doc.teasers]
+    assert teasers == [("teaser", [("CONSULT", ["CHN", "MMR"])]), ("teaser", [])]

@@ -76,7 +76,7 @@ _NAV_TOKENS = re.compile(
     )
 )
 _NAV_REST = re.compile(r"[\s\W_]+")
-_RELATED = {"更多", "相关新闻", "相关阅读", "推荐阅读", "延伸阅读", "相关报道", "更多新闻",
+RELATED_HEADINGS = {"更多", "相关新闻", "相关阅读", "推荐阅读", "延伸阅读", "相关报道", "更多新闻",
             "相关文章", "更多阅读", "热点推荐", "精彩推荐", "猜你喜欢", "相关内容", "相关链接",
             "相关推荐", "推荐新闻", "更多报道", "相关稿件", "相关资讯", "热门新闻",
             "相关专题"}  # fmt: skip
@@ -195,7 +195,7 @@ def classify(line: str) -> str | None:
 
 
 def _related_marker(line: str) -> bool:
-    return len(line) <= 12 and line.strip(_MARKER_STRIP) in _RELATED
+    return len(line) <= 12 and line.strip(_MARKER_STRIP) in RELATED_HEADINGS
 
 
 def find_dateline(text: str, start: int, end: int) -> tuple[re.Match[str], int] | None:

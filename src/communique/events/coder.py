@@ -49,6 +49,8 @@ class _Coder(Frames, PageFrameReader):
                 found.extend(ev for ev in self._sentence(sent, Side())[1]
                              if ev.event in REPORTED_IN_QUESTIONS)
                 continue
+            if self.text[sent[0] : sent[1]].rstrip().endswith(("？", "?")):
+                continue  # `李强将于明年访问澳大利亚？`: a headline asking, not telling
             carried, events = self._sentence(sent, carried)
             for ev in events:
                 if not self.frame.participants and ev.event == "CONSULT":

@@ -171,6 +171,38 @@ def _trafilatura_text(html: str) -> tuple[str, dict[str, Any]]:
     return "\n".join(_lines(text)), meta
 
 
+_RELATED_HINT = re.compile("相关|相關|更多|延伸|推荐|推薦|猜你")
+
+
+def related_items(html: str) -> list[str]:
+    """The other stories a page lists under a related-stories heading (`<h3>相关新闻</h3>
+    <ul><li>…</li></ul>`, most often in an ``<aside>``), one line each: SPEC section 1 makes each
+    its own teaser, which the article's extraction leaves out."""
+    if "<li" not in html or not _RELATED_HINT.search(html):
+        return []
+    import lxml.html
+
+    from communique.page import RELATED_HEADINGS
+    from communique.text import to_simplified
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - lxml raises several kinds on broken input
+        return []
+    for el in root.iter("h2", "h3", "h4", "h5", "div", "span", "strong", "p", "header"):
+        words = _WS.sub("", el.text_content() or "").strip("【】[]:：")
+        if not words or len(words) > 12 or to_simplified(words) not in RELATED_HEADINGS:
+            continue
+        box = el.getparent()
+        while box is not None and not any(True for _ in box.iter("li")):
+            box = box.getparent()
+        if box is None:
+            continue
+        items = [_WS.sub(" ", li.text_content()).strip() for li in box.iter("li")]
+        return [i for i in items if i]
+    return []
+
+
 def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
     """Article text of an HTML page (one paragraph a line) and ``{"title", "date"}``.
 
@@ -206,4 +238,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
                 k += 1
             if k < len(lines):
                 lines = [title] + lines[k:]
+    related = related_items(html)
+    if related and lines:
+        lines += ["相关新闻", *related]
     return "\n".join(lines), meta
