@@ -710,3 +710,14 @@ def test_each_answer_of_a_briefing_has_its_own_days_and_a_day_done_is_not_in_a_c
             "答：中方赞赏东盟轮值主席国马来西亚为此所作的斡旋努力。")
     assert {r["date"] for r in told(page, "严正交涉")} == {"2025-08-26"}
     assert {r["date"] for r in told(page, "斡旋")} == {"2025-08-28"}
+
+
+def test_a_teasers_headline_dates_its_summary_and_talks_told_before_a_statement():
+    page = ("越南国家主席梁强接受新任大使递交国书\n"
+            "越南之声3月5日 越南国家主席梁强5日在河内接受新任日本驻越南大使伊藤直树递交国书。\n"
+            "相关新闻\n"
+            "越南与新西兰发表联合声明（2024年3月11日）\n"
+            "越南政府总理范明政与新西兰总理克里斯托弗·拉克松在惠灵顿举行会谈后发表联合声明。\n")
+    teased = [r for r in extract_text(page, published="2025-03-05").records() if "#teaser" in r["doc_id"]]
+    assert sorted((r["event"], r["date"]) for r in teased) == [
+        ("CONSULT", "2024-03-11"), ("SUPPORT", "2024-03-11")]

@@ -223,7 +223,9 @@ def _anchor(page: Page, mentions: list[DateMention]) -> DateMention | None:
     """The date of the page's main event: the first date in the lead or first paragraphs that
     is not the date of a report (`据老挝通讯社2月8日报道`) or of what came before it."""
     dl = page.dateline.span if page.dateline else (0, 0)
-    for s, e in page.paragraphs[:3]:
+    # a teaser's headline carries its story's date (`越南与新西兰发表联合声明（2024年3月11日）`)
+    heads = [page.title_span] if page.part == "teaser" and page.title_span else []
+    for s, e in [*page.paragraphs[:3], *heads]:
         for m in mentions:
             if (s <= m.span[0] < e and not (dl[0] <= m.span[0] < dl[1]) and not m.future
                     and not m.topic):
