@@ -1064,3 +1064,12 @@ def test_attending_a_celebration_held_where_the_page_said_it_was():
 def test_a_headline_asking_a_question_tells_no_event():
     doc = page("李强将于明年访问澳大利亚？", "新华社北京12月1日电 外交部发言人说，我们会适时发布消息。")
     assert doc.events == ()
+
+
+def test_a_generals_rank_is_no_plan_in_a_welcome():
+    doc = page("越中两国防长举行会谈",
+               "人民军队报10月17日 越南国防部长吴春历大将同中国国防部长魏凤和上将举行会谈。"
+               "会谈中，吴春历大将欢迎魏凤和上将访问越南，高度评价中国国防部近年来为推动两军关系发展所作出的积极贡献。")
+    assert "AGREE" not in {e.event for e in doc.events}
+    praise = one([e for e in doc.events if e.event == "SUPPORT"])
+    assert (names(praise.actor), countries(praise.recipient)) == ({"吴春历"}, {"CHN"})
