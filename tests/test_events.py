@@ -1073,3 +1073,11 @@ def test_a_generals_rank_is_no_plan_in_a_welcome():
     assert "AGREE" not in {e.event for e in doc.events}
     praise = one([e for e in doc.events if e.event == "SUPPORT"])
     assert (names(praise.actor), countries(praise.recipient)) == ({"吴春历"}, {"CHN"})
+
+
+def test_an_ask_put_with_qing_to_the_party_named_right_after_it():
+    doc = page("韩中元首通电话",
+               "韩联社首尔6月10日电 李在明10日与习近平通电话。李在明请中方为实现朝鲜半岛无核化与和平稳定发挥"
+               "建设性作用。习近平请李在明转达对韩国人民的良好祝愿。越南申请加入该组织。")
+    ask = one([e for e in doc.events if e.event == "REQUEST"])
+    assert (names(ask.actor), countries(ask.recipient)) == ({"李在明"}, {"CHN"})

@@ -35,6 +35,7 @@ JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
 SUMMONED = re.compile(r"召见|约见")  # an envoy summoned: the protests that follow are to them
+ASKED_OF_NOT = set("申提聘敬宴约恳回")  # `申请`, `提请`, `聘请` …: no ask of a party
 GOVERNING = re.compile(r"允许|宣布|决定|批准|同意|邀请|要求|支持|协助")
 FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in the passive too
 # `在台岛周边海空域`, `在台湾海峡、台岛北部、南部及台岛以东海空域`: waters or land around a party
@@ -210,6 +211,12 @@ class Statements(Meetings):
         return self.clause.governed_by(at, min(self._clause_end(at, sent), hit.start), ("对", "向"))
 
     def _request(self, hit: TriggerHit, subj: Side, sent: Span) -> list[Found]:
+        if hit.trigger.word == "请" and (self.text[hit.start - 1 : hit.start] in ASKED_OF_NOT
+                                        or not self.clause.starts_at(hit.end)
+                                        or "转达" in self.text[hit.end : sent[1]]):
+            # `请中方…发挥建设性作用`, the party right after; not `申请`, `请问`, nor greetings
+            # passed on (`请梅德韦杰夫转达对普京总统的良好祝愿`, SPEC: no event)
+            return []
         after = self.text[hit.end : sent[1]].lstrip("，,:：")
         meet = re.match(r"(?:能|能够|尽快|早日)?(?:与|同|和)([^，,。]{1,30}?)(?:会面|会晤|会谈|见面|通话|举行)",
                         after)
