@@ -12,7 +12,6 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Any
 
 from communique.dates import (
     BEFORE_CLAUSE,
@@ -28,7 +27,7 @@ from communique.events.assemble import assemble
 from communique.events.coder import Found, code_events
 from communique.events.grammar import QUESTION, TRAVEL
 from communique.events.lexicon import lexicon
-from communique.model import DateValue, Document, InputError, Page, RawPage, Rejected
+from communique.model import DateValue, Document, Event, InputError, Page, RawPage, Rejected
 from communique.page import split_page
 from communique.sources import iter_pages
 from communique.text import to_simplified
@@ -163,7 +162,7 @@ def code_page(page: Page, home: str | None) -> Document:
     return Document(page, rec.entities, _not_history(page, events))
 
 
-def _not_history(page: Page, events: tuple) -> tuple:
+def _not_history(page: Page, events: tuple[Event, ...]) -> tuple[Event, ...]:
     """SPEC section 2: history told in an article (`中越两国国防部2005年签署…协议` in a report
     of 2019) is no event of it: a printed year two or more before the report's is background."""
     year = page.dateline.year if page.dateline and page.dateline.year else (
@@ -171,7 +170,7 @@ def _not_history(page: Page, events: tuple) -> tuple:
     if page.part != "article" or year is None:
         return events
 
-    def old(ev: Any) -> bool:
+    def old(ev: Event) -> bool:
         if ev.date.source == "text" and ev.date.value and ev.date.value[:4].isdigit():
             return int(ev.date.value[:4]) < year - 1
         printed = [int(m[1]) for m in BARE_YEAR.finditer(page.text, *ev.span)
