@@ -369,9 +369,7 @@ class Meetings(PageState):
         if not subj or subj.span and subj.span[0] > took:
             # `梁强…举行仪式，分别接受新任日本驻越南大使伊藤直树…递交国书`: the envoys follow
             # the verb; who receives them is the sentence's subject before it
-            subj = self.clause.subject(cl[0], took) or next(
-                (found for cs, ce in reversed(self.clauses(sent)) if ce <= cl[0]
-                 if (found := self.clause.subject(cs, ce))), Side())
+            subj = self.clause.subject(cl[0], took) or self._subject_before(cl, sent, False)
         envoys = [e for e in self.clause.within(took + 2, hit.start)
                   if e.country and e.country not in subj.countries]
         by_country = {e.country: e for e in envoys}

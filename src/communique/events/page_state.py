@@ -12,8 +12,10 @@ from communique.entities.recognise import Recognised, both_mentions
 from communique.events.grammar import (
     ANAPHORA,
     GONE_TO,
+    GOVERNING,
     PROVINCE_ENDINGS,
     QUESTION,
+    SAYING,
     SIDELINES,
     TITLE_GAP,
 )
@@ -63,7 +65,10 @@ class PageState:
     def __init__(self, text: str, rec: Recognised, body: Span, skip: tuple[Span, ...]) -> None:
         self.text = text
         self.body = body
-        self.clause = Clause(text, _with_pairs(rec), both_mentions(text, body[0], body[1]))
+        self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec, skip)
+        self.trigger_starts = [t.start for t in self.triggers]
+        self.clause = Clause(text, _with_pairs(rec), both_mentions(text, body[0], body[1]),
+                             self.trigger_starts)
         self.pairs = rec.pairs
         self.places = rec.places
         self.place_starts = [p.start for p in rec.places]
@@ -76,9 +81,6 @@ class PageState:
         self.frame = PageFrame()
         self.sentences = [_past(sent, skip) for sent in sentence_spans(text, body[0], body[1])]
         self.sentence_starts = [sent[0] for sent in self.sentences]
-        self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec, skip)
-        self.trigger_starts = [t.start for t in self.triggers]
-        self.clause.verbs = self.trigger_starts
 
     @property
     def summit(self) -> bool:
@@ -140,6 +142,28 @@ class PageState:
         return [Found(t, (hit.start, hit.end), sent, kw.get("event") or t.event,
                       kw["mode"] if "mode" in kw else t.mode, kw.get("medium") or t.medium,
                       kw.get("cameo") or t.cameo, a, r, confidence)]
+
+    def _subject_before(self, cl: Span, sent: Span, not_the_speakers: bool = True) -> Side:
+        """`菲4410船无视…，以危险方式蓄意冲撞…`: a clause without a subject goes on from the
+        nearest clause before that has one (for a charge, not the speaker's)."""
+        says = self._speaker_before(cl[0], set()).countries if not_the_speakers else set()
+        for cs, ce in reversed([c for c in self.clauses(sent) if c[1] <= cl[0]]):
+            colon = max(self.text.rfind("：", cs, ce), self.text.rfind(":", cs, ce))
+            subj = self.clause.subject(colon + 1 if colon >= 0 else cs, ce)  # `宣布：X…`
+            if subj.span and colon < 0 and GOVERNING.search(self.text, cs, subj.span[0]):
+                continue  # `宣布允许台湾当局…设立代表处`: whom the act lets, not who acts
+            if subj and not subj.both and not subj.countries & says:
+                return subj
+        return Side()
+
+    def _speaker_before(self, at: int, not_in: set[str]) -> Side:
+        """Who speaks: the last person or side of another country named in the paragraph before
+        ``at`` and followed by a verb of saying."""
+        floor = self.text.rfind("\n", self.body[0], at) + 1
+        for e in reversed(self.clause.within(floor, at)):
+            if e.country and e.country not in not_in and SAYING.match(self.text, e.span[1]):
+                return Side((e,), span=e.span)
+        return Side()
 
     def _country_in(self, start: int, end: int) -> Side:
         """The first country named in ``[start, end)``, else the country of the first place

@@ -56,13 +56,14 @@ class Side:
 class Clause:
     """Entity look-ups over one document's text, by position."""
 
-    def __init__(self, text: str, entities: tuple[Entity, ...], both: list[Span]) -> None:
+    def __init__(self, text: str, entities: tuple[Entity, ...], both: list[Span],
+                 verbs: list[int] | None = None) -> None:
         self.text = text
         self.entities = entities
         self.starts = [e.span[0] for e in entities]
         self._ends = {e.span[1]: e for e in entities}
         self.both = both
-        self.verbs: list[int] = []  # where the page's event words start
+        self.verbs = verbs or []  # where the page's event words start, in order
 
     def starts_at(self, pos: int) -> bool:
         i = bisect.bisect_left(self.starts, pos)

@@ -13,7 +13,6 @@ from communique.events.grammar import (
     HANDED_PEOPLE,
     NOMINAL_BEFORE,
     PASSIVE_AGENT,
-    SAYING,
     WISHED_STATE,
     is_future,
 )
@@ -36,7 +35,6 @@ ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束�
 COMMA = re.compile(r"[，,]")
 SUMMONED = re.compile(r"召见|约见")  # an envoy summoned: the protests that follow are to them
 ASKED_OF_NOT = set("申提聘敬宴约恳回")  # `申请`, `提请`, `聘请` …: no ask of a party
-GOVERNING = re.compile(r"允许|宣布|决定|批准|同意|邀请|要求|支持|协助")
 FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in the passive too
 # `在台岛周边海空域`, `在台湾海峡、台岛北部、南部及台岛以东海空域`: waters or land around a party
 AROUND = re.compile(r"在[^，,。；;]{1,40}?(?:周边|附近|周围|以东|以西|以南|以北|沿海|海域|空域|领海)")
@@ -351,25 +349,3 @@ class Statements(Meetings):
         if not speaker:
             return []
         return self._found(hit, sent, speaker, accused, 0.65)
-
-    def _subject_before(self, cl: Span, sent: Span) -> Side:
-        """`菲4410船无视…，以危险方式蓄意冲撞…`: a clause without a subject goes on from the
-        nearest clause before that has one, not the speaker's."""
-        says = self._speaker_before(cl[0], set()).countries
-        for cs, ce in reversed([c for c in self.clauses(sent) if c[1] <= cl[0]]):
-            colon = max(self.text.rfind("：", cs, ce), self.text.rfind(":", cs, ce))
-            subj = self.clause.subject(colon + 1 if colon >= 0 else cs, ce)  # `宣布：X…`
-            if subj.span and colon < 0 and GOVERNING.search(self.text, cs, subj.span[0]):
-                continue  # `宣布允许台湾当局…设立代表处`: whom the act lets, not who acts
-            if subj and not subj.both and not subj.countries & says:
-                return subj
-        return Side()
-
-    def _speaker_before(self, at: int, not_in: set[str]) -> Side:
-        """Who speaks: the last person or side of another country named in the paragraph before
-        ``at`` and followed by a verb of saying."""
-        floor = self.text.rfind("\n", self.body[0], at) + 1
-        for e in reversed(self.clause.within(floor, at)):
-            if e.country and e.country not in not_in and SAYING.match(self.text, e.span[1]):
-                return Side((e,), span=e.span)
-        return Side()
