@@ -393,3 +393,11 @@ def test_anniversaries_of_chinas_relations_and_of_partnerships_give_the_year():
     assert years("今年是中立两国建交30周年") == [2021]
     assert years("今年是中国和洪都拉斯建交一周年") == [2024]
     assert years("今年是越中全面战略合作伙伴关系建立15周年") == [2023]
+
+
+def test_the_anniversary_of_a_treaty_gives_the_year():
+    def years(text: str) -> list[int]:
+        return [c.year for c in year_clues(text)]
+
+    assert years("今年恰逢俄越友好关系基本原则条约签署30周年") == [2024]
+    assert years("今年是《中朝友好合作互助条约》签订60周年") == [2021]

@@ -1081,3 +1081,31 @@ def test_an_ask_put_with_qing_to_the_party_named_right_after_it():
                "建设性作用。习近平请李在明转达对韩国人民的良好祝愿。越南申请加入该组织。")
     ask = one([e for e in doc.events if e.event == "REQUEST"])
     assert (names(ask.actor), countries(ask.recipient)) == ({"李在明"}, {"CHN"})
+
+
+def test_a_month_named_for_something_else_does_not_date_the_next_day():
+    """`这是…10月就任首相后首次出访。2日，…`: the month is of the taking office; the 2nd is the
+    report's month."""
+    doc = page("日本首相访问泰国", "新华社曼谷11月3日电 日本首相岸田文雄1日抵达曼谷，开始对泰国进行正式"
+               "访问。这是岸田文雄10月就任首相后首次出访。2日，岸田文雄在曼谷与泰国总理巴育举行会谈。")
+    talks = one(in_sentence(doc, "2日，岸田文雄在曼谷与泰国总理巴育举行会谈", "CONSULT"))
+    assert talks.date.value == "--11-02"
+
+
+def test_a_remark_on_the_event_does_not_move_the_day_of_what_follows():
+    """`这是马克龙15日连任后…首次通话`: the 15th is the re-election's; the thanks after it are
+    the call's."""
+    doc = communique.extract(
+        "中法元首通电话\n\n新华社北京4月20日电 国家主席习近平20日同法国总统马克龙通电话。"
+        "这是马克龙15日连任后两国元首首次通话。马克龙感谢中方为法国抗击疫情提供的帮助。\n",
+        published="2022-04-20")
+    thanks = one(in_sentence(doc, "马克龙感谢中方", "SUPPORT"))
+    assert thanks.date.value == "2022-04-20"
+
+
+def test_an_act_counted_as_an_anniversary_or_remarked_on_is_not_reported_again():
+    """`条约签署30周年` is a time counted from; `这是普京第五次访问越南` remarks on the visit
+    the page told."""
+    s = "今年恰逢俄越友好关系基本原则条约签署30周年，这是普京第五次访问越南。"
+    doc = page("普京访问越南", f"塔斯社河内6月20日电 俄罗斯总统普京20日抵达河内，开始对越南进行国事访问。{s}")
+    assert not in_sentence(doc, s)

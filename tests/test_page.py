@@ -219,6 +219,15 @@ def test_a_related_block_headed_related_content_is_other_stories():
     assert "访华" not in pages[0].text
     assert [p.part for p in pages[1:]] and all(p.part == "teaser" for p in pages[1:])
 
+@pytest.mark.parametrize("heading", ["编辑推荐", "热门文章", "同类新闻", "其他新闻", "阅读更多:"])
+def test_the_headings_outlets_give_other_stories_start_the_teasers(heading):
+    pages = split_page(RawPage("p", text=(
+        "洪森会见中国大使\n\n柬埔寨首相洪森18日在金边会见中国驻柬大使王文天。\n\n"
+        f"{heading}\n中柬举行外交国防“2+2”战略对话\n洪森出席博鳌亚洲论坛年会\n")))
+    assert "战略对话" not in pages[0].text
+    assert [p.part for p in pages[1:]] and all(p.part == "teaser" for p in pages[1:])
+
+
 XINHUA = """首页 > 新闻 > 国际
 越南国家主席会见中国外交部长
 2024-03-05 18:20:31　来源：新华网

@@ -918,8 +918,8 @@ def _from_mention(
         day = m.day if _valid(year, month, m.day) else None
         return _Ymd(year, month, day, base.evidence, m.span, source=base.source)
     if m.month is None and m.day is not None:  # 26日: the month of the context
-        ref = _month_context(m, usable, anchor)
         rep = _report(dateline, pub)
+        ref = _month_context(m, usable, anchor, text, rep is not None and rep.month is not None)
         if ref is not None and not _after_report(ref, m.day, rep):
             y = ref.year
             return _Ymd(y, ref.month, m.day, _evidence(text, ref) if y else None, m.span)
@@ -960,13 +960,19 @@ def _previous_full(m: DateMention, usable: list[DateMention]) -> DateMention | N
 
 
 def _month_context(
-    m: DateMention, usable: list[DateMention], anchor: DateMention | None
+    m: DateMention, usable: list[DateMention], anchor: DateMention | None, text: str,
+    reported: bool,
 ) -> DateMention | None:
+    """The mention whose month a day-only date takes. A month without a day in an earlier
+    sentence (`这是菅义伟9月就任首相后的首次出访。19日，…`) dates something else: where the
+    report gives a month, it does not pass on."""
+    sentence = max(text.rfind(c, 0, m.span[0]) for c in "。！？!?\n") + 1
     prev = None
     for x in usable:
         if x.span[0] >= m.span[0]:
             break
-        if x.month is not None and not x.future and x.relative is None:
+        if x.month is not None and not x.future and x.relative is None and (
+                x.day is not None or not reported or x.span[0] >= sentence):
             prev = x
     if prev is not None:
         return prev

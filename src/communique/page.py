@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from communique.knowledge import read_table
 from communique.model import Dateline, Dropped, Page, RawPage
 from communique.text import to_simplified
 
@@ -76,10 +77,7 @@ _NAV_TOKENS = re.compile(
     )
 )
 _NAV_REST = re.compile(r"[\s\W_]+")
-RELATED_HEADINGS = {"更多", "相关新闻", "相关阅读", "推荐阅读", "延伸阅读", "相关报道", "更多新闻",
-            "相关文章", "更多阅读", "热点推荐", "精彩推荐", "猜你喜欢", "相关内容", "相关链接",
-            "相关推荐", "推荐新闻", "更多报道", "相关稿件", "相关资讯", "热门新闻",
-            "相关专题"}  # fmt: skip
+RELATED_HEADINGS = frozenset(r["heading"] for r in read_table("related_headings"))
 _MARKER_STRIP = "【】[]<>《》:：>»›\u3000 "
 _SENTENCE_END = "。！？!?"
 

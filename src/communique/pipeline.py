@@ -275,6 +275,9 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
 # A sentence opened by a period (`大会期间,`, `访问越南期间，`): what follows it has no day.
 PERIOD_OPENING = re.compile(r"(?:^|(?<=[。！？!?]))[^。！？!?\n，,]{0,30}期间[，,]", re.M)
 FLASHBACK = ("此前", "在此之前", "之前", "前一天")
+# `这是李在明4日就任总统后首次与习近平通话`: a remark on the event just told, whose days are
+# other events'
+COMMENT = ("这是", "这也是", "此访是", "此行是", "此次访问是")
 
 
 def _paragraph_start(page: Page, at: int) -> int:
@@ -289,9 +292,9 @@ def _travel_day(text: str, span: tuple[int, int], home: tuple[int, int] | None) 
 
 
 def _flashback(text: str, span: tuple[int, int], home: tuple[int, int] | None) -> bool:
-    """A day told in passing, in a sentence that steps back (`此前一天,即2月26日,…`): the
-    story goes on at the day it left."""
-    return home is not None and text[home[0] : span[0]].lstrip().startswith(FLASHBACK)
+    """A day told in passing, in a sentence that steps back (`此前一天,即2月26日,…`) or remarks
+    on what was just told (`这是…4日就任总统后首次…`): the story goes on at the day it left."""
+    return home is not None and text[home[0] : span[0]].lstrip().startswith((*FLASHBACK, *COMMENT))
 
 
 def _question_start(text: str, at: int) -> int:

@@ -36,6 +36,7 @@ FORCE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "RETREAT"}
 # `…曾因2017年…陷入低谷。当时德国指责…`: a sentence told of the time the one before recalled
 BACK_THEN = re.compile(r"\s*(?:当时|彼时|那时)")
 RECAP = re.compile(r"\s*(?:这是|此次是|这也是)[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
+ANNIVERSARY = re.compile(r"\s*[0-9０-９一二三四五六七八九十百]{1,4}\s*周年")
 ONCE = re.compile(r"曾")  # `曾访华`: told as the past
 TOPIC_END = re.compile(r"等?(?:方面|领域)")
 LIFTED = re.compile(r"(?:取消|解除|撤销|撤除|停止|放弃)[^，,。；;]{0,6}$")
@@ -55,8 +56,8 @@ class Frames(Statements):
         before = self.text[cl[0] : hit.start]
         if before.endswith(NEGATION):
             return []
-        if self.text.startswith("以来", hit.end):
-            return []  # `台美断交以来`: a time since, not an act of the story
+        if self.text.startswith("以来", hit.end) or ANNIVERSARY.match(self.text, hit.end):
+            return []  # `台美断交以来`, `条约签署30周年`: a time counted from, not an act
         if hit.trigger.event in ("CONSULT", "COOPERATE", "AID") and CALLED_OFF.search(before):
             return []  # `取消中美两军战区领导通话`: called off
         name = hit.trigger.frame
@@ -94,7 +95,8 @@ class Frames(Statements):
             return []  # `此次会谈`: the meeting already told, named again
         if hit.trigger.event == "CONSULT" and (
                 (not before.strip() and self.text.startswith(MEETING_AS_SUBJECT, hit.end))
-                or RECAP.match(self.text, sent[0], hit.start)):
+                or RECAP.match(self.text, sent[0], hit.start)
+                or RECAP.match(self.text, cl[0], hit.start)):
             return []  # `会谈在…间隙举行`, `这是…首次与习近平举行会谈`: the meeting told, described
         if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
                 self.text.startswith(NOMINAL_AFTER, hit.end)) and not self.clause.within(
