@@ -401,3 +401,8 @@ def test_the_anniversary_of_a_treaty_gives_the_year():
 
     assert years("今年恰逢俄越友好关系基本原则条约签署30周年") == [2024]
     assert years("今年是《中朝友好合作互助条约》签订60周年") == [2021]
+
+
+def test_the_day_of_what_a_measure_answers_is_a_topic():
+    ms = find_dates("日本政府10日正式决定针对朝鲜上月进行核试验以及本月7日发射远程弹道导弹，实施制裁。")
+    assert [(m.text, m.topic) for m in ms] == [("10日", False), ("上月", True), ("本月7日", True)]

@@ -1109,3 +1109,13 @@ def test_an_act_counted_as_an_anniversary_or_remarked_on_is_not_reported_again()
     s = "今年恰逢俄越友好关系基本原则条约签署30周年，这是普京第五次访问越南。"
     doc = page("普京访问越南", f"塔斯社河内6月20日电 俄罗斯总统普京20日抵达河内，开始对越南进行国事访问。{s}")
     assert not in_sentence(doc, s)
+
+
+def test_a_warning_of_further_measures_is_a_threat_at_the_party_warned():
+    s = "菅义伟表示，如果朝鲜不采取具体行动，日本将考虑采取进一步的措施。"
+    doc = page("日本对朝鲜实施制裁", f"共同社东京2月10日电 日本政府10日决定对朝鲜实施独自制裁。{s}")
+    threat = one(in_sentence(doc, s, "THREATEN"))
+    assert (countries(threat.actor), countries(threat.recipient)) == ({"JPN"}, {"PRK"})
+    s = "国防部发言人表示，这次演习是对民进党当局的严重警告。"
+    doc = page("东部战区演习", f"新华社北京5月23日电 {s}")
+    assert countries(one(in_sentence(doc, s, "THREATEN")).actor) == {"CHN"}

@@ -328,6 +328,7 @@ def test_a_line_of_date_and_time_is_the_pages_stamp():
         "2024年06月20日 08:49 星期四": "2024-06-20",
         "2024年1月31日 星期三　A1版": "2024-01-31",  # a paper's page number
         "2021年05月17日 第03版": "2021-05-17",
+        "2016年2月10日 19时46分": "2016-02-10",  # the time in hours and minutes
     }
     for stamp, published in cases.items():
         page = f"拉夫罗夫与裴青山举行会谈\n{stamp}\n俄罗斯外长拉夫罗夫6日在河内与越南外长裴青山举行会谈。"
@@ -339,6 +340,13 @@ def test_a_line_of_date_and_time_is_the_pages_stamp():
     assert art.published == "2022-07-07"  # what the user gave comes first
     (art,) = split_page(RawPage("s", text="标题\n3.5\n双方签署2025年合作计划。"))
     assert art.dropped == () and art.published is None
+
+
+def test_a_stamp_without_a_year_still_gives_the_report_day():
+    (art,) = split_page(RawPage("s", text="日越首脑会谈\n11月27日 21时05分\n日本首相27日在首相官邸与越南"
+                                          "国家主席举行了会谈。"))
+    assert art.published is None and "21时05分" not in art.text
+    assert (art.dateline.month, art.dateline.day, art.dateline.span) == (11, 27, (0, 0))
 
 
 def test_a_headline_that_opens_with_the_date_gives_the_report_date():

@@ -212,7 +212,8 @@ BEFORE_CLAUSE = re.compile(r"[^，,。；;]{0,40}?(?:之后|以后|后)[，,]")
 _UNTIL_BEFORE = re.compile(r"(?:至|到|截至)\Z")  # `至5月30日结束`: where a period ends
 _UNTIL_AFTER = re.compile(r"\s*(?:结束|为止|闭幕|止)")
 _TOPIC_BEFORE = re.compile(r"(?:关于|就)[^，,。；;：:\s]{0,8}\Z")
-_STANCE_BEFORE = re.compile(r"(?:谴责|批评|抗议|反对|祝贺|感谢|关切|担忧|哀悼|慰问)[^，,。；;：:\s]{0,8}\Z")
+_STANCE_BEFORE = re.compile(r"(?:谴责|批评|抗议|反对|祝贺|感谢|关切|担忧|哀悼|慰问)[^，,。；;：:\s]{0,8}\Z"
+                            r"|(?:针对|回应)[^，,。；;：:\s]{0,20}\Z")
 # After a date, the words that make it the day of a report (`据老挝通讯社2月8日报道，…于2月7日晚
 # 运抵`), not of what the report tells
 REPORTED = ("报道", "讯", "消息")
@@ -305,7 +306,7 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
     since = bool(_SINCE_BEFORE.search(text, max(0, s - 2), s) and _SINCE_AFTER.match(text, e, end)
                  or _UNTIL_BEFORE.search(text, max(0, s - 2), s) and _UNTIL_AFTER.match(text, e, end))
     topic = bool(_TOPIC_BEFORE.search(text, max(0, s - 10), s) and _TOPIC_AFTER.match(text, e, end)
-                 or _STANCE_BEFORE.search(text, max(0, s - 10), s))
+                 or _STANCE_BEFORE.search(text, max(0, s - 24), s))
     return DateMention(
         span=(s, e), text=text[s:e], year=y, month=mo, day=d, end_year=ey, end_month=em,
         end_day=ed, relative=rel, part_of_day=pod, future=future, since=since, topic=topic,

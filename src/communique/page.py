@@ -56,7 +56,7 @@ _BYLINE = re.compile(
     r"|(?:本报|本网)(?:特约)?记者\s+[\u4e00-\u9fff·•\s、，,]{2,30})$"
 )
 _STAMP_ONLY = re.compile(
-    r"(?:[\d\s:：./\-年月日号()（）\[\]【】|,，]|更新|发布|发表|时间|日期|北京时间|星期[一二三四五六日天]"
+    r"(?:[\d\s:：./\-年月日号时点分秒()（）\[\]【】|,，]|更新|发布|发表|时间|日期|北京时间|星期[一二三四五六日天]"
     r"|周[一二三四五六日天]|上午|下午|凌晨|晚上|中午"
     r"|第?[A-Za-z]?\d{1,3}\s*版)+"  # a print edition's page: `A1版`, `第01版`
 )
@@ -252,6 +252,19 @@ def _title_date(text: str, start: int, end: int) -> Dateline | None:
 # Building pages
 
 
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _stamp_day(dropped: list[Dropped]) -> Dateline | None:
+    """A stamp that gives no year (`11月27日 21时05分`) still says the report's day, as a
+    dateline would; it stands outside the text, so it spans nothing there."""
+    for d in dropped[:12]:
+        m = _MONTH_DAY.search(to_simplified(d.text)) if d.kind == "stamp" else None
+        if m and 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 31:
+            return Dateline(d.text.strip(), (0, 0), month=int(m[1]), day=int(m[2]))
+    return None
+
+
 def _build(
     doc_id: str,
     part: str,
@@ -282,6 +295,8 @@ def _build(
             break
     if dateline is None and title_span is not None:
         dateline = _title_date(text, title_span[0], title_span[1])
+    if dateline is None and published is None and part == "article":
+        dateline = _stamp_day(dropped)
     return Page(
         doc_id=doc_id,
         part=part,
