@@ -406,3 +406,12 @@ def test_the_anniversary_of_a_treaty_gives_the_year():
 def test_the_day_of_what_a_measure_answers_is_a_topic():
     ms = find_dates("日本政府10日正式决定针对朝鲜上月进行核试验以及本月7日发射远程弹道导弹，实施制裁。")
     assert [(m.text, m.topic) for m in ms] == [("10日", False), ("上月", True), ("本月7日", True)]
+
+
+def test_a_month_of_another_year_said_elsewhere_does_not_date_the_event():
+    """`印度2019年11月宣布暂不签署协定` on a page of 2020 is the month of something else."""
+    text = "11月15日上午，李克强出席领导人会议。印度2019年11月宣布暂不签署协定。"
+    ms = find_dates(text)
+    v = resolve_event_date(_sentence(text, "李克强出席"), ms, year_clues(text, ms), text=text,
+                           dateline=None, published="2020-11-15")
+    assert (v.value, v.source) == ("2020-11-15", "published")

@@ -256,3 +256,10 @@ def test_a_bare_last_name_is_the_person_whose_full_name_the_page_gave():
 def test_a_four_letter_foreign_name_that_starts_like_a_chinese_one():
     found = recognise("会议期间，王毅还分别会见了缅甸外长温纳貌伦、越南外长裴青山和老挝外长沙伦赛。")
     assert [e.name for e in found.entities if e.kind == "person"][:2] == ["王毅", "温纳貌伦"]
+
+
+def test_a_name_ends_before_what_its_bearer_does():
+    """`…巴尔加斯签署…`, `…王文涛代表中国政府…`: the verb is not the name's last letter."""
+    found = recognise("中国外长王毅在北京与多明尼加外长巴尔加斯签署建交联合公报。商务部长王文涛代表中国政府签署协定。")
+    people = [(e.name, e.country) for e in found.entities if e.kind == "person"]
+    assert people == [("王毅", "CHN"), ("巴尔加斯", "DOM"), ("王文涛", "CHN")]

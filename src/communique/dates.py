@@ -1009,6 +1009,9 @@ def _text_year(
             continue
         if not holds and published_year is not None and x.year < published_year - 1:
             continue  # 1973年8月1日 for 8月8日 on a page of 2022: another day, and history
+        if (x.day is None and published_year is not None and x.year != published_year
+                and not sentence[0] <= x.span[0] < sentence[1]):
+            continue  # `印度2019年11月宣布…` on a page of 2020: the month of something else
         key = (0 if holds else 1, abs(x.span[0] - pos))
         if best_key is None or key < best_key:
             best, best_key = x, key
