@@ -1119,3 +1119,12 @@ def test_a_warning_of_further_measures_is_a_threat_at_the_party_warned():
     s = "国防部发言人表示，这次演习是对民进党当局的严重警告。"
     doc = page("东部战区演习", f"新华社北京5月23日电 {s}")
     assert countries(one(in_sentence(doc, s, "THREATEN")).actor) == {"CHN"}
+
+
+
+def test_a_local_outlets_bare_ministry_is_its_countrys():
+    """`外交部` in 菲律宾商报 is the Philippines' (kb/agencies.tsv)."""
+    s = "外交部14日召见中国驻菲律宾大使黄溪连，就中国海警船只在仁爱礁附近的行动提出抗议。"
+    doc = page("菲外交部召见中国大使", f"菲律宾商报讯 {s}")
+    protest = one(in_sentence(doc, s, "ACCUSE"))
+    assert (countries(protest.actor), countries(protest.recipient)) == ({"PHL"}, {"CHN"})
