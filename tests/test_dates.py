@@ -415,3 +415,13 @@ def test_a_month_of_another_year_said_elsewhere_does_not_date_the_event():
     v = resolve_event_date(_sentence(text, "李克强出席"), ms, year_clues(text, ms), text=text,
                            dateline=None, published="2020-11-15")
     assert (v.value, v.source) == ("2020-11-15", "published")
+
+
+def test_a_date_written_day_first_with_dots_and_a_stamp_in_brackets():
+    """`14.03.2018` as European outlets print it; `（2月7日 23时10分）` after a headline is the
+    story's stamp, not the day of what it condemns."""
+    assert [(m.year, m.month, m.day) for m in find_dates("驱逐23名俄罗斯外交官。 14.03.2018")] == [
+        (2018, 3, 14)]
+    assert find_dates("增长3.5.他说") == []
+    ms = find_dates("· 联合国安理会召开紧急会议 强烈谴责朝鲜发射（2月7日 23时10分）")
+    assert [(m.month, m.day, m.topic) for m in ms] == [(2, 7, False)]

@@ -228,6 +228,16 @@ def test_the_headings_outlets_give_other_stories_start_the_teasers(heading):
     assert [p.part for p in pages[1:]] and all(p.part == "teaser" for p in pages[1:])
 
 
+def test_each_bulleted_line_of_other_stories_is_a_teaser_of_its_own():
+    pages = split_page(RawPage("p", text=(
+        "英国驱逐俄外交官\n\n英国首相特雷莎·梅14日宣布驱逐23名俄罗斯外交官。\n\n相关新闻\n"
+        "· 俄罗斯以牙还牙 驱逐23名英国外交官 17.03.2018 俄罗斯外交部宣布驱逐23名英国外交官，并关闭英国文化协会"
+        "在俄罗斯的办公室。\n"
+        "· 美国驱逐35名俄外交官 30.12.2016 奥巴马29日宣布驱逐35名俄罗斯外交官，并关闭俄方在美国的两处房产。\n")))
+    teasers = [p.text for p in pages[1:]]
+    assert len(teasers) == 2 and "17.03.2018" in teasers[0] and "奥巴马" in teasers[1]
+
+
 XINHUA = """首页 > 新闻 > 国际
 越南国家主席会见中国外交部长
 2024-03-05 18:20:31　来源：新华网

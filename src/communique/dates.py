@@ -147,6 +147,8 @@ _DATE_RE = re.compile(
     (?:(?P<yrange>{_YEAR}\s*年?\s*{_SEP}\s*{_YEAR}\s*年)
   | (?P<iso>(?<![{_D}.．/-])(?P<iy>(?:19|20)[0-9]{{2}})(?P<isep>[-/.])(?P<im>[01]?[0-9])(?P=isep)
         (?P<id>[0-3]?[0-9])(?![{_D}]|\.[0-9]))
+  | (?P<dmy>(?<![{_D}.．/-])(?P<xd>[0-3]?[0-9])\.(?P<xm>[01]?[0-9])\.(?P<xy>(?:19|20)[0-9]{{2}})
+        (?![{_D}]|\.[0-9]))
   | (?P<ymd>(?:(?P<y>{_YEAR})\s*年|(?P<ry>今年|去年|明年))
         (?:\s*(?P<m>{_MON})\s*月份?
            (?:\s*(?:(?P<d>{_DAY})\s*[日号]|(?P<dr>{_DAY})(?=\s*{_SEP}\s*{_DAY}\s*[日号])|(?P<mp>{_MPART})))?
@@ -249,6 +251,10 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
         y, mo, d = int(m["iy"]), int(m["im"]), int(m["id"])
         if not _valid(y, mo, d):
             return None
+    elif kind == "dmy":  # `14.03.2018`, as European outlets write it
+        y, mo, d = int(m["xy"]), int(m["xm"]), int(m["xd"])
+        if not _valid(y, mo, d):
+            return None
     elif kind == "ymd":
         y = _num(m["y"])
         rel = _REL_YEARS.get(m["ry"] or "")
@@ -306,7 +312,8 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
     since = bool(_SINCE_BEFORE.search(text, max(0, s - 2), s) and _SINCE_AFTER.match(text, e, end)
                  or _UNTIL_BEFORE.search(text, max(0, s - 2), s) and _UNTIL_AFTER.match(text, e, end))
     topic = bool(_TOPIC_BEFORE.search(text, max(0, s - 10), s) and _TOPIC_AFTER.match(text, e, end)
-                 or _STANCE_BEFORE.search(text, max(0, s - 24), s))
+                 or _STANCE_BEFORE.search(text, max(0, s - 24), s)) and not (
+        s > 0 and text[s - 1] in "（(")  # `谴责朝鲜发射（2月7日 23时10分）`: the story's stamp
     return DateMention(
         span=(s, e), text=text[s:e], year=y, month=mo, day=d, end_year=ey, end_month=em,
         end_day=ed, relative=rel, part_of_day=pod, future=future, since=since, topic=topic,

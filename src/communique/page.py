@@ -80,6 +80,7 @@ _NAV_REST = re.compile(r"[\s\W_]+")
 RELATED_HEADINGS = frozenset(r["heading"] for r in read_table("related_headings"))
 _MARKER_STRIP = "【】[]<>《》:：>»›\u3000 "
 _SENTENCE_END = "。！？!?"
+BULLETS = ("·", "•", "▪", "●", "■", "◆", "◇", "○", "►", "▶")
 
 # Datelines (matched at the start of a paragraph, on simplified text)
 _DATE = r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -367,7 +368,10 @@ def _group_related(
     n = len(lines)
     while i < n:
         k = kinds[i]
-        if k == "C":
+        if texts[i].startswith(BULLETS):  # `· 标题 摘要 14.03.2018`: a story of its own
+            cur = [None, lines[i], []]
+            blocks.append(cur)
+        elif k == "C":
             cur = [lines[i], None, []]
             blocks.append(cur)
         elif k == "S":

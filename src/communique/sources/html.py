@@ -240,5 +240,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
                 lines = [title] + lines[k:]
     related = related_items(html)
     if related and lines:
-        lines += ["相关新闻", *related]
+        from communique.page import BULLETS
+
+        lines += ["相关新闻", *(i if i.startswith(BULLETS) else f"· {i}" for i in related)]
     return "\n".join(lines), meta
