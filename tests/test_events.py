@@ -1128,3 +1128,13 @@ def test_a_local_outlets_bare_ministry_is_its_countrys():
     doc = page("菲外交部召见中国大使", f"菲律宾商报讯 {s}")
     protest = one(in_sentence(doc, s, "ACCUSE"))
     assert (countries(protest.actor), countries(protest.recipient)) == ({"PHL"}, {"CHN"})
+
+
+def test_what_is_done_by_video_is_not_a_call_but_attending_by_video_is_by_video():
+    s = "16日，习近平与佐科举行会谈，两国元首共同以视频方式观看雅万高铁试验运行。"
+    doc = page("习近平同佐科会谈", f"新华社巴厘岛11月16日电 {s}")
+    assert [(e.event, e.medium) for e in in_sentence(doc, s)] == [("CONSULT", "in_person")]
+    s = "国务院总理李强在人民大会堂以视频方式出席第23次中国—东盟领导人会议。"
+    doc = page("李强出席领导人会议", f"新华社北京11月15日电 {s}")
+    attended = one(in_sentence(doc, s, "CONSULT"))
+    assert (attended.mode, attended.medium) == ("multilateral", "video")

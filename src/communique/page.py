@@ -11,6 +11,7 @@ tail-only patterns, so the whole pass is linear in the size of the page.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from communique.knowledge import read_table
 from communique.model import Dateline, Dropped, Page, RawPage
@@ -256,14 +257,17 @@ def _title_date(text: str, start: int, end: int) -> Dateline | None:
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
-def _stamp_day(dropped: list[Dropped]) -> Dateline | None:
-    """A stamp that gives no year (`11月27日 21时05分`) still says the report's day, as a
-    dateline would; it stands outside the text, so it spans nothing there."""
+def _stamp_day(dropped: list[Dropped], dateline: Dateline | None) -> Dateline | None:
+    """A stamp that gives no year (`11月27日 21时05分`, `发布时间：10月12日 08:30`) still says
+    the report's day, as a dateline would: the day of a dateline without one (`本报讯`), or a
+    dateline of its own, which spans nothing in the text since the stamp stands outside it."""
     for d in dropped[:12]:
-        m = _MONTH_DAY.search(to_simplified(d.text)) if d.kind == "stamp" else None
+        m = _MONTH_DAY.search(to_simplified(d.text)) if d.kind in ("stamp", "source") else None
         if m and 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 31:
+            if dateline is not None:
+                return replace(dateline, month=int(m[1]), day=int(m[2]))
             return Dateline(d.text.strip(), (0, 0), month=int(m[1]), day=int(m[2]))
-    return None
+    return dateline
 
 
 def _build(
@@ -296,8 +300,8 @@ def _build(
             break
     if dateline is None and title_span is not None:
         dateline = _title_date(text, title_span[0], title_span[1])
-    if dateline is None and published is None and part == "article":
-        dateline = _stamp_day(dropped)
+    if published is None and part == "article" and (dateline is None or not dateline.month):
+        dateline = _stamp_day(dropped, dateline)
     return Page(
         doc_id=doc_id,
         part=part,

@@ -14,6 +14,7 @@ from communique.events.grammar import (
     NOMINAL_AFTER,
     NOMINAL_BEFORE,
     PAST_YEAR,
+    REMOTE_ACTS,
     SUPPORT_NOUN_BEFORE,
     is_future,
 )
@@ -56,6 +57,8 @@ class Frames(Statements):
         before = self.text[cl[0] : hit.start]
         if before.endswith(NEGATION):
             return []
+        if hit.trigger.word == "视频方式" and self.text.startswith(REMOTE_ACTS, hit.end):
+            return []  # `两国元首共同以视频方式观看…试验运行`: watched from afar, not a call
         if self.text.startswith("以来", hit.end) or ANNIVERSARY.match(self.text, hit.end):
             return []  # `台美断交以来`, `条约签署30周年`: a time counted from, not an act
         if hit.trigger.event in ("CONSULT", "COOPERATE", "AID") and CALLED_OFF.search(before):

@@ -13,7 +13,7 @@ MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "suppo
                 "clause_opener", "general_addressee", "province_ending", "meeting", "multilateral",
                 "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel",
                 "called_off", "handed_people", "abstract_object", "journey",
-                "wished_state")
+                "wished_state", "remote_act")
 
 
 @cache
@@ -54,6 +54,7 @@ MEETING_WORDS = words("meeting")
 MULTILATERAL_WORDS = words("multilateral")
 CALL_WORDS = any_of("call")
 ANAPHORA = any_of("anaphora")
+REMOTE_ACTS = words("remote_act")  # `以视频方式观看…`: done from afar, not a call
 # `欢迎…明年访华`; not the 将 of a rank (`欢迎魏凤和上将访问越南`)
 FUTURE_WELCOME = re.compile("|".join(r"(?<![大上中少])将" if w == "将" else re.escape(w)
                                      for w in words("future_time")))

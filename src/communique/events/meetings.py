@@ -29,6 +29,9 @@ from communique.model import Entity, Span
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
 
 
+# attending from afar: `以视频方式出席`, `通过视频连线参加`, `线上出席`
+REMOTE = re.compile(r"视频|线上|云端")
+
 class Meetings(PageState):
     """The handlers of the meeting and visit frames."""
 
@@ -310,6 +313,9 @@ class Meetings(PageState):
         multilateral = any(w in rest for w in MULTILATERAL_WORDS) or any(
             e.kind == "igo" for e in foreign)
         mode, cameo = ("multilateral", "040") if multilateral else ("visit", "042")
+        if REMOTE.search(text, cl[0], hit.start):  # `以视频方式出席…领导人会议`
+            return self._found(hit, sent, subj, Side(foreign), 0.7, mode=mode, cameo=cameo,
+                               medium="video")
         return self._found(hit, sent, subj, Side(foreign), 0.7, mode=mode, cameo=cameo)
 
     def _grouping(self, hit: TriggerHit, cl: Span) -> Entity | None:
