@@ -1138,3 +1138,13 @@ def test_what_is_done_by_video_is_not_a_call_but_attending_by_video_is_by_video(
     doc = page("李强出席领导人会议", f"新华社北京11月15日电 {s}")
     attended = one(in_sentence(doc, s, "CONSULT"))
     assert (attended.mode, attended.medium) == ("multilateral", "video")
+
+
+def test_a_meeting_told_half_a_year_before_the_report_is_background():
+    s = "2017年11月，他在河内与来访的中国国家主席习近平举行会谈。"
+    doc = page("越南国家主席陈大光逝世", "越通社河内2018年9月21日电 越南国家主席陈大光21日在河内逝世。"
+               f"陈大光2016年当选国家主席。{s}")
+    assert not in_sentence(doc, s)
+    s = "2018年7月，他在河内与来访的中国国家主席习近平举行会谈。"  # two months before: reported
+    doc = page("越南国家主席", f"越通社河内2018年9月21日电 越南国家主席陈大光21日出席会议。{s}")
+    assert in_sentence(doc, s, "CONSULT")

@@ -162,17 +162,28 @@ def code_page(page: Page, home: str | None) -> Document:
     return Document(page, rec.entities, _not_history(page, events))
 
 
+HISTORY_MONTHS = 6  # a printed month this far before the report's is background
+
+
 def _not_history(page: Page, events: tuple[Event, ...]) -> tuple[Event, ...]:
     """SPEC section 2: history told in an article (`中越两国国防部2005年签署…协议` in a report
-    of 2019) is no event of it: a printed year two or more before the report's is background."""
+    of 2019) is no event of it: a printed year two or more before the report's is background,
+    and so is a printed month half a year or more before the report's (`2017年11月，他在河内
+    与…举行会谈` in an obituary of September 2018)."""
     year = page.dateline.year if page.dateline and page.dateline.year else (
         int(page.published[:4]) if page.published and page.published[:4].isdigit() else None)
     if page.part != "article" or year is None:
         return events
+    month = page.dateline.month if page.dateline and page.dateline.year else (
+        int(page.published[5:7]) if page.published and page.published[5:7].isdigit() else None)
 
     def old(ev: Event) -> bool:
         if ev.date.source == "text" and ev.date.value and ev.date.value[:4].isdigit():
-            return int(ev.date.value[:4]) < year - 1
+            value = ev.date.value
+            if month and value[5:7].isdigit() and (
+                    (year - int(value[:4])) * 12 + month - int(value[5:7]) >= HISTORY_MONTHS):
+                return True
+            return int(value[:4]) < year - 1
         printed = [int(m[1]) for m in BARE_YEAR.finditer(page.text, *ev.span)
                    if page.text[m.start() - 1] not in "自从"]  # `自1989年…以来`: since when
         return bool(printed) and max(printed) < year - 1  # `2005年签署…协议`, dated no better
