@@ -260,6 +260,7 @@ def test_a_four_letter_foreign_name_that_starts_like_a_chinese_one():
 
 def test_a_name_ends_before_what_its_bearer_does():
     """`…巴尔加斯签署…`, `…王文涛代表中国政府…`: the verb is not the name's last letter."""
-    found = recognise("中国外长王毅在北京与多明尼加外长巴尔加斯签署建交联合公报。商务部长王文涛代表中国政府签署协定。")
+    found = recognise("中国外长王毅在北京与多明尼加外长巴尔加斯签署建交联合公报。商务部长王文涛代表中国政府签署协定。"
+                      "东部战区新闻发言人李熹声称，此次演习是对台独的惩戒。")
     people = [(e.name, e.country) for e in found.entities if e.kind == "person"]
-    assert people == [("王毅", "CHN"), ("巴尔加斯", "DOM"), ("王文涛", "CHN")]
+    assert people == [("王毅", "CHN"), ("巴尔加斯", "DOM"), ("王文涛", "CHN"), ("李熹", "CHN")]

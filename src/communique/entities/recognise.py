@@ -26,7 +26,7 @@ SEPARATORS = "·•・‧.．･"
 NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还再均都是的了率一行及夫人时上中下后前年月日此今")
 # Verbs that follow a name and whose first character could also end one (`萨尔通电话`).
 NAME_FOLLOWERS = ("通电话", "通话", "举行", "会谈", "会晤", "会见", "表示", "指出", "代表", "签署", "出席",
-                  "宣布", "访问", "致电", "致信")
+                  "宣布", "访问", "致电", "致信", "声称")
 # A day or time right after a name ends it (`拿督斯里希山慕丁周四（1日）在…`, `迪沙万3日…`).
 TIME_AFTER_NAME = re.compile(r"周[一二三四五六日天]|星期|礼拜|[0-9０-９]|[今昨前明当同次]天|[今昨当]日|[上下中]午|早上|晚上|日前|近日")
 # What may stand right before a name written ahead of its title (`在阮文海大使…`, `由苏林总书记…`).
