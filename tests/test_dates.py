@@ -425,3 +425,12 @@ def test_a_date_written_day_first_with_dots_and_a_stamp_in_brackets():
     assert find_dates("增长3.5.他说") == []
     ms = find_dates("· 联合国安理会召开紧急会议 强烈谴责朝鲜发射（2月7日 23时10分）")
     assert [(m.month, m.day, m.topic) for m in ms] == [(2, 7, False)]
+
+
+def test_another_months_day_from_an_earlier_paragraph_does_not_pass_its_month_on():
+    """`…于5月26日再次会面。\\n金正恩10日下午抵达新加坡` in a report of 13 June: the 10th of June."""
+    text = "金正恩与文在寅则于4月27日在板门店会晤，其后又于5月26日再次会面。\n金正恩10日下午抵达新加坡。"
+    ms = find_dates(text)
+    v = resolve_event_date(_sentence(text, "金正恩10日"), ms, year_clues(text, ms), text=text,
+                           dateline=None, published="2018-06-13", anchor=ms[0])
+    assert v.value == "2018-06-10"

@@ -927,7 +927,8 @@ def _from_mention(
         return _Ymd(year, month, day, base.evidence, m.span, source=base.source)
     if m.month is None and m.day is not None:  # 26日: the month of the context
         rep = _report(dateline, pub)
-        ref = _month_context(m, usable, anchor, text, rep is not None and rep.month is not None)
+        fits = rep.month if rep is not None and rep.day is not None and m.day <= rep.day + 1 else None
+        ref = _month_context(m, usable, anchor, text, rep is not None and rep.month is not None, fits)
         if ref is not None and not _after_report(ref, m.day, rep):
             y = ref.year
             return _Ymd(y, ref.month, m.day, _evidence(text, ref) if y else None, m.span)
@@ -969,22 +970,28 @@ def _previous_full(m: DateMention, usable: list[DateMention]) -> DateMention | N
 
 def _month_context(
     m: DateMention, usable: list[DateMention], anchor: DateMention | None, text: str,
-    reported: bool,
+    reported: bool, fits: int | None = None,
 ) -> DateMention | None:
     """The mention whose month a day-only date takes. A month without a day in an earlier
     sentence (`这是菅义伟9月就任首相后的首次出访。19日，…`) dates something else: where the
-    report gives a month, it does not pass on."""
+    report gives a month, it does not pass on. Nor does another month's day from an earlier
+    paragraph (`…于5月26日再次会面。\n金正恩10日下午抵达新加坡` in a report of 13 June) where
+    the day fits the report's month (``fits``)."""
     sentence = max(text.rfind(c, 0, m.span[0]) for c in "。！？!?\n") + 1
+    paragraph = text.rfind("\n", 0, m.span[0]) + 1
     prev = None
     for x in usable:
         if x.span[0] >= m.span[0]:
             break
+        if fits is not None and x.span[0] < paragraph and x.month != fits:
+            continue
         if x.month is not None and not x.future and x.relative is None and (
                 x.day is not None or not reported or x.span[0] >= sentence):
             prev = x
     if prev is not None:
         return prev
-    if anchor is not None and anchor is not m and anchor.month is not None:
+    if anchor is not None and anchor is not m and anchor.month is not None and not (
+            fits is not None and anchor.span[0] < paragraph and anchor.month != fits):
         return anchor
     return None
 
