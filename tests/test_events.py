@@ -1148,3 +1148,10 @@ def test_a_meeting_told_half_a_year_before_the_report_is_background():
     s = "2018年7月，他在河内与来访的中国国家主席习近平举行会谈。"  # two months before: reported
     doc = page("越南国家主席", f"越通社河内2018年9月21日电 越南国家主席陈大光21日出席会议。{s}")
     assert in_sentence(doc, s, "CONSULT")
+
+
+def test_who_arrived_in_a_country_is_the_visitor_of_the_leader_he_meets_there():
+    s = "金正恩10日下午抵达新加坡，当晚在总统府会见新加坡总理李显龙。"
+    doc = page("朝美领导人会晤", f"新华社新加坡6月12日电 {s}")
+    met = [e for e in in_sentence(doc, s, "CONSULT") if names(e.recipient) == {"李显龙"}]
+    assert (names(one(met).actor), one(met).mode) == ({"金正恩"}, "visit")

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from communique.entities.gazetteer import gazetteer
-from communique.events.grammar import DURING_RE, GUEST_RE, HOSTED_RE, VISIT_OF_RE, VISIT_WORD
+from communique.events.grammar import (
+    ARRIVED_RE,
+    DURING_RE,
+    GUEST_RE,
+    HOSTED_RE,
+    VISIT_OF_RE,
+    VISIT_WORD,
+)
 from communique.events.page_state import PageState
 from communique.events.sides import Side
 from communique.model import Entity, Span
@@ -21,7 +28,7 @@ class PageFrameReader(PageState):
         for sent in self.sentences:
             whole = text[sent[0] : sent[1]]
             if ("访" not in whole and "期间" not in whole and "邀请" not in whole
-                    and not VISIT_WORD.search(whole)):
+                    and "达" not in whole and not VISIT_WORD.search(whole)):
                 continue  # no word of a visit (`来韩出席`): nothing to learn here
             for cs, ce in self.clauses(sent):
                 seg = text[cs:ce]
@@ -36,6 +43,10 @@ class PageFrameReader(PageState):
                         visitor = (clause.object_after(cs + m.end() + rel.end(), sent[1]) if rel
                                    else self._visitor(cs, cs + m.end(), sent, cs + i))
                         self._mark_iso(visitor, iso)
+                for m in ARRIVED_RE.finditer(seg):
+                    host = [e for e in clause.within(cs + m.start(1), cs + m.end(1))
+                            if e.kind in ("country", "place")]
+                    self._mark(self._visitor(cs, cs + m.start(), sent), host)
                 for m in DURING_RE.finditer(seg):
                     host = [e for e in clause.within(cs + m.start(1), cs + m.end(1))
                             if e.kind == "country"]  # `在新加坡期间`, not `在东盟主席国期间`
