@@ -1155,3 +1155,11 @@ def test_who_arrived_in_a_country_is_the_visitor_of_the_leader_he_meets_there():
     doc = page("朝美领导人会晤", f"新华社新加坡6月12日电 {s}")
     met = [e for e in in_sentence(doc, s, "CONSULT") if names(e.recipient) == {"李显龙"}]
     assert (names(one(met).actor), one(met).mode) == ({"金正恩"}, "visit")
+
+
+def test_a_day_told_as_the_past_does_not_date_the_answer_after_it():
+    s = "在回答记者提问时，范秋姮要求中方尊重越南对黄沙群岛的主权。"
+    doc = communique.extract(
+        "越南外交部例行记者会\n\n越通社河内9月7日电 越南外交部发言人范秋姮7日主持例行记者会。"
+        f"今年3月29日，阮富仲总书记曾同拜登总统通电话。\n{s}\n", published="2023-09-07")
+    assert one(in_sentence(doc, s, "REQUEST")).date.value == "2023-09-07"

@@ -348,6 +348,8 @@ def test_a_line_of_date_and_time_is_the_pages_stamp():
         assert art.published == published, stamp
     (art,) = split_page(RawPage("s", text=page, published="2022-07-07"))
     assert art.published == "2022-07-07"  # what the user gave comes first
+    (art,) = split_page(RawPage("s", text="标题\n07/09/2023 16:32 GMT+7\n发言人今天（7日）下午宣布。"))
+    assert art.published == "2023-09-07"  # `今天（7日）` says which number is the day
     (art,) = split_page(RawPage("s", text="标题\n3.5\n双方签署2025年合作计划。"))
     assert art.dropped == () and art.published is None
 

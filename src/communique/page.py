@@ -59,6 +59,7 @@ _BYLINE = re.compile(
 _STAMP_ONLY = re.compile(
     r"(?:[\d\s:：./\-年月日号时点分秒()（）\[\]【】|,，]|更新|发布|发表|时间|日期|北京时间|星期[一二三四五六日天]"
     r"|周[一二三四五六日天]|上午|下午|凌晨|晚上|中午"
+    r"|(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}"  # `07/09/2023 16:32 GMT+7`
     r"|第?[A-Za-z]?\d{1,3}\s*版)+"  # a print edition's page: `A1版`, `第01版`
 )
 _STAMP_MD = re.compile(r"\d{1,2}\s*(?:月\s*\d{1,2}\s*日|/\d{1,2}\s+\d{1,2}:\d\d)")
@@ -418,12 +419,18 @@ _STAMP_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(20\d\d|19\d\d)(?![\d.
 _STAMP_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(20\d\d|19\d\d)(?![\d/])")  # 06/04/2023
 
 
+_TODAY = re.compile(r"(?:今天|今日|今晨|今晚)\s*[（(]\s*(\d{1,2})\s*日")
+
+
 def _slash_date(a: int, b: int, year: int, body: str) -> tuple[int, int, int] | None:
     if a > 12 or b > 12 or a == b:
         return (year, b, a) if a > 12 or a == b else (year, a, b)
     day_first, month_first = f"{b}月{a}日" in body, f"{a}月{b}日" in body
     if day_first != month_first:
         return (year, b, a) if day_first else (year, a, b)
+    today = {int(d) for d in _TODAY.findall(body)}  # `今天（7日）`: the report's day
+    if len(today) == 1 and (a in today) != (b in today):
+        return (year, b, a) if a in today else (year, a, b)
     return None
 
 

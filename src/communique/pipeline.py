@@ -288,6 +288,8 @@ PERIOD_OPENING = re.compile(r"(?:^|(?<=[。！？!?]))[^。！？!?\n，,]{0,30}
 FLASHBACK = ("此前", "在此之前", "之前", "前一天")
 # `这是李在明4日就任总统后首次与习近平通话`: a remark on the event just told, whose days are
 # other events'
+# `曾同拜登通电话`, `曾经访华`: told as done before (not the surname 曾: `曾庆红`)
+ONCE_DONE = re.compile(r"曾(?:经|多次|两次|先后|于|同|与|和|在|对|向|访|出席|会见|会晤|表示|致|通|率|赴|来|到)")
 COMMENT = ("这是", "这也是", "此访是", "此行是", "此次访问是")
 
 
@@ -303,9 +305,12 @@ def _travel_day(text: str, span: tuple[int, int], home: tuple[int, int] | None) 
 
 
 def _flashback(text: str, span: tuple[int, int], home: tuple[int, int] | None) -> bool:
-    """A day told in passing, in a sentence that steps back (`此前一天,即2月26日,…`) or remarks
-    on what was just told (`这是…4日就任总统后首次…`): the story goes on at the day it left."""
-    return home is not None and text[home[0] : span[0]].lstrip().startswith((*FLASHBACK, *COMMENT))
+    """A day told in passing, in a sentence that steps back (`此前一天,即2月26日,…`), remarks
+    on what was just told (`这是…4日就任总统后首次…`) or tells the past (`今年3月29日，阮富仲
+    曾同拜登通电话`): the story goes on at the day it left."""
+    return home is not None and (
+        text[home[0] : span[0]].lstrip().startswith((*FLASHBACK, *COMMENT))
+        or ONCE_DONE.search(text, span[1], home[1]) is not None)
 
 
 def _question_start(text: str, at: int) -> int:
