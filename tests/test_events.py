@@ -1163,3 +1163,12 @@ def test_a_day_told_as_the_past_does_not_date_the_answer_after_it():
         "越南外交部例行记者会\n\n越通社河内9月7日电 越南外交部发言人范秋姮7日主持例行记者会。"
         f"今年3月29日，阮富仲总书记曾同拜登总统通电话。\n{s}\n", published="2023-09-07")
     assert one(in_sentence(doc, s, "REQUEST")).date.value == "2023-09-07"
+
+
+def test_the_two_heads_are_those_of_the_meeting_just_named():
+    """`两国元首` is the page's main meeting's pair, unless a meeting was just named."""
+    s = "16日，习近平与佐科举行会谈，两国元首共同见证签署多项合作文件。"
+    doc = page("习近平出席二十国集团峰会", "新华社巴厘岛11月16日电 14日，习近平与美国总统拜登举行会晤。"
+               f"15日，习近平出席峰会。{s}")
+    signed = one(in_sentence(doc, s, "SUPPORT"))
+    assert countries(signed.actor) == {"CHN", "IDN"}

@@ -83,7 +83,7 @@ class _Coder(Frames, PageFrameReader):
             sides = ev.actor + ev.recipient
             people = {e.country for e in sides if e.kind == "person" and e.country}
             if ev.event == "CONSULT" and ev.mode != "multilateral" and len(people) >= 2:
-                self.recent = sides
+                self.recent, self.recent_at = sides, ev.span[0]
 
     def _in_question(self, sent: Span) -> bool:
         start = self.text.rfind("\n", 0, sent[0]) + 1

@@ -76,6 +76,7 @@ class PageState:
         self.last_recipient: tuple[Entity, ...] = ()
         self.last_recipient_in: Span | None = None  # the sentence that named it
         self.recent: tuple[Entity, ...] = ()  # the sides of the meeting last named
+        self.recent_at = -1  # where it was named
         self.qa = bool(QUESTION.search(text, body[0], body[1]))
         self.sidelines = bool(SIDELINES.search(text, body[0], body[1]))
         self.frame = PageFrame()
@@ -251,7 +252,14 @@ class PageState:
         if side.both:
             words = self.text[side.span[0] : side.span[1] + 2] if side.span else ""
             if words.startswith(HEADS) and self.frame.participants:
-                return self.frame.participants  # `两国元首`: the page's main meeting's
+                # `两国元首`: the page's main meeting's, unless a meeting was just named
+                # (`16日，习近平与佐科举行会谈，两国元首…`, `…与朴槿惠通电话。…两国首脑同意`)
+                i = bisect.bisect_right(self.sentence_starts, side.span[0]) - 1 if side.span else -1
+                states = {e.country for e in self.recent if e.country and e.kind != "igo"}
+                if (len(states) == 2 and "IGO" not in states and i >= 0
+                        and self.recent_at >= self.sentences[max(0, i - 1)][0]):
+                    return self.recent
+                return self.frame.participants
             return (self.recent or self.frame.participants or self._pair_countries(side)
                     or side.entities)
         return side.entities
