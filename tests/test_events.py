@@ -1172,3 +1172,14 @@ def test_the_two_heads_are_those_of_the_meeting_just_named():
                f"15日，习近平出席峰会。{s}")
     signed = one(in_sentence(doc, s, "SUPPORT"))
     assert countries(signed.actor) == {"CHN", "IDN"}
+
+
+def test_the_spokesperson_named_before_the_first_question_answers():
+    doc = communique.extract(
+        "商务部新闻发布会\n\n中华人民共和国商务部 > 新闻发布\n\n2月16日，商务部发布公告。"
+        "商务部新闻发言人束珏婷当天在例行新闻发布会上回答了记者提问。\n"
+        "问：美国商务部将6家中国实体列入实体清单，商务部对此有何评论？\n"
+        "答：美方滥用出口管制措施，中方对此坚决反对。我们敦促美方立即纠正错误做法。\n",
+        published="2023-02-16")
+    asks = [e for e in doc.events if e.event == "REQUEST"]
+    assert [(names(e.actor), countries(e.recipient)) for e in asks] == [({"束珏婷"}, {"USA"})]

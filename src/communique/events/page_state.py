@@ -91,13 +91,19 @@ class PageState:
     @functools.cached_property
     def spokesperson(self) -> Entity | None:
         """Who answers at a press conference (`外交部发言人毛宁主持例行记者会`): the person the
-        first line names."""
+        first line names, else the spokesperson named last before the first question
+        (`商务部新闻发言人束珏婷当天在例行新闻发布会上回答了记者提问。`)."""
         if not self.qa:
             return None
         end = self.text.find("\n", self.body[0])
         people = [e for e in self.clause.within(self.body[0], end if end >= 0 else self.body[1])
                   if e.kind == "person" and e.country]
-        return people[0] if people else None
+        if people:
+            return people[0]
+        asked = QUESTION.search(self.text, self.body[0], self.body[1])
+        named = [e for e in self.clause.within(self.body[0], asked.start() if asked else 0)
+                 if e.kind == "person" and e.country and "发言人" in e.text]
+        return named[-1] if named else None
 
     @functools.cached_property
     def venue(self) -> str | None:
