@@ -434,3 +434,9 @@ def test_another_months_day_from_an_earlier_paragraph_does_not_pass_its_month_on
     v = resolve_event_date(_sentence(text, "金正恩10日"), ms, year_clues(text, ms), text=text,
                            dateline=None, published="2018-06-13", anchor=ms[0])
     assert v.value == "2018-06-10"
+
+
+def test_a_day_written_in_brackets_after_today_or_yesterday():
+    """`昨（20）日`, `今（21）日`, as Taiwanese and Philippine Chinese papers write the day."""
+    found = [(m.text, m.day) for m in find_dates("习近平昨（20）日上午抵达马尼拉。今（21）日，习近平将会见索托。")]
+    assert found == [("昨（20）日上午", 20), ("今（21）日", 21)]

@@ -157,6 +157,7 @@ _DATE_RE = re.compile(
         (?:\s*(?:(?P<d2>{_DAY})\s*[日号]|(?P<dr2>{_DAY})(?=\s*{_SEP}\s*{_DAY}\s*[日号])|(?P<mp2>{_MPART})))?)
   | (?P<rmd>(?P<rm>本月|这个月|上月|上个月|下月|下个月)
         (?:\s*(?:(?P<d4>{_DAY})\s*[日号]|(?P<dr4>{_DAY})(?=\s*{_SEP}\s*{_DAY}\s*[日号])|(?P<mp4>{_MPART})))?)
+  | (?P<pd>[今昨前明]\s*[（(]\s*(?P<d5>[{_D}]{{1,2}})\s*[）)]\s*日)  # `昨（20）日`: the 20th
   | (?P<dd>(?<![{_D}.．/第])(?:(?P<d3>[{_D}]{{1,2}})\s*日(?!本|元|圆|币|内|以内|之内)
         |(?P<dr3>[{_D}]{{1,2}})(?=\s*{_SEP}\s*[{_D}]{{1,2}}\s*日)))
   | (?P<rw>当天|当日|当晚|同日|同一天|同天|次日|翌日|第二天|今天|今日|今晚|昨天|昨日|昨晚|前天
@@ -272,8 +273,8 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
         d, pod = _num(m["d4"] or m["dr4"]), m["mp4"]
         if not _valid(None, None, d):
             return None
-    elif kind == "dd":
-        d = _num(m["d3"] or m["dr3"])
+    elif kind in ("dd", "pd"):
+        d = _num(m["d3"] or m["dr3"] or m["d5"])
         if not _valid(None, None, d):
             return None
     else:  # relative word
