@@ -264,3 +264,9 @@ def test_a_name_ends_before_what_its_bearer_does():
                       "东部战区新闻发言人李熹声称，此次演习是对台独的惩戒。")
     people = [(e.name, e.country) for e in found.entities if e.kind == "person"]
     assert people == [("王毅", "CHN"), ("巴尔加斯", "DOM"), ("王文涛", "CHN"), ("李熹", "CHN")]
+
+
+def test_the_quad_written_short_in_any_order_is_its_four_countries():
+    for text in ("日美澳印四国外长在东京举行会谈", "美日印澳四国领导人峰会"):
+        (quad,) = recognise(text).pairs
+        assert sorted(quad.countries) == ["AUS", "IND", "JPN", "USA"], text

@@ -58,6 +58,7 @@ PAIR_EXTRA = (
 ).split()
 # Short forms that make trilateral compounds among themselves (韩美日, 中日韩, 越老柬).
 TRIPLE_SHORTS = "中 日 韩 美 越 老 柬 俄 朝 印 澳 菲 泰 缅 蒙".split()
+QUAD_SHORTS = "美 日 印 澳".split()  # the Quad, in any order (`日美澳印四国外长`)
 # Pairs that are ordinary words or ambiguous: never generated.
 PAIR_NEVER = set(
     "中加 加中 越加 加越 中意 意中 中欧 欧中 欧越 老中 老美 老日 古老 老古 白俄 中新 新中".split()
@@ -322,6 +323,11 @@ class Gazetteer:
             isos = tuple(country_of(x)[0] for x in (a, b, c))
             self._add(word, Hit(0, 0, "pair", "pair:" + "-".join(codes[x] for x in (a, b, c)),
                                 word, None, isos, None), _PAIR, a, c)
+        for quad in permutations(QUAD_SHORTS, 4):
+            word = "".join(quad)
+            isos = tuple(country_of(x)[0] for x in quad)
+            self._add(word, Hit(0, 0, "pair", "pair:" + "-".join(codes[x] for x in quad),
+                                word, None, isos, None), _PAIR, quad[0], quad[-1])
         for s in SIDE_SHORTS:
             if s not in codes:
                 continue
