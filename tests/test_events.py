@@ -1183,3 +1183,12 @@ def test_the_spokesperson_named_before_the_first_question_answers():
         published="2023-02-16")
     asks = [e for e in doc.events if e.event == "REQUEST"]
     assert [(names(e.actor), countries(e.recipient)) for e in asks] == [({"束珏婷"}, {"USA"})]
+
+
+def test_meetings_told_without_a_place_on_a_page_of_a_summit_abroad_are_third_party():
+    s = "15日，习近平分别会见了澳大利亚总理阿尔巴尼斯和韩国总统尹锡悦。"
+    doc = page("二十国集团峰会闭幕", "（本报讯）二十国集团领导人第十七次峰会16日在巴厘岛闭幕。"
+               "14日，习近平与拜登举行会晤，双方同意美国国务卿布林肯适时访华。" + s)
+    met = in_sentence(doc, s, "CONSULT")
+    assert [(e.mode, countries(e.actor)) for e in met] == [
+        ("third-party", {"CHN", "AUS"}), ("third-party", {"CHN", "KOR"})]

@@ -176,6 +176,11 @@ class Meetings(PageState):
             if not self.frame.visitors or venue and venue not in countries:
                 # guests of a summit meeting each other (`李强26日还与岸田文雄举行会谈`)
                 return meeting(everyone, Side(), "third-party", "044")
+        if (not place and self.venue and len(countries) >= 2 and self.venue not in countries
+                and not countries & self.frame.hosts):
+            # told with no place on a page of a conference abroad (`峰会…在巴厘岛闭幕。…15日，
+            # 习近平分别会见了澳大利亚总理…`): guests meeting there
+            return meeting(everyone, Side(), "third-party", "044")
         guests = self._of(everyone, lambda c: c in self.frame.visitors)
         hosts = self._of(everyone, lambda c: c not in self.frame.visitors)
         if guests and hosts:

@@ -18,6 +18,9 @@ from communique.events.page_state import PageState
 from communique.events.sides import Side
 from communique.model import Entity, Span
 
+# `双方同意布林肯适时访华`: a visit planned or agreed, not the page's
+PLANNED = re.compile(r"同意|邀请|适时|将|拟|计划|准备|有望")
+
 
 class PageFrameReader(PageState):
     """Reads the page frame before any event is coded."""
@@ -37,7 +40,7 @@ class PageFrameReader(PageState):
                     self._mark(self._visitor(cs, cs + m.end(), sent), host)
                 for m in VISIT_WORD.finditer(seg):
                     iso = shorts.get(m.group(1))
-                    if iso:
+                    if iso and not PLANNED.search(seg, 0, m.start()):
                         i = m.start()
                         rel = re.match(r"[^，,。]{0,10}?访问的|[^，,。]{0,24}?的", seg[m.end() :])
                         visitor = (clause.object_after(cs + m.end() + rel.end(), sent[1]) if rel

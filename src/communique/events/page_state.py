@@ -25,7 +25,7 @@ from communique.model import Entity, Span
 from communique.text import clause_spans, sentence_spans
 
 HEADS = ("两国元首", "两国领导人", "两位领导人", "两国总统", "两国总理", "两国首脑")
-VENUE_WORDS = re.compile(r"(?:峰会|会议|论坛|大会|博览会)[^。]{0,30}?(?:开幕|举行|召开|举办)|"
+VENUE_WORDS = re.compile(r"(?:峰会|会议|论坛|大会|博览会)[^。]{0,30}?(?:开幕|闭幕|举行|召开|举办)|"
                          r"(?:开幕|举行|召开|举办)[^。]{0,20}?(?:峰会|会议|论坛|大会|博览会)")
 PUNCTUATION = re.compile(r"[，,。；;：:、（）()]")
 
