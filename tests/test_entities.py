@@ -270,3 +270,12 @@ def test_the_quad_written_short_in_any_order_is_its_four_countries():
     for text in ("日美澳印四国外长在东京举行会谈", "美日印澳四国领导人峰会"):
         (quad,) = recognise(text).pairs
         assert sorted(quad.countries) == ["AUS", "IND", "JPN", "USA"], text
+
+
+def test_a_capital_that_asks_or_answers_is_its_government():
+    def sides(text: str) -> list[tuple[str, str | None]]:
+        return [(e.text, e.country) for e in recognise(text).entities if e.kind == "country"]
+
+    assert sides("美方强烈敦促北京保持克制，莫斯科称将作出回应。") == [
+        ("美方", "USA"), ("北京", "CHN"), ("莫斯科", "RUS")]
+    assert sides("习近平在北京会见普京。北京时间10日，代表团抵达莫斯科。") == []

@@ -65,6 +65,7 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
                         home)
     entities = _our_country(
         text, _visited_short(text, _numbered_vessels(text, _named_again(text, entities))), home)
+    entities = _seat_of_government(text, entities, places)
     return Recognised(tuple(_surname_and_title(text, entities)), places, pairs, home)
 
 
@@ -109,6 +110,20 @@ def _short_form_countries(text: str, entities: list[Entity], pattern: re.Pattern
     return _with_free(entities, [
         Entity.of_country(m.group(), m.span(), shorts[m[1]])
         for m in pattern.finditer(text) if m[1] in shorts])
+
+
+# A capital that asks, answers or is asked (`敦促北京保持克制`, `莫斯科称将作出回应`) is its
+# government; one where something happens (`在北京会见`, `北京时间`) is a place.
+SEAT_BEFORE = re.compile(r"(?:要求|敦促|促请|呼吁|谴责|指责|批评|警告|抗议|制裁|感谢)\Z")
+SEAT_AFTER = re.compile(r"方面|当局|称|表示|宣布|指责|谴责|回应|认为|拒绝|随即")
+
+
+def _seat_of_government(text: str, entities: list[Entity], places: tuple[Hit, ...]
+                        ) -> list[Entity]:
+    return _with_free(entities, [
+        Entity.of_country(text[p.start : p.end], (p.start, p.end), p.country)
+        for p in places if p.role == "capital" and p.country and (
+            SEAT_BEFORE.search(text, max(0, p.start - 2), p.start) or SEAT_AFTER.match(text, p.end))])
 
 
 def _our_country(text: str, entities: list[Entity], home: str | None) -> list[Entity]:
