@@ -279,3 +279,8 @@ def test_a_capital_that_asks_or_answers_is_its_government():
     assert sides("美方强烈敦促北京保持克制，莫斯科称将作出回应。") == [
         ("美方", "USA"), ("北京", "CHN"), ("莫斯科", "RUS")]
     assert sides("习近平在北京会见普京。北京时间10日，代表团抵达莫斯科。") == []
+
+
+def test_a_name_in_quotes_before_hao_is_a_ships():
+    found = recognise("美国海军“卡尔·文森”号航空母舰抵达岘港，开始对越南进行为期五天的访问。")
+    assert [e.kind for e in found.entities] == ["org", "country"]

@@ -65,7 +65,7 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
                         home)
     entities = _our_country(
         text, _visited_short(text, _numbered_vessels(text, _named_again(text, entities))), home)
-    entities = _seat_of_government(text, entities, places)
+    entities = _seat_of_government(text, _not_ships(text, entities), places)
     return Recognised(tuple(_surname_and_title(text, entities)), places, pairs, home)
 
 
@@ -86,6 +86,16 @@ def _surname_and_title(text: str, entities: list[Entity]) -> list[Entity]:
 # `将访华`, `此次访越`: the country visited, written with its one-character short form
 VISITED_SHORT = re.compile(r"(?<=访)([华越俄老柬古美日韩朝泰缅菲澳英法德蒙])")
 NUMBERED_VESSEL = re.compile(r"(菲|越|中|美|日|韩|俄)(?:方)?\d{2,5}(?:号)?(?:船|舰)")
+
+
+SHIP_NAME = re.compile(r"[”」』\"]\s*号")
+
+
+def _not_ships(text: str, entities: list[Entity]) -> list[Entity]:
+    """`“卡尔·文森”号航空母舰`: a name in quotes before 号 is a ship's, not a person's."""
+    return [e for e in entities if not (e.kind == "person" and e.span[0] > 0
+                                        and text[e.span[0] - 1] in "“「『\""
+                                        and SHIP_NAME.match(text, e.span[1]))]
 
 
 def _numbered_vessels(text: str, entities: list[Entity]) -> list[Entity]:
