@@ -1192,3 +1192,11 @@ def test_meetings_told_without_a_place_on_a_page_of_a_summit_abroad_are_third_pa
     met = in_sentence(doc, s, "CONSULT")
     assert [(e.mode, countries(e.actor)) for e in met] == [
         ("third-party", {"CHN", "AUS"}), ("third-party", {"CHN", "KOR"})]
+
+
+def test_a_message_naming_no_addressee_goes_where_the_messages_before_went():
+    s = "柬埔寨国王诺罗敦·西哈莫尼和首相洪森22日分别致唁电。"
+    doc = page("多国领导人致唁电", "越通社河内9月22日电 老挝国家主席本扬·沃拉吉21日致电越共中央总书记阮富仲，"
+               f"对陈大光主席逝世表示沉痛哀悼。{s}")
+    sent = in_sentence(doc, s, "SUPPORT")
+    assert sent and all(countries(e.recipient) == {"VNM"} for e in sent)

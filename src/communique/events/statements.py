@@ -126,8 +126,12 @@ class Statements(Meetings):
             obj = (self._acted_on_before(sent, subj)
                    or self.foreign_named_last(sent[0], hit.start, subj.countries))
             confidence = 0.6
-        if not obj and "也" in before and self.last_recipient:
-            obj, confidence = Side(self.last_recipient), 0.7  # `…等多个政党也致电祝贺`
+        if not obj and self.last_recipient and ("也" in before or (
+                hit.trigger.medium == "letter"
+                and {e.country for e in self.last_recipient} - subj.countries)):
+            # `…等多个政党也致电祝贺`, `柬埔寨国王和首相22日分别致唁电`: to whom the messages
+            # told before went
+            obj, confidence = Side(self.last_recipient), 0.7
         if hit.trigger.event == "ACCUSE" and not (obj.both or obj.countries - subj.countries) and (
                 SUMMONED.search(self.text, sent[0], hit.start)):
             # `召见美国驻华大使伯恩斯，就佩洛西窜台提出严正交涉`: made to the one summoned, not to
