@@ -1200,3 +1200,11 @@ def test_a_message_naming_no_addressee_goes_where_the_messages_before_went():
                f"对陈大光主席逝世表示沉痛哀悼。{s}")
     sent = in_sentence(doc, s, "SUPPORT")
     assert sent and all(countries(e.recipient) == {"VNM"} for e in sent)
+
+
+def test_a_groupings_joint_statement_is_not_the_pages_main_pair():
+    s = "七国集团（G7）外长3日发表联合声明，对中国的实弹军演表示关切。"
+    doc = page("裴洛西访台", "（中央社记者台北3日电）美国联邦众议院议长裴洛西今天上午在总统府与总统蔡英文"
+               f"会面。\n\n{s}")
+    assert not [e for e in in_sentence(doc, s, "SUPPORT")
+                if countries(e.actor) & {"USA", "TWN"}]

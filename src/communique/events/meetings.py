@@ -29,6 +29,7 @@ from communique.model import Entity, Span
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
 
 
+MEETING_NAME = re.compile(r"会议|峰会|会晤|论坛|对话会|大会|会$")
 # attending from afar: `以视频方式出席`, `通过视频连线参加`, `线上出席`
 REMOTE = re.compile(r"视频|线上|云端")
 
@@ -85,9 +86,11 @@ class Meetings(PageState):
                         *self._found(hit, sent, Side((b,)), Side((a,)))]
         if not actors.both and len(actors.countries) < 2:
             other = self._counterpart(actors)
-            if actors and all(e.kind == "igo" for e in actors.entities) and other:
-                # `会议…并发表联合新闻公报`: a meeting's statement is its parties', together
-                return self._found(hit, sent, other, Side(), 0.6)
+            if actors and all(e.kind == "igo" for e in actors.entities):
+                # `会议…并发表联合新闻公报`: a meeting's statement is its parties', together; a
+                # grouping's (`七国集团外长发表联合声明`) is its own
+                meeting = all(MEETING_NAME.search(e.text) for e in actors.entities)
+                return self._found(hit, sent, other if meeting and other else actors, Side(), 0.6)
             return self._found(hit, sent, actors, other, 0.7)
         return self._found(hit, sent, actors, Side())
 
