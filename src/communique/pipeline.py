@@ -288,9 +288,9 @@ PERIOD_OPENING = re.compile(r"(?:^|(?<=[。！？!?]))[^。！？!?\n，,]{0,30}
 FLASHBACK = ("此前", "在此之前", "之前", "前一天")
 # `这是李在明4日就任总统后首次与习近平通话`: a remark on the event just told, whose days are
 # other events'
+COMMENT = ("这是", "这也是", "此访是", "此行是", "此次访问是")
 # `曾同拜登通电话`, `曾经访华`: told as done before (not the surname 曾: `曾庆红`)
 ONCE_DONE = re.compile(r"曾(?:经|多次|两次|先后|于|同|与|和|在|对|向|访|出席|会见|会晤|表示|致|通|率|赴|来|到)")
-COMMENT = ("这是", "这也是", "此访是", "此行是", "此次访问是")
 
 
 def _paragraph_start(page: Page, at: int) -> int:

@@ -27,11 +27,11 @@ from communique.events.sides import Side
 from communique.model import Entity, Span
 
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
-
-
+# an organisation named as a meeting (`中国—东盟领导人会议`), not a grouping (`七国集团`)
 MEETING_NAME = re.compile(r"会议|峰会|会晤|论坛|对话会|大会|会$")
 # attending from afar: `以视频方式出席`, `通过视频连线参加`, `线上出席`
 REMOTE = re.compile(r"视频|线上|云端")
+
 
 class Meetings(PageState):
     """The handlers of the meeting and visit frames."""

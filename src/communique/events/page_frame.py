@@ -46,10 +46,9 @@ class PageFrameReader(PageState):
                         visitor = (clause.object_after(cs + m.end() + rel.end(), sent[1]) if rel
                                    else self._visitor(cs, cs + m.end(), sent, cs + i))
                         self._mark_iso(visitor, iso)
-                for m in ARRIVED_RE.finditer(seg):
-                    host = [e for e in clause.within(cs + m.start(1), cs + m.end(1))
-                            if e.kind in ("country", "place")]
-                    self._mark(self._visitor(cs, cs + m.start(), sent), host)
+                for m in ARRIVED_RE.finditer(seg):  # `抵达新加坡`, `抵达吉隆坡`
+                    host = self._country_in(cs + m.start(1), cs + m.end(1)).entities
+                    self._mark(self._visitor(cs, cs + m.start(), sent), list(host))
                 for m in DURING_RE.finditer(seg):
                     host = [e for e in clause.within(cs + m.start(1), cs + m.end(1))
                             if e.kind == "country"]  # `在新加坡期间`, not `在东盟主席国期间`
