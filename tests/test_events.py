@@ -1208,3 +1208,10 @@ def test_a_groupings_joint_statement_is_not_the_pages_main_pair():
                f"会面。\n\n{s}")
     assert not [e for e in in_sentence(doc, s, "SUPPORT")
                 if countries(e.actor) & {"USA", "TWN"}]
+
+
+def test_who_arrived_in_a_capital_is_the_visitor_there():
+    s = "当天下午，黄循财会见了马来西亚总理安瓦尔。"
+    doc = page("黄循财会见安瓦尔", f"（新加坡讯）新加坡总理黄循财7日抵达吉隆坡。{s}")
+    met = one(in_sentence(doc, s, "CONSULT"))
+    assert (countries(met.actor), countries(met.recipient), met.mode) == ({"SGP"}, {"MYS"}, "visit")
