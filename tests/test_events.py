@@ -1215,3 +1215,12 @@ def test_who_arrived_in_a_capital_is_the_visitor_there():
     doc = page("黄循财会见安瓦尔", f"（新加坡讯）新加坡总理黄循财7日抵达吉隆坡。{s}")
     met = one(in_sentence(doc, s, "CONSULT"))
     assert (countries(met.actor), countries(met.recipient), met.mode) == ({"SGP"}, {"MYS"}, "visit")
+
+
+def test_relief_goods_delivered_are_aid_but_delivered_warplanes_are_not():
+    s = "印度海军护卫舰14日抵达仰光港，向缅方交付一批救援物资。"
+    doc = page("印度向缅甸交付救援物资", f"新华社仰光9月14日电 {s}")
+    given = one(in_sentence(doc, s, "AID"))
+    assert (countries(given.actor), countries(given.recipient)) == ({"IND"}, {"MMR"})
+    s = "美国向台湾交付首批F-16V战机。"
+    assert not in_sentence(page("美国交付战机", f"中央社台北3月20日电 {s}"), s, "AID")
