@@ -1224,3 +1224,11 @@ def test_relief_goods_delivered_are_aid_but_delivered_warplanes_are_not():
     assert (countries(given.actor), countries(given.recipient)) == ({"IND"}, {"MMR"})
     s = "美国向台湾交付首批F-16V战机。"
     assert not in_sentence(page("美国交付战机", f"中央社台北3月20日电 {s}"), s, "AID")
+
+
+def test_two_people_witnessing_a_signing_together_are_both_its_actors():
+    s = "会谈后，两人共同见证签署多项合作文件。"
+    doc = page("习近平同沙特王储会谈", "新华社利雅得12月8日电 国家主席习近平8日在利雅得同沙特王储兼首相穆罕默德"
+               f"举行会谈。穆罕默德表示，沙方坚定奉行一个中国政策。{s}")
+    signed = one(in_sentence(doc, s, "SUPPORT"))
+    assert (countries(signed.actor), signed.recipient) == ({"CHN", "SAU"}, ())
