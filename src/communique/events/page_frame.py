@@ -31,7 +31,7 @@ class PageFrameReader(PageState):
         for sent in self.sentences:
             whole = text[sent[0] : sent[1]]
             if ("访" not in whole and "期间" not in whole and "邀请" not in whole
-                    and "达" not in whole and not VISIT_WORD.search(whole)):
+                    and not ARRIVED_RE.search(whole) and not VISIT_WORD.search(whole)):
                 continue  # no word of a visit (`来韩出席`): nothing to learn here
             for cs, ce in self.clauses(sent):
                 seg = text[cs:ce]
