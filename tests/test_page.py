@@ -519,3 +519,13 @@ def test_an_html_pages_related_list_gives_one_teaser_a_story():
                                                 for c in [e2.country])) for e in t.events])
                for t in doc.teasers]
     assert teasers == [("teaser", [("CONSULT", ["CHN", "MMR"])]), ("teaser", [])]
+
+
+def test_an_html_list_under_any_heading_of_the_data_file_gives_teasers():
+    """`熱門文章` (kb/related_headings.tsv, here in traditional characters): each item a teaser."""
+    html = ("<html><head><title>德國驅逐俄外交官</title></head><body><h1>德國驅逐俄外交官</h1>"
+            "<article><p>德國外長馬斯週一（3月26日）在柏林宣布，德國將驅逐四名俄羅斯外交官。</p></article>"
+            "<aside><h2>熱門文章</h2><ul><li>英國驅逐23名俄羅斯外交官 14.03.2018</li>"
+            "<li>俄羅斯驅逐23名英國外交官 17.03.2018</li></ul></aside></body></html>")
+    doc = communique.extract(html)
+    assert [t.page.text.lstrip("· ")[:6] for t in doc.teasers] == ["英国驱逐23", "俄罗斯驱逐2"]

@@ -928,8 +928,7 @@ def _from_mention(
         return _Ymd(year, month, day, base.evidence, m.span, source=base.source)
     if m.month is None and m.day is not None:  # 26日: the month of the context
         rep = _report(dateline, pub)
-        fits = rep.month if rep is not None and rep.day is not None and m.day <= rep.day + 1 else None
-        ref = _month_context(m, usable, anchor, text, rep is not None and rep.month is not None, fits)
+        ref = _month_context(m, usable, anchor, text, rep)
         if ref is not None and not _after_report(ref, m.day, rep):
             y = ref.year
             return _Ymd(y, ref.month, m.day, _evidence(text, ref) if y else None, m.span)
@@ -969,17 +968,24 @@ def _previous_full(m: DateMention, usable: list[DateMention]) -> DateMention | N
     return prev
 
 
+_CONTEXT_REACH = 5_000  # how far back a day-only date looks for its sentence and paragraph
+
+
 def _month_context(
     m: DateMention, usable: list[DateMention], anchor: DateMention | None, text: str,
-    reported: bool, fits: int | None = None,
+    rep: _Ymd | None,
 ) -> DateMention | None:
     """The mention whose month a day-only date takes. A month without a day in an earlier
     sentence (`这是菅义伟9月就任首相后的首次出访。19日，…`) dates something else: where the
-    report gives a month, it does not pass on. Nor does another month's day from an earlier
-    paragraph (`…于5月26日再次会面。\n金正恩10日下午抵达新加坡` in a report of 13 June) where
-    the day fits the report's month (``fits``)."""
-    sentence = max(text.rfind(c, 0, m.span[0]) for c in "。！？!?\n") + 1
-    paragraph = text.rfind("\n", 0, m.span[0]) + 1
+    report (``rep``) gives a month, it does not pass on. Nor does another month's day from an
+    earlier paragraph (`…于5月26日再次会面。\n金正恩10日下午抵达新加坡` in a report of 13 June)
+    where the day fits the report's month."""
+    reported = rep is not None and rep.month is not None
+    fits = rep.month if rep is not None and rep.day is not None and m.day is not None and (
+        m.day <= rep.day + 1) else None
+    lo = max(0, m.span[0] - _CONTEXT_REACH)  # a huge page stays linear
+    sentence = max(lo, *(text.rfind(c, lo, m.span[0]) + 1 for c in "。！？!?\n"))
+    paragraph = max(lo, text.rfind("\n", lo, m.span[0]) + 1)
     prev = None
     for x in usable:
         if x.span[0] >= m.span[0]:

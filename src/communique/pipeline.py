@@ -25,7 +25,7 @@ from communique.entities.gazetteer import gazetteer
 from communique.entities.recognise import recognise
 from communique.events.assemble import assemble
 from communique.events.coder import Found, code_events
-from communique.events.grammar import QUESTION, TRAVEL
+from communique.events.grammar import QUESTION, REMARK_OPENERS, TRAVEL
 from communique.events.lexicon import lexicon
 from communique.model import DateValue, Document, Event, InputError, Page, RawPage, Rejected
 from communique.page import split_page
@@ -286,9 +286,6 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
 # A sentence opened by a period (`大会期间,`, `访问越南期间，`): what follows it has no day.
 PERIOD_OPENING = re.compile(r"(?:^|(?<=[。！？!?]))[^。！？!?\n，,]{0,30}期间[，,]", re.M)
 FLASHBACK = ("此前", "在此之前", "之前", "前一天")
-# `这是李在明4日就任总统后首次与习近平通话`: a remark on the event just told, whose days are
-# other events'
-COMMENT = ("这是", "这也是", "此访是", "此行是", "此次访问是")
 # `曾同拜登通电话`, `曾经访华`: told as done before (not the surname 曾: `曾庆红`)
 ONCE_DONE = re.compile(r"曾(?:经|多次|两次|先后|于|同|与|和|在|对|向|访|出席|会见|会晤|表示|致|通|率|赴|来|到)")
 
@@ -309,7 +306,7 @@ def _flashback(text: str, span: tuple[int, int], home: tuple[int, int] | None) -
     on what was just told (`这是…4日就任总统后首次…`) or tells the past (`今年3月29日，阮富仲
     曾同拜登通电话`): the story goes on at the day it left."""
     return home is not None and (
-        text[home[0] : span[0]].lstrip().startswith((*FLASHBACK, *COMMENT))
+        text[home[0] : span[0]].lstrip().startswith((*FLASHBACK, *REMARK_OPENERS))
         or ONCE_DONE.search(text, span[1], home[1]) is not None)
 
 

@@ -14,6 +14,7 @@ from communique.events.grammar import (
     NOMINAL_AFTER,
     NOMINAL_BEFORE,
     PAST_YEAR,
+    REMARK_OPENERS,
     REMOTE_ACTS,
     SUPPORT_NOUN_BEFORE,
     is_future,
@@ -36,7 +37,7 @@ MATTER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:一事|事件|表示)")
 FORCE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "RETREAT"}
 # `…曾因2017年…陷入低谷。当时德国指责…`: a sentence told of the time the one before recalled
 BACK_THEN = re.compile(r"\s*(?:当时|彼时|那时)")
-RECAP = re.compile(r"\s*(?:这是|此次是|这也是)[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
+RECAP = re.compile(rf"\s*(?:{'|'.join(REMARK_OPENERS)})[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
 ANNIVERSARY = re.compile(r"\s*[0-9０-９一二三四五六七八九十百]{1,4}\s*周年")
 ONCE = re.compile(r"曾")  # `曾访华`: told as the past
 TOPIC_END = re.compile(r"等?(?:方面|领域)")
@@ -57,8 +58,8 @@ class Frames(Statements):
         before = self.text[cl[0] : hit.start]
         if before.endswith(NEGATION):
             return []
-        if hit.trigger.word == "视频方式" and self.text.startswith(REMOTE_ACTS, hit.end):
-            return []  # `两国元首共同以视频方式观看…试验运行`: watched from afar, not a call
+        if hit.trigger.mode == "phone" and self.text.startswith(REMOTE_ACTS, hit.end):
+            return []  # `以视频方式观看…`, `通过视频连线出席…`: done from afar, not a call
         if self.text.startswith("以来", hit.end) or ANNIVERSARY.match(self.text, hit.end):
             return []  # `台美断交以来`, `条约签署30周年`: a time counted from, not an act
         if hit.trigger.event in ("CONSULT", "COOPERATE", "AID") and CALLED_OFF.search(before):

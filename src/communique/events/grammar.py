@@ -60,7 +60,10 @@ FUTURE_WELCOME = re.compile("|".join(r"(?<![大上中少])将" if w == "将" els
                                      for w in words("future_time")))
 AID_GOODS = any_of("aid_goods")
 HANDED_PEOPLE = any_of("handed_people")
-GONE_TO = re.compile(r"前往|赴|飞抵|抵达|到达|运抵|运往|送往")  # `出发,前往土耳其灾区`: where they went
+ARRIVAL = "抵达|到达|飞抵"  # `金正恩10日下午抵达新加坡`
+GONE_TO = re.compile(rf"前往|赴|{ARRIVAL}|运抵|运往|送往")  # `出发,前往土耳其灾区`: where they went
+# `这是李在明…首次…`, `此访是…`: a remark on the event just told, not an event or a day of its own
+REMARK_OPENERS = ("这是", "这也是", "此次是", "此访是", "此行是", "此次访问是")
 GIVEN = re.compile(r"(?:提供|捐赠|捐助|援助|赠送)的")  # `…B 提供的物资`: what B gave
 WARM_GREETING = words("warm_greeting")
 TRAVEL = any_of("travel")
@@ -89,8 +92,8 @@ TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 GUEST_RE = re.compile(r"(?:来访|到访|访华|访越)的")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")
 VISIT_OF_RE = re.compile(r"(?:对|在)([^，,。]{1,30}?)进行.{0,6}?访问")
-# `金正恩10日下午抵达新加坡`: who arrived where (the clause after it names the place)
-ARRIVED_RE = re.compile(r"(?:抵达|到达|飞抵)([^，,。；;]{1,16})")
+# who arrived where (the clause after the word names the place)
+ARRIVED_RE = re.compile(rf"(?:{ARRIVAL})([^，,。；;]{{1,16}})")
 DURING_RE = re.compile(r"在([^,，。；\d年]{1,8}?)(?:访问|出访|工作访问|国事访问|正式访问)?期间")
 HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办|主持|承办)")
 SIDELINES = re.compile(r"(峰会|会议|论坛|大会|会晤|会)的?(期间|间隙|框架内|场边)")

@@ -6,6 +6,7 @@ plain lxml walk that keeps block texts and drops scripts, styles and page furnit
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -171,14 +172,24 @@ def _trafilatura_text(html: str) -> tuple[str, dict[str, Any]]:
     return "\n".join(_lines(text)), meta
 
 
-_RELATED_HINT = re.compile("相关|相關|更多|延伸|推荐|推薦|猜你")
+@functools.cache
+def _related_hint() -> re.Pattern[str]:
+    """Any related-stories heading (``kb/related_headings.tsv``) in simplified or traditional
+    characters: a page with none of them is not parsed for a list."""
+    import opencc
+
+    from communique.page import RELATED_HEADINGS
+
+    to_traditional = opencc.OpenCC("s2t").convert
+    forms = {f for h in RELATED_HEADINGS for f in (h, to_traditional(h))}
+    return re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)))
 
 
 def related_items(html: str) -> list[str]:
     """The other stories a page lists under a related-stories heading (`<h3>相关新闻</h3>
     <ul><li>…</li></ul>`, most often in an ``<aside>``), one line each: SPEC section 1 makes each
     its own teaser, which the article's extraction leaves out."""
-    if "<li" not in html or not _RELATED_HINT.search(html):
+    if "<li" not in html or not _related_hint().search(html):
         return []
     import lxml.html
 
