@@ -56,11 +56,21 @@ def _queries(mentions: list[tuple[str, str]]) -> list[str]:
     return found + ["没有这句话"]
 
 
-@pytest.mark.parametrize("few", [q.FEW, 0])
-def test_free_text_finds_what_a_scan_of_the_evidence_finds(samples, monkeypatch, few):
-    """``few``: on PostgreSQL, the most events the index may find a text in within a dyad or
-    country for the query to read those first; with 0 it walks the dyad and checks each."""
+@pytest.mark.parametrize("few, many, dense", [
+    (q.FEW, q.MANY, q.DENSE),  # as shipped
+    (0, q.MANY, 0),  # every text listed first, the walk checks each event against the list
+    (0, q.MANY, 10**9),  # a page: a text in any of the first events walks and probes them
+    (0, 0, 0),  # a text in too many events to list: the walk probes each
+])
+def test_free_text_finds_what_a_scan_of_the_evidence_finds(samples, monkeypatch, few, many,
+                                                            dense):
+    """On PostgreSQL a text within a dyad or country is listed from the index first, if it is
+    in at most ``FEW`` events (the query reads those), or in at most ``MANY`` and not common
+    among the first the walk reads (the walk checks the list); else the walk probes each event.
+    Every way finds what a scan finds, and a page is the start of the whole list."""
     monkeypatch.setattr(q, "FEW", few)
+    monkeypatch.setattr(q, "MANY", many)
+    monkeypatch.setattr(q, "DENSE", dense)
     mentions = _mentions(samples)
     assert len(mentions) > 50
     for query in _queries(mentions):
@@ -69,8 +79,10 @@ def test_free_text_finds_what_a_scan_of_the_evidence_finds(samples, monkeypatch,
         # filters that drive the search (a dyad, a country) with the text checked on their events
         for within in ({"between": ("VNM", "CHN")}, {"country": "LAO"}, {"country": "VNM"}):
             kept = set(q.events(samples, **within)["id"])
-            got = set(q.events(samples, text=query, **within)["id"])
-            assert got == expected & kept, (query, within)
+            whole = q.events(samples, text=query, **within)["id"].tolist()
+            assert set(whole) == expected & kept, (query, within)
+            page = q.events(samples, text=query, limit=2, **within)["id"].tolist()
+            assert page == whole[:2], (query, within)
 
 
 def _tagged(store, word: str, *codes: str) -> set[int]:
