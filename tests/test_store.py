@@ -501,12 +501,15 @@ def test_many_row_updates_find_their_rows_by_key_and_leave_the_rest(store):
         if store.dialect == "postgresql":
             conn.execute(text("ANALYZE event_pairs"))
     picked = list(range(7, n, 17))
+    # PostgreSQL 15 keeps a backend's counts pending until it flushes them, at most once a
+    # second, so the "transaction's" count may hold scans of the statements before: the
+    # update's own are the difference, read within its transaction (nothing flushes there)
+    scans = text("SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'event_pairs'")
     with store.engine.begin() as conn:
+        before = conn.scalar(scans) if store.dialect == "postgresql" else None
         update_rows(conn, ep, "event_seq", ("n_mentions", "main"), [(i, 5, True) for i in picked])
         if store.dialect == "postgresql":
-            scans = conn.scalar(text("SELECT seq_scan FROM pg_stat_xact_user_tables "
-                                     "WHERE relname = 'event_pairs'"))
-            assert scans == 0
+            assert conn.scalar(scans) == before
             assert conn.scalar(text("SHOW enable_seqscan")) == "on"  # as it was, for the rest
     with store.engine.connect() as conn:
         rows = conn.execute(select(ep.c.event_seq, ep.c.n_mentions, ep.c.main)).all()
