@@ -139,6 +139,24 @@ def test_vietnamese_name_after_a_bare_title_is_of_the_outlets_country():
     assert found and found[0].country == "VNM"
 
 
+def test_the_outlet_is_the_agency_named_first_not_the_one_it_quotes():
+    """`环球网 … 据越南通讯社报道`: a bare 商务部 in 环球网's related news is China's."""
+    doc = communique.extract(
+        "苏林与特朗普通电话\n\n环球网 > 国际新闻\n2025-04-05 09:12:37　来源：环球网\n\n"
+        "【环球网报道】据越南通讯社报道，越共中央总书记苏林4日晚与美国总统特朗普通电话。\n\n"
+        "相关新闻\n\n商务部：将11家美国实体列入不可靠实体清单\n"
+        "商务部4日发布公告，将11家美国实体列入不可靠实体清单。\n")
+    ministries = {e.country for t in doc.teasers for e in t.entities if e.text == "商务部"}
+    assert ministries == {"CHN"}
+
+
+def test_an_acting_premier_and_china_named_as_the_mainland():
+    found = {(e.text, e.country) for e in recognise(
+        "泰国代总理普坦同洪玛奈举行会谈。大陆外交部发言人耿爽表示反对。", home="SGP").entities}
+    assert ("泰国代总理普坦", "THA") in found
+    assert ("大陆外交部发言人耿爽", "CHN") in found  # on a Singaporean page too
+
+
 def test_a_name_with_a_bare_title_is_whose_its_fuller_mention_said_not_the_outlets():
     text = "秦刚会见了埃塞俄比亚总理阿比。阿比总理感谢中方的建设性作用。王毅外长出席。"
     found = {(e.text, e.country) for e in recognise(text, home="CHN").entities

@@ -586,6 +586,31 @@ def test_ending_relations_or_cutting_supplies_is_a_sanction_on_the_party_named_a
     assert not in_sentence(doc, s)
 
 
+def test_listing_firms_is_a_sanction_on_the_firms_what_jiang_moves_not_a_plan():
+    """`将X和Y列入不可靠实体清单`: 将 (as 把) marks what is listed; a country before a body
+    only qualifies it, and the second firm's own `与` does not take over."""
+    for mark in ("将", "把"):
+        s = f"中国商务部16日宣布，{mark}美国洛克希德·马丁公司和雷神导弹与防务公司列入不可靠实体清单。"
+        doc = page("商务部将两家美国军工企业列入不可靠实体清单", f"新华社北京2月16日电 {s}")
+        ev = one(in_sentence(doc, s, "SANCTION"))
+        assert countries(ev.actor) == {"CHN"}, mark
+        assert {e.org for e in ev.recipient} == {"洛克希德·马丁公司", "雷神公司"}, mark
+        assert not in_sentence(doc, s, "AGREE")
+
+
+def test_an_earlier_visit_recalled_is_no_event():
+    s = "普京上一次访问越南是在大约一年前。"
+    doc = page("苏林会见普京", f"今日俄罗斯莫斯科5月10日电 苏林9日在莫斯科会见普京。{s}")
+    assert not in_sentence(doc, s)
+
+
+def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
+    s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
+    doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"
+               f"28日，特朗普与金正恩举行会谈。{s}")
+    assert [(e.event, e.mode) for e in in_sentence(doc, s)] == [("CONSULT", "phone")]
+
+
 def test_a_title_without_a_date_takes_the_leads_event_day_not_what_came_before_it():
     doc = communique.extract(
         "宏都拉斯与中国建交 外交部宣布即刻终止与宏国外交关系\n\n"

@@ -375,9 +375,10 @@ def _home_country(page: Page, raw: RawPage) -> str | None:
     source = raw.text or raw.html or ""
     head = to_simplified(source[:400])  # `中時新聞網 > 政治`: the outlet's own credit first
     for scope in (head, source[:200_000]):
-        for name, iso in agencies.items():
-            if name in scope:
-                return iso
+        # the first named: `环球网 > 国际新闻 … 据越南通讯社报道` is 环球网's page
+        found = [(at, iso) for name, iso in agencies.items() if (at := scope.find(name)) >= 0]
+        if found:
+            return min(found)[1]
     if page.dateline and page.dateline.place in _places():  # `（布城16日讯）`: the paper's city
         return _places()[page.dateline.place][1]
     # a ministry's own page (`外交部发言人华春莹主持例行记者会`): its spokesperson's country

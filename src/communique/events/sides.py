@@ -113,7 +113,13 @@ class Clause:
                     self._verb_in(ents[j].span[1], ents[j + 1].span[0])):
                 break  # `德国外交部周二召见中国驻德国大使吴恳`: a verb between, not a title
             j += 1
-        return j if j > i and ents[j].kind == "person" else i
+        if j > i and ents[j].kind == "person":
+            return j
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (nxt and ents[i].kind == "country" and nxt.kind == "org"
+                and nxt.span[0] == ents[i].span[1] and nxt.country in (None, ents[i].country)):
+            return i + 1  # `美国洛克希德·马丁公司`: the country only qualifies its body
+        return i
 
     def _verb_in(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.verbs, start)
@@ -147,14 +153,17 @@ class Clause:
             return self.pronoun(start + 1) or self.speaker(start)
         ents = self.within(start, end)
         agent = None  # `协定由A与B签署`: with no subject, who 由 names did it
+        governed_until = -1  # where the last entity a preposition governs ends
         for i, e in enumerate(ents):
             if both and both[0] < e.span[0]:
                 break
             before = self.text[start : e.span[0]]
             if before.endswith("由") and agent is None and not _governed(before[:-1]):
                 agent = i
-            if before.endswith(PREPOSITIONS + GONE_TO_BEFORE) or self.text.startswith(
-                    NOT_AGENT, e.span[1]):
+            if before.endswith(PREPOSITIONS + GONE_TO_BEFORE) or e.span[0] == governed_until:
+                governed_until = e.span[1]  # `将美国洛克希德·马丁公司…`: what it modifies too
+                continue
+            if self.text.startswith(NOT_AGENT, e.span[1]):
                 continue
             if self.text.startswith(LED, e.span[1]) and e.kind == "person":
                 return self._side([e])  # `由 X 为首的代表团`: the leader speaks for it

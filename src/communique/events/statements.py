@@ -79,8 +79,10 @@ class Statements(Meetings):
             governed = self.clause.governed_by(cl[0], hit.start, ("与", "同"))
         if not governed and hit.trigger.frame == "to":
             governed = self._governed_before(hit, sent)
-        if not governed and hit.trigger.event == "SANCTION":  # `宣布与中华民国断交`
-            governed = self.clause.governed_by(cl[0], hit.start, ("与", "同", "和"))
+        if not governed and hit.trigger.event == "SANCTION":
+            # `将…公司和…公司列入不可靠实体清单` (what 将 moves), `宣布与中华民国断交`
+            governed = (self.clause.governed_by(cl[0], hit.start, ("把", "将"), first=True)
+                        or self.clause.governed_by(cl[0], hit.start, ("与", "同", "和")))
         after = self.clause.object_after(hit.end, cl[1])
         if hit.trigger.event == "AID":  # `援助柬埔寨的60万剂国药集团疫苗`: to whom, what
             first = self.clause.within(hit.end, cl[1])[:1]
