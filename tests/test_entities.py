@@ -139,6 +139,13 @@ def test_vietnamese_name_after_a_bare_title_is_of_the_outlets_country():
     assert found and found[0].country == "VNM"
 
 
+def test_a_sea_before_a_region_is_not_haiti():
+    for text in ("希望台海地区保持和平稳定。", "南海地区局势总体稳定。", "加勒比海地区国家"):
+        assert not [e for e in recognise(text).entities if e.country == "HTI"], text
+    found = {(e.text, e.country) for e in recognise("中国向海地提供援助。").entities}
+    assert ("海地", "HTI") in found
+
+
 def test_the_outlet_is_the_agency_named_first_not_the_one_it_quotes():
     """`环球网 … 据越南通讯社报道`: a bare 商务部 in 环球网's related news is China's."""
     doc = communique.extract(

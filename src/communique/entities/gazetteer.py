@@ -126,11 +126,12 @@ NAME_BAD_BIGRAMS = set(
     "正式 强调 强化 强大 强国 强烈 军事 军队 军人 军方 立即 立法 立场 希望 波动 宁静 "
     "洋溢 洋大 鹤立 仁爱 班子 涛声 奇迹 奇怪".split()
 )
-# Places whose name is also the end of an ordinary word (包罗万象, 形成都市): the characters that
-# make that word when they stand before the place name.
+# Places and countries whose name is also the end of an ordinary word (包罗万象, 形成都市,
+# 南海地区): the characters that make that word when they stand before the name.
 PLACE_BAD_PREV = {
     "万象": set("罗更气"),
     "成都": set("形完建构达造变组促"),
+    "海地": set("南东西北黄台沿近公领内外渤里黑红中比上青深航大环出入"),  # 南海地区, 上海地区
 }
 # Characters that may stand before a name's short form without being part of that name.
 NAME_GLUE = set("向席同和与对由将及称在于为时但等华会见贺谢请迎晤访唁问")
@@ -225,7 +226,7 @@ class Gazetteer:
             hit = Hit(0, 0, "country", f"country:{code}", name, code, (code,), None)
             names = [name, *split_list(row["aliases"])]
             for n in names:
-                self._add(n, hit)
+                self._add(n, hit, _PLACE if n in PLACE_BAD_PREV else _NONE)
                 self._country_prefixes.update(n[:k] for k in range(2, len(n) + 1))
             for s in split_list(row["short"]):
                 self._shorts[s] = code
