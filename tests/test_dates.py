@@ -440,3 +440,24 @@ def test_a_day_written_in_brackets_after_today_or_yesterday():
     """`昨（20）日`, `今（21）日`, as Taiwanese and Philippine Chinese papers write the day."""
     found = [(m.text, m.day) for m in find_dates("习近平昨（20）日上午抵达马尼拉。今（21）日，习近平将会见索托。")]
     assert found == [("昨（20）日上午", 20), ("今（21）日", 21)]
+
+
+def test_a_sentence_about_talks_told_before_takes_their_day_not_the_last_day_named():
+    """`普京在会谈中感谢…` after a paragraph of the guest's arrival (8th) and parade (9th): the
+    talks' day (10th); `会谈中，洪玛奈感谢…` after the king's talks of the day before: the day of
+    the talks 洪玛奈 held."""
+    import communique
+
+    doc = communique.extract(
+        "普京与苏林举行会谈\n\n今日俄罗斯莫斯科5月10日电 俄罗斯总统普京10日在克里姆林宫与越共中央总书记"
+        "苏林举行会谈。\n\n苏林8日抵达莫斯科，开始对俄罗斯进行正式访问，并于9日在红场出席阅兵式。\n\n"
+        "普京在会谈中感谢苏林专程前来出席胜利日庆典。\n", published="2025-05-10")
+    thanks = [e for e in doc.events if e.text.startswith("普京在会谈中")]
+    assert [e.date.value for e in thanks] == ["2025-05-10"]
+    doc = communique.extract(
+        "习近平与洪玛奈举行会谈\n\n（金边讯）中国国家主席习近平昨天（18日）上午同柬埔寨王国首相洪玛奈举行"
+        "会谈。\n\n习近平前天（17日）下午抵达金边。西哈莫尼国王当天在王宫同习近平举行会谈。\n\n"
+        "会谈中，洪玛奈感谢中方长期以来为柬埔寨经济社会发展提供的宝贵支持。\n",
+        published="2025-04-19")
+    thanks = [e for e in doc.events if e.text.startswith("会谈中，洪玛奈")]
+    assert [e.date.value for e in thanks] == ["2025-04-18"]

@@ -10,7 +10,7 @@ import bisect
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from communique.dates import (
@@ -27,7 +27,16 @@ from communique.events.assemble import assemble
 from communique.events.coder import Found, code_events
 from communique.events.grammar import QUESTION, REMARK_OPENERS, TRAVEL
 from communique.events.lexicon import lexicon
-from communique.model import DateValue, Document, Event, InputError, Page, RawPage, Rejected
+from communique.model import (
+    DateValue,
+    Document,
+    Entity,
+    Event,
+    InputError,
+    Page,
+    RawPage,
+    Rejected,
+)
 from communique.page import split_page
 from communique.sources import iter_pages
 from communique.text import to_simplified
@@ -88,6 +97,7 @@ def code_page(page: Page, home: str | None) -> Document:
     anchor = None if press_conference else _anchor(page, mentions)
     m_starts = [m.span[0] for m in mentions]
     c_starts = [c.span[0] for c in clues]
+    people = [e for e in rec.entities if e.kind == "person"]
     # days that do not set the day of what follows: from an earlier paragraph a journey's day
     # (`journeys`); anywhere a day told in a step back or asked about in a question (`background`)
     journeys: set[tuple[int, int]] = set()
@@ -153,7 +163,8 @@ def code_page(page: Page, home: str | None) -> Document:
                 if m.span[0] >= para or m.span not in journeys]
         # at a press conference each answer tells of its own question's days, not the last one's
         floor = _question_start(text, sentence[0]) if press_conference else 0
-        focus = _focus(page, mentions, m_starts, sentence[0], journeys, background, floor)
+        focus = _focus(page, mentions, m_starts, sentence[0], journeys, background, floor,
+                       people=people)
         since = focus.span[1] if focus else (page.paragraphs[0][0] if page.paragraphs else 0)
         period = PERIOD_OPENING.search(text, max(since, lo), sentence[0]) is not None
         return resolved(sentence, near, focus or anchor, period)
@@ -320,14 +331,21 @@ def _question_start(text: str, at: int) -> int:
     return 0
 
 
+# `普京在会谈中感谢…`, `会谈后，两国领导人签署…`: the sentence tells of the talks told before
+BACK_TO_TALKS = re.compile(
+    r"\s*(?:[^，,。；;]{0,12}?在)?(?:会谈|会见|会晤|通话|通电话)(?:中|时|后|期间|结束后|上)")
+TALKS = re.compile(r"(?:会谈|会见|会晤|通话|通电话)(?!中|时|后|前|期间|结束|上)")  # told, not named
+
+
 def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
-           journeys: set[tuple[int, int]], background: set[tuple[int, int]], floor: int = 0
-           ) -> DateMention | None:
+           journeys: set[tuple[int, int]], background: set[tuple[int, int]], floor: int = 0,
+           people: Sequence[Entity] = ()) -> DateMention | None:
     """The day the text is telling about when a sentence names none: the last day named
     before it (`10月10日,…会见了石破茂。会见石破茂时,…`), with its month or without (`23日上午,
     …举行会谈。`). Not the day a state began (`自5月7日起`), one told in a step back (`此前一天,
     即2月26日`), nor, from an earlier paragraph, a journey's day or a period (`于4月7日至9日
-    进行的`): those are background to the story's day."""
+    进行的`): those are background to the story's day. A sentence about talks told before
+    (`普京在会谈中…`) takes their day, whatever days were named since."""
     para = bisect.bisect_right(page.paragraphs, (at, len(page.text))) - 1
     first_body = page.paragraphs[0][0] if page.paragraphs else 0
     dl = page.dateline.span if page.dateline else (0, 0)
@@ -341,6 +359,13 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
                     and m.span not in background
                     and (m.span[0] >= own or (m.end_day is None and m.span not in journeys)))
 
+    told = _talks_referred_to(page.text, at, low, people)
+    if told:
+        inside = [m for m in mentions[bisect.bisect_left(starts, told[0]) : bisect.bisect_left(
+            starts, told[1])] if usable(m)]
+        return inside[0] if inside else _focus(page, mentions, starts, told[0], journeys,
+                                               background, floor)
+
     i = bisect.bisect_left(starts, at) - 1
     while i >= 0 and mentions[i].span[0] >= low:
         m = mentions[i]
@@ -353,6 +378,23 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
                 m = mentions[i]
             return m
         i -= 1
+    return None
+
+
+def _talks_referred_to(text: str, at: int, low: int, people: Sequence[Entity]
+                       ) -> tuple[int, int] | None:
+    """The sentence telling the talks that the sentence at ``at`` refers to (`普京在会谈中…`):
+    the last one before it that names the person it names first, if it names one (`会谈中，
+    洪玛奈感谢…`: not the talks the king held the day before)."""
+    if not BACK_TO_TALKS.match(text, at):
+        return None
+    end = SENTENCE_END.search(text, at)
+    who = next((e for e in people if at <= e.span[0] < (end.end() if end else len(text))), None)
+    names = {who.text, *(n for n in (who.name,) if n)} if who else {""}
+    for m in reversed(list(TALKS.finditer(text, low, at))):
+        around = _sentence_around(text, m.span())
+        if around and around[1] <= at and any(n in text[around[0] : around[1]] for n in names):
+            return around
     return None
 
 
