@@ -604,6 +604,17 @@ def test_an_earlier_visit_recalled_is_no_event():
     assert not in_sentence(doc, s)
 
 
+def test_aid_summed_up_over_time_and_a_visit_named_as_a_subject_are_no_events():
+    s = "疫情发生后，中方已向越方提供了多批疫苗援助。"
+    doc = page("王毅会见范平明", f"新华社河内9月10日电 王毅10日在河内会见范平明。{s}")
+    assert not in_sentence(doc, s, "AID")
+    doc = page("中国向越南援助疫苗", "越通社河内9月10日电 中国政府10日向越南援助200万剂新冠疫苗。")
+    assert [e.event for e in doc.events] == ["AID"]
+    s = "裴青山：习近平总书记、国家主席访越具有重要意义"
+    doc = page(s, "越通社河内4月12日电 裴青山接受媒体采访，强调此访是越中关系中的一件大事。")
+    assert not [e for e in doc.events if e.event == "CONSULT"]
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"

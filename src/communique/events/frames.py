@@ -41,6 +41,8 @@ RECAP = re.compile(rf"\s*(?:{'|'.join(REMARK_OPENERS)})[^。；;]*?(?:首次|第
 ANNIVERSARY = re.compile(r"\s*[0-9０-９一二三四五六七八九十百]{1,4}\s*周年")
 ONCE = re.compile(r"曾")  # `曾访华`: told as the past
 LAST_TIME = ("上一次", "上次", "前一次", "前次")  # `普京上一次访问越南是在…`: the one before
+# `已向越方提供了多批疫苗援助`, `累计向…捐赠`: aid summed up over time, not one delivery
+SUMMED_UP = re.compile(r"多批|累计|先后")
 TOPIC_END = re.compile(r"等?(?:方面|领域)")
 LIFTED = re.compile(r"(?:取消|解除|撤销|撤除|停止|放弃)[^，,。；;]{0,6}$")
 
@@ -123,6 +125,8 @@ class Frames(Statements):
             return []  # `在联合声明中指出`, `在援助方面,…`: a document or a topic, not an act
         if "在" in before and TOPIC_END.match(self.text, hit.end):
             return []  # `在出口管制、单边制裁等方面`: one of the topics listed, not an act
+        if hit.trigger.event == "AID" and SUMMED_UP.search(self.text, cl[0], cl[1]):
+            return []
         if hit.trigger.event == "SANCTION" and LIFTED.search(before):
             return []  # `取消单边制裁`: what is to be lifted, not a sanction
         if hit.trigger.word.startswith(("见证", "共同见证")) and not re.search(
