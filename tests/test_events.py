@@ -615,6 +615,17 @@ def test_aid_summed_up_over_time_and_a_visit_named_as_a_subject_are_no_events():
     assert not [e for e in doc.events if e.event == "CONSULT"]
 
 
+def test_observers_at_talks_hold_none_and_a_statement_cited_as_a_source_is_not_made():
+    obs = "美国驻马来西亚大使和中国驻马来西亚大使作为观察员出席了会谈。"
+    cited = "根据联合声明，双方还同意于7月29日上午举行两国军队前线指挥官非正式会议。"
+    doc = page("柬泰领导人会谈", "（早报讯）柬埔寨首相洪玛奈和泰国代总理普坦星期一（7月28日）在马来西亚"
+               f"布城举行会谈。{obs}{cited}")
+    assert not in_sentence(doc, obs)
+    agreed = in_sentence(doc, cited)
+    assert [e.event for e in agreed] == ["AGREE"]
+    assert countries(agreed[0].actor) == {"KHM", "THA"}
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"

@@ -61,6 +61,8 @@ class Frames(Statements):
         before = self.text[cl[0] : hit.start]
         if before.endswith(NEGATION):
             return []
+        if before.endswith(("根据", "依据", "按照")):
+            return []  # `根据联合声明，…`: the source of what follows, not an act
         if hit.trigger.mode == "phone" and self.text.startswith(REMOTE_ACTS, hit.end):
             return []  # `以视频方式观看…`, `通过视频连线出席…`: done from afar, not a call
         if self.text.startswith("以来", hit.end) or ANNIVERSARY.match(self.text, hit.end):
