@@ -139,6 +139,17 @@ def test_vietnamese_name_after_a_bare_title_is_of_the_outlets_country():
     assert found and found[0].country == "VNM"
 
 
+def test_another_transliteration_is_the_known_person_with_the_name_as_written():
+    """`川普` (Taiwan's Trump), `安华` (Malaysia's Anwar) are the known people, written so; a
+    short form (`拜登`) still takes the full name."""
+    found = {(e.text, e.name, e.id) for e in recognise(
+        "川普与习近平北京会谈。安华表示欢迎。拜登表示关切。普丁會見了他。").entities}
+    assert ("川普", "川普", "person:唐纳德·特朗普") in found
+    assert ("安华", "安华", "person:安瓦尔·易卜拉欣") in found
+    assert ("拜登", "约瑟夫·拜登", "person:约瑟夫·拜登") in found
+    assert any(n == "普丁" and i == "person:弗拉基米尔·普京" for _, n, i in found)
+
+
 def test_a_sea_before_a_region_is_not_haiti():
     for text in ("希望台海地区保持和平稳定。", "南海地区局势总体稳定。", "加勒比海地区国家"):
         assert not [e for e in recognise(text).entities if e.country == "HTI"], text

@@ -408,10 +408,12 @@ def test_a_malaysian_papers_dateline_its_country_honorifics_and_an_exchange_of_d
             "两国领导人随后见证交换31项合作文件。")
     records = extract_text(page, published="2025-04-16").records()
     talks = [r for r in records if r["event"] == "CONSULT"]
-    assert [(r["mode"], r["actor"][0]["name"], r["recipient"][0]["name"], r["date"]) for r in talks] == [
-        ("visit", "习近平", "安瓦尔·易卜拉欣", "2025-04-16")]
+    # `安华` is how Malaysian papers write Anwar: the name as written, the knowledge's id
+    assert [(r["mode"], r["actor"][0]["name"], r["recipient"][0]["name"],
+             r["recipient"][0]["id"], r["date"]) for r in talks] == [
+        ("visit", "习近平", "安华", "person:安瓦尔·易卜拉欣", "2025-04-16")]
     signed = [r for r in records if r["event"] == "SUPPORT"]
-    assert [sorted(a["name"] for a in r["actor"]) for r in signed] == [["习近平", "安瓦尔·易卜拉欣"]]
+    assert [sorted(a["name"] for a in r["actor"]) for r in signed] == [["习近平", "安华"]]
 
 
 def test_a_cna_report_a_surname_with_a_title_and_a_statement_the_next_day():

@@ -175,6 +175,7 @@ class Gazetteer:
         self._patterns: dict[str, tuple[int, _Entry]] = {}
         self._by_key: dict[str, Hit] = {}
         self._person_alias: dict[str, Hit] = {}
+        self.variants: set[str] = set()  # other transliterations, kept as written (川普)
         self._institution_kind: dict[str, str] = {}
         self._country_prefixes: set[str] = set()
         self.conflicts: list[tuple[str, str, str]] = []  # (pattern, kept key, dropped key)
@@ -277,7 +278,9 @@ class Gazetteer:
         hit = Hit(0, 0, "person", row["id"], name, c, (c,) if c else (), row["sector"],
                   org=row["org"], role=row["role"], latin=row["latin"])
         foreign = "·" in name or "-" in name
-        for n in [name, *split_list(row["aliases"])]:
+        variants = split_list(row["variants"])
+        self.variants.update(variants)
+        for n in [name, *split_list(row["aliases"]), *variants]:
             self._person_alias[n] = hit
             if n == name:
                 check = _NAME2 if len(n) == 2 else _NONE

@@ -668,11 +668,13 @@ def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entit
 
 def _as_written(words: str, person: Hit) -> str:
     """A known person's name as the page writes it in full (`乔·拜登`, where the knowledge has
-    `约瑟夫·拜登`), else the knowledge's full name for a short form or misspelling (`拜登`,
-    `阮富中`): the id stays the knowledge's either way."""
+    `约瑟夫·拜登`) or in another transliteration (`川普`), else the knowledge's full name for a
+    short form or misspelling (`拜登`, `阮富中`): the id stays the knowledge's either way."""
     if words == person.name or not person.known:
         return person.name
     written = normalise_name(words)
+    if written in gazetteer().variants:
+        return written  # `川普`: another transliteration, not a short form of `唐纳德·特朗普`
     if "·" in written and written.replace("-", "·") != (
             person.name or "").replace("-", "·"):
         return written
