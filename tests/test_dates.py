@@ -167,6 +167,7 @@ def test_restricted_range():
         ("越南共产党第十四次全国代表大会", 2026, "inferred"),
         ("古共八大", 2021, "inferred"),
         ("中共二十大", 2022, "inferred"),
+        ("在中共十九届一中全会上再次当选", 2017, "inferred"),  # held right after the congress
         ("老挝人民革命党十一大", 2021, "inferred"),
         ("第44届东盟峰会", 2024, "inferred"),
         ("东盟第56届外长会议", 2023, "inferred"),
