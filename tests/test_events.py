@@ -626,6 +626,15 @@ def test_observers_at_talks_hold_none_and_a_statement_cited_as_a_source_is_not_m
     assert countries(agreed[0].actor) == {"KHM", "THA"}
 
 
+def test_talks_joined_to_a_habit_told_just_before_are_no_event():
+    s = "政府首席经济顾问敦达因过去数月多次前往北京，与中方进行谈判。"
+    doc = page("马中东铁项目达成协议", f"（吉隆坡12日讯）首相敦马哈迪今日宣布东铁项目复工。{s}")
+    assert not in_sentence(doc, s)
+    s = "越南外长当天前往北京，与中方进行谈判。"
+    doc = page("越中谈判", f"越通社河内4月12日电 {s}")
+    assert [e.event for e in in_sentence(doc, s)] == ["CONSULT"]
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"

@@ -77,6 +77,9 @@ class Frames(Statements):
         if not habit and before.lstrip().startswith("并"):
             # `普拉博沃曾以当选总统身份访华，并同习近平会晤`: joined to a clause told as the past
             habit = ONCE.search(self.text, sent[0], cl[0])
+        if not habit and before.lstrip().startswith(("与", "同")):
+            # `…过去数月多次前往北京，与中方进行谈判`: the partner of a habit told just before
+            habit = HABITUAL.search(self.text, sent[0], cl[0])
         if habit or PAST_YEAR.search(self.text, sent[0], hit.start) or self._back_then(sent):
             return []  # `多次参加`, `去年12月…访问`: history, not an event of this report
         nominal = before.endswith("所") or self.text.startswith("的", hit.end) or (
