@@ -635,6 +635,14 @@ def test_talks_joined_to_a_habit_told_just_before_are_no_event():
     assert [e.event for e in in_sentence(doc, s)] == ["CONSULT"]
 
 
+def test_two_guests_of_a_host_meeting_there_is_a_third_party_meeting():
+    s = "27日晚，特朗普与金正恩在索菲特传奇大都会酒店举行首次会面并共进晚宴。"
+    doc = page("朝美首脑河内会晤", "韩联社首尔3月1日电 金正恩26日抵达河内。特朗普26日晚抵达河内。"
+               f"27日上午，特朗普在河内主席府与阮富仲举行会谈。{s}")
+    met = one(in_sentence(doc, s, "CONSULT"))
+    assert (met.mode, countries(met.actor), met.recipient) == ("third-party", {"USA", "PRK"}, ())
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"

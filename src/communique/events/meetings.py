@@ -184,6 +184,11 @@ class Meetings(PageState):
             # told with no place on a page of a conference abroad (`峰会…在巴厘岛闭幕。…15日，
             # 习近平分别会见了澳大利亚总理…`): guests meeting there
             return meeting(everyone, Side(), "third-party", "044")
+        if len(countries) >= 2 and countries <= self.frame.visitors and (
+                self.frame.hosts - countries):
+            # two guests of the page's host meeting there (`特朗普与金正恩在…酒店举行会谈`, both
+            # arrived in Hanoi)
+            return meeting(everyone, Side(), "third-party", "044")
         guests = self._of(everyone, lambda c: c in self.frame.visitors)
         hosts = self._of(everyone, lambda c: c not in self.frame.visitors)
         if guests and hosts:
