@@ -643,6 +643,13 @@ def test_two_guests_of_a_host_meeting_there_is_a_third_party_meeting():
     assert (met.mode, countries(met.actor), met.recipient) == ("third-party", {"USA", "PRK"}, ())
 
 
+def test_a_place_listed_with_matters_is_a_topic_not_who_asks():
+    s = "习近平强调，台湾、涉藏问题关乎中国主权和领土完整，要求美方恪守一个中国政策。"
+    doc = page("习近平会见奥巴马", f"新华社杭州9月3日电 国家主席习近平3日会见美国总统奥巴马。{s}")
+    asked = one(in_sentence(doc, s, "REQUEST"))
+    assert (names(asked.actor), countries(asked.recipient)) == ({"习近平"}, {"USA"})
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"

@@ -27,6 +27,8 @@ LED_UNDER = re.compile(r"[^，,。；]{0,4}?在[^，,。；]{1,40}?(?:率领|带
 # After a name, words that make it a modifier (`胡志明主席陵墓`, `越南的立场`), not an agent.
 NOT_AGENT = ("的", "陵", "塑像", "纪念碑", "故居", "像", "纪念馆", "思想", "主义", "时代", "遗体",
              "问题", "局势", "形势", "事务", "地区", "海域", "政策", "经济", "方面", "市场", "企业")
+# `台湾、涉藏问题关乎…`: a name listed with matters (`问题`, `事务`), one of the topics
+LISTED_TOPIC = re.compile(r"(?:[、和及与][^，,。；;、]{1,8}){1,4}?(?:问题|事务)")
 LEADING_TIME = re.compile(
     r"^(?:[\d〇零一二三四五六七八九十]+[年月日号]|[上中下]午|早上|晚上?|当[天日]|同日|近日|日前"
     r"|今[天年]|昨天|[于在]|已|还|也|又|再次|同时|随后|此外|另外|会谈中|会谈上|会上|期间)+")
@@ -163,7 +165,8 @@ class Clause:
             if before.endswith(PREPOSITIONS + GONE_TO_BEFORE) or e.span[0] == governed_until:
                 governed_until = e.span[1]  # `将美国洛克希德·马丁公司…`: what it modifies too
                 continue
-            if self.text.startswith(NOT_AGENT, e.span[1]):
+            if self.text.startswith(NOT_AGENT, e.span[1]) or LISTED_TOPIC.match(
+                    self.text, e.span[1]):
                 continue
             if self.text.startswith(LED, e.span[1]) and e.kind == "person":
                 return self._side([e])  # `由 X 为首的代表团`: the leader speaks for it
