@@ -150,6 +150,12 @@ def test_another_transliteration_is_the_known_person_with_the_name_as_written():
     assert any(n == "普丁" and i == "person:弗拉基米尔·普京" for _, n, i in found)
 
 
+def test_a_former_officeholder_is_of_the_country_named_before_the_title():
+    found = {(e.text, e.country) for e in recognise(
+        "美国前众议员盖拉格表示。越南前国家主席阮明哲出席。", home="TWN").entities}
+    assert ("美国前众议员盖拉格", "USA") in found and ("越南前国家主席阮明哲", "VNM") in found
+
+
 def test_a_sea_before_a_region_is_not_haiti():
     for text in ("希望台海地区保持和平稳定。", "南海地区局势总体稳定。", "加勒比海地区国家"):
         assert not [e for e in recognise(text).entities if e.country == "HTI"], text
