@@ -339,6 +339,9 @@ def test_a_line_of_date_and_time_is_the_pages_stamp():
         "2024年1月31日 星期三　A1版": "2024-01-31",  # a paper's page number
         "2021年05月17日 第03版": "2021-05-17",
         "2016年2月10日 19时46分": "2016-02-10",  # the time in hours and minutes
+        # the date and time, then the paper's credit
+        "2022年7月6日 08:10\u3000\u3000世界日报\u3000本报讯": "2022-07-06",
+        "2022/11/16 04:10\u3000\u3000中国时报\u3000记者 陈君硕／综合报导": "2022-11-16",
     }
     for stamp, published in cases.items():
         page = f"拉夫罗夫与裴青山举行会谈\n{stamp}\n俄罗斯外长拉夫罗夫6日在河内与越南外长裴青山举行会谈。"
@@ -352,6 +355,9 @@ def test_a_line_of_date_and_time_is_the_pages_stamp():
     assert art.published == "2023-09-07"  # `今天（7日）` says which number is the day
     (art,) = split_page(RawPage("s", text="标题\n3.5\n双方签署2025年合作计划。"))
     assert art.dropped == () and art.published is None
+    # a dated headline of another story is no credit
+    (art,) = split_page(RawPage("s", text="标题\n2024-05-16 10:00 越南国家主席会见老挝总理\n正文。"))
+    assert art.published is None
 
 
 def test_a_stamp_without_a_year_still_gives_the_report_day():

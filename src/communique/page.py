@@ -62,6 +62,9 @@ _STAMP_ONLY = re.compile(
     r"|(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}"  # `07/09/2023 16:32 GMT+7`
     r"|第?[A-Za-z]?\d{1,3}\s*版)+"  # a print edition's page: `A1版`, `第01版`
 )
+_CLOCK = re.compile(r"\d{1,2}[:：]\d\d")
+# an outlet's name or a byline after a stamp: no sentence, and a word of the trade in it
+_CREDIT = re.compile(r"(?=[^，。；,;!?！？]{1,30}$).*?(?:报|网|社|台|讯|记者|编辑|新闻|导)")
 _STAMP_MD = re.compile(r"\d{1,2}\s*(?:月\s*\d{1,2}\s*日|/\d{1,2}\s+\d{1,2}:\d\d)")
 _BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|你的位置|位置[:：])")
 _CRUMB_SEP = re.compile(r"\s*[>＞»›/|]\s*")
@@ -169,10 +172,18 @@ def _is_navigation(line: str) -> bool:
 
 def _is_stamp(line: str) -> bool:
     """A line that is only a date and time (`17:46 06.07.2022`, `2023/9/10 21:48（9/10 23:05
-    更新）`): the page's stamp, not a sentence."""
-    return len(line) <= 60 and _STAMP_ONLY.fullmatch(line) is not None and any(
-        p.search(line) for p in (_STAMP, _STAMP_DMY, _STAMP_SLASH, _STAMP_MD)
-    )
+    更新）`), or a date and time followed by the paper's credit (`2022年7月6日 08:10　　世界日报
+    本报讯`, `2022/11/16 04:10　中国时报　记者 陈君硕／综合报导`): the page's stamp, not a
+    sentence."""
+    if len(line) > 60:
+        return False
+    if _STAMP_ONLY.fullmatch(line) is not None:
+        return any(p.search(line) for p in (_STAMP, _STAMP_DMY, _STAMP_SLASH, _STAMP_MD))
+    m = _STAMP_ONLY.match(line) if not _SOURCE.search(line) else None  # `来源：`: a source line
+    stamp, rest = (m.group(), line[m.end():]) if m else ("", "")
+    return bool(_CLOCK.search(stamp) and any(p.search(stamp) for p in (
+        _STAMP, _STAMP_DMY, _STAMP_SLASH)) and stamp[-1:].isspace()
+        and _CREDIT.match(rest.strip()))
 
 
 def classify(line: str) -> str | None:
