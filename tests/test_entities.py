@@ -156,6 +156,13 @@ def test_a_former_officeholder_is_of_the_country_named_before_the_title():
     assert ("美国前众议员盖拉格", "USA") in found and ("越南前国家主席阮明哲", "VNM") in found
 
 
+def test_a_ministry_under_a_countrys_short_form_is_that_ministry():
+    found = {(e.text, e.country, e.org) for e in recognise(
+        "菲外交部声援越南。韩国防部召见日本武官。", home="THA").entities}
+    assert ("菲外交部", "PHL", "菲律宾外交部") in found
+    assert ("韩国防部", "KOR", "韩国国防部") in found
+
+
 def test_a_sea_before_a_region_is_not_haiti():
     for text in ("希望台海地区保持和平稳定。", "南海地区局势总体稳定。", "加勒比海地区国家"):
         assert not [e for e in recognise(text).entities if e.country == "HTI"], text

@@ -650,6 +650,17 @@ def test_a_place_listed_with_matters_is_a_topic_not_who_asks():
     assert (names(asked.actor), countries(asked.recipient)) == ({"习近平"}, {"USA"})
 
 
+def test_concern_over_a_ramming_is_an_accusation_and_the_ramming_its_matter():
+    head = "菲外交部声援越南 关切越渔船遭中国海警船撞沉"
+    s = "美国国务院发言人6日也表示，美方对中国海警船撞沉越南渔船严重关切。"
+    s2 = "菲律宾外交部8日发表声明，对中国海警船在西沙群岛海域撞沉一艘越南渔船一事表示深切关注。"
+    doc = page(head, f"（本报讯）{s}{s2}")
+    assert not [e for e in doc.events if e.event == "COERCE"]
+    for sentence, who in ((s, "USA"), (s2, "PHL")):
+        charge = one(in_sentence(doc, sentence, "ACCUSE"))
+        assert (countries(charge.actor), countries(charge.recipient)) == ({who}, {"CHN"})
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"

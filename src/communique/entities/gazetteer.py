@@ -19,7 +19,7 @@ from itertools import permutations
 
 import ahocorasick_rs
 
-from communique.knowledge import read_table, split_list
+from communique.knowledge import country_names, read_table, split_list
 
 SEPARATORS = "·•・‧.．･"
 
@@ -175,6 +175,7 @@ class Gazetteer:
         self._patterns: dict[str, tuple[int, _Entry]] = {}
         self._by_key: dict[str, Hit] = {}
         self._person_alias: dict[str, Hit] = {}
+        self._institutions: dict[str, tuple[str, str | None]] = {}  # name -> (kind, sector)
         self.variants: set[str] = set()  # other transliterations, kept as written (川普)
         self._institution_kind: dict[str, str] = {}
         self._country_prefixes: set[str] = set()
@@ -253,6 +254,7 @@ class Gazetteer:
             name = row["name"]
             assert name
             self._institution_kind[name] = row["kind"] or ""
+            self._institutions[name] = (row["kind"] or "", row["sector"])
             self._add(name, Hit(0, 0, "institution", f"institution:{name}", name, None, (),
                                 row["sector"], role=row["kind"]))
         for row in read_table("roles"):
@@ -345,6 +347,17 @@ class Gazetteer:
                     c, _org = country_of(s)
                     self._add(s + suffix, Hit(0, 0, "side", f"side:{codes[s]}", s + suffix, c,
                                               (c,), sector), _SIDE, s)
+        # a country's ministry under its short form (`菲外交部`, `美国防部`): that ministry
+        names = country_names()
+        for s in SIDE_SHORTS:
+            c, org = country_of(s) if s in codes else (None, None)
+            if c is None or org or c not in names:
+                continue
+            for inst, (kind, sector) in self._institutions.items():
+                if kind == "ministry" and len(inst) >= 3 and s + inst not in self._patterns:
+                    body = names[c] + inst
+                    self._add(s + inst, Hit(0, 0, "org", f"org:{body}", body, c, (c,), sector,
+                                            org=body), _SIDE, s)
 
     # --- matching ----------------------------------------------------------------------------
 

@@ -33,7 +33,9 @@ AID_NOUN = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
 # `就中国海警船只撞沉越南渔船一事回答提问`, `对中国执法力量殴打越南渔民表示抗议`: an act named
 # as the matter spoken about
 MATTER_BEFORE = re.compile(r"(?:就|对|关于)[^，,。；;]*$")
-MATTER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:一事|事件|表示)")
+MATTER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:一事|事件|表示|严重关切|关切|关注)")
+# `关切越渔船遭中国海警船撞沉`: the act one is concerned about, named right after the word
+CONCERN_BEFORE = re.compile(r"(?:关切|关注)[^，,。；;\s]{0,30}$")
 FORCE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "RETREAT"}
 # `…曾因2017年…陷入低谷。当时德国指责…`: a sentence told of the time the one before recalled
 BACK_THEN = re.compile(r"\s*(?:当时|彼时|那时)")
@@ -120,8 +122,8 @@ class Frames(Statements):
             # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again; but
             # `A与B在惠灵顿举行会谈后发表联合声明` tells the talks too
             return []
-        if hit.trigger.event in FORCE and MATTER_BEFORE.search(before) and MATTER_AFTER.match(
-                self.text, hit.end):
+        if hit.trigger.event in FORCE and (MATTER_BEFORE.search(before) and MATTER_AFTER.match(
+                self.text, hit.end) or CONCERN_BEFORE.search(before)):
             return []  # `就…撞沉…一事`: the matter a statement is about, not reported here
         if nominal and name not in ("visit", "hosted"):
             return []  # `所签署的协议`, `援助的物资`: a thing named, not an act reported
