@@ -342,6 +342,7 @@ def test_a_line_of_date_and_time_is_the_pages_stamp():
         # the date and time, then the paper's credit
         "2022年7月6日 08:10\u3000\u3000世界日报\u3000本报讯": "2022-07-06",
         "2022/11/16 04:10\u3000\u3000中国时报\u3000记者 陈君硕／综合报导": "2022-11-16",
+        "《人民日报海外版》（2015年11月07日\u3000第01版）\u3000星期六": "2015-11-07",  # the paper
     }
     for stamp, published in cases.items():
         page = f"拉夫罗夫与裴青山举行会谈\n{stamp}\n俄罗斯外长拉夫罗夫6日在河内与越南外长裴青山举行会谈。"

@@ -62,6 +62,7 @@ _STAMP_ONLY = re.compile(
     r"|(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}"  # `07/09/2023 16:32 GMT+7`
     r"|第?[A-Za-z]?\d{1,3}\s*版)+"  # a print edition's page: `A1版`, `第01版`
 )
+_PAPER = re.compile(r"^《[^》]{1,20}》")
 _CLOCK = re.compile(r"\d{1,2}[:：]\d\d")
 # an outlet's name or a byline after a stamp: no sentence, and a word of the trade in it
 _CREDIT = re.compile(r"(?=[^，。；,;!?！？]{1,30}$).*?(?:报|网|社|台|讯|记者|编辑|新闻|导)")
@@ -177,6 +178,8 @@ def _is_stamp(line: str) -> bool:
     sentence."""
     if len(line) > 60:
         return False
+    if "版" in line:  # `《人民日报海外版》（2015年11月07日　第01版）`: the paper, its edition
+        line = _PAPER.sub("", line)
     if _STAMP_ONLY.fullmatch(line) is not None:
         return any(p.search(line) for p in (_STAMP, _STAMP_DMY, _STAMP_SLASH, _STAMP_MD))
     m = _STAMP_ONLY.match(line) if not _SOURCE.search(line) else None  # `来源：`: a source line
