@@ -661,6 +661,14 @@ def test_concern_over_a_ramming_is_an_accusation_and_the_ramming_its_matter():
         assert (countries(charge.actor), countries(charge.recipient)) == ({who}, {"CHN"})
 
 
+def test_a_provincial_papers_officials_are_of_its_country():
+    """广西日报 names its own officials without a country: they are Chinese."""
+    s = "2月25日下午，自治区党委书记刘宁在南宁以视频方式，同越南广宁省委书记阮春记举行新春会晤。"
+    doc = page("刘宁与越南广宁省委书记举行视频会晤", f"广西日报 > 要闻\n本报讯（记者 韦宁） {s}")
+    met = one(told(doc, s, "CONSULT"))
+    assert countries(met.actor) == {"CHN", "VNM"} and met.medium == "video"
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"
