@@ -669,6 +669,15 @@ def test_a_provincial_papers_officials_are_of_its_country():
     assert countries(met.actor) == {"CHN", "VNM"} and met.medium == "video"
 
 
+def test_a_sanction_in_the_condition_of_a_warning_is_not_imposed():
+    s = "王毅警告，如果美方出台包括加征关税在内的贸易制裁措施，双方此前达成的经贸成果都将不会生效。"
+    doc = page("王毅会见蓬佩奥", f"新华社北京6月14日电 国务委员兼外长王毅14日会见美国国务卿蓬佩奥。{s}")
+    assert not in_sentence(doc, s, "SANCTION")
+    s = "美方宣布对中国商品加征关税。"
+    doc = page("美方加征关税", f"新华社北京6月15日电 {s}")
+    assert [e.event for e in in_sentence(doc, s)] == ["SANCTION"]
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"

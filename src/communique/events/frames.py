@@ -34,6 +34,7 @@ AID_NOUN = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
 # as the matter spoken about
 MATTER_BEFORE = re.compile(r"(?:就|对|关于)[^，,。；;]*$")
 MATTER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:一事|事件|表示|严重关切|关切|关注)")
+CONDITION = re.compile(r"\s*(?:如果|如若|倘若|假如|若是|若|一旦)")
 # `关切越渔船遭中国海警船撞沉`: the act one is concerned about, named right after the word
 CONCERN_BEFORE = re.compile(r"(?:关切|关注)[^，,。；;\s]{0,30}$")
 FORCE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "RETREAT"}
@@ -122,6 +123,8 @@ class Frames(Statements):
             # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again; but
             # `A与B在惠灵顿举行会谈后发表联合声明` tells the talks too
             return []
+        if hit.trigger.event in FORCE and CONDITION.match(before):
+            return []  # `如果美方出台…贸易制裁措施，…`: the condition of a warning, not an act
         if hit.trigger.event in FORCE and (MATTER_BEFORE.search(before) and MATTER_AFTER.match(
                 self.text, hit.end) or CONCERN_BEFORE.search(before)):
             return []  # `就…撞沉…一事`: the matter a statement is about, not reported here
