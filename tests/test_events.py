@@ -678,6 +678,15 @@ def test_a_sanction_in_the_condition_of_a_warning_is_not_imposed():
     assert [e.event for e in in_sentence(doc, s)] == ["SANCTION"]
 
 
+def test_refusing_a_commitment_is_a_rejection_of_the_other_side_and_no_promise():
+    s = "库列巴会后对记者说，他在会谈中提议实现24小时停火，但拉夫罗夫拒绝就停火作出承诺。"
+    doc = page("俄乌外长会谈", "参考消息网3月11日报道 俄罗斯外长拉夫罗夫和乌克兰外长库列巴10日在土耳其安塔利亚"
+               f"举行会谈。{s}")
+    refused = one(in_sentence(doc, s, "REJECT"))
+    assert (countries(refused.actor), countries(refused.recipient)) == ({"RUS"}, {"UKR"})
+    assert not in_sentence(doc, s, "AGREE")
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"

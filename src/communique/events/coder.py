@@ -127,7 +127,7 @@ class _Coder(Frames, PageFrameReader):
                 self._note_meeting(new)
                 new = [ev for ev in new if _between_two(ev)]
                 if new and (hit.trigger.frame in CONTENT_FRAMES
-                            or any(ev.event in ("AGREE", "REQUEST") for ev in new)):
+                            or any(ev.event in ("AGREE", "REQUEST", "REJECT") for ev in new)):
                     content_until = sent[1]
                 elif new and hit.trigger.medium == "letter":
                     content_until = sent[1]  # what the message says is not another event

@@ -120,7 +120,10 @@ class Statements(Meetings):
             obj, confidence = self.foreign_named_last(sent[0], hit.start, subj.countries), 0.7
         if not obj and hit.trigger.frame == "object" and re.match(
                 r"[^，,。；]*?[\u4e00-\u9fff]{2}", self.text[hit.end : cl[1]]):
-            return []  # `坚决反对任何形式的"台独"`: what is opposed is not a party
+            if hit.trigger.event != "REJECT":
+                return []  # `坚决反对任何形式的"台独"`: what is opposed is not a party
+            # `拉夫罗夫拒绝就停火作出承诺`: refused to the other side of the talks
+            obj, confidence = self._counterpart(subj, hit.start), 0.6
         if not obj and hit.trigger.event == "THREATEN":
             # a threat that names no one is aimed at whom its sentence spoke against before it
             # (`…对X表示坚决反对，并称将采取坚决有力措施`), else at the party it named last
