@@ -687,6 +687,14 @@ def test_refusing_a_commitment_is_a_rejection_of_the_other_side_and_no_promise()
     assert not in_sentence(doc, s, "AGREE")
 
 
+def test_a_visit_of_the_past_does_not_say_who_visits_whom_on_the_page():
+    s = "25日下午，赵乐际会见越南国家主席苏林。"
+    doc = page("赵乐际赴越南吊唁阮富仲逝世", "新华社河内7月25日电 全国人大常委会委员长赵乐际于24日晚抵达河内。"
+               f"{s}阮富仲于7月19日在河内病逝。他曾于2022年10月访华，是中共二十大后首位访华的外国领导人。")
+    met = one(told(doc, s, "CONSULT"))
+    assert (met.mode, countries(met.actor), countries(met.recipient)) == ("visit", {"CHN"}, {"VNM"})
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"

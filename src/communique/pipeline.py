@@ -25,7 +25,7 @@ from communique.entities.gazetteer import gazetteer
 from communique.entities.recognise import recognise
 from communique.events.assemble import assemble
 from communique.events.coder import Found, code_events
-from communique.events.grammar import QUESTION, REMARK_OPENERS, TRAVEL
+from communique.events.grammar import ONCE_DONE, QUESTION, REMARK_OPENERS, TRAVEL
 from communique.events.lexicon import lexicon
 from communique.model import (
     DateValue,
@@ -297,8 +297,6 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
 # A sentence opened by a period (`大会期间,`, `访问越南期间，`): what follows it has no day.
 PERIOD_OPENING = re.compile(r"(?:^|(?<=[。！？!?]))[^。！？!?\n，,]{0,30}期间[，,]", re.M)
 FLASHBACK = ("此前", "在此之前", "之前", "前一天")
-# `曾同拜登通电话`, `曾经访华`: told as done before (not the surname 曾: `曾庆红`)
-ONCE_DONE = re.compile(r"曾(?:经|多次|两次|先后|于|同|与|和|在|对|向|访|出席|会见|会晤|表示|致|通|率|赴|来|到)")
 
 
 def _paragraph_start(page: Page, at: int) -> int:

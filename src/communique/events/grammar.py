@@ -91,6 +91,8 @@ SPEAKS = re.compile(r"发言人|新闻处|表示|说|指出|强调|声明|发表
 TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 GUEST_RE = re.compile(r"(?:来访|到访|访华|访越)的")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")
+# `曾同拜登通电话`, `曾于2022年10月访华`: told as done before (not the surname 曾: `曾庆红`)
+ONCE_DONE = re.compile(r"曾(?:经|多次|两次|先后|于|同|与|和|在|对|向|访|出席|会见|会晤|表示|致|通|率|赴|来|到)")
 VISIT_OF_RE = re.compile(r"(?:对|在)([^，,。]{1,30}?)进行.{0,6}?访问")
 # who arrived where (the clause after the word names the place)
 ARRIVED_RE = re.compile(rf"(?:{ARRIVAL})([^，,。；;]{{1,16}})")

@@ -11,6 +11,7 @@ from communique.events.grammar import (
     DURING_RE,
     GUEST_RE,
     HOSTED_RE,
+    ONCE_DONE,
     VISIT_OF_RE,
     VISIT_WORD,
 )
@@ -33,6 +34,8 @@ class PageFrameReader(PageState):
             if ("访" not in whole and "期间" not in whole and "邀请" not in whole
                     and not ARRIVED_RE.search(whole) and not VISIT_WORD.search(whole)):
                 continue  # no word of a visit (`来韩出席`): nothing to learn here
+            if ONCE_DONE.search(whole):
+                continue  # `他曾于2022年10月访华`: a visit of the past, not the page's
             for cs, ce in self.clauses(sent):
                 seg = text[cs:ce]
                 for m in VISIT_OF_RE.finditer(seg):
