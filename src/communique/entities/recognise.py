@@ -577,7 +577,8 @@ PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政�
 # `马来西亚投资、贸易及工业部长`, `劳动、荣军与社会部长`: a minister of several portfolios
 PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[、和及与][\u4e00-\u9fff]{1,4}){1,3}部?")
 SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
-CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委", "联邦", "前"}  # `云南省委书记`, `美国前众议员`
+# `云南省委书记`, `美国前众议员`: what may stand between the links of a chain
+CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委", "联邦", "前"}
 # A bare institution of these kinds (`外交部`, `国会`) is the outlet's own country's.
 HOME_INSTITUTIONS = {"ministry", "government", "legislature", "party", "military", "committee"}
 
