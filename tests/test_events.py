@@ -695,6 +695,16 @@ def test_a_visit_of_the_past_does_not_say_who_visits_whom_on_the_page():
     assert (met.mode, countries(met.actor), countries(met.recipient)) == ("visit", {"CHN"}, {"VNM"})
 
 
+def test_upgrading_relations_is_an_agreement_unless_it_is_what_a_statement_is_about():
+    s = "双方宣布将越新关系提升为全面战略伙伴关系。"
+    doc = page("苏林同黄循财举行会谈", f"越通社新加坡3月12日电 3月12日，苏林同新加坡总理黄循财举行会谈。{s}")
+    up = one(in_sentence(doc, s, "AGREE"))
+    assert countries(up.actor) == {"VNM", "SGP"} and up.recipient == ()
+    s = "两国领导人发表了关于将越日关系提升为全面战略伙伴关系的联合声明。"
+    doc = page("武文赏同岸田文雄举行会谈", f"越通社东京11月27日电 武文赏同日本首相岸田文雄举行会谈。{s}")
+    assert [e.event for e in in_sentence(doc, s)] == ["SUPPORT"]
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"

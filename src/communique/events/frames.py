@@ -34,6 +34,8 @@ AID_NOUN = re.compile(r"的[\u4e00-\u9fff]{1,4}$")
 # as the matter spoken about
 MATTER_BEFORE = re.compile(r"(?:就|对|关于)[^，,。；;]*$")
 MATTER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:一事|事件|表示|严重关切|关切|关注)")
+ABOUT = re.compile(r"关于[^，,。；;]*$")
+DOCUMENT_AFTER = re.compile(r"[^，,。；;]{0,40}?的[^，,。；;]{0,6}?(?:声明|宣言|公报|协定|协议|备忘录|文件)")
 CONDITION = re.compile(r"\s*(?:如果|如若|倘若|假如|若是|若|一旦)")
 # `关切越渔船遭中国海警船撞沉`: the act one is concerned about, named right after the word
 CONCERN_BEFORE = re.compile(r"(?:关切|关注)[^，,。；;\s]{0,30}$")
@@ -66,6 +68,8 @@ class Frames(Statements):
             return []
         if before.endswith(("根据", "依据", "按照")):
             return []  # `根据联合声明，…`: the source of what follows, not an act
+        if ABOUT.search(before) and DOCUMENT_AFTER.match(self.text, hit.end):
+            return []  # `发表了关于将越日关系提升为…的联合声明`: what a document is about
         if hit.trigger.mode == "phone" and self.text.startswith(REMOTE_ACTS, hit.end):
             return []  # `以视频方式观看…`, `通过视频连线出席…`: done from afar, not a call
         if self.text.startswith("以来", hit.end) or ANNIVERSARY.match(self.text, hit.end):
