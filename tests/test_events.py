@@ -705,6 +705,16 @@ def test_upgrading_relations_is_an_agreement_unless_it_is_what_a_statement_is_ab
     assert [e.event for e in in_sentence(doc, s)] == ["SUPPORT"]
 
 
+def test_a_summit_attended_is_the_organisation_the_sentence_named_and_bali_is_indonesian():
+    s = "二十国集团（G20）峰会15日在印尼峇里岛开幕，大陆国家主席习近平出席峰会并发表讲话。"
+    s2 = "习近平14日与美国总统拜登在峇里岛举行面对面会晤。"
+    doc = page("习近平峇里岛密集会晤", f"（中央社记者台北16日电）{s}{s2}")
+    went = one(in_sentence(doc, s, "CONSULT"))
+    assert (went.mode, [e.country for e in went.recipient]) == ("multilateral", ["IGO"])
+    met = one(in_sentence(doc, s2, "CONSULT"))
+    assert met.mode == "third-party"
+
+
 def test_the_results_of_talks_discussed_in_a_call_are_no_meeting():
     s = "韩国总统文在寅28日晚与特朗普通电话，讨论河内会谈结果。"
     doc = page("特朗普结束访越", "韩联社首尔3月1日电 27日上午，特朗普在河内主席府与阮富仲举行会谈。"

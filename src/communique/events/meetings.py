@@ -366,7 +366,9 @@ class Meetings(PageState):
         title = [e for e in self.clause.within(self.body[0], self.sentences[0][1])
                  if e.kind == "igo"] if self.sentences else []
         chair = bool(hosted and "主席国" in hosted.group(1))
-        for group in ([e for e in after if e.kind == "igo"], named, after, title):
+        # `二十国集团峰会15日在印尼开幕，习近平出席峰会`: the organisation the sentence named
+        earlier = [e for e in self.clause.within(sent[0], hit.start) if e.kind == "igo"]
+        for group in ([e for e in after if e.kind == "igo"], named, earlier, after, title):
             foreign = tuple(e for e in group if e.country and e.country not in subj.countries)
             igos = tuple(e for e in foreign if e.kind == "igo")
             if foreign:  # `由东盟轮值主席国老挝主办`: ASEAN's meeting, Laos its chair
