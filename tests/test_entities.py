@@ -163,6 +163,11 @@ def test_a_ministry_under_a_countrys_short_form_is_that_ministry():
     assert ("韩国防部", "KOR", "韩国国防部") in found
 
 
+def test_washington_as_taiwanese_papers_write_it_stands_for_its_government():
+    found = {(e.text, e.country, e.kind) for e in recognise("华府表示将对中国加征关税。").entities}
+    assert ("华府", "USA", "country") in found
+
+
 def test_a_sea_before_a_region_is_not_haiti():
     for text in ("希望台海地区保持和平稳定。", "南海地区局势总体稳定。", "加勒比海地区国家"):
         assert not [e for e in recognise(text).entities if e.country == "HTI"], text
