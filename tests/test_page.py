@@ -238,6 +238,17 @@ def test_each_bulleted_line_of_other_stories_is_a_teaser_of_its_own():
     assert len(teasers) == 2 and "17.03.2018" in teasers[0] and "奥巴马" in teasers[1]
 
 
+def test_the_sites_footer_ends_the_other_stories():
+    pages = split_page(RawPage("p", text=(
+        "习近平致电祝贺苏林\n\n中共中央总书记习近平23日致电苏林。\n\n相关新闻\n"
+        "· 日本政府就朝鲜核试验提出抗议（1月6日 15时20分）\n"
+        "Copyright NHK (Japan Broadcasting Corporation) All rights reserved.\n\n"
+        "老挝驻越大使：老挝始终珍视老越特殊关系\n\n版权所有 © 万象时报中文版\n")))
+    teasers = [p.text for p in pages[1:]]
+    assert teasers == ["· 日本政府就朝鲜核试验提出抗议（1月6日 15时20分）"]
+    assert ("navigation", "版权所有 © 万象时报中文版") in [(d.kind, d.text) for d in pages[0].dropped]
+
+
 XINHUA = """首页 > 新闻 > 国际
 越南国家主席会见中国外交部长
 2024-03-05 18:20:31　来源：新华网

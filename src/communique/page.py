@@ -62,6 +62,7 @@ _STAMP_ONLY = re.compile(
     r"|(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}"  # `07/09/2023 16:32 GMT+7`
     r"|第?[A-Za-z]?\d{1,3}\s*版)+"  # a print edition's page: `A1版`, `第01版`
 )
+_FOOTER = re.compile(r"版权所有|版權所有|[Cc]opyright|©|[Aa]ll [Rr]ights [Rr]eserved|ICP备|返回顶部")
 _PAPER = re.compile(r"^《[^》]{1,20}》")
 _CLOCK = re.compile(r"\d{1,2}[:：]\d\d")
 # an outlet's name or a byline after a stamp: no sentence, and a word of the trade in it
@@ -517,6 +518,11 @@ def split_page(raw: RawPage) -> list[Page]:
         if _related_marker(line) and (paras or ended):
             drops.append((s, Dropped("related", orig[s:e])))
             related = lines[idx:]
+            # the site's footer ends the other stories (`版权所有 © 万象时报中文版`)
+            end = next((k for k, (a, b) in enumerate(related) if _FOOTER.search(simp, a, b)),
+                       len(related))
+            drops += [(a, Dropped("navigation", orig[a:b])) for a, b in related[end:]]
+            related = related[:end]
             break
         kind = classify(line)
         if ended:
