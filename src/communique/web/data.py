@@ -211,7 +211,7 @@ def list_events(
     total = counts.get(key) if counts is not None else None
     generation = counts.generation if counts is not None else 0
     with budget(), store.engine.connect() as conn:
-        flt = flt.resolved(conn)
+        flt = flt.resolved(conn, offset + limit)  # a page: a text most events hold is walked
         if total is None or (sort != "date" and total[1] and total[0] <= COUNT_CAP):
             # another sort needs the count to COUNT_CAP: a bound the first step set is not enough
             total = _count(conn, flt, dialect, whole=sort != "date")
