@@ -247,6 +247,10 @@ def test_the_sites_footer_ends_the_other_stories():
     teasers = [p.text for p in pages[1:]]
     assert teasers == ["· 日本政府就朝鲜核试验提出抗议（1月6日 15时20分）"]
     assert ("navigation", "版权所有 © 万象时报中文版") in [(d.kind, d.text) for d in pages[0].dropped]
+    # a footer under the article alone is furniture too
+    (art,) = split_page(RawPage("p", text=(
+        "日经报道\n\n日本首相10日会见越南总理。\n\n版权声明：日本经济新闻社版权所有，未经授权不得转载。\n")))
+    assert "版权" not in art.text
 
 
 XINHUA = """首页 > 新闻 > 国际

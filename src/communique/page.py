@@ -190,6 +190,11 @@ def _is_stamp(line: str) -> bool:
         and _CREDIT.match(rest.strip()))
 
 
+def _is_footer(line: str) -> bool:
+    """The site's footer (`版权所有 © 万象时报中文版`, `Copyright © …`, `京ICP备…`)."""
+    return len(line) <= 80 and _FOOTER.search(line) is not None
+
+
 def classify(line: str) -> str | None:
     """Kind of a non-article line (caption, navigation, source, byline, editor, end-mark,
     stamp)."""
@@ -201,7 +206,7 @@ def classify(line: str) -> str | None:
         return "caption"
     if len(line) <= 80 and _EDITOR.match(line):
         return "editor"
-    if _is_navigation(line):
+    if _is_navigation(line) or _is_footer(line):
         return "navigation"
     if len(line) <= 100 and _SOURCE.search(line):
         return "source"
@@ -519,7 +524,7 @@ def split_page(raw: RawPage) -> list[Page]:
             drops.append((s, Dropped("related", orig[s:e])))
             related = lines[idx:]
             # the site's footer ends the other stories (`版权所有 © 万象时报中文版`)
-            end = next((k for k, (a, b) in enumerate(related) if _FOOTER.search(simp, a, b)),
+            end = next((k for k, (a, b) in enumerate(related) if _is_footer(simp[a:b])),
                        len(related))
             drops += [(a, Dropped("navigation", orig[a:b])) for a, b in related[end:]]
             related = related[:end]

@@ -177,7 +177,6 @@ class Gazetteer:
         self._person_alias: dict[str, Hit] = {}
         self._institutions: dict[str, tuple[str, str | None]] = {}  # name -> (kind, sector)
         self.variants: set[str] = set()  # other transliterations, kept as written (川普)
-        self._institution_kind: dict[str, str] = {}
         self._country_prefixes: set[str] = set()
         self.conflicts: list[tuple[str, str, str]] = []  # (pattern, kept key, dropped key)
         self.surnames: frozenset[str] = frozenset(_kb_lines("surnames.txt"))
@@ -253,7 +252,6 @@ class Gazetteer:
         for row in read_table("institutions"):
             name = row["name"]
             assert name
-            self._institution_kind[name] = row["kind"] or ""
             self._institutions[name] = (row["kind"] or "", row["sector"])
             self._add(name, Hit(0, 0, "institution", f"institution:{name}", name, None, (),
                                 row["sector"], role=row["kind"]))
@@ -436,7 +434,8 @@ class Gazetteer:
         return dict(self._shorts)
 
     def institution_kind(self, name: str) -> str | None:
-        return self._institution_kind.get(name)
+        found = self._institutions.get(name)
+        return found[0] if found else None
 
     def is_surname(self, s: str) -> bool:
         return s in self.surnames

@@ -45,7 +45,6 @@ BACK_THEN = re.compile(r"\s*(?:当时|彼时|那时)")
 RECAP = re.compile(rf"\s*(?:{'|'.join(REMARK_OPENERS)})[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
 ANNIVERSARY = re.compile(r"\s*[0-9０-９一二三四五六七八九十百]{1,4}\s*周年")
 ONCE = re.compile(r"曾")  # `曾访华`: told as the past
-LAST_TIME = ("上一次", "上次", "前一次", "前次")  # `普京上一次访问越南是在…`: the one before
 # `已向越方提供了多批疫苗援助`, `累计向…捐赠`: aid summed up over time, not one delivery
 SUMMED_UP = re.compile(r"多批|累计|先后")
 TOPIC_END = re.compile(r"等?(?:方面|领域)")
@@ -109,16 +108,14 @@ class Frames(Statements):
                          if e.kind == "person" and e.country not in obj.countries]
                 self.recent = self._resolve(merge(Side((hosts[0],)) if hosts else subj, obj))
             return []
-        if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
+        if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller", "visit") and (
                 before.endswith(NOMINAL_BEFORE)):
-            return []  # `此次会谈`: the meeting already told, named again
+            return []  # `此次会谈`, `上一次访问`: a meeting told or recalled, named again
         if hit.trigger.event == "CONSULT" and (
                 (not before.strip() and self.text.startswith(MEETING_AS_SUBJECT, hit.end))
                 or RECAP.match(self.text, sent[0], hit.start)
-                or RECAP.match(self.text, cl[0], hit.start) or before.endswith(LAST_TIME)):
-            # `会谈在…间隙举行`, `这是…首次与习近平举行会谈`: the meeting told, described;
-            # `上一次访问…`: an earlier one recalled
-            return []
+                or RECAP.match(self.text, cl[0], hit.start)):
+            return []  # `会谈在…间隙举行`, `这是…首次与习近平举行会谈`: the meeting told, described
         if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
                 self.text.startswith(NOMINAL_AFTER, hit.end)) and not self.clause.within(
                 hit.end, hit.end + 1) and not self.clause.starts_at(hit.end) and not (
