@@ -88,6 +88,24 @@ def test_embassy_abroad_is_one_organisation_of_the_sending_country():
     assert not any(e.country == "MEX" and e.span[0] < len("越南驻墨西哥大使馆") for e in ents)
 
 
+
+@pytest.mark.parametrize("text, words, org, country, role", [
+    ("越南驻古巴特命全权大使3月30日向古巴国家主席递交国书。", "越南驻古巴特命全权大使",
+     "越南驻古巴大使馆", "VNM", "特命全权大使"),
+    ("老挝国会主席会见越南驻老挝大使。", "越南驻老挝大使", "越南驻老挝大使馆", "VNM", "大使"),
+    ("市长会见日本驻胡志明市总领事。", "日本驻胡志明市总领事", "日本驻胡志明市总领事馆", "JPN", "总领事"),
+    ("国家主席会见越南驻华大使。", "越南驻华大使", "越南驻华大使馆", "VNM", "大使"),
+])
+def test_an_envoy_with_no_name_is_named_by_his_mission(text, words, org, country, role):
+    envoy = [e for e in recognise(text).entities if e.text == words]
+    assert [(e.kind, e.org, e.country, e.role) for e in envoy] == [("org", org, country, role)]
+
+
+def test_a_named_envoys_organisation_is_his_mission():
+    found = recognise("范明政会见中国驻越南特命全权大使熊波。中国外交部副部长秦刚会见欧盟驻华使团团长郁白。")
+    assert [(e.name, e.org) for e in found.entities if e.kind == "person"][1:] == [
+        ("熊波", "中国驻越南大使馆"), ("秦刚", "中国外交部"), ("郁白", "欧盟")]
+
 def test_ho_chi_minh_city_is_not_a_person():
     text = "胡志明市人民委员会主席潘文买在胡志明市会见中国驻胡志明市总领事。"
     ents = recognise(text, home="VNM").entities

@@ -36,7 +36,7 @@ class Hit:
     country: str | None  # ISO3 or IGO; None for pair/role/rank/institution
     countries: tuple[str, ...]  # pair: both countries in order; else (country,) or ()
     sector: str | None
-    org: str | None = None  # person: usual organisation; igo: its name
+    org: str | None = None  # person: usual organisation; igo: its name; role: an envoy's mission
     role: str | None = None  # person: usual role; institution: its kind; place: city, capital...
     latin: str | None = None
     known: bool = True  # from the knowledge base (False: read by pattern or tagger elsewhere)
@@ -259,7 +259,8 @@ class Gazetteer:
             role, kind = row["role"], row["kind"] or "title"
             assert role
             hkind = "role" if kind == "title" else kind
-            hit = Hit(0, 0, hkind, f"{hkind}:{role}", role, None, (), row["sector"])
+            hit = Hit(0, 0, hkind, f"{hkind}:{role}", role, None, (), row["sector"],
+                      org=row["mission"])
             for n in [role, *split_list(row["aliases"])]:
                 self._add(n, hit)
         for row in read_table("people"):

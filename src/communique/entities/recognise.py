@@ -653,6 +653,9 @@ def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entit
     sector = next((h.sector for h in reversed(roles) if h.sector), None)
     sector = sector or (org_ent.sector if org_ent else None) or person.sector
     start, end = parts[0].start, parts[-1].end
+    org = org_ent.org if org_ent else person.org
+    if org_ent is not None and roles:
+        org = _mission(text, orgs, roles[0]) or org
     return Entity(
         text=text[start:end],
         span=(start, end),
@@ -660,7 +663,7 @@ def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entit
         id=person.key,
         name=_as_written(text[person.start : person.end], person),
         role=role,
-        org=org_ent.org if org_ent else person.org,
+        org=org,
         country=country,
         sector=sector,
         known=person.known,
@@ -703,6 +706,14 @@ def _organisations(text: str, chain: list[Hit], home: str | None) -> list[Entity
             j += 1
         start, end = h.start, chain[j - 1].end
         words = text[start:end]
+        envoy = chain[j] if j < len(chain) and chain[j].kind == "role" else None
+        mission = _mission(text, chain[i:j], envoy) if envoy else None
+        if mission:  # `越南驻古巴特命全权大使`, no name: the mission stands for him
+            span = (start, envoy.end)
+            out.append(Entity(text[start:envoy.end], span, "org", f"org:{mission}", None,
+                              envoy.name, mission, country, envoy.sector or sector))
+            i = j + 1
+            continue
         if h.kind == "place" and j - i == 1:
             i = j
             continue  # a place alone is where, not who (`在河内`)
@@ -722,6 +733,19 @@ def _organisations(text: str, chain: list[Hit], home: str | None) -> list[Entity
             out.append(Entity(words, (start, end), kind, key, None, None, name, country, sector))
         i = j
     return out
+
+
+def _mission(text: str, org: list[Hit], envoy: Hit) -> str | None:
+    """The mission an envoy heads, named by his post: `越南驻古巴` + `大使` → `越南驻古巴大使馆`,
+    `越南` + `驻华` + `大使` → `越南驻华大使馆`. None when the title is no envoy's or the words
+    before it name no post."""
+    if not envoy.org or not org or org[0].kind not in ("country", "org", "igo"):
+        return None
+    gap = text[org[-1].end : envoy.start]
+    posted = len(org) > 1 and text[org[-2].end : org[-1].start] == "驻"
+    if gap == "" and posted or POSTED_SHORT.fullmatch(gap):
+        return text[org[0].start : envoy.start] + envoy.org
+    return None
 
 
 def both_mentions(text: str, start: int, end: int) -> list[Span]:
