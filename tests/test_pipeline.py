@@ -723,3 +723,19 @@ def test_a_teasers_headline_dates_its_summary_and_talks_told_before_a_statement(
     teased = [r for r in extract_text(page, published="2025-03-05").records() if "#teaser" in r["doc_id"]]
     assert sorted((r["event"], r["date"]) for r in teased) == [
         ("CONSULT", "2024-03-11"), ("SUPPORT", "2024-03-11")]
+
+
+def test_a_teasers_day_written_alone_takes_the_month_of_its_page_not_its_year():
+    page = ("越南国家主席梁强接受新任大使递交国书\n"
+            "越南之声3月5日 越南国家主席梁强5日在河内接受新任日本驻越南大使伊藤直树递交国书。\n"
+            "相关新闻\n"
+            "安倍晋三访问菲律宾\n"
+            "日本首相安倍晋三2日在马尼拉与菲律宾总统杜特尔特举行会谈。\n"
+            "习近平会见普京\n"
+            "国家主席习近平28日在北京会见俄罗斯总统普京。\n"
+            "中老关系\n"
+            "中国国家主席习近平会见老挝国家主席通伦。\n")
+    teased = {r["doc_id"][-1]: r["date"] for r in
+              extract_text(page, published="2025-03-05").records() if "#teaser" in r["doc_id"]}
+    # the 2nd on a page of 5 March is in March, the 28th in February; a teaser with no day has none
+    assert teased == {"1": "--03-02", "2": "--02-28", "3": None}

@@ -738,6 +738,7 @@ def resolve_event_date(
     published: str | None,
     anchor: DateMention | None = None,
     in_period: bool = False,
+    host: date | None = None,
 ) -> DateValue:
     """The date of the event read from ``text[sentence[0]:sentence[1]]`` (SPEC section 4).
 
@@ -747,7 +748,8 @@ def resolve_event_date(
     publication by more than a week unless the sentence says it is to come), then the strongest
     clue (``inferred``; ties go to the clue nearest the sentence), else ``--MM-DD``.
     ``in_period``: the sentence goes on from a period (`大会期间,…`) named since the last day, so
-    that, saying no day of its own, it has none.
+    that, saying no day of its own, it has none. ``host``: for a teaser, the day of the page it
+    stands on, which gives a day written alone (`安倍12日在马尼拉…`) its month, not its year.
     """
     s0, s1 = sentence
     pub = _iso(published)
@@ -781,7 +783,7 @@ def resolve_event_date(
     ymd: _Ymd | None = None
     rel_year = None
     if pick is not None:
-        ymd = _from_mention(pick, usable, anchor, dateline, pub, text)
+        ymd = _from_mention(pick, usable, anchor, dateline, pub, text, host)
         rel_year = pick.relative if pick.relative in _REL_YEARS.values() else None
     elif anchor is not None:
         ymd = _from_mention(anchor, usable, None, dateline, pub, text)
@@ -889,7 +891,7 @@ def _cross(year: int, v: _Ymd, ref: date, text: str, sentence: Span) -> int:
 
 def _from_mention(
     m: DateMention, usable: list[DateMention], anchor: DateMention | None,
-    dateline: Dateline | None, pub: date | None, text: str,
+    dateline: Dateline | None, pub: date | None, text: str, host: date | None = None,
 ) -> _Ymd:  # fmt: skip
     """Month, day (and a printed year) of a mention, relative forms resolved."""
     if m.relative in ("same_day", "next_day"):
@@ -953,6 +955,10 @@ def _from_mention(
             return _Ymd(
                 nxt.year, nxt.month, m.day, _evidence(text, nxt) if nxt.year else None, m.span
             )
+        if host is not None:  # the 12th on a page of the 16th: that month; of the 3rd: the last
+            month = host if m.day <= host.day + 1 else host.replace(day=1) - timedelta(days=1)
+            if _valid(None, month.month, m.day):
+                return _Ymd(None, month.month, m.day, span=m.span)
         return _Ymd(None, None, None, span=m.span)
     return _Ymd(m.year, m.month, m.day, _evidence(text, m) if m.year else None, m.span)
 

@@ -7,6 +7,8 @@ process; the knowledge base is loaded once per process on first use.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import datetime as dt
 import functools
 import os
 import re
@@ -78,12 +80,25 @@ def extract_raw(raw: RawPage) -> Document:
     if not pages or not pages[0].text.strip():
         return _empty(raw, "no article text found in the page")
     home = _home_country(pages[0], raw)
-    article, *teasers = (code_page(p, home) for p in pages)
+    host = _page_day(pages[0])
+    article, *teasers = (code_page(p, home, host if p.part == "teaser" else None) for p in pages)
     return Document(article.page, article.entities, article.events, tuple(teasers))
 
 
-def code_page(page: Page, home: str | None) -> Document:
-    """Entities and events of one page part (article or teaser)."""
+def _page_day(page: Page) -> dt.date | None:
+    """The day of a page, from its dateline or publication; only its month and day are read."""
+    d = page.dateline
+    with contextlib.suppress(ValueError, TypeError):
+        if d is not None and d.month and d.day:
+            return dt.date(d.year or 2000, d.month, d.day)  # 2000: a leap year, 29 February
+        if page.published:
+            return dt.date.fromisoformat(page.published[:10])
+    return None
+
+
+def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Document:
+    """Entities and events of one page part (article or teaser); ``host``: for a teaser, the day
+    of the page it stands on."""
     text = page.text
     skip = (page.dateline.span,) if page.dateline else ()
     rec = recognise(text, home=home, skip=skip)
@@ -145,6 +160,7 @@ def code_page(page: Page, home: str | None) -> Document:
             published=page.published,
             anchor=anchor,
             in_period=in_period,
+            host=host,
         ))
 
     @functools.cache
