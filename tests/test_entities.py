@@ -283,7 +283,7 @@ def test_companies_are_named_by_their_suffix_and_named_again_by_gai():
     assert seen == [
         ("范明政", "person", "越南政府", "VNM"),
         ("中国电力建设集团董事长丁焰章", "person", "中国电力建设集团", "CHN"),
-        ("比亚迪股份有限公司董事长王传福", "person", "比亚迪股份有限公司", None),
+        ("比亚迪股份有限公司董事长王传福", "person", "比亚迪股份有限公司", "CHN"),  # listed after
         ("范明政", "person", "越南政府", "VNM"),
         ("该集团", "org", "中国电力建设集团", "CHN"),
         ("越南", "country", None, "VNM"),
@@ -356,3 +356,15 @@ def test_a_capital_that_asks_or_answers_is_its_government():
 def test_a_name_in_quotes_before_hao_is_a_ships():
     found = recognise("美国海军“卡尔·文森”号航空母舰抵达岘港，开始对越南进行为期五天的访问。")
     assert [e.kind for e in found.entities] == ["org", "country"]
+
+
+def test_an_unknown_official_listed_after_one_of_a_country_is_of_that_country():
+    text = ("日本外相上川阳子和防卫大臣木原稔在马尼拉同菲律宾外长马纳罗、国防部长特奥多罗举行会谈。"
+            "会谈后，上川阳子与特奥多罗签署协定。")
+    found = recognise(text, home="CHN").entities
+    assert [(e.name, e.country) for e in found if e.kind == "person"] == [
+        ("上川阳子", "JPN"), ("木原稔", "JPN"), ("马纳罗", "PHL"), ("特奥多罗", "PHL"),
+        ("上川阳子", "JPN"), ("特奥多罗", "PHL")]
+    # 与 joins the two sides of a meeting, not one list: the outlet's own official
+    found = recognise("日本外相上川阳子与外长罗德里格斯举行会谈。", home="CHN").entities
+    assert [(e.name, e.country) for e in found if e.kind == "person"][1] == ("罗德里格斯", "CHN")

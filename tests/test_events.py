@@ -1368,3 +1368,11 @@ def test_two_people_witnessing_a_signing_together_are_both_its_actors():
                f"举行会谈。穆罕默德表示，沙方坚定奉行一个中国政策。{s}")
     signed = one(in_sentence(doc, s, "SUPPORT"))
     assert (countries(signed.actor), signed.recipient) == ({"CHN", "SAU"}, ())
+
+
+def test_both_sides_charging_a_party_of_neither_is_an_accusation_their_own_relations_are_not():
+    lead = "日本外相上川阳子在马尼拉同菲律宾外长马纳罗举行会谈。"
+    event, actor, recipient = coded("日菲外长会谈", lead, "双方批评中国海警近期采取的危险行为。")
+    assert (event, actor, recipient) == ("ACCUSE", {"JPN", "PHL"}, {"CHN"})
+    doc = page("日菲外长会谈", f"{lead}双方批评对方近期采取的做法。")
+    assert in_sentence(doc, "双方批评对方近期采取的做法。") == []

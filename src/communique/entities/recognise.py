@@ -61,8 +61,8 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     hits = _add_unknown_names(text, hits)
     places = tuple(h for h in hits if h.kind == "place")
     pairs = tuple(h for h in hits if h.kind == "pair")
-    entities = _at_home(_share_details(_chains(text, [h for h in hits if h.kind != "pair"], home)),
-                        home)
+    entities = _at_home(_share_details(_listed_after(
+        text, _chains(text, [h for h in hits if h.kind != "pair"], home))), home)
     entities = _our_country(
         text, _visited_short(text, _numbered_vessels(text, _named_again(text, entities))), home)
     entities = _seat_of_government(text, _not_ships(text, entities), places)
@@ -187,6 +187,26 @@ def _at_home(entities: list[Entity], home: str | None) -> list[Entity]:
         return entities
     return [replace(e, country=home) if e.kind == "person" and e.country is None
             and not e.known and "·" not in (e.name or "") else e for e in entities]
+
+
+# what joins two people of one list: `日本外相上川阳子和防卫大臣木原稔` (not 与/同, which in
+# `王毅与外长X举行会谈` joins the two sides of a meeting)
+LIST_JOINERS = ("、", "和", "及", "以及")
+
+
+def _listed_after(text: str, entities: list[Entity]) -> list[Entity]:
+    """`日本外相上川阳子和防卫大臣木原稔`, `菲律宾外长马纳罗、国防部长特奥多罗`: an official the
+    knowledge does not know, given a title but no country, listed right after one whose country
+    the page gives, is of that country (not of the outlet's, which ``_at_home`` would give)."""
+    out: list[Entity] = []
+    for e in entities:
+        prev = out[-1] if out else None
+        if (e.kind == "person" and e.country is None and not e.known and e.text != e.name
+                and prev is not None and prev.kind == "person" and prev.country
+                and text[prev.span[1] : e.span[0]] in LIST_JOINERS):
+            e = replace(e, country=prev.country)
+        out.append(e)
+    return out
 
 
 def _share_details(entities: list[Entity]) -> list[Entity]:

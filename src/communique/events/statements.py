@@ -43,6 +43,13 @@ AROUND = re.compile(r"在[^，,。；;]{1,40}?(?:周边|附近|周围|以东|以
 class Statements(Meetings):
     """The handlers of the statement frames (a statement of talks held is a meeting)."""
 
+    def _at_a_third(self, both: Side, hit: TriggerHit, cl: Span) -> bool:
+        """`双方…并批评中国海警…`: both sides charge a party of neither."""
+        own = {e.country for e in self._resolve(both)}
+        obj = (self.clause.object_after(hit.end, cl[1])
+               or self.clause.governed_by(cl[0], hit.start, ("对",), first=True))
+        return bool(own) and bool(obj.countries - own)
+
     def _statement(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
                    ) -> list[Found]:
         """Praise, thanks, congratulations, concern, aid: `A 对 B 表示…` or `A 祝贺 B`;
@@ -60,7 +67,8 @@ class Statements(Meetings):
                 self.foreign_named_last(sent[0], agent.span[0], agent.countries)
                 or self._counterpart(agent, hit.start))
             return self._found(hit, sent, agent, victim, 0.7)
-        if subj.both and hit.trigger.event in ("SUPPORT", "ACCUSE"):
+        if subj.both and hit.trigger.event in ("SUPPORT", "ACCUSE") and not (
+                hit.trigger.event == "ACCUSE" and self._at_a_third(subj, hit, cl)):
             return []  # `双方积极评价两国关系`: both sides on their own relations, not an event
         if "分别" in before and not subj.both and len(subj.countries) == 1:
             to = self.clause.governed_by(cl[0], hit.start, ("向", "对", "给"))
