@@ -739,3 +739,12 @@ def test_a_teasers_day_written_alone_takes_the_month_of_its_page_not_its_year():
               extract_text(page, published="2025-03-05").records() if "#teaser" in r["doc_id"]}
     # the 2nd on a page of 5 March is in March, the 28th in February; a teaser with no day has none
     assert teased == {"1": "--03-02", "2": "--02-28", "3": None}
+
+
+def test_a_journeys_day_in_an_earlier_paragraph_still_gives_a_later_day_its_month():
+    page = ("习近平同奥朗德会谈\n\n"
+            "中国国家主席习近平当地时间3月25日抵达法国南部城市尼斯，开始对法国进行国事访问。\n\n"
+            "26日下午，法国总统奥朗德为习近平举行欢迎仪式。随后，两国元首在爱丽舍宫举行会谈。\n")
+    talks = [r for r in extract_text(page).records() if "会谈" in r["text"] and r["part"] == "article"
+             and r["recipient"] and r["recipient"][0]["name"] == "奥朗德"]
+    assert [r["date"] for r in talks] == ["--03-26"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -175,8 +176,11 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
     def sentence_date(sentence: tuple[int, int]) -> DateValue:
         lo, hi = sentence[0] - DATE_WINDOW, sentence[1] + DATE_WINDOW
         para = _paragraph_start(page, sentence[0])
-        near = [m for m in mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]
-                if m.span[0] >= para or m.span not in journeys]
+        # a journey's day from an earlier paragraph still gives a later day its month
+        # (`习近平3月25日抵达尼斯…。\n26日下午，…。随后，两国元首…举行会谈`)
+        near = [m if m.span[0] >= para or m.span not in journeys
+                else dataclasses.replace(m, day=None, end_day=None)
+                for m in mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]]
         # at a press conference each answer tells of its own question's days, not the last one's
         floor = _question_start(text, sentence[0]) if press_conference else 0
         focus = _focus(page, mentions, m_starts, sentence[0], journeys, background, floor,
