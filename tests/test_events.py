@@ -1376,3 +1376,12 @@ def test_both_sides_charging_a_party_of_neither_is_an_accusation_their_own_relat
     assert (event, actor, recipient) == ("ACCUSE", {"JPN", "PHL"}, {"CHN"})
     doc = page("日菲外长会谈", f"{lead}双方批评对方近期采取的做法。")
     assert in_sentence(doc, "双方批评对方近期采取的做法。") == []
+
+
+def test_concern_at_a_press_conference_is_at_who_acted_in_the_question_not_at_the_reporter():
+    doc = page("2024年1月12日外交部发言人毛宁主持例行记者会",
+               "毛宁：王毅将于1月13日至18日访问埃及。\n\n"
+               "法新社记者：美国和英国当地时间12日凌晨对也门胡塞武装目标发动空袭。中方对此有何评论？\n\n"
+               "毛宁：中方对红海局势升级表示关切，呼吁有关各方保持冷静克制。")
+    ev = one(in_sentence(doc, "中方对红海局势升级表示关切", "ACCUSE"))
+    assert countries(ev.recipient) == {"USA", "GBR"}

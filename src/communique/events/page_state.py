@@ -78,6 +78,8 @@ class PageState:
         self.recent: tuple[Entity, ...] = ()  # the sides of the meeting last named
         self.recent_at = -1  # where it was named
         self.qa = bool(QUESTION.search(text, body[0], body[1]))
+        self.questions = [m.end() for m in QUESTION.finditer(text, body[0], body[1])] if (
+            self.qa) else []
         self.sidelines = bool(SIDELINES.search(text, body[0], body[1]))
         self.frame = PageFrame()
         self.sentences = [_past(sent, skip) for sent in sentence_spans(text, body[0], body[1])]
@@ -226,7 +228,9 @@ class PageState:
         if at is None or not own:
             return Side()
         if self.qa:  # a press conference: each answer is about its own question
-            start = max(self.body[0], self.text.rfind("问", self.body[0], at))
+            q = bisect.bisect_left(self.questions, at) - 1
+            start = max(self.body[0], self.questions[q] if q >= 0 else 0,
+                        self.text.rfind("问", self.body[0], at))
         elif ANAPHORA.search(self.text, max(self.body[0], at - 12), at):
             start = max(self.body[0], at - 300)
             told = tuple(e for e in self.last_recipient if e.country not in own)
@@ -239,7 +243,11 @@ class PageState:
         # 就此提出严正交涉`: the one summoned)
         i = bisect.bisect_right(self.sentence_starts, at) - 1
         clauses = self.clauses(self.sentences[i]) if i >= 0 else []
-        for cs, ce in reversed([(cs, min(ce, at)) for cs, ce in clauses if start <= cs < at]):
+        if self.qa:  # `法新社记者：美国和英国…对也门胡塞武装目标发动空袭。中方对此…`: who acted
+            first = bisect.bisect_right(self.sentence_starts, start) - 1  # in the question too
+            clauses = [c for s in self.sentences[max(first, 0) : i + 1] for c in self.clauses(s)]
+        for cs, ce in reversed([(max(cs, start), min(ce, at)) for cs, ce in clauses
+                                if start < ce and cs < at]):
             subj = self.clause.subject(cs, ce)
             foreign = tuple(e for e in subj.entities if cs <= e.span[0] < ce
                             and e.country and e.country not in own and e.kind != "igo")
