@@ -1385,3 +1385,13 @@ def test_concern_at_a_press_conference_is_at_who_acted_in_the_question_not_at_th
                "毛宁：中方对红海局势升级表示关切，呼吁有关各方保持冷静克制。")
     ev = one(in_sentence(doc, "中方对红海局势升级表示关切", "ACCUSE"))
     assert countries(ev.recipient) == {"USA", "GBR"}
+
+
+def test_both_sides_are_a_pair_named_before_not_one_named_in_a_later_sentence():
+    body = ("峰会在比利时首都布鲁塞尔举行。双方在会后发表了联合声明。\n\n"
+            "不过，联合声明在俄乌冲突问题上措辞模糊。")
+    doc = page("峰会在布鲁塞尔举行", body)
+    assert [countries(e.actor) for e in in_sentence(doc, "双方在会后发表了联合声明")] == []
+    doc = page("中越经贸合作", "中越经贸合作持续深化。双方在会后发表了联合声明。")
+    assert [countries(e.actor) for e in in_sentence(doc, "双方在会后发表了联合声明")] == [
+        {"CHN", "VNM"}]

@@ -283,7 +283,15 @@ class PageState:
         if not self.pairs:
             return ()
         near = side.span[0] if side.span else 0
-        pair = min(self.pairs, key=lambda h: abs(h.start - near))
+        # the pair named last before it; one named after it only within its sentence (`双方…
+        # 联合声明。…在俄乌冲突问题上…`: the conflict's pair is no side of the statement)
+        before = [h for h in self.pairs if h.start < near]
+        i = bisect.bisect_right(self.sentence_starts, near)
+        end = self.sentences[i - 1][1] if i else near
+        pair = before[-1] if before else min(
+            (h for h in self.pairs if h.start < end), key=lambda h: h.start, default=None)
+        if pair is None:
+            return ()
         return tuple(
             Entity.of_country(self.text[pair.start : pair.end], (pair.start, pair.end), c)
             for c in pair.countries
