@@ -462,3 +462,9 @@ def test_a_sentence_about_talks_told_before_takes_their_day_not_the_last_day_nam
         published="2025-04-19")
     thanks = [e for e in doc.events if e.text.startswith("会谈中，洪玛奈")]
     assert [e.date.value for e in thanks] == ["2025-04-18"]
+
+
+def test_yesterday_with_its_day_written_out_dates_a_report_of_no_known_day():
+    text = "6月3日，两国外长通电话。印度总理莫迪和澳洲总理莫里森昨天（4日）以视频方式举行峰会。"
+    v = _resolve(text, "印度总理莫迪")
+    assert (v.value, v.precision) == ("--06-04", "month-day")

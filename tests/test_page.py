@@ -517,6 +517,17 @@ def test_datelines_of_other_agencies_in_brackets() -> None:
         "韩联社", "首尔", 7, 14)
 
 
+def test_a_papers_own_dateline_of_several_places_compiled_from_wires() -> None:
+    from communique.model import RawPage
+    from communique.page import split_page
+
+    (art,) = split_page(RawPage("z", text="印澳峰会\n\n（新德里/堪培拉综合电）印度总理莫迪和澳洲总理莫里森昨天举行峰会。"))
+    assert art.dateline is not None and art.dateline.place == "新德里"
+    assert art.text[art.dateline.span[1]:].startswith("印度总理莫迪")
+    (art,) = split_page(RawPage("z", text="习近平致电\n\n（习近平致电）越南国家主席梁强。"))
+    assert art.dateline is None  # a word ending in 电 is no wire
+
+
 def test_a_stamp_written_with_slashes_is_read_the_way_the_article_names_its_day():
     def published(stamp: str, body: str) -> str | None:
         (art,) = split_page(RawPage("s", text=f"马克龙与习近平会谈\n{stamp}\n{body}"))

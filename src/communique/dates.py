@@ -784,6 +784,12 @@ def resolve_event_date(
     rel_year = None
     if pick is not None:
         ymd = _from_mention(pick, usable, anchor, dateline, pub, text, host)
+        if ymd.month is None and pick.relative in _DAY_RELATIVES:
+            # `昨天（4日）` on a page whose report date is not known: the day written out
+            spelt = next((m for m in days if m.span[0] > pick.span[0] and m.relative is None
+                          and m.day is not None), None)
+            if spelt is not None:
+                pick, ymd = spelt, _from_mention(spelt, usable, anchor, dateline, pub, text, host)
         rel_year = pick.relative if pick.relative in _REL_YEARS.values() else None
     elif anchor is not None:
         ymd = _from_mention(anchor, usable, None, dateline, pub, text)

@@ -123,8 +123,9 @@ _DATELINES = [
         r"(?P<agency>[\u4e00-\u9fff]{1,10}?(?:通讯社|通信社|新闻社|社|网|报|电视台|电台|之声))"
         rf"(?P<place>[\u4e00-\u9fff]{{1,8}}?)\s*{_DATE}\s*电(?![话贺邮视文报]){_BY}"
     ),
-    re.compile(  # （布城16日讯）, （吉隆坡讯）: a paper's own dateline, without its name
-        rf"[（(](?P<place>[\u4e00-\u9fff]{{2,6}}?)\s*(?:{_DAY_MAYBE_MONTH})?\s*讯[）)]"
+    re.compile(  # （布城16日讯）, （吉隆坡讯）, （新德里/堪培拉综合电）: a paper's own dateline
+        rf"[（(](?P<place>[\u4e00-\u9fff]{{2,6}}?)(?:[/／、][\u4e00-\u9fff]{{2,6}}?)*\s*"
+        rf"(?:{_DAY_MAYBE_MONTH})?\s*(?:讯|综合外?(?:电|讯|报道))[）)]"
     ),
     re.compile(r"[（(](?P<agency>越通社)[）)]"),
     re.compile(  # （德国之声中文网）, (法新社): an outlet's credit alone, not a party of the story
