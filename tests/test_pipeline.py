@@ -748,3 +748,21 @@ def test_a_journeys_day_in_an_earlier_paragraph_still_gives_a_later_day_its_mont
     talks = [r for r in extract_text(page).records() if "会谈" in r["text"] and r["part"] == "article"
              and r["recipient"] and r["recipient"][0]["name"] == "奥朗德"]
     assert [r["date"] for r in talks] == ["--03-26"]
+
+
+def test_a_meeting_done_before_the_storys_day_is_neither_its_day_nor_the_meeting_both_sides_mean():
+    page = ("普京与拜登日内瓦会晤\n\n"
+            "俄罗斯卫星通讯社日内瓦6月16日电 俄罗斯总统普京与美国总统拜登16日在日内瓦举行会晤。\n\n"
+            "瑞士联邦主席帕姆兰在会晤前分别迎接了两国元首。帕姆兰15日已在日内瓦会见了拜登。\n\n"
+            "两国元首在会后发表了关于战略稳定的联合声明。\n")
+    stated = [r for r in extract_text(page, published="2021-06-17").records()
+              if r["event"] == "SUPPORT" and "联合声明" in r["text"]]
+    assert [(r["date"], sorted(e["country"] for e in r["actor"])) for r in stated] == [
+        ("2021-06-16", ["RUS", "USA"])]
+    # the story may go on at such a day: `当天` then means it
+    page = ("日本对朝鲜实施独自制裁\n\n"
+            "日本政府10日决定对朝鲜实施独自制裁。导弹发射后，日本政府7日已通过北京的大使馆渠道向朝方提出严重抗议。"
+            "安倍首相当天与韩国总统朴槿惠通电话。在与朴槿惠的通话中，两国首脑同意推动安理会通过新决议。\n")
+    agreed = [r["date"] for r in extract_text(page, published="2016-02-10").records()
+              if r["event"] == "AGREE"]
+    assert agreed == ["2016-02-07"]

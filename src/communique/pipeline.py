@@ -28,7 +28,7 @@ from communique.entities.gazetteer import gazetteer
 from communique.entities.recognise import recognise
 from communique.events.assemble import assemble
 from communique.events.coder import Found, code_events
-from communique.events.grammar import ONCE_DONE, QUESTION, REMARK_OPENERS, TRAVEL
+from communique.events.grammar import ALREADY, ONCE_DONE, QUESTION, REMARK_OPENERS, TRAVEL
 from communique.events.lexicon import lexicon
 from communique.model import (
     DateValue,
@@ -118,11 +118,12 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
     # (`journeys`); anywhere a day told in a step back or asked about in a question (`background`)
     journeys: set[tuple[int, int]] = set()
     background: set[tuple[int, int]] = set()
-    for m in mentions:
+    for i, m in enumerate(mentions):
         home = _sentence_around(text, m.span)
         if _travel_day(text, m.span, home):
             journeys.add(m.span)
-        if _flashback(text, m.span, home) or _asked(text, m.span):
+        if (_flashback(text, m.span, home) or _asked(text, m.span)
+                or _done_before(text, mentions, i)):
             background.add(m.span)
 
     def date_of(f: Found) -> DateValue:
@@ -337,6 +338,16 @@ def _flashback(text: str, span: tuple[int, int], home: tuple[int, int] | None) -
     return home is not None and (
         text[home[0] : span[0]].lstrip().startswith((*FLASHBACK, *REMARK_OPENERS))
         or ONCE_DONE.search(text, span[1], home[1]) is not None)
+
+
+def _done_before(text: str, mentions: list[DateMention], i: int) -> bool:
+    """`帕姆兰15日已在日内瓦会见了拜登`: a day something had been done by, unless the story
+    goes on at it (`日本政府7日已…提出抗议。安倍首相当天…`)."""
+    if not ALREADY.match(text, mentions[i].span[1]):
+        return False
+    nxt = next((m for m in mentions[i + 1 :] if m.day is not None or m.relative == "same_day"),
+               None)
+    return nxt is None or nxt.relative != "same_day"
 
 
 def _question_start(text: str, at: int) -> int:

@@ -14,7 +14,14 @@ import re
 from communique.entities.gazetteer import gazetteer
 from communique.entities.recognise import Recognised
 from communique.events.frames import Frames
-from communique.events.grammar import CLAUSE_OPENERS, CONTENT_FRAMES, QUESTION, STATEMENT_FRAMES
+from communique.events.grammar import (
+    ALREADY_DONE,
+    CLAUSE_OPENERS,
+    CONTENT_FRAMES,
+    ONCE_DONE,
+    QUESTION,
+    STATEMENT_FRAMES,
+)
 from communique.events.lexicon import TriggerHit
 from communique.events.page_frame import PageFrameReader
 from communique.events.page_state import Found, PageFrame
@@ -78,11 +85,14 @@ class _Coder(Frames, PageFrameReader):
 
     def _note_meeting(self, events: list[Found]) -> None:
         """A meeting of two or more countries' people: whom a later `双方` means, from the
-        next clause on (`他当天与尹锡悦举行会谈，双方同意…`)."""
+        next clause on (`他当天与尹锡悦举行会谈，双方同意…`); not one told as done before
+        (`帕姆兰15日已在日内瓦会见了拜登`)."""
         for ev in events:
             sides = ev.actor + ev.recipient
             people = {e.country for e in sides if e.kind == "person" and e.country}
-            if ev.event == "CONSULT" and ev.mode != "multilateral" and len(people) >= 2:
+            if ev.event == "CONSULT" and ev.mode != "multilateral" and len(people) >= 2 and (
+                    not ALREADY_DONE.search(self.text, ev.sentence[0], ev.span[0])
+                    and not ONCE_DONE.search(self.text, ev.sentence[0], ev.span[0])):
                 self.recent, self.recent_at = sides, ev.span[0]
 
     def _in_question(self, sent: Span) -> bool:
