@@ -468,3 +468,8 @@ def test_yesterday_with_its_day_written_out_dates_a_report_of_no_known_day():
     text = "6月3日，两国外长通电话。印度总理莫迪和澳洲总理莫里森昨天（4日）以视频方式举行峰会。"
     v = _resolve(text, "印度总理莫迪")
     assert (v.value, v.precision) == ("--06-04", "month-day")
+
+
+def test_the_second_days_talks_are_not_the_next_day():
+    assert [m.relative for m in find_dates("日俄首脑在东京举行第二天会谈，第二天的议程是经济合作。")] == []
+    assert [m.relative for m in find_dates("两人第二天在东京再次会面。")] == ["next_day"]
