@@ -1395,3 +1395,12 @@ def test_both_sides_are_a_pair_named_before_not_one_named_in_a_later_sentence():
     doc = page("中越经贸合作", "中越经贸合作持续深化。双方在会后发表了联合声明。")
     assert [countries(e.actor) for e in in_sentence(doc, "双方在会后发表了联合声明")] == [
         {"CHN", "VNM"}]
+
+
+def test_who_came_to_sign_in_the_other_partys_capital_is_the_guest_of_its_later_talks():
+    s = "签字仪式前，高虎城与罗布举行了会谈。"
+    doc = page("中澳双方正式签署自由贸易协定",
+               "新华社堪培拉6月17日电 商务部部长高虎城与澳大利亚贸易与投资部长安德鲁·罗布17日在堪培拉分别代表两国政府"
+               f"正式签署《中澳自由贸易协定》。{s}")
+    ev = one(in_sentence(doc, s, "CONSULT"))
+    assert ev.mode == "visit" and countries(ev.actor) == {"CHN"} and countries(ev.recipient) == {"AUS"}

@@ -92,6 +92,13 @@ class Meetings(PageState):
                 meeting = all(MEETING_NAME.search(e.text) for e in actors.entities)
                 return self._found(hit, sent, other if meeting and other else actors, Side(), 0.6)
             return self._found(hit, sent, actors, other, 0.7)
+        place = self._place_country(sent, hit.start)
+        countries = Side(self._resolve(actors)).countries
+        if place in countries and len(countries) == 2 and not self.frame.visitors:
+            # `高虎城与…罗布在堪培拉…签署…`: who came to sign is the page's guest, as a
+            # meeting held there makes him (``_consult``)
+            self.frame.visitors |= countries - {place}
+            self.frame.hosts.add(place)
         return self._found(hit, sent, actors, Side())
 
     def _places_gone(self, subj: Side, start: int, counted: re.Match[str]) -> list[Entity]:
