@@ -368,3 +368,10 @@ def test_an_unknown_official_listed_after_one_of_a_country_is_of_that_country():
     # 与 joins the two sides of a meeting, not one list: the outlet's own official
     found = recognise("日本外相上川阳子与外长罗德里格斯举行会谈。", home="CHN").entities
     assert [(e.name, e.country) for e in found if e.kind == "person"][1] == ("罗德里格斯", "CHN")
+
+
+def test_a_party_inside_a_quoted_name_of_something_else_is_part_of_that_name():
+    found = recognise("日方将通过“政府安全保障能力强化支援”（OSA）机制向菲律宾海军提供雷达。", home="JPN")
+    assert [e.text for e in found.entities] == ["日方", "菲律宾海军"]
+    found = recognise("习近平将出席“金砖+”领导人对话会，并会见“越南”号船员。")
+    assert "金砖" in [e.text for e in found.entities]  # a group of states stays

@@ -65,7 +65,7 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
         text, _chains(text, [h for h in hits if h.kind != "pair"], home))), home)
     entities = _our_country(
         text, _visited_short(text, _numbered_vessels(text, _named_again(text, entities))), home)
-    entities = _seat_of_government(text, _not_ships(text, entities), places)
+    entities = _seat_of_government(text, _not_in_names(text, _not_ships(text, entities)), places)
     return Recognised(tuple(_surname_and_title(text, entities)), places, pairs, home)
 
 
@@ -96,6 +96,23 @@ def _not_ships(text: str, entities: list[Entity]) -> list[Entity]:
     return [e for e in entities if not (e.kind == "person" and e.span[0] > 0
                                         and text[e.span[0] - 1] in "“「『\""
                                         and SHIP_NAME.match(text, e.span[1]))]
+
+
+# `“政府安全保障能力强化支援”（OSA）机制`: a short quoted name, no clause in it
+QUOTED_NAME = re.compile(r"“([^“”，,。；;：:！？!?\n]{2,20})”")
+
+
+def _not_in_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """A party named inside a quoted name of something else (a programme, a mechanism) is part
+    of that name, not a party; one quoted alone (`“东盟”`) stays, and so does a group of states
+    (`“金砖+”领导人对话会`)."""
+    if "“" not in text:
+        return entities
+    names = [m.span(1) for m in QUOTED_NAME.finditer(text)]
+    if not names:
+        return entities
+    return [e for e in entities if e.kind == "igo" or not any(  # `“金砖+”`: still the group
+        s <= e.span[0] and e.span[1] <= t and (e.span[0], e.span[1]) != (s, t) for s, t in names)]
 
 
 def _numbered_vessels(text: str, entities: list[Entity]) -> list[Entity]:
