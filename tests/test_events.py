@@ -1404,3 +1404,8 @@ def test_who_came_to_sign_in_the_other_partys_capital_is_the_guest_of_its_later_
                f"正式签署《中澳自由贸易协定》。{s}")
     ev = one(in_sentence(doc, s, "CONSULT"))
     assert ev.mode == "visit" and countries(ev.actor) == {"CHN"} and countries(ev.recipient) == {"AUS"}
+
+
+def test_stopping_exports_to_a_party_is_a_sanction_on_it():
+    event, actor, recipient = coded("中国宣布反制措施", "", "中国商务部今天宣布，暂停对台湾出口天然砂。")
+    assert (event, actor, recipient) == ("SANCTION", {"CHN"}, {"TWN"})
