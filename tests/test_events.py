@@ -1409,3 +1409,10 @@ def test_who_came_to_sign_in_the_other_partys_capital_is_the_guest_of_its_later_
 def test_stopping_exports_to_a_party_is_a_sanction_on_it():
     event, actor, recipient = coded("中国宣布反制措施", "", "中国商务部今天宣布，暂停对台湾出口天然砂。")
     assert (event, actor, recipient) == ("SANCTION", {"CHN"}, {"TWN"})
+
+
+def test_a_plan_to_go_on_to_a_summit_is_made_to_the_summits_organisation_not_its_host():
+    s = "习近平将于明日离开吉隆坡，前往印尼峇厘岛出席亚太经合组织领导人非正式会议。"
+    doc = page("习近平结束对马来西亚国事访问", f"中国国家主席习近平4日在吉隆坡同马来西亚总理纳吉布举行会谈。{s}")
+    ev = one(in_sentence(doc, s, "AGREE"))
+    assert [(e.kind, e.country) for e in ev.recipient] == [("igo", "IGO")]

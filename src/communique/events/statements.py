@@ -279,11 +279,17 @@ class Statements(Meetings):
             return self._found(hit, sent, subj, Side(), 0.75, cameo=code)
         igos = tuple(e for e in self.clause.within(start, cl[1]) if e.kind == "igo")
         attends = re.search(r"出席|参加|与会", self.text[start : cl[1]])
+        # `将于明日离开吉隆坡，前往印尼峇厘岛出席亚太经合组织领导人非正式会议`: the meeting, not
+        # the country it is held in
+        later = re.search(r"(?:出席|参加)", self.text[cl[1] : sent[1]])
+        attended = tuple(e for e in self.clause.within(cl[1] + later.end(), sent[1])
+                         if e.kind == "igo") if later else ()
         options = [Side(igos[:1]) if attends else Side(),  # `将…出席第27次中国—东盟领导人会议`
                    self.clause.object_after(start, cl[1]),
                    self._destination(start, cl[1]),  # `将…前往柬埔寨进行国事访问`
                    self.clause.governed_by(start, cl[1], ("向", "同", "与", "对", "为")),
                    Side(igos[:1]),
+                   Side(attended[:1]),
                    self.clause.governed_by(start, sent[1], ("向", "同", "与", "对", "为")),
                    self._destination(start, sent[1])]  # `运送…物资,…预计近期运抵汤加`
         foreign = [o for o in options if o and not o.both and o.countries - subj.countries]
