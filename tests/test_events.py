@@ -1416,3 +1416,11 @@ def test_a_plan_to_go_on_to_a_summit_is_made_to_the_summits_organisation_not_its
     doc = page("习近平结束对马来西亚国事访问", f"中国国家主席习近平4日在吉隆坡同马来西亚总理纳吉布举行会谈。{s}")
     ev = one(in_sentence(doc, s, "AGREE"))
     assert [(e.kind, e.country) for e in ev.recipient] == [("igo", "IGO")]
+
+
+def test_a_leader_arriving_in_another_country_begins_a_visit_to_it():
+    s = "安倍15日晚结束对印尼的访问后抵达河内。"
+    event, actor, recipient = coded("安倍访问东南亚", "日本首相安倍晋三14日在雅加达与印尼总统佐科举行会谈。", s)
+    assert (event, actor, recipient) == ("CONSULT", {"JPN"}, {"VNM"})
+    doc = page("中国救援队抵达缅甸", "中国救援队26日抵达仰光。习近平将于下周抵达河内。")
+    assert [e for e in doc.events if e.event == "CONSULT"] == []  # a team; a plan

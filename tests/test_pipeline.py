@@ -766,3 +766,13 @@ def test_a_meeting_done_before_the_storys_day_is_neither_its_day_nor_the_meeting
     agreed = [r["date"] for r in extract_text(page, published="2016-02-10").records()
               if r["event"] == "AGREE"]
     assert agreed == ["2016-02-07"]
+
+
+def test_a_teasers_day_takes_the_month_of_a_stamp_kept_in_the_article_and_dates_its_headline():
+    page = ("习近平在雅加达会见安倍晋三\n2015年4月23日 星期四　　千岛日报\n"
+            "（本报雅加达讯）中国国家主席习近平周三（22日）下午在雅加达会见日本首相安倍晋三。\n"
+            "相关新闻\n"
+            "习近平抵达雅加达\n"
+            "国家主席习近平21日抵达雅加达，开始对印度尼西亚进行国事访问。\n")
+    teased = {r["date"] for r in extract_text(page).records() if "#teaser" in r["doc_id"]}
+    assert teased == {"--04-21"}

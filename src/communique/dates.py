@@ -792,7 +792,7 @@ def resolve_event_date(
                 pick, ymd = spelt, _from_mention(spelt, usable, anchor, dateline, pub, text, host)
         rel_year = pick.relative if pick.relative in _REL_YEARS.values() else None
     elif anchor is not None:
-        ymd = _from_mention(anchor, usable, None, dateline, pub, text)
+        ymd = _from_mention(anchor, usable, None, dateline, pub, text, host)
         rel_year = anchor.relative if anchor.relative in _REL_YEARS.values() else None
     elif (rep := _report(dateline, pub)) is not None:
         ymd = rep  # nothing said of when: the day of the report

@@ -87,13 +87,19 @@ def extract_raw(raw: RawPage) -> Document:
 
 
 def _page_day(page: Page) -> dt.date | None:
-    """The day of a page, from its dateline or publication; only its month and day are read."""
+    """The day of a page, from its dateline or publication, else the first day its opening
+    paragraphs name (a stamp kept in the text: `2015年4月23日 星期四　千岛日报`); only its month
+    and day are read."""
     d = page.dateline
     with contextlib.suppress(ValueError, TypeError):
         if d is not None and d.month and d.day:
             return dt.date(d.year or 2000, d.month, d.day)  # 2000: a leap year, 29 February
         if page.published:
             return dt.date.fromisoformat(page.published[:10])
+        opening = page.text[: page.paragraphs[1][1] if len(page.paragraphs) > 1 else None]
+        m = next((m for m in find_dates(opening) if m.month and m.day and not m.future), None)
+        if m is not None:
+            return dt.date(m.year or 2000, m.month, m.day)
     return None
 
 

@@ -154,6 +154,8 @@ class Frames(Statements):
             return self._meet(hit, subj, cl, sent, before)
         if name == "visit":
             return self._visit(hit, subj, cl, sent, before)
+        if name == "arrive":
+            return self._arrive(hit, subj, cl, sent, before)
         if name == "welcome":
             return self._welcome(hit, subj, cl, sent)
         if name == "attend":

@@ -285,6 +285,23 @@ class Meetings(PageState):
             at is not None and not self.clause.within(cl[0], at))
         return joined and is_future(self.text[sent[0] : cl[0]])
 
+    def _arrive(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+                ) -> list[Found]:
+        """`金正恩26日乘专列抵达同登站`: a leader arriving in another country begins a visit to
+        it (not a plan to, nor goods, teams or flights arriving)."""
+        if is_future(before) or self._future_sentence(cl, sent, hit.start):
+            return []
+        people = tuple(e for e in self._resolve(subj) if e.kind == "person" and e.country)
+        host = self._country_in(hit.end, cl[1])
+        if not people or not host or host.countries & {e.country for e in people}:
+            return []
+        by_country: dict[str | None, list[Entity]] = {}
+        for e in people:  # `通伦和洪玛奈21日抵达北京`: a visit each
+            by_country.setdefault(e.country, []).append(e)
+        return [ev for group in by_country.values()
+                for ev in self._found(hit, sent, Side(tuple(group)), host, 0.7, mode="visit",
+                                      cameo="042", medium="in_person")]
+
     def _welcome(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         after = self.text[hit.end : cl[1]]
         if self.text[max(cl[0], hit.start - 2) : hit.start] in WARM_GREETING and "访" in after:
