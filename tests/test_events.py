@@ -1424,3 +1424,11 @@ def test_a_leader_arriving_in_another_country_begins_a_visit_to_it():
     assert (event, actor, recipient) == ("CONSULT", {"JPN"}, {"VNM"})
     doc = page("中国救援队抵达缅甸", "中国救援队26日抵达仰光。习近平将于下周抵达河内。")
     assert [e for e in doc.events if e.event == "CONSULT"] == []  # a team; a plan
+
+
+def test_a_leader_arriving_with_no_place_named_arrives_where_the_pages_visits_are_made():
+    s = "特朗普于10日晚抵达，11日中午在总统府与李显龙举行工作午餐。"
+    doc = page("特金会在新加坡举行", f"金正恩10日下午抵达新加坡，当晚在总统府会见新加坡总理李显龙。{s}")
+    ev = one([e for e in in_sentence(doc, s, "CONSULT") if e.trigger[1] - e.trigger[0] == 2
+              and doc.text[e.trigger[0] : e.trigger[1]] == "抵达"])
+    assert countries(ev.actor) == {"USA"} and countries(ev.recipient) == {"SGP"}

@@ -293,6 +293,11 @@ class Meetings(PageState):
             return []
         people = tuple(e for e in self._resolve(subj) if e.kind == "person" and e.country)
         host = self._country_in(hit.end, cl[1])
+        if not host and self.text[hit.end : hit.end + 1] in "，,。" and len(self.frame.hosts) == 1:
+            # `特朗普於10日晚抵達，11日…`: arrived where the page's visits are made
+            (iso,) = self.frame.hosts
+            host = Side((Entity.of_country(self.text[hit.start : hit.end], (hit.start, hit.end),
+                                           iso),))
         if not people or not host or host.countries & {e.country for e in people}:
             return []
         by_country: dict[str | None, list[Entity]] = {}
