@@ -1409,6 +1409,9 @@ def test_who_came_to_sign_in_the_other_partys_capital_is_the_guest_of_its_later_
 def test_stopping_exports_to_a_party_is_a_sanction_on_it():
     event, actor, recipient = coded("中国宣布反制措施", "", "中国商务部今天宣布，暂停对台湾出口天然砂。")
     assert (event, actor, recipient) == ("SANCTION", {"CHN"}, {"TWN"})
+    event, actor, recipient = coded("中方决定撤销许可", "",
+                                    "中国外交部宣布，中方决定撤销对美国驻成都总领事馆设立和运行的许可。")
+    assert (event, actor, recipient) == ("SANCTION", {"CHN"}, {"USA"})
 
 
 def test_a_plan_to_go_on_to_a_summit_is_made_to_the_summits_organisation_not_its_host():
