@@ -375,3 +375,8 @@ def test_a_party_inside_a_quoted_name_of_something_else_is_part_of_that_name():
     assert [e.text for e in found.entities] == ["日方", "菲律宾海军"]
     found = recognise("习近平将出席“金砖+”领导人对话会，并会见“越南”号船员。")
     assert "金砖" in [e.text for e in found.entities]  # a group of states stays
+
+
+def test_a_dotted_name_stops_before_the_verb_that_follows_it():
+    found = recognise("中方对托德·斯坦因采取反制措施。马克·阿尔采表示欢迎。").entities
+    assert [e.text for e in found if e.kind == "person"] == ["托德·斯坦因", "马克·阿尔采"]

@@ -435,6 +435,8 @@ def _dotted_names(text: str, occupied: _Occupied) -> list[Span]:
             part = e
             while e - part < 6 and free(e) and (text[e] in translit or e == part):
                 e += 1
+            if e - part > 2 and text[e - 1 : e + 1] in VERB_HEADS:
+                e -= 1  # `托德·斯坦因采取`: the verb's first letter is no part of the name
             if text[e : e + 1] in SEPARATORS and free(e + 1):
                 e += 1  # the next part of a longer name: 米格尔·迪亚斯·卡内尔
                 continue
@@ -448,6 +450,9 @@ def _dotted_names(text: str, occupied: _Occupied) -> list[Span]:
     return out
 
 
+# Verbs whose first letter is also a transliteration letter (采, 提, 发 …), as they follow a name
+VERB_HEADS = {"采取", "提出", "提供", "发表", "发出", "举行", "指出", "呼吁", "访问", "会见", "出席",
+              "前往", "抵达", "宣布", "签署", "致电", "致函", "希望", "重申", "认为", "批评", "谴责"}
 # Function characters that end a transliterated name (fewer than NAME_STOP: `夫`, `一` write names).
 DOT_NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还再均都是的了率及")
 
