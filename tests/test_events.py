@@ -1435,3 +1435,14 @@ def test_a_leader_arriving_with_no_place_named_arrives_where_the_pages_visits_ar
     ev = one([e for e in in_sentence(doc, s, "CONSULT") if e.trigger[1] - e.trigger[0] == 2
               and doc.text[e.trigger[0] : e.trigger[1]] == "抵达"])
     assert countries(ev.actor) == {"USA"} and countries(ev.recipient) == {"SGP"}
+
+
+def test_we_in_an_answer_urging_the_countries_concerned_urges_those_the_question_named():
+    s = "答：我们再次敦促有关国家立即纠正错误，否则中方将作出坚决回应。"
+    doc = page("2021年3月23日外交部发言人华春莹主持例行记者会",
+               "问：美国、英国、加拿大也于22日宣布对中方有关人员实施制裁，中方是否会作出回应？\n\n" + s)
+    asked = one(in_sentence(doc, s, "REQUEST"))
+    assert names(asked.actor) == {"华春莹"}
+    assert countries(asked.recipient) == {"USA", "GBR", "CAN"}
+    warned = one(in_sentence(doc, s, "THREATEN"))  # `否则…`: an act of its own, not the request's
+    assert countries(warned.recipient) == {"USA", "GBR", "CAN"}

@@ -37,6 +37,8 @@ def code_events(text: str, rec: Recognised, body: Span, skip: tuple[Span, ...] =
 
 
 REPORTED_IN_QUESTIONS = frozenset({"ACCUSE"})
+# `答：我们…`, `毛宁：我们…`: who answers, before what the answer says
+ANSWER_MARK = re.compile(r"^[^，,。：:\s]{1,6}[:：]")
 # `坚决反对并要求…停止`: a request joined to a stance by 并 is an act of its own
 JOINED_ASK = re.compile(r"并(?=要求|敦促|呼吁|促请|吁请)")
 
@@ -127,8 +129,11 @@ class _Coder(Frames, PageFrameReader):
                     pending = []
                     subj, confidence = subject, -0.1
                     if n == 0 and hit.trigger.frame in CONTENT_FRAMES and (
-                            "\n" in self.text[max(self.body[0], sent[0] - 1) : sent[0] + 1]):
-                        continue  # a plan or wish whose holder is in another paragraph
+                            "\n" in self.text[max(self.body[0], sent[0] - 1) : sent[0] + 1]
+                    ) and not self._answerer(Side(), cs, hit.start):
+                        # a plan or wish whose holder is in another paragraph (not `答：我们…`,
+                        # the spokesperson's)
+                        continue
                 subj = self._answerer(self._speaker_for(subj, hit.start), cs, hit.start)
                 new = self._frame(hit, subj, (cs, ce), sent)
                 for ev in new:
@@ -195,7 +200,7 @@ class _Coder(Frames, PageFrameReader):
         speaker = self.spokesperson
         if speaker is None:
             return subj
-        lead = LEADING_TIME.sub("", self.text[cs:at]).lstrip()
+        lead = ANSWER_MARK.sub("", LEADING_TIME.sub("", self.text[cs:at]).lstrip()).lstrip()
         ours = bool(subj.entities) and all(
             e.kind == "country" and e.country == speaker.country for e in subj.entities)
         return Side((speaker,), span=subj.span) if lead.startswith(WE) or ours else subj
