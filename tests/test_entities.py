@@ -380,3 +380,11 @@ def test_a_party_inside_a_quoted_name_of_something_else_is_part_of_that_name():
 def test_a_dotted_name_stops_before_the_verb_that_follows_it():
     found = recognise("中方对托德·斯坦因采取反制措施。马克·阿尔采表示欢迎。").entities
     assert [e.text for e in found if e.kind == "person"] == ["托德·斯坦因", "马克·阿尔采"]
+
+
+def test_recurring_multilateral_meetings_are_organisations_of_states():
+    for text, name in [("赴北京出席第二届“一带一路”国际合作高峰论坛", "“一带一路”国际合作高峰论坛"),
+                       ("出席第21届香格里拉对话会", "香格里拉对话会"), ("出席第三届核安全峰会", "核安全峰会"),
+                       ("出席亚非领导人会议", "亚非领导人会议")]:
+        found = recognise(text).entities
+        assert [(e.kind, e.country, e.org) for e in found] == [("igo", "IGO", name)], text
