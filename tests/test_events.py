@@ -1446,3 +1446,11 @@ def test_we_in_an_answer_urging_the_countries_concerned_urges_those_the_question
     assert countries(asked.recipient) == {"USA", "GBR", "CAN"}
     warned = one(in_sentence(doc, s, "THREATEN"))  # `否则…`: an act of its own, not the request's
     assert countries(warned.recipient) == {"USA", "GBR", "CAN"}
+
+
+def test_a_meeting_attended_is_the_object_of_its_verb_not_who_visits_next():
+    doc = page("习近平抵达阿姆斯特丹 出席第三届核安全峰会并访问荷兰",
+               "3月22日，国家主席习近平乘专机抵达阿姆斯特丹，开始对荷兰进行国事访问。")
+    visits = [e for e in doc.events if e.event == "CONSULT" and e.mode == "visit"]
+    assert visits and all(countries(e.actor) == {"CHN"} for e in visits)
+    assert {c for e in visits for c in countries(e.recipient)} == {"NLD"}

@@ -39,6 +39,10 @@ CHAIR_OF = ("轮值主席国", "主席国", "东道国")
 GAP_BREAKS = set(",，。；;、：:同与和对向在于已将是的")
 
 
+# `出席第三届核安全峰会并访问荷兰`: what a verb of meeting or going takes is its object
+OBJECT_OF = re.compile(r"(?:出席|参加|会见|会晤|访问|前往|抵达|赴)了?(?:第[\d一二三四五六七八九十]+[届次])?\s*$")
+
+
 @dataclass(frozen=True, slots=True)
 class Side:
     """Entities acting together, or `both` for `双方/两国` (the document's participants)."""
@@ -171,8 +175,9 @@ class Clause:
             if self.text.startswith(LED, e.span[1]) and e.kind == "person":
                 return self._side([e])  # `由 X 为首的代表团`: the leader speaks for it
             head = before[before.rfind("的") + 1 :]  # `正在对越南进行访问的 X`: X heads it
-            if _governed(before) or len(LEADING_TIME.sub("", head).strip()) > 6:
-                continue  # far into the clause, after a verb: an object, not the subject
+            if _governed(before) or len(LEADING_TIME.sub("", head).strip()) > 6 or (
+                    OBJECT_OF.search(before)):
+                continue  # far into the clause, or right after a verb: an object, not the subject
             if self._gives_way(ents, i):
                 continue  # `外交部：秦刚将访问…`: the source a headline quotes, not who acts
             return self._with_leader(self._side(self._person_head(ents, i)), end)
