@@ -562,3 +562,17 @@ def test_an_html_list_under_any_heading_of_the_data_file_gives_teasers():
             "<li>俄羅斯驅逐23名英國外交官 17.03.2018</li></ul></aside></body></html>")
     doc = communique.extract(html)
     assert [t.page.text.lstrip("· ")[:6] for t in doc.teasers] == ["英国驱逐23", "俄罗斯驱逐2"]
+
+
+def test_a_day_and_the_outlet_alone_is_the_pages_stamp_and_a_bracketed_wire_its_dateline():
+    from communique.model import RawPage
+    from communique.page import classify, split_page
+
+    assert classify("主体108年6月21日　朝中社") == "stamp"
+    assert classify("2015年4月23日 星期四　　千岛日报") == "stamp"
+    assert classify("2023年5月1日 越南通讯社报道称两国同意") is None  # a sentence, no clock
+    (art,) = split_page(RawPage("k", text="金正恩同志同习近平同志举行会谈\n主体108年6月21日　朝中社\n"
+                                          "（朝中社平壤6月21日电）习近平同志6月20日抵达平壤。"))
+    assert "主体108年" not in art.text
+    assert art.dateline is not None and (art.dateline.agency, art.dateline.place, art.dateline.day) == (
+        "朝中社", "平壤", 21)

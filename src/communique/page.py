@@ -58,13 +58,15 @@ _BYLINE = re.compile(
 )
 _STAMP_ONLY = re.compile(
     r"(?:[\d\s:：./\-年月日号时点分秒()（）\[\]【】|,，]|更新|发布|发表|时间|日期|北京时间|星期[一二三四五六日天]"
-    r"|周[一二三四五六日天]|上午|下午|凌晨|晚上|中午"
+    r"|周[一二三四五六日天]|上午|下午|凌晨|晚上|中午|主体"  # 主体108年: the DPRK's calendar
     r"|(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}"  # `07/09/2023 16:32 GMT+7`
     r"|第?[A-Za-z]?\d{1,3}\s*版)+"  # a print edition's page: `A1版`, `第01版`
 )
 _FOOTER = re.compile(r"版权所有|版權所有|[Cc]opyright|©|[Aa]ll [Rr]ights [Rr]eserved|ICP备|返回顶部")
 _PAPER = re.compile(r"^《[^》]{1,20}》")
 _CLOCK = re.compile(r"\d{1,2}[:：]\d\d")
+_OUTLET_ONLY = re.compile(r"《?[\u4e00-\u9fffA-Za-z]{1,12}?(?:报|网|社|台|之声)》?")
+_FULL_DAY = re.compile(r"\d{1,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # with a year (any era's)
 # an outlet's name or a byline after a stamp: no sentence, and a word of the trade in it
 _CREDIT = re.compile(r"(?=[^，。；,;!?！？]{1,30}$).*?(?:报|网|社|台|讯|记者|编辑|新闻|导)")
 _STAMP_MD = re.compile(r"\d{1,2}\s*(?:月\s*\d{1,2}\s*日|/\d{1,2}\s+\d{1,2}:\d\d)")
@@ -122,6 +124,10 @@ _DATELINES = [
     re.compile(  # 俄罗斯卫星通讯社河内7月6日电, 路透社华盛顿7月6日电: any agency that files a dated 电
         r"(?P<agency>[\u4e00-\u9fff]{1,10}?(?:通讯社|通信社|新闻社|社|网|报|电视台|电台|之声))"
         rf"(?P<place>[\u4e00-\u9fff]{{1,8}}?)\s*{_DATE}\s*电(?![话贺邮视文报]){_BY}"
+    ),
+    re.compile(  # （朝中社平壤6月21日电）: the same in brackets
+        r"[（(【\[](?P<agency>[\u4e00-\u9fff]{1,10}?(?:通讯社|通信社|新闻社|社))"
+        rf"(?P<place>[\u4e00-\u9fff]{{1,8}}?)\s*{_DATE}\s*电[）)】\]]"
     ),
     re.compile(  # （布城16日讯）, （吉隆坡讯）, （新德里/堪培拉综合电）: a paper's own dateline
         rf"[（(](?P<place>[\u4e00-\u9fff]{{2,6}}?)(?:[/／、][\u4e00-\u9fff]{{2,6}}?)*\s*"
@@ -186,9 +192,12 @@ def _is_stamp(line: str) -> bool:
         return any(p.search(line) for p in (_STAMP, _STAMP_DMY, _STAMP_SLASH, _STAMP_MD))
     m = _STAMP_ONLY.match(line) if not _SOURCE.search(line) else None  # `来源：`: a source line
     stamp, rest = (m.group(), line[m.end():]) if m else ("", "")
-    return bool(_CLOCK.search(stamp) and any(p.search(stamp) for p in (
-        _STAMP, _STAMP_DMY, _STAMP_SLASH)) and stamp[-1:].isspace()
-        and _CREDIT.match(rest.strip()))
+    if not stamp[-1:].isspace():
+        return False
+    if not _CLOCK.search(stamp):  # `2015年4月23日 星期四　千岛日报`: a day and the outlet alone
+        return bool(_FULL_DAY.search(stamp) and _OUTLET_ONLY.fullmatch(rest.strip()))
+    return bool(any(p.search(stamp) for p in (_STAMP, _STAMP_DMY, _STAMP_SLASH))
+                and _CREDIT.match(rest.strip()))
 
 
 def _is_footer(line: str) -> bool:
