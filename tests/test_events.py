@@ -1454,3 +1454,12 @@ def test_a_meeting_attended_is_the_object_of_its_verb_not_who_visits_next():
     visits = [e for e in doc.events if e.event == "CONSULT" and e.mode == "visit"]
     assert visits and all(countries(e.actor) == {"CHN"} for e in visits)
     assert {c for e in visits for c in countries(e.recipient)} == {"NLD"}
+
+
+def test_a_meeting_in_a_country_named_as_its_place_is_a_visit_there():
+    s = "美国联邦众议院议长裴洛西8月1日在新加坡与总理李显龙会面。"
+    ev = one(in_sentence(page("裴洛西访问亚洲", s), s, "CONSULT"))
+    assert ev.mode == "visit" and countries(ev.actor) == {"USA"} and countries(ev.recipient) == {"SGP"}
+    s = "国防部长董军5月31日在新加坡与美国国防部长奥斯汀举行会谈。"
+    ev = one(in_sentence(page("董军出席香格里拉对话会", s), s, "CONSULT"))
+    assert ev.mode == "third-party"
