@@ -459,7 +459,7 @@ def test_a_press_conference_its_spokesperson_speaks_on_its_day():
     got = [(r["event"], r["date"], r["actor"][0].get("name") or r["actor"][0].get("org"))
            for r in extract_text(page).records()]
     assert got == [
-        ("AGREE", "2023-10-23", "安东尼·阿尔巴尼斯"),
+        ("AGREE", "2023-11-04", "安东尼·阿尔巴尼斯"),  # a plan: the day it names for itself
         ("ACCUSE", "2023-10-23", "毛宁"),  # the trespass charged is of the 22nd, the charge not
         ("COERCE", "2023-10-22", "中国海警局"),
         ("REQUEST", "2023-10-23", "毛宁"),
@@ -776,3 +776,12 @@ def test_a_teasers_day_takes_the_month_of_a_stamp_kept_in_the_article_and_dates_
             "国家主席习近平21日抵达雅加达，开始对印度尼西亚进行国事访问。\n")
     teased = {r["date"] for r in extract_text(page).records() if "#teaser" in r["doc_id"]}
     assert teased == {"--04-21"}
+
+
+def test_a_plan_is_dated_to_the_day_it_names_for_itself_an_invitation_when_made():
+    page = ("外交部发言人宣布波兰总统杜达将访华\n"
+            "外交部发言人宣布：应国家主席习近平邀请，波兰总统杜达将于6月22日至26日对中国进行国事访问。\n"
+            "越南总理阮春福当天邀请美国总统特朗普出席11月在岘港举行的亚太经合组织领导人会议。\n")
+    got = sorted((r["event"], r["date"], r["recipient"][0].get("name") or r["recipient"][0]["country"])
+                 for r in extract_text(page, published="2017-06-20").records())
+    assert got == [("AGREE", "2017-06-20", "唐纳德·特朗普"), ("AGREE", "2017-06-22", "CHN")]

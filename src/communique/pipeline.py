@@ -133,8 +133,12 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
             background.add(m.span)
 
     def date_of(f: Found) -> DateValue:
-        # a plan, promise or request is dated when made: days after its word are what is planned
-        # or asked for (`邀请李强出席5月下旬…举行的峰会`, `希望越方支持柬埔寨在2024年举办的…`)
+        # a plan is dated to the day it names for what is planned (`王毅将于1月13日至18日访问埃及`:
+        # the 13th); a promise or request named with no such day, when made: days after its word
+        # are what is asked for (`希望越方支持柬埔寨在2024年举办的…`)
+        if f.event == "AGREE" and f.trigger.frame != "invite" and (
+                day := planned(f.sentence)) is not None:
+            return day
         told = f.sentence
         said = press_conference and _spokesperson_says(f)
         if f.event in ("AGREE", "REQUEST") and f.span[0] > f.sentence[0]:
@@ -143,6 +147,22 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
             # `答：10月22日，菲方船只擅闯…`: the day is the trespass's; the charge is the briefing's
             told = (f.sentence[0], f.sentence[0])
         return dated(f.sentence, told, said)
+
+    @functools.cache
+    def planned(sentence: tuple[int, int]) -> DateValue | None:
+        """The day a plan told in ``sentence`` names for itself (`将于明日（17日）发表联合声明`)."""
+        own = mentions[bisect.bisect_left(m_starts, sentence[0]) : bisect.bisect_left(
+            m_starts, sentence[1])]
+        plan = next((m for m in own if m.future and (m.month is not None
+                                                      or m.relative == "tomorrow")), None)
+        if plan is None:
+            return None
+        now = dataclasses.replace(plan, future=False)  # read as the sentence's one day
+        near = [now if m is plan else m for m in mentions[bisect.bisect_left(
+            m_starts, sentence[0] - DATE_WINDOW) : bisect.bisect_left(m_starts, sentence[1])]
+            if m is plan or not sentence[0] <= m.span[0]]
+        date = resolved(sentence, near)
+        return date if date.value else None
 
     @functools.cache
     def dated(sentence: tuple[int, int], told: tuple[int, int], said: bool) -> DateValue:

@@ -154,9 +154,10 @@ def _fold_headline(page: Page, events: list[Event]) -> tuple[Event, ...]:
         body = [b for b in out if not ts <= b.span[0] < te]
         # a title has no date of its own but the lead's: a twin a day off is the same event
         dated_in_title = ev.date.span is not None and ts <= ev.date.span[0] < te
+        # (a plan the body dates to its planned day is the title's plan whatever the day)
         sides = [b for b in body if _same_sides(ev, b)] or [
             b for b in body if not dated_in_title and _same_sides(ev, b, near=True)
-            and _near_days(ev.date.value, b.date.value, 1)]
+            and (_near_days(ev.date.value, b.date.value, 1) or ev.event == b.event == "AGREE")]
         # a statement's mode is the headline's words (`坚决反对`); a meeting's, the body's place
         same_mode = [b for b in sides if b.mode == ev.mode and ev.event != "CONSULT"]
         twin = next(iter(same_mode + sides), None) or next(
