@@ -1463,3 +1463,10 @@ def test_a_meeting_in_a_country_named_as_its_place_is_a_visit_there():
     s = "国防部长董军5月31日在新加坡与美国国防部长奥斯汀举行会谈。"
     ev = one(in_sentence(page("董军出席香格里拉对话会", s), s, "CONSULT"))
     assert ev.mode == "third-party"
+
+
+def test_holding_to_the_one_china_policy_is_support_for_china():
+    event, actor, recipient = coded("习近平同安华会谈", "", "安华表示，马方坚定奉行一个中国政策。")
+    assert (event, actor, recipient) == ("SUPPORT", {"MYS"}, {"CHN"})
+    doc = page("越南政府工作会议", "越方坚持一个原则，就是发展经济。")
+    assert doc.events == ()
