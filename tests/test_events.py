@@ -1470,3 +1470,10 @@ def test_holding_to_the_one_china_policy_is_support_for_china():
     assert (event, actor, recipient) == ("SUPPORT", {"MYS"}, {"CHN"})
     doc = page("越南政府工作会议", "越方坚持一个原则，就是发展经济。")
     assert doc.events == ()
+
+
+def test_condolences_on_a_death_go_to_the_country_of_the_one_who_died():
+    event, actor, recipient = coded("普京致唁电", "", "俄罗斯总统普京20日就越共中央总书记阮富仲逝世致唁电。")
+    assert (event, actor, recipient) == ("SUPPORT", {"RUS"}, {"VNM"})
+    event, actor, recipient = coded("习近平致唁电", "", "习近平就美国前总统卡特逝世向美国总统拜登致唁电。")
+    assert (event, actor, recipient) == ("SUPPORT", {"CHN"}, {"USA"})

@@ -40,6 +40,10 @@ FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in th
 AROUND = re.compile(r"在[^，,。；;]{1,40}?(?:周边|附近|周围|以东|以西|以南|以北|沿海|海域|空域|领海)")
 
 
+# `就越共中央总书记阮富仲逝世`: whose death a message of condolence is about
+DIED = re.compile(r"就[^，,。；;]{1,30}?(?:逝世|去世|病逝|辞世|遇难|不幸遇难)")
+
+
 class Statements(Meetings):
     """The handlers of the statement frames (a statement of talks held is a meeting)."""
 
@@ -139,6 +143,14 @@ class Statements(Meetings):
             obj = (self._acted_on_before(sent, subj)
                    or self.foreign_named_last(sent[0], hit.start, subj.countries))
             confidence = 0.6
+        if not obj and hit.trigger.event == "SUPPORT" and (
+                died := DIED.search(self.text, cl[0], hit.start)):
+            # `普京就阮富仲逝世致唁电`: condolences go to the country of the one who died
+            dead = [e for e in self.clause.within(died.start(), died.end())
+                    if e.country and e.country not in subj.countries]
+            if dead:
+                obj, confidence = Side((Entity.of_country(
+                    dead[-1].text, dead[-1].span, dead[-1].country),)), 0.75
         if not obj and self.last_recipient and ("也" in before or (
                 hit.trigger.medium == "letter"
                 and {e.country for e in self.last_recipient} - subj.countries)):
