@@ -23,7 +23,7 @@ from communique.events.grammar import (
 )
 from communique.events.lexicon import TriggerHit, lexicon
 from communique.events.page_state import Found, PageState, merge
-from communique.events.sides import OBJECT_OF, Side
+from communique.events.sides import OBJECT_OF, OBJECT_REACH, Side
 from communique.model import Entity, Span
 
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
@@ -250,9 +250,10 @@ class Meetings(PageState):
             host = self._country_in(sent[0] + arrived.start(1), sent[0] + arrived.end(1))
         if not host:
             return []
+        # the party right before the word visits, unless a verb took it (`出席…峰会并访问荷兰`)
         near = [e for e in self.clause.within(cl[0], hit.start)
                 if len(gap := text[e.span[1] : hit.start]) <= 4 and not any(c in gap for c in "对在向，,")
-                and not OBJECT_OF.search(text, cl[0], e.span[0])]  # `出席…峰会并访问荷兰`
+                and not OBJECT_OF.search(text, max(cl[0], e.span[0] - OBJECT_REACH), e.span[0])]
         if near and not m and not staying:
             subj = Side((near[-1],), span=near[-1].span)  # `欢迎越南代表团访问俄罗斯`
         plan = is_future(before) or self._future_sentence(cl, sent)

@@ -41,6 +41,7 @@ GAP_BREAKS = set(",，。；;、：:同与和对向在于已将是的")
 
 # `出席第三届核安全峰会并访问荷兰`: what a verb of meeting or going takes is its object
 OBJECT_OF = re.compile(r"(?:出席|参加|会见|会晤|访问|前往|抵达|赴)了?(?:第[\d一二三四五六七八九十]+[届次])?\s*$")
+OBJECT_REACH = 12  # the longest such verb with its 第N届, searched for at the end only
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,7 @@ class Clause:
                 return self._side([e])  # `由 X 为首的代表团`: the leader speaks for it
             head = before[before.rfind("的") + 1 :]  # `正在对越南进行访问的 X`: X heads it
             if _governed(before) or len(LEADING_TIME.sub("", head).strip()) > 6 or (
-                    OBJECT_OF.search(before)):
+                    OBJECT_OF.search(before, max(0, len(before) - OBJECT_REACH))):
                 continue  # far into the clause, or right after a verb: an object, not the subject
             if self._gives_way(ents, i):
                 continue  # `外交部：秦刚将访问…`: the source a headline quotes, not who acts
