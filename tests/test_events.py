@@ -1477,3 +1477,10 @@ def test_condolences_on_a_death_go_to_the_country_of_the_one_who_died():
     assert (event, actor, recipient) == ("SUPPORT", {"RUS"}, {"VNM"})
     event, actor, recipient = coded("习近平致唁电", "", "习近平就美国前总统卡特逝世向美国总统拜登致唁电。")
     assert (event, actor, recipient) == ("SUPPORT", {"CHN"}, {"USA"})
+
+
+def test_a_province_of_another_country_thanked_stands_for_its_government():
+    s = "越南四省书记感谢广西在抗击新冠肺炎疫情中给予的宝贵帮助。"
+    ev = one(in_sentence(page("越南四省与广西举行新春会晤", s), s, "SUPPORT"))
+    assert countries(ev.actor) == {"VNM"}
+    assert [(e.kind, e.org, e.country) for e in ev.recipient] == [("org", "广西", "CHN")]

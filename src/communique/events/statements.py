@@ -3,6 +3,7 @@ concern, support), requests, plans and promises, invitations, aid provided and a
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from communique.events.grammar import (
@@ -46,6 +47,19 @@ DIED = re.compile(r"就[^，,。；;]{1,30}?(?:逝世|去世|病逝|辞世|遇�
 
 class Statements(Meetings):
     """The handlers of the statement frames (a statement of talks held is a meeting)."""
+
+    def _province_after(self, hit: TriggerHit, subj: Side) -> Side:
+        """`越南四省书记感谢广西在…`: a province of another country thanked or congratulated
+        right after the word stands for its government."""
+        i = bisect.bisect_left(self.place_starts, hit.end)
+        if i == len(self.places) or self.places[i].start != hit.end:
+            return Side()
+        p = self.places[i]
+        if p.role != "province" or not p.country or p.country in subj.countries:
+            return Side()
+        words = self.text[p.start : p.end]
+        return Side((Entity(words, (p.start, p.end), "org", f"org:{p.name}", None, None, p.name,
+                            p.country, "GOV", known=False),))
 
     def _at_a_third(self, both: Side, hit: TriggerHit, cl: Span) -> bool:
         """`双方…并批评中国海警…`: both sides charge a party of neither."""
@@ -95,7 +109,7 @@ class Statements(Meetings):
             # `将…公司和…公司列入不可靠实体清单` (what 将 moves), `宣布与中华民国断交`
             governed = (self.clause.governed_by(cl[0], hit.start, ("把", "将"), first=True)
                         or self.clause.governed_by(cl[0], hit.start, ("与", "同", "和")))
-        after = self.clause.object_after(hit.end, cl[1])
+        after = self.clause.object_after(hit.end, cl[1]) or self._province_after(hit, subj)
         if hit.trigger.event == "AID":  # `援助柬埔寨的60万剂国药集团疫苗`: to whom, what
             first = self.clause.within(hit.end, cl[1])[:1]
             if first and first[0].span[0] <= hit.end + 1 and self.text.startswith(
