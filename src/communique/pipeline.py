@@ -81,7 +81,7 @@ def extract_raw(raw: RawPage) -> Document:
     if not pages or not pages[0].text.strip():
         return _empty(raw, "no article text found in the page")
     home = _home_country(pages[0], raw)
-    host = _page_day(pages[0])
+    host = _page_day(pages[0]) if len(pages) > 1 else None  # only teasers read it
     article, *teasers = (code_page(p, home, host if p.part == "teaser" else None) for p in pages)
     return Document(article.page, article.entities, article.events, tuple(teasers))
 

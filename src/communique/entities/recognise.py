@@ -24,9 +24,11 @@ from communique.model import Entity, Span
 SEPARATORS = "·•・‧.．･"
 # Characters that end a Chinese or Vietnamese given name when seen after its first character.
 NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还再均都是的了率一行及夫人时上中下后前年月日此今")
-# Verbs that follow a name and whose first character could also end one (`萨尔通电话`).
+# Verbs that follow a name and whose first character could also end one (`萨尔通电话`,
+# `托德·斯坦因采取`).
 NAME_FOLLOWERS = ("通电话", "通话", "举行", "会谈", "会晤", "会见", "表示", "指出", "代表", "签署", "出席",
-                  "宣布", "访问", "致电", "致信", "声称")
+                  "宣布", "访问", "致电", "致信", "致函", "声称", "采取", "提出", "提供", "发表", "发出",
+                  "呼吁", "前往", "抵达", "希望", "重申", "认为", "批评", "谴责")
 # A day or time right after a name ends it (`拿督斯里希山慕丁周四（1日）在…`, `迪沙万3日…`).
 TIME_AFTER_NAME = re.compile(r"周[一二三四五六日天]|星期|礼拜|[0-9０-９]|[今昨前明当同次]天|[今昨当]日|[上下中]午|早上|晚上|日前|近日")
 # What may stand right before a name written ahead of its title (`在阮文海大使…`, `由苏林总书记…`).
@@ -435,7 +437,7 @@ def _dotted_names(text: str, occupied: _Occupied) -> list[Span]:
             part = e
             while e - part < 6 and free(e) and (text[e] in translit or e == part):
                 e += 1
-            if e - part > 2 and text[e - 1 : e + 1] in VERB_HEADS:
+            if e - part > 2 and text.startswith(NAME_FOLLOWERS, e - 1):
                 e -= 1  # `托德·斯坦因采取`: the verb's first letter is no part of the name
             if text[e : e + 1] in SEPARATORS and free(e + 1):
                 e += 1  # the next part of a longer name: 米格尔·迪亚斯·卡内尔
@@ -450,9 +452,6 @@ def _dotted_names(text: str, occupied: _Occupied) -> list[Span]:
     return out
 
 
-# Verbs whose first letter is also a transliteration letter (采, 提, 发 …), as they follow a name
-VERB_HEADS = {"采取", "提出", "提供", "发表", "发出", "举行", "指出", "呼吁", "访问", "会见", "出席",
-              "前往", "抵达", "宣布", "签署", "致电", "致函", "希望", "重申", "认为", "批评", "谴责"}
 # Function characters that end a transliterated name (fewer than NAME_STOP: `夫`, `一` write names).
 DOT_NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还再均都是的了率及")
 

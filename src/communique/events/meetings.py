@@ -302,12 +302,9 @@ class Meetings(PageState):
                                            iso),))
         if not people or not host or host.countries & {e.country for e in people}:
             return []
-        by_country: dict[str | None, list[Entity]] = {}
-        for e in people:  # `通伦和洪玛奈21日抵达北京`: a visit each
-            by_country.setdefault(e.country, []).append(e)
-        return [ev for group in by_country.values()
-                for ev in self._found(hit, sent, Side(tuple(group)), host, 0.7, mode="visit",
-                                      cameo="042", medium="in_person")]
+        return [ev for visitor in self._each_country(Side(people), host)  # `通伦和洪玛奈…抵达`
+                for ev in self._found(hit, sent, visitor, host, 0.7, mode="visit", cameo="042",
+                                      medium="in_person")]
 
     def _welcome(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         after = self.text[hit.end : cl[1]]

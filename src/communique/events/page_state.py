@@ -77,9 +77,9 @@ class PageState:
         self.last_recipient_in: Span | None = None  # the sentence that named it
         self.recent: tuple[Entity, ...] = ()  # the sides of the meeting last named
         self.recent_at = -1  # where it was named
-        self.qa = bool(QUESTION.search(text, body[0], body[1]))
-        self.questions = [m.end() for m in QUESTION.finditer(text, body[0], body[1])] if (
-            self.qa) else []
+        # where each journalist's question opens, after its `问：`/`法新社记者：`
+        self.questions = [m.end() for m in QUESTION.finditer(text, body[0], body[1])]
+        self.qa = bool(self.questions)
         self.sidelines = bool(SIDELINES.search(text, body[0], body[1]))
         self.frame = PageFrame()
         self.sentences = [_past(sent, skip) for sent in sentence_spans(text, body[0], body[1])]
@@ -231,9 +231,8 @@ class PageState:
         if at is None or not own:
             return Side()
         if self.qa:  # a press conference: each answer is about its own question
-            q = bisect.bisect_left(self.questions, at) - 1
-            start = max(self.body[0], self.questions[q] if q >= 0 else 0,
-                        self.text.rfind("问", self.body[0], at))
+            q = bisect.bisect_left(self.questions, at) - 1  # not a `问` of `访问` in the answer
+            start = max(self.body[0], self.questions[q] if q >= 0 else 0)
         elif ANAPHORA.search(self.text, max(self.body[0], at - 12), at):
             start = max(self.body[0], at - 300)
             told = tuple(e for e in self.last_recipient if e.country not in own)

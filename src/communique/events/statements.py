@@ -41,6 +41,7 @@ FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in th
 AROUND = re.compile(r"在[^，,。；;]{1,40}?(?:周边|附近|周围|以东|以西|以南|以北|沿海|海域|空域|领海)")
 
 
+ATTENDS = re.compile(r"出席|参加|与会")
 # `就越共中央总书记阮富仲逝世`: whose death a message of condolence is about
 DIED = re.compile(r"就[^，,。；;]{1,30}?(?:逝世|去世|病逝|辞世|遇难|不幸遇难)")
 
@@ -304,11 +305,11 @@ class Statements(Meetings):
         if subj.both:
             return self._found(hit, sent, subj, Side(), 0.75, cameo=code)
         igos = tuple(e for e in self.clause.within(start, cl[1]) if e.kind == "igo")
-        attends = re.search(r"出席|参加|与会", self.text[start : cl[1]])
+        attends = ATTENDS.search(self.text, start, cl[1])
         # `将于明日离开吉隆坡，前往印尼峇厘岛出席亚太经合组织领导人非正式会议`: the meeting, not
         # the country it is held in
-        later = re.search(r"(?:出席|参加)", self.text[cl[1] : sent[1]])
-        attended = tuple(e for e in self.clause.within(cl[1] + later.end(), sent[1])
+        later = ATTENDS.search(self.text, cl[1], sent[1])
+        attended = tuple(e for e in self.clause.within(later.end(), sent[1])
                          if e.kind == "igo") if later else ()
         options = [Side(igos[:1]) if attends else Side(),  # `将…出席第27次中国—东盟领导人会议`
                    self.clause.object_after(start, cl[1]),
