@@ -536,3 +536,36 @@ def test_the_merge_lookups_table_is_empty_and_small_after_each_batch(store):
         if store.dialect == "postgresql":
             assert conn.exec_driver_sql("SELECT count(*) FROM merge_wants").scalar() == 0
             assert conn.exec_driver_sql("SELECT pg_relation_size('merge_wants')").scalar() == 0
+
+
+def test_the_merge_lookup_finds_a_frequent_pairs_events_by_their_index_not_by_reading_all(store):
+    """Wants of one pair of sides, against many stored events of that pair on other days: the
+    lookup gives the events of the wanted days, and on PostgreSQL reads no table whole. With no
+    statistics on the wants, the planner sorted both sides and merged on the key alone, which
+    met every stored event of the pair with every want of it (50–110 ms a batch at 3,000
+    pages)."""
+    from communique.store.merge import Want, When, day_of_year
+    from communique.store.writer import load_clusters
+
+    run(store, [fake_page("vna-1", [record(date="2023-05-22")])])
+    ev = s.Event.__table__
+    n = 20_000
+    with store.engine.begin() as conn:
+        event = conn.execute(select(ev)).mappings().one()
+        days = [(event["date_ord"] - 10_000 + i, i) for i in range(n)]
+        conn.execute(ev.insert(), [
+            {**event, "seq": i + 2, "id": f"e{i + 2}", "date_ord": o,
+             "doy": (event["doy"] + i) % 366 + 1} for o, i in days])
+    stored = When.parse("2023-05-22", "text")
+    doy = day_of_year(stored)
+    wants = [Want(event["merge_key"], doy, doy, stored.ordinal, stored.ordinal)]
+    wants += [Want(event["merge_key"], d, d, 800_000 + d, 800_000 + d) for d in range(1, 300)]
+    scans = text("SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'events'")
+    with store.engine.begin() as conn:
+        before = conn.scalar(scans) if store.dialect == "postgresql" else None
+        found = load_clusters(conn, wants)
+        if store.dialect == "postgresql":
+            assert conn.scalar(scans) == before
+            assert conn.scalar(text("SHOW enable_mergejoin")) == "on"  # as it was, for the rest
+            assert conn.scalar(text("SHOW enable_hashjoin")) == "on"
+    assert [c.seq for c in found] == [event["seq"]]
