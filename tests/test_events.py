@@ -1484,3 +1484,18 @@ def test_a_province_of_another_country_thanked_stands_for_its_government():
     ev = one(in_sentence(page("越南四省与广西举行新春会晤", s), s, "SUPPORT"))
     assert countries(ev.actor) == {"VNM"}
     assert [(e.kind, e.org, e.country) for e in ev.recipient] == [("org", "广西", "CHN")]
+
+
+def test_a_speech_to_another_states_parliament_or_at_an_organisations_seat_is_a_visit():
+    speeches = ("8日上午，特朗普在韩国国会发表演讲。", "他在演讲中猛烈抨击朝鲜政权。",
+                "当天，习近平还在联合国教科文组织总部发表演讲。",
+                "文在寅9日在韩国国会发表施政演讲。", "王毅在博鳌亚洲论坛发表主旨演讲。")
+    doc = page("特朗普在韩国国会发表演讲", "新华社首尔11月8日电 美国总统特朗普7日抵达首尔，"
+               "开始对韩国进行国事访问。" + "".join(speeches))
+    assert [(names(e.actor), e.mode, [r.org for r in e.recipient])
+            for e in in_sentence(doc, speeches[0], "CONSULT")] == [
+        ({"唐纳德·特朗普"}, "visit", ["韩国国会"])]
+    unesco = one(in_sentence(doc, speeches[2], "CONSULT"))
+    assert (names(unesco.actor), [r.org for r in unesco.recipient]) == ({"习近平"}, ["联合国教科文组织"])
+    for s in speeches[1], speeches[3], speeches[4]:  # a speech told; at home; at a forum
+        assert in_sentence(doc, s, "CONSULT") == []

@@ -785,3 +785,14 @@ def test_a_plan_is_dated_to_the_day_it_names_for_itself_an_invitation_when_made(
     got = sorted((r["event"], r["date"], r["recipient"][0].get("name") or r["recipient"][0]["country"])
                  for r in extract_text(page, published="2017-06-20").records())
     assert got == [("AGREE", "2017-06-20", "唐纳德·特朗普"), ("AGREE", "2017-06-22", "CHN")]
+
+
+def test_a_plans_day_written_alone_is_the_first_such_day_from_when_it_is_told():
+    page = ("越南国家主席武文赏抵达东京\n"
+            "越通社东京11月28日电 越南国家主席武文赏27日抵达东京，开始对日本进行正式访问。"
+            "28日，武文赏同日本首相岸田文雄举行会谈。武文赏还计划29日在日本国会发表演讲。"
+            "双方将于3日在河内举行副外长级磋商。\n")
+    plans = sorted((r["date"], r["text"]) for r in extract_text(
+        page, published="2023-11-28").records() if r["event"] == "AGREE")
+    assert plans == [("2023-11-29", "武文赏还计划29日在日本国会发表演讲。"),
+                     ("2023-12-03", "双方将于3日在河内举行副外长级磋商。")]

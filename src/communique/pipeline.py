@@ -153,7 +153,7 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
         """The day a plan told in ``sentence`` names for itself (`将于明日（17日）发表联合声明`)."""
         own = mentions[bisect.bisect_left(m_starts, sentence[0]) : bisect.bisect_left(
             m_starts, sentence[1])]
-        plan = next((m for m in own if m.future and (m.month is not None
+        plan = next((m for m in own if m.future and (m.day is not None
                                                       or m.relative == "tomorrow")), None)
         if plan is None:
             return None
@@ -162,6 +162,8 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
             m_starts, sentence[0] - DATE_WINDOW) : bisect.bisect_left(m_starts, sentence[1])]
             if m is plan or not sentence[0] <= m.span[0]]
         date = resolved(sentence, near)
+        if plan.month is None and date.value:  # `计划29日…`: the first 29th from the day told
+            return _on_or_after(date, plan.day, sentence_date(sentence))
         return date if date.value else None
 
     @functools.cache
@@ -218,6 +220,27 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
 
     events = assemble(page, found, date_of, _places())
     return Document(page, rec.entities, _not_history(page, events))
+
+
+def _on_or_after(date: DateValue, day: int | None, told: DateValue) -> DateValue | None:
+    """A plan's day written alone, in the month of the day it is told, or the next month when
+    that day is past; None when the day told has no month to count from."""
+    m = DAY_VALUE.fullmatch(told.value or "")
+    if day is None or m is None:
+        return date if date.value else None
+    year = int(m["y"]) if m["y"] and date.value[:4].isdigit() else None
+    month = int(m["m"])
+    if day < int(m["d"]):
+        month, year = (1, year + 1 if year else None) if month == 12 else (month + 1, year)
+    value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    try:
+        dt.date(year or 2000, month, day)
+    except ValueError:
+        return None
+    return dataclasses.replace(date, value=value)
+
+
+DAY_VALUE = re.compile(r"(?:(?P<y>\d{4})|-)-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
 HISTORY_MONTHS = 6  # a printed month this far before the report's is background

@@ -158,6 +158,8 @@ class Frames(Statements):
             return self._arrive(hit, subj, cl, sent, before)
         if name == "welcome":
             return self._welcome(hit, subj, cl, sent)
+        if name == "speech":
+            return self._speech(hit, subj, cl, sent, before)
         if name == "attend":
             return self._attend(hit, subj, cl, sent)
         if name == "invite":

@@ -31,6 +31,7 @@ ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
 MEETING_NAME = re.compile(r"会议|峰会|会晤|论坛|对话会|大会|会$")
 # attending from afar: `以视频方式出席`, `通过视频连线参加`, `线上出席`
 REMOTE = re.compile(r"视频|线上|云端")
+LEGISLATURE = re.compile(r"(?:国会|议会|议院|杜马)$")
 
 
 class Meetings(PageState):
@@ -305,6 +306,26 @@ class Meetings(PageState):
         return [ev for visitor in self._each_country(Side(people), host)  # `通伦和洪玛奈…抵达`
                 for ev in self._found(hit, sent, visitor, host, 0.7, mode="visit", cameo="042",
                                       medium="in_person")]
+
+    def _speech(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
+                ) -> list[Found]:
+        """`特朗普在韩国国会发表演讲`: a speech to another state's parliament, or at the seat of
+        an international organisation, is a visit to it (a plan to speak there, its plan)."""
+        at = self.text.rfind("在", cl[0], hit.start)
+        if at < 0:
+            return []
+        venues = [e for e in self.clause.within(at + 1, hit.start) if e.country and (
+            e.kind == "org" and LEGISLATURE.search(e.text)
+            or e.kind == "igo" and self.text.startswith("总部", e.span[1]))]
+        people = tuple(e for e in self._resolve(subj) if e.kind == "person" and e.country)
+        if not venues or not people or venues[-1].country in {e.country for e in people}:
+            return []
+        venue = Side((venues[-1],))
+        if is_future(before) or self._future_sentence(cl, sent, hit.start):
+            return self._found(hit, sent, Side(people), venue, 0.7, event="AGREE", mode=None,
+                               cameo="036")
+        return self._found(hit, sent, Side(people), venue, 0.7, mode="visit", cameo="042",
+                           medium="in_person")
 
     def _welcome(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         after = self.text[hit.end : cl[1]]
