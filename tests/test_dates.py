@@ -473,3 +473,11 @@ def test_yesterday_with_its_day_written_out_dates_a_report_of_no_known_day():
 def test_the_second_days_talks_are_not_the_next_day():
     assert [m.relative for m in find_dates("日俄首脑在东京举行第二天会谈，第二天的议程是经济合作。")] == []
     assert [m.relative for m in find_dates("两人第二天在东京再次会面。")] == ["next_day"]
+
+
+def test_a_day_of_this_week_is_the_one_nearest_the_report():
+    got = [_resolve(text, text[:4], published=published).value for text, published in (
+        ("首批疫苗将从本周三（10日）起优先接种。", "2021-02-08"),
+        ("金正恩本周二（26日）乘专列抵达同登站。", "2019-03-02"),
+        ("金正恩26日乘专列抵达同登站。", "2019-03-02"))]
+    assert got == ["2021-02-10", "2019-02-26", "2019-02-26"]

@@ -576,3 +576,38 @@ def test_a_day_and_the_outlet_alone_is_the_pages_stamp_and_a_bracketed_wire_its_
     assert "主体108年" not in art.text
     assert art.dateline is not None and (art.dateline.agency, art.dateline.place, art.dateline.day) == (
         "朝中社", "平壤", 21)
+
+
+def test_the_sites_name_above_its_breadcrumbs_is_no_title_and_its_stamp_is_read():
+    def head(text: str) -> tuple[str | None, str | None, str]:
+        (art,) = split_page(RawPage("s", text=text))
+        return art.text[slice(*art.title_span)] if art.title_span else None, art.published, art.text
+
+    body = "新京报讯 当地时间6月20日，越南国家主席苏林在河内同普京举行会谈。"
+    title, published, text = head(f"新京报\n首页 > 国际\n普京访问越南：俄越发表联合声明\n"
+                                  f"新京报　2024-06-20 22:16　　记者 许子豪\n{body}")
+    assert (title, published) == ("普京访问越南：俄越发表联合声明", "2024-06-20")
+    assert "新京报\n" not in text and "记者 许子豪" not in text
+    title, published, _ = head("香港电台网站 RTHK\n新闻 > 国际\n埃尔多安与泽连斯基会谈\n"
+                               "2022-08-18 HKT 23:41\n埃尔多安今日（18日）到访利沃夫。")
+    assert (title, published) == ("埃尔多安与泽连斯基会谈", "2022-08-18")
+    # breadcrumbs under the title, a stamp under them: the title stays
+    title, published, _ = head("金正恩结束访问启程回国\n韩联社 > 朝鲜半岛\n2019-03-02 16:30\n"
+                               "韩联社首尔3月2日电 金正恩2日上午启程回国。")
+    assert (title, published) == ("金正恩结束访问启程回国", "2019-03-02")
+
+
+@pytest.mark.parametrize(("stamp", "day"), [
+    ("更新时间：2018年10月16日 20:15　　【字号：大 中 小】", "2018-10-16"),
+    ("2024/09/14　　【大 中 小】【打印】【关闭】", "2024-09-14"),
+    ("14.11.2013, 21:10　　打印版　　发送给朋友", "2013-11-14"),
+    ("2015年2月12日　星期四　第6期", "2015-02-12"),
+    ("2020年4月9日 星期四　　世界日报记者 陈 明", "2020-04-09"),
+    ("06月16日 19:40　　作者：阿依古丽·努尔兰", None),
+    ("發佈時間：03/08/2017 - 15:40　最後更新：03/08/2017 - 18:02", "2017-08-03"),
+])
+def test_a_stamp_with_the_pages_buttons_or_a_credit_after_it_is_the_pages_stamp(stamp, day):
+    (art,) = split_page(RawPage("s", text=f"两国领导人举行会谈\n{stamp}\n"
+                                          "德国外交部周三（8月2日）发表声明，召见越南大使。"))
+    assert art.published == day
+    assert art.text.startswith("两国领导人举行会谈\n德国外交部")

@@ -653,6 +653,8 @@ def _office_clues(text: str) -> list[YearClue]:
 _VAGUE_CLAUSE = re.compile(r"(?:期间|之前|此前|以前|(?<!仪式)(?<!典礼)(?<!宴会)(?<!晚宴)(?<!开幕式)前)\s*$")
 _FUTURE_SENTENCE = re.compile(r"(?:即将|(?<![大上中少])将于|拟于|定于|计划于|预计于|将在)")
 _SLACK = timedelta(days=7)
+# `将从本周三（10日）起` in a report of the 8th: this week's day, not last month's
+_THIS_WEEK = re.compile(r"(?:本|这|下)(?:周|星期|礼拜)[一二三四五六日天]?\s*[（(]\s*$")
 
 
 @dataclass
@@ -946,7 +948,9 @@ def _from_mention(
                 m.day <= pub.day)
             # the 26th reported on the 3rd: last month; the 6th in a report dated the 5th
             # (another time zone, a night) or published by then: this one
-            if rep.day is not None and m.day > rep.day + 1 and not published_by:
+            if rep.day is not None and _THIS_WEEK.search(text, max(0, m.span[0] - 8), m.span[0]):
+                year, month = _nearest_month(year, month, rep.day, m.day)
+            elif rep.day is not None and m.day > rep.day + 1 and not published_by:
                 month -= 1
                 if month == 0:
                     month, year = 12, (year - 1 if year else None)
@@ -967,6 +971,21 @@ def _from_mention(
                 return _Ymd(None, month.month, m.day, span=m.span)
         return _Ymd(None, None, None, span=m.span)
     return _Ymd(m.year, m.month, m.day, _evidence(text, m) if m.year else None, m.span)
+
+
+def _nearest_month(year: int | None, month: int, day: int, wanted: int) -> tuple[int | None, int]:
+    """`本周二（26日）` in a report of 2 March: the 26th nearest the report's day (February's)."""
+    here = date(year or 2001, month, day)
+    best: tuple[int, int | None, int] | None = None
+    for step in (-1, 0, 1):
+        k = (year or 2001) * 12 + month - 1 + step
+        try:
+            gap = abs((date(k // 12, k % 12 + 1, wanted) - here).days)
+        except ValueError:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, k // 12 if year else None, k % 12 + 1)
+    return (best[1], best[2]) if best else (year, month)
 
 
 def _previous_full(m: DateMention, usable: list[DateMention]) -> DateMention | None:

@@ -60,7 +60,9 @@ _STAMP_ONLY = re.compile(
     r"(?:[\d\s:：./\-年月日号时点分秒()（）\[\]【】|,，]|更新|发布|发表|时间|日期|北京时间|星期[一二三四五六日天]"
     r"|周[一二三四五六日天]|上午|下午|凌晨|晚上|中午|主体"  # 主体108年: the DPRK's calendar
     r"|(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}"  # `07/09/2023 16:32 GMT+7`
-    r"|第?[A-Za-z]?\d{1,3}\s*版)+"  # a print edition's page: `A1版`, `第01版`
+    r"|(?<![A-Za-z])(?:[AP]M|GMT|UTC|HKT|CST|JST|KST|ICT|SGT|MYT|PHT|WIB|IST|MSK|CET|CEST|BST"
+    r"|[ECMP][SD]T|AE[SD]T)(?![A-Za-z])"  # `2022-08-18 HKT 23:41`, `5:50 AM`
+    r"|第?[A-Za-z]?\d{1,3}\s*版|第\s*\d{1,4}\s*期|最后更新)+"  # a print edition's page: `A1版`
 )
 _FOOTER = re.compile(r"版权所有|版權所有|[Cc]opyright|©|[Aa]ll [Rr]ights [Rr]eserved|ICP备|返回顶部")
 _PAPER = re.compile(r"^《[^》]{1,20}》")
@@ -68,10 +70,14 @@ _CLOCK = re.compile(r"\d{1,2}[:：]\d\d")
 _OUTLET_ONLY = re.compile(r"《?[\u4e00-\u9fffA-Za-z]{1,12}?(?:报|网|社|台|之声)》?")
 _FULL_DAY = re.compile(r"\d{1,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # with a year (any era's)
 # an outlet's name or a byline after a stamp: no sentence, and a word of the trade in it
-_CREDIT = re.compile(r"(?=[^，。；,;!?！？]{1,30}$).*?(?:报|网|社|台|讯|记者|编辑|新闻|导)")
+_REPORTER = re.compile(r"(?=[^，。；,;!?！？]{1,30}$).*?(?:记者|作者|编辑|撰稿)")
+_CREDIT = re.compile(r"(?=[^，。；,;!?！？]{1,30}$).*?(?:报|网|社|台|讯|记者|作者|编辑|新闻|导)")
 _STAMP_MD = re.compile(r"\d{1,2}\s*(?:月\s*\d{1,2}\s*日|/\d{1,2}\s+\d{1,2}:\d\d)")
 _BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|你的位置|位置[:：])")
 _CRUMB_SEP = re.compile(r"\s*[>＞»›/|]\s*")
+_ARROWS = re.compile(r"\s*[>＞»›]\s*")
+# `香港电台网站 RTHK`, `人民军队报电子版`, `法国国际广播电台 RFI 中文`: a site's name
+_SITE_NAME = re.compile(r"(?:网站|网|报|社|台|之声|电子版|中文)(?:\s+[A-Za-z][A-Za-z .]*)?$")
 _PREV_NEXT = re.compile(r"^[【\[]?\s*(?:上一篇|下一篇|上一页|下一页|上一条|下一条)")
 _NAV_TOKENS = re.compile(
     "|".join(
@@ -79,7 +85,7 @@ _NAV_TOKENS = re.compile(
             """分享到 分享 打印本页 打印 关闭窗口 关闭 返回顶部 返回首页 返回 上一篇 下一篇 收藏
             纠错 字号 字体 放大 缩小 默认 大 中 小 微信 微博 QQ空间 QQ 朋友圈 扫一扫 评论
             点赞 复制链接 首页 相关新闻 相关阅读 推荐阅读 延伸阅读 更多 新闻 登录 注册 搜索
-            举报 手机版 客户端 TOP top""".split(),
+            举报 手机版 客户端 TOP top 打印版 发送给朋友 转发""".split(),
             key=len,
             reverse=True,
         )
@@ -163,6 +169,26 @@ def is_caption(line: str) -> bool:
     return len(line) <= 100 and _CAPTION_START.match(line) is not None
 
 
+def _is_crumbs(line: str) -> bool:
+    """Breadcrumbs: `首页 > 国际 > 正文`, `新闻 > 国际`."""
+    parts = _ARROWS.split(line)
+    return len(line) <= 40 and len(parts) > 1 and all(0 < len(p) <= 12 for p in parts)
+
+
+def _masthead(lines: list[str]) -> bool:
+    """The site's name above its breadcrumbs, with the title below them (`新京报\n首页 > 国际\n
+    普京访问越南…`); a title can have the breadcrumbs below it, but then no second title."""
+    if len(lines) != 3 or not _is_crumbs(lines[1]):
+        return False
+    site, crumbs, title = lines
+    if classify(title) is not None or any(c in title for c in _SENTENCE_END) or any(
+            p.search(title) for p in (_CLOCK, _FULL_DAY, _STAMP, _STAMP_DMY)):
+        return False  # `…\n韩联社 > 朝鲜半岛\n2023-06-23 18:32 | 分享`: the title, its crumbs
+    head = _ARROWS.split(crumbs)[0].strip()
+    return (head in ("首页", "主页") or head in site or len(site) < len(title)
+            or _SITE_NAME.search(site) is not None)
+
+
 def _is_navigation(line: str) -> bool:
     if len(line) > 80:
         return False
@@ -179,13 +205,42 @@ def _is_navigation(line: str) -> bool:
     return False
 
 
+_BRACKETED = re.compile(r"[【\[［]([^】\]］]{0,16})[】\]］]")
+_WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
+_OUTLET_FIRST = re.compile(r"《?[\u4e00-\u9fffA-Za-z]{1,12}?(?:报|网|社|台|之声)》?\s+")
+
+
+def _only_buttons(text: str) -> bool:
+    return not _NAV_REST.sub("", _NAV_TOKENS.sub("", text))
+
+
+def _without_buttons(line: str) -> str:
+    """`2024/09/14　　【大 中 小】【打印】【关闭】`, `14.11.2013, 21:10　　打印版　　发送给朋友`: the
+    page's buttons after its stamp, taken off."""
+    line = _BRACKETED.sub(lambda m: " " if _only_buttons(m.group(1)) else m.group(), line)
+    parts = _WIDE_GAP.split(line.strip())
+    while len(parts) > 1 and _only_buttons(parts[-1]):
+        parts.pop()
+    return "\u3000".join(parts)
+
+
 def _is_stamp(line: str) -> bool:
     """A line that is only a date and time (`17:46 06.07.2022`, `2023/9/10 21:48（9/10 23:05
     更新）`), or a date and time followed by the paper's credit (`2022年7月6日 08:10　　世界日报
     本报讯`, `2022/11/16 04:10　中国时报　记者 陈君硕／综合报导`): the page's stamp, not a
     sentence."""
+    if len(line) > 80:
+        return False
+    line = _without_buttons(line).strip()
     if len(line) > 60:
         return False
+    first = _OUTLET_FIRST.match(line)
+    if first and _is_stamp_line(line[first.end():]):  # `新京报　2024-06-20 22:16　　记者 许子豪`
+        return True
+    return _is_stamp_line(line)
+
+
+def _is_stamp_line(line: str) -> bool:
     if "版" in line:  # `《人民日报海外版》（2015年11月07日　第01版）`: the paper, its edition
         line = _PAPER.sub("", line)
     if _STAMP_ONLY.fullmatch(line) is not None:
@@ -195,8 +250,9 @@ def _is_stamp(line: str) -> bool:
     if not stamp[-1:].isspace():
         return False
     if not _CLOCK.search(stamp):  # `2015年4月23日 星期四　千岛日报`: a day and the outlet alone
-        return bool(_FULL_DAY.search(stamp) and _OUTLET_ONLY.fullmatch(rest.strip()))
-    return bool(any(p.search(stamp) for p in (_STAMP, _STAMP_DMY, _STAMP_SLASH))
+        return bool(_FULL_DAY.search(stamp) and (_OUTLET_ONLY.fullmatch(rest.strip())
+                                                 or _REPORTER.match(rest.strip())))
+    return bool(any(p.search(stamp) for p in (_STAMP, _STAMP_DMY, _STAMP_SLASH, _STAMP_MD))
                 and _CREDIT.match(rest.strip()))
 
 
@@ -461,6 +517,10 @@ def _slash_date(a: int, b: int, year: int, body: str) -> tuple[int, int, int] | 
     today = {int(d) for d in _TODAY.findall(body)}  # `今天（7日）`: the report's day
     if len(today) == 1 and (a in today) != (b in today):
         return (year, b, a) if a in today else (year, a, b)
+    # `03/08/2017` over a report of `8月2日`: the month the article names
+    day_first, month_first = (re.search(rf"(?<!\d){m}月", body) is not None for m in (b, a))
+    if day_first != month_first:
+        return (year, b, a) if day_first else (year, a, b)
     return None
 
 
@@ -520,10 +580,11 @@ def split_page(raw: RawPage) -> list[Page]:
     while idx < len(lines):
         s, e = lines[idx]
         idx += 1
-        kind = classify(simp[s:e])
-        if kind is None:
+        kind = classify(simp[s:e]) or ("navigation" if _is_crumbs(simp[s:e]) else None)
+        if kind is None and not _masthead([simp[a:b] for a, b in lines[idx - 1 : idx + 2]]):
             title = (s, e)
             break
+        kind = kind or "navigation"
         drops.append((s, Dropped("navigation" if kind == "end-mark" else kind, orig[s:e])))
 
     while idx < len(lines):
