@@ -733,12 +733,15 @@ def test_a_teasers_day_written_alone_takes_the_month_of_its_page_not_its_year():
             "日本首相安倍晋三2日在马尼拉与菲律宾总统杜特尔特举行会谈。\n"
             "习近平会见普京\n"
             "国家主席习近平28日在北京会见俄罗斯总统普京。\n"
+            "习近平会见莫迪\n"
+            "国家主席习近平7日在约翰内斯堡会见印度总理莫迪。\n"
             "中老关系\n"
             "中国国家主席习近平会见老挝国家主席通伦。\n")
     teased = {r["doc_id"][-1]: r["date"] for r in
               extract_text(page, published="2025-03-05").records() if "#teaser" in r["doc_id"]}
-    # the 2nd on a page of 5 March is in March, the 28th in February; a teaser with no day has none
-    assert teased == {"1": "--03-02", "2": "--02-28", "3": None}
+    # the 2nd on a page of 5 March is in March, the 28th in February, the 7th a story of two days
+    # later (the links are kept up to date); a teaser with no day has none
+    assert teased == {"1": "--03-02", "2": "--02-28", "3": "--03-07", "4": None}
 
 
 def test_a_journeys_day_in_an_earlier_paragraph_still_gives_a_later_day_its_month():

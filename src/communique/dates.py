@@ -653,6 +653,9 @@ def _office_clues(text: str) -> list[YearClue]:
 _VAGUE_CLAUSE = re.compile(r"(?:期间|之前|此前|以前|(?<!仪式)(?<!典礼)(?<!宴会)(?<!晚宴)(?<!开幕式)前)\s*$")
 _FUTURE_SENTENCE = re.compile(r"(?:即将|(?<![大上中少])将于|拟于|定于|计划于|预计于|将在)")
 _SLACK = timedelta(days=7)
+# a related story's day alone may be a little after its page's (the links are kept up to date):
+# `26日` under a page of the 24th is two days later, not last month
+TEASER_AHEAD = 3
 # `将从本周三（10日）起` in a report of the 8th: this week's day, not last month's
 _THIS_WEEK = re.compile(r"(?:本|这|下)(?:周|星期|礼拜)[一二三四五六日天]?\s*[（(]\s*$")
 
@@ -966,7 +969,8 @@ def _from_mention(
                 nxt.year, nxt.month, m.day, _evidence(text, nxt) if nxt.year else None, m.span
             )
         if host is not None:  # the 12th on a page of the 16th: that month; of the 3rd: the last
-            month = host if m.day <= host.day + 1 else host.replace(day=1) - timedelta(days=1)
+            ahead = m.day <= host.day + TEASER_AHEAD
+            month = host if ahead else host.replace(day=1) - timedelta(days=1)
             if _valid(None, month.month, m.day):
                 return _Ymd(None, month.month, m.day, span=m.span)
         return _Ymd(None, None, None, span=m.span)
