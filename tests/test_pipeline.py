@@ -799,3 +799,13 @@ def test_a_plans_day_written_alone_is_the_first_such_day_from_when_it_is_told():
         page, published="2023-11-28").records() if r["event"] == "AGREE")
     assert plans == [("2023-11-29", "武文赏还计划29日在日本国会发表演讲。"),
                      ("2023-12-03", "双方将于3日在河内举行副外长级磋商。")]
+
+
+def test_a_past_visit_recalled_opens_no_period_for_what_follows():
+    page = ("栗战书同阮氏金银举行会谈\n"
+            "新华社北京7月11日电 全国人大常委会委员长栗战书11日在人民大会堂同越南国会主席阮氏金银举行会谈。\n"
+            "栗战书说，中越是社会主义友好邻邦。2017年习近平总书记访越期间，两党最高领导人达成重要共识。\n"
+            "栗战书赞赏越南国会在推动两国务实合作中发挥的积极作用。\n")
+    praised = [r for r in extract_text(page, published="2019-07-12").records()
+               if r["event"] == "SUPPORT" and "赞赏" in r["text"]]
+    assert [r["date"] for r in praised] == ["2019-07-11"]

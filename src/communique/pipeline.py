@@ -215,7 +215,9 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
         focus = _focus(page, mentions, m_starts, sentence[0], journeys, background, floor,
                        people=people)
         since = focus.span[1] if focus else (page.paragraphs[0][0] if page.paragraphs else 0)
-        period = PERIOD_OPENING.search(text, max(since, lo), sentence[0]) is not None
+        # `访问期间，…`; not a past visit recalled (`2017年…访越期间，两党…达成重要共识`)
+        period = any(not PAST_PERIOD.search(m.group()) for m in PERIOD_OPENING.finditer(
+            text, max(since, lo), sentence[0]))
         return resolved(sentence, near, focus or anchor, period)
 
     events = assemble(page, found, date_of, _places())
@@ -366,6 +368,7 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
 
 # A sentence opened by a period (`大会期间,`, `访问越南期间，`): what follows it has no day.
 PERIOD_OPENING = re.compile(r"(?:^|(?<=[。！？!?]))[^。！？!?\n，,]{0,30}期间[，,]", re.M)
+PAST_PERIOD = re.compile(r"\d{2,4}年|去年|前年|上年|此前|曾")
 FLASHBACK = ("此前", "在此之前", "之前", "前一天")
 
 
