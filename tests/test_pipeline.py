@@ -809,3 +809,13 @@ def test_a_past_visit_recalled_opens_no_period_for_what_follows():
     praised = [r for r in extract_text(page, published="2019-07-12").records()
                if r["event"] == "SUPPORT" and "赞赏" in r["text"]]
     assert [r["date"] for r in praised] == ["2019-07-11"]
+
+
+def test_a_day_before_the_leads_told_in_the_body_dates_its_paragraph_not_the_next_ones():
+    page = ("何炜大使出席救灾物资交接仪式\n"
+            "2024年9月13日，驻越南大使何炜在河内出席中国政府援越救灾物资交接仪式。\n"
+            "何炜说，中越是友好邻邦。9月9日，习近平就越南遭受台风灾害向苏林致慰问电。"
+            "同日，国务院总理李强向越南政府总理范明政致慰问电。\n"
+            "杜雄越代表越南党、国家和人民感谢中国政府给予的及时支持。\n")
+    got = {(r["event"], r["date"]) for r in extract_text(page).records() if r["event"] == "SUPPORT"}
+    assert got == {("SUPPORT", "2024-09-09"), ("SUPPORT", "2024-09-13")}

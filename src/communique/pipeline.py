@@ -432,13 +432,23 @@ def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
     dl = page.dateline.span if page.dateline else (0, 0)
     low = max(first_body, at - DATE_WINDOW, floor)
     own = page.paragraphs[para][0] if page.paragraphs and para >= 0 else 0
+    lead_end = page.paragraphs[0][1] if page.paragraphs else 0
+    lead = next((m for m in mentions[: bisect.bisect_left(starts, lead_end)]
+                 if m.month and m.day and m.span[0] >= first_body and not m.future), None)
+
+    def earlier_than_lead(m: DateMention) -> bool:
+        """`9月9日，习近平…致慰问电` told after a lead of the 13th: a step back, whose day the
+        next paragraphs do not go on at."""
+        return bool(lead and m.span[0] >= lead_end and m.month and m.day
+                    and (m.month, m.day) < (lead.month, lead.day))
 
     def usable(m: DateMention) -> bool:
         return bool((m.day or m.relative == "today") and not m.future and not m.since and not m.topic
                     and not dl[0] <= m.span[0] < dl[1] and m.span[0] >= low
                     and not page.text.startswith(REPORTED_OR_PUBLISHED, m.span[1])
                     and m.span not in background
-                    and (m.span[0] >= own or (m.end_day is None and m.span not in journeys)))
+                    and (m.span[0] >= own or (m.end_day is None and m.span not in journeys
+                                              and not earlier_than_lead(m))))
 
     told = _talks_referred_to(page.text, at, low, people)
     if told:
