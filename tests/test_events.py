@@ -1499,3 +1499,12 @@ def test_a_speech_to_another_states_parliament_or_at_an_organisations_seat_is_a_
     assert (names(unesco.actor), [r.org for r in unesco.recipient]) == ({"习近平"}, ["联合国教科文组织"])
     for s in speeches[1], speeches[3], speeches[4]:  # a speech told; at home; at a forum
         assert in_sentence(doc, s, "CONSULT") == []
+
+
+def test_an_appeal_made_to_a_party_named_before_the_verb_is_a_request_to_it():
+    asks = ("28日，阿博特和外长毕晓普向印尼总统佐科发出最后呼吁，要求暂缓对两人行刑。",
+            "菲律宾总统阿基诺28日向佐科求情，要求赦免菲律宾女佣维罗索。")
+    doc = page("澳大利亚召回驻印尼大使", "2015年4月29日 澳大利亚总理阿博特29日宣布召回驻印尼大使。" + "".join(asks))
+    for s, who in zip(asks, ({"阿博特", "毕晓普"}, {"阿基诺"}), strict=True):
+        asked = one(in_sentence(doc, s, "REQUEST"))
+        assert (names(asked.actor), names(asked.recipient)) == (who, {"佐科·维多多"})

@@ -274,6 +274,8 @@ class Statements(Meetings):
         obj = self.clause.object_after(hit.end, sent[1])
         if obj and obj.span and len(self.text[hit.end : obj.span[0]].strip(",，:：")) > 2:
             obj = Side()  # the addressee stands right after the verb: `建议中国…`
+        if not obj:  # `向印尼总统佐科发出最后呼吁，要求…`: the addressee before the verb
+            obj = self.clause.governed_by(self._clause_start(hit.start, sent), hit.start, ("向",))
         if hit.trigger.word in ("希望", "呼吁") and (not obj or obj.both):
             return []  # a general wish or appeal (`希望两国关系…`, `呼吁解除…`) names no one
         if hit.trigger.word == "希望" and obj.span and WISHED_STATE.search(
@@ -283,6 +285,16 @@ class Statements(Meetings):
             obj = self._counterpart(subj, hit.start)
         mode, cameo = lexicon().request_mode(self.text[hit.end : sent[1]])
         return self._found(hit, sent, subj, obj, 0.75, mode=mode, cameo=cameo)
+
+    def _clause_start(self, at: int, sent: Span) -> int:
+        """Where the clause of ``sent`` holding ``at`` begins, or the one before it when ``at``
+        opens its own (`向佐科发出呼吁，要求…`: the ask of the clause before)."""
+        starts = [c[0] for c in self.clauses(sent) if c[0] <= at]
+        if not starts:
+            return sent[0]
+        own = starts[-1]
+        before = self.text[own:at].strip("，, ")
+        return starts[-2] if not before and len(starts) > 1 else own
 
     def _clause_end(self, at: int, sent: Span) -> int:
         """Where the clause of ``sent`` holding ``at`` ends."""
