@@ -1508,3 +1508,15 @@ def test_an_appeal_made_to_a_party_named_before_the_verb_is_a_request_to_it():
     for s, who in zip(asks, ({"阿博特", "毕晓普"}, {"阿基诺"}), strict=True):
         asked = one(in_sentence(doc, s, "REQUEST"))
         assert (names(asked.actor), names(asked.recipient)) == (who, {"佐科·维多多"})
+
+
+def test_both_sides_of_a_pair_just_named_asked_by_a_third_is_a_request_to_that_pair():
+    s = "埃尔多安表示，土耳其会继续担任俄乌之间的调停人，并希望双方尽快恢复和谈。"
+    doc = page("埃尔多安与泽连斯基会谈", "土耳其总统埃尔多安18日到访乌克兰利沃夫，与乌克兰总统泽连斯基举行会谈。" + s)
+    asked = one(in_sentence(doc, s, "REQUEST"))
+    assert (names(asked.actor), countries(asked.recipient), asked.mode) == (
+        {"雷杰普·塔伊普·埃尔多安"}, {"RUS", "UKR"}, "meet")
+    # the talks' own sides wished well by one of them: no request
+    s2 = "泽连斯基希望双方关系不断发展。"
+    assert in_sentence(page("埃尔多安与泽连斯基会谈", "土耳其总统埃尔多安18日与乌克兰总统泽连斯基举行会谈。" + s2),
+                       s2, "REQUEST") == []

@@ -276,9 +276,24 @@ class PageState:
                         and self.recent_at >= self.sentences[max(0, i - 1)][0]):
                     return self.recent
                 return self.frame.participants
-            return (self.recent or self.frame.participants or self._pair_countries(side)
-                    or side.entities)
+            told = self.recent or self.frame.participants
+            named = self._pair_in_sentence(side) if words.startswith("双方") else ()
+            if named and {e.country for e in named} != {e.country for e in told}:
+                return named  # `担任俄乌之间的调停人，并希望双方…`: the pair just named
+            return told or self._pair_countries(side) or side.entities
         return side.entities
+
+    def _pair_in_sentence(self, side: Side) -> tuple[Entity, ...]:
+        """The two countries of a pair (`俄乌`) named before `双方` in its own sentence."""
+        if not side.span or not self.pairs:
+            return ()
+        i = bisect.bisect_right(self.sentence_starts, side.span[0]) - 1
+        start = self.sentences[i][0] if i >= 0 else 0
+        pair = next((h for h in reversed(self.pairs) if start <= h.start < side.span[0]), None)
+        if pair is None:
+            return ()
+        return tuple(Entity.of_country(self.text[pair.start : pair.end], (pair.start, pair.end), c)
+                     for c in pair.countries)
 
     def _pair_countries(self, side: Side) -> tuple[Entity, ...]:
         """`双方` in a text with no meeting named: the two countries of `越老`, `中越` …"""

@@ -276,6 +276,11 @@ class Statements(Meetings):
             obj = Side()  # the addressee stands right after the verb: `建议中国…`
         if not obj:  # `向印尼总统佐科发出最后呼吁，要求…`: the addressee before the verb
             obj = self.clause.governed_by(self._clause_start(hit.start, sent), hit.start, ("向",))
+        if obj.both and hit.trigger.word in ("希望", "呼吁"):
+            # `土耳其会继续担任俄乌之间的调停人，并希望双方…`: both sides of others, asked
+            pair = self._resolve(obj)
+            if pair and not {e.country for e in pair} & subj.countries:
+                obj = Side(pair)
         if hit.trigger.word in ("希望", "呼吁") and (not obj or obj.both):
             return []  # a general wish or appeal (`希望两国关系…`, `呼吁解除…`) names no one
         if hit.trigger.word == "希望" and obj.span and WISHED_STATE.search(
