@@ -1520,3 +1520,14 @@ def test_both_sides_of_a_pair_just_named_asked_by_a_third_is_a_request_to_that_p
     s2 = "泽连斯基希望双方关系不断发展。"
     assert in_sentence(page("埃尔多安与泽连斯基会谈", "土耳其总统埃尔多安18日与乌克兰总统泽连斯基举行会谈。" + s2),
                        s2, "REQUEST") == []
+
+
+def test_a_meeting_called_off_is_refused_to_the_one_to_be_met_and_an_insult_is_an_accusation():
+    off = "奥巴马原定6日与菲律宾总统杜特尔特举行会晤，但白宫5日晚宣布取消会晤。"
+    insult = "杜特尔特5日在启程前往老挝前对记者发表讲话时，出言辱骂奥巴马。"
+    doc = page("奥巴马访问老挝", "美国总统奥巴马5日晚抵达万象，开始对老挝进行访问。" + off + insult)
+    refused = one(in_sentence(doc, off, "REJECT"))
+    assert (refused.mode, [a.org for a in refused.actor], names(refused.recipient)) == (
+        "meet", ["白宫"], {"罗德里戈·杜特尔特"})
+    accused = one(in_sentence(doc, insult, "ACCUSE"))
+    assert (names(accused.actor), names(accused.recipient)) == ({"罗德里戈·杜特尔特"}, {"巴拉克·奥巴马"})

@@ -106,6 +106,9 @@ class Statements(Meetings):
             governed = self.clause.governed_by(cl[0], hit.start, ("与", "同"))
         if not governed and hit.trigger.frame == "to":
             governed = self._governed_before(hit, sent)
+        if not governed and hit.trigger.event == "REJECT" and hit.trigger.mode == "meet":
+            # `奥巴马原定6日与杜特尔特举行会晤，但白宫…宣布取消会晤`: the one to be met
+            governed = self.clause.governed_by(sent[0], hit.start, ("与", "同"))
         if not governed and hit.trigger.event == "SANCTION":
             # `将…公司和…公司列入不可靠实体清单` (what 将 moves), `宣布与中华民国断交`
             governed = (self.clause.governed_by(cl[0], hit.start, ("把", "将"), first=True)
