@@ -1531,3 +1531,13 @@ def test_a_meeting_called_off_is_refused_to_the_one_to_be_met_and_an_insult_is_a
         "meet", ["白宫"], {"罗德里戈·杜特尔特"})
     accused = one(in_sentence(doc, insult, "ACCUSE"))
     assert (names(accused.actor), names(accused.recipient)) == ({"罗德里戈·杜特尔特"}, {"巴拉克·奥巴马"})
+
+
+def test_a_promise_to_supply_or_to_mediate_is_an_agreement_a_supply_chain_is_not():
+    supply = "普京表示，俄方愿继续向越南稳定供应石油、液化天然气等能源。"
+    mediate = "川普表示，如果越南需要，他愿意在南海争端中担任调解人。"
+    chain = "双方表示，将加强核心矿产供应链合作。"
+    doc = page("普京访问越南", "越南国家主席苏林20日在河内同普京举行会谈。" + supply + mediate + chain)
+    assert countries(one(in_sentence(doc, supply, "AGREE")).recipient) == {"VNM"}
+    assert len(in_sentence(doc, mediate, "AGREE")) == 1
+    assert in_sentence(doc, chain, "AGREE") == []

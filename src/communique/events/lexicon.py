@@ -12,6 +12,7 @@ from communique.events import grammar
 from communique.knowledge import read_table, split_list
 
 ABSTRACT_END = re.compile(r"[，,。；;、：:]")
+ACTOR_NOUN = frozenset("链商者方")  # `供应链`, `支持者`: the thing or the one, not the act
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,8 @@ class Lexicon:
         """The CAMEO code of the first concrete action in ``text``, if any: not one whose
         object is an aim (`提供法治保障`)."""
         for i, _, e in self._actions.find_matches_as_indexes(text):
+            if text[e : e + 1] in ACTOR_NOUN:
+                continue  # `供应链`, `支持者`: a thing named, not the act
             what = ABSTRACT_END.split(text[e : e + 12], 1)[0]
             if what and what.endswith(self._abstract):
                 continue
