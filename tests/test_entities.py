@@ -388,3 +388,10 @@ def test_recurring_multilateral_meetings_are_organisations_of_states():
                        ("出席亚非领导人会议", "亚非领导人会议")]:
         found = recognise(text).entities
         assert [(e.kind, e.country, e.org) for e in found] == [("igo", "IGO", name)], text
+
+
+def test_a_countrys_business_federation_and_chamber_are_its_organisations():
+    found = {(e.text, e.kind, e.country, e.sector) for e in recognise(
+        "赛罕比勒格会见了日本经济团体联合会会长。越南工商会与美国商会签署备忘录。").entities}
+    assert {("日本经济团体联合会", "org", "JPN", "BUS"), ("越南工商会", "org", "VNM", "BUS"),
+            ("美国商会", "org", "USA", "BUS")} <= found, found
