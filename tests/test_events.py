@@ -1541,3 +1541,11 @@ def test_a_promise_to_supply_or_to_mediate_is_an_agreement_a_supply_chain_is_not
     assert countries(one(in_sentence(doc, supply, "AGREE")).recipient) == {"VNM"}
     assert len(in_sentence(doc, mediate, "AGREE")) == 1
     assert in_sentence(doc, chain, "AGREE") == []
+
+
+def test_reserving_the_right_to_further_measures_threatens_the_party_the_story_is_about():
+    s = "德方保留采取进一步政治、经济和发展合作方面措施的权利。"
+    doc = page("德国驱逐越南情报官员", "德国外交部2日发表声明，指控越南情报部门参与绑架。"
+               "德国外交部国务秘书当天召见越南驻德国大使。发言人舍费尔当天在记者会上表示，" + s)
+    threat = one(in_sentence(doc, s, "THREATEN"))
+    assert (countries(threat.actor), countries(threat.recipient)) == ({"DEU"}, {"VNM"})

@@ -46,6 +46,9 @@ ATTENDS = re.compile(r"出席|参加|与会")
 DIED = re.compile(r"就[^，,。；;]{1,30}?(?:逝世|去世|病逝|辞世|遇难|不幸遇难)")
 
 
+THREAT_REACH = 300  # characters before a threat's sentence where its target may be named
+
+
 class Statements(Meetings):
     """The handlers of the statement frames (a statement of talks held is a meeting)."""
 
@@ -159,7 +162,11 @@ class Statements(Meetings):
             # (`…对X表示坚决反对，并称将采取坚决有力措施`), else at the party it named last
             # (`如果美方执意加征关税，中方将采取反制措施`)
             obj = (self._acted_on_before(sent, subj)
-                   or self.foreign_named_last(sent[0], hit.start, subj.countries))
+                   or self.foreign_named_last(sent[0], hit.start, subj.countries)
+                   or self._counterpart(subj, hit.start)
+                   # `德方保留采取进一步…措施的权利`: at the party the story is about
+                   or self.foreign_named_last(max(0, sent[0] - THREAT_REACH), sent[0],
+                                              subj.countries))
             confidence = 0.6
         if not obj and hit.trigger.event == "SUPPORT" and (
                 died := DIED.search(self.text, cl[0], hit.start)):
