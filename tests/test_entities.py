@@ -395,3 +395,11 @@ def test_a_countrys_business_federation_and_chamber_are_its_organisations():
         "赛罕比勒格会见了日本经济团体联合会会长。越南工商会与美国商会签署备忘录。").entities}
     assert {("日本经济团体联合会", "org", "JPN", "BUS"), ("越南工商会", "org", "VNM", "BUS"),
             ("美国商会", "org", "USA", "BUS")} <= found, found
+
+
+def test_a_title_only_one_state_has_gives_its_holder_that_states_country():
+    found = {(e.name, e.country) for e in recognise(
+        "美国国务卿希拉里30日在海南与国务委员戴秉国举行会晤。国务卿克里随后离开。").entities
+        if e.kind == "person"}
+    assert {("戴秉国", "CHN"), ("希拉里", "USA")} <= found, found
+    assert any(name and name.endswith("克里") and c == "USA" for name, c in found), found

@@ -178,6 +178,7 @@ class Gazetteer:
         self._institutions: dict[str, tuple[str, str | None]] = {}  # name -> (kind, sector)
         self.variants: set[str] = set()  # other transliterations, kept as written (川普)
         self._country_prefixes: set[str] = set()
+        self.title_country: dict[str, str] = {}  # a title only one state has: its holder's
         self.conflicts: list[tuple[str, str, str]] = []  # (pattern, kept key, dropped key)
         self.surnames: frozenset[str] = frozenset(_kb_lines("surnames.txt"))
         self.translit_chars: frozenset[str] = frozenset(_kb_lines("translit_chars.txt"))
@@ -263,6 +264,8 @@ class Gazetteer:
                       org=row["mission"])
             for n in [role, *split_list(row["aliases"])]:
                 self._add(n, hit)
+            if row["country"]:
+                self.title_country[role] = row["country"]
         for row in read_table("people"):
             self._add_person(row)
         for row in read_table("places"):

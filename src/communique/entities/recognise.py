@@ -690,7 +690,8 @@ def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entit
     # `印度尼西亚国会议长、AIPA-44主席…`: a national title says whose the person is
     national = next((o.country for o in org_ents if o.country and o.country != "IGO"), None)
     country = person.country or national or (org_ent.country if org_ent else None) or (
-        places[0] if places else None)
+        places[0] if places else None) or next(
+        (c for h in reversed(roles) if (c := gazetteer().title_country.get(h.name))), None)
     sector = next((h.sector for h in reversed(roles) if h.sector), None)
     sector = sector or (org_ent.sector if org_ent else None) or person.sector
     start, end = parts[0].start, parts[-1].end
