@@ -1549,3 +1549,10 @@ def test_reserving_the_right_to_further_measures_threatens_the_party_the_story_i
                "德国外交部国务秘书当天召见越南驻德国大使。发言人舍费尔当天在记者会上表示，" + s)
     threat = one(in_sentence(doc, s, "THREATEN"))
     assert (countries(threat.actor), countries(threat.recipient)) == ({"DEU"}, {"VNM"})
+
+
+def test_sitting_in_on_a_summit_named_before_is_attending_it():
+    s = "美国国务卿希拉里30日出席东亚峰会，俄罗斯外长拉夫罗夫亦列席。"
+    doc = page("第五届东亚峰会在河内举行", "第五届东亚峰会30日在河内举行。" + s)
+    attended = {(next(iter(names(e.actor))), e.recipient[0].org) for e in in_sentence(doc, s, "CONSULT")}
+    assert attended == {("希拉里", "东亚峰会"), ("谢尔盖·拉夫罗夫", "东亚峰会")}, attended

@@ -360,7 +360,7 @@ class Meetings(PageState):
         if not (subj.span and sent[0] <= subj.span[0] < sent[1]):
             return []  # who attended is not said in this sentence
         rest = text[hit.start : sent[1]]
-        if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word != "与会":
+        if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word not in ("与会", "列席"):
             return []
         if re.match(r"[^，,。]{0,30}?(?:会议|峰会|论坛|大会|活动|仪式|博览会)的[^，,。]{0,12}?(?:总理|总统|"
                     r"主席|首相|部长|外长|代表团|领导人)", text[hit.end : cl[1]]):
