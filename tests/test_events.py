@@ -1556,3 +1556,12 @@ def test_sitting_in_on_a_summit_named_before_is_attending_it():
     doc = page("第五届东亚峰会在河内举行", "第五届东亚峰会30日在河内举行。" + s)
     attended = {(next(iter(names(e.actor))), e.recipient[0].org) for e in in_sentence(doc, s, "CONSULT")}
     assert attended == {("希拉里", "东亚峰会"), ("谢尔盖·拉夫罗夫", "东亚峰会")}, attended
+
+
+def test_an_envoy_attending_an_event_where_he_is_posted_makes_no_visit():
+    s = "驻越南大使何炜在河内出席中国政府援越救灾物资交接仪式。"
+    doc = page("何炜出席救灾物资交接仪式", "2024年9月13日，" + s + "越南外交部副部长杜雄越出席。")
+    assert in_sentence(doc, s, "CONSULT") == []
+    s2 = "中国外交部副部长孙卫东在河内出席中国政府援越救灾物资交接仪式。"
+    assert countries(one(in_sentence(page("孙卫东出席交接仪式", "9月13日，" + s2), s2,
+                                      "CONSULT")).recipient) == {"VNM"}

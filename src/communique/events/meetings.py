@@ -24,6 +24,7 @@ from communique.events.grammar import (
 from communique.events.lexicon import TriggerHit, lexicon
 from communique.events.page_state import Found, PageState, merge
 from communique.events.sides import OBJECT_OF, OBJECT_REACH, Side
+from communique.knowledge import country_names
 from communique.model import Entity, Span
 
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
@@ -369,6 +370,8 @@ class Meetings(PageState):
         foreign = (grouping,) if grouping else self._meeting_hosts(hit, cl, sent, subj)
         if not foreign:
             return []
+        if all(e.kind == "country" for e in foreign) and self._posted_in(subj, foreign[0].country):
+            return []  # `驻越南大使何炜在河内出席…仪式`: an envoy at work where he is posted
         if is_future(text[cl[0] : hit.start]) or self._future_sentence(cl, sent, hit.start):
             return self._found(hit, sent, subj, Side(foreign), 0.7, event="AGREE", mode=None,
                                cameo="036")
@@ -379,6 +382,14 @@ class Meetings(PageState):
             return self._found(hit, sent, subj, Side(foreign), 0.7, mode=mode, cameo=cameo,
                                medium="video")
         return self._found(hit, sent, subj, Side(foreign), 0.7, mode=mode, cameo=cameo)
+
+    def _posted_in(self, subj: Side, iso: str | None) -> bool:
+        """Whether every person of ``subj`` is an envoy posted in ``iso`` (`驻越南大使何炜`)."""
+        name = country_names().get(iso or "")
+        people = [e for e in subj.entities if e.kind == "person"]
+        return bool(name and people) and all(
+            f"驻{name}" in self.text[max(0, e.span[0] - 1) : e.span[1]] or f"驻{name}" in (e.org or "")
+            for e in people)
 
     def _grouping(self, hit: TriggerHit, cl: Span) -> Entity | None:
         """`出席第九次中日韩领导人会议`: a meeting named by three or more countries is held by
