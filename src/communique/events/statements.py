@@ -162,11 +162,11 @@ class Statements(Meetings):
             # (`…对X表示坚决反对，并称将采取坚决有力措施`), else at the party it named last
             # (`如果美方执意加征关税，中方将采取反制措施`)
             obj = (self._acted_on_before(sent, subj)
-                   or self.foreign_named_last(sent[0], hit.start, subj.countries)
-                   or self._counterpart(subj, hit.start)
-                   # `德方保留采取进一步…措施的权利`: at the party the story is about
-                   or self.foreign_named_last(max(0, sent[0] - THREAT_REACH), sent[0],
-                                              subj.countries))
+                   or self.foreign_named_last(sent[0], hit.start, subj.countries))
+            if not obj and hit.trigger.frame == "reserved":
+                # `德方保留采取进一步…措施的权利`: at the party the story is about
+                obj = self._counterpart(subj, hit.start) or self.foreign_named_last(
+                    max(0, sent[0] - THREAT_REACH), sent[0], subj.countries)
             confidence = 0.6
         if not obj and hit.trigger.event == "SUPPORT" and (
                 died := DIED.search(self.text, cl[0], hit.start)):
