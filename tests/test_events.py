@@ -1565,3 +1565,17 @@ def test_an_envoy_attending_an_event_where_he_is_posted_makes_no_visit():
     s2 = "中国外交部副部长孙卫东在河内出席中国政府援越救灾物资交接仪式。"
     assert countries(one(in_sentence(page("孙卫东出席交接仪式", "9月13日，" + s2), s2,
                                       "CONSULT")).recipient) == {"VNM"}
+
+
+def test_more_and_more_holds_no_visit_to_vietnam():
+    s = "从沙伊复交到叙利亚重返阿盟进程加速，中东地区国家正越来越多地寻求战略自主。"
+    assert in_sentence(page("中东国家寻求战略自主", s), s) == []
+
+
+def test_a_plan_to_attend_the_china_central_asia_summit_is_made_to_the_summit_not_its_guest():
+    plan = "明天（17日），习近平将出席在阿斯塔纳举行的第二届中国—中亚峰会。"
+    guest = "5月18日上午，国家主席习近平在西安同来华出席中国—中亚峰会并进行国事访问的吉尔吉斯斯坦总统扎帕罗夫举行会谈。"
+    doc = page("托卡耶夫与习近平举行会谈", "哈萨克斯坦总统托卡耶夫16日在阿斯塔纳同习近平举行会谈。" + plan)
+    assert [r.org for r in one(in_sentence(doc, plan, "AGREE")).recipient] == ["中国—中亚峰会"]
+    met = in_sentence(page("习近平同扎帕罗夫会谈", guest), guest, "CONSULT")
+    assert [countries(e.recipient) | countries(e.actor) for e in met] == [{"CHN", "KGZ"}]

@@ -363,9 +363,11 @@ class Meetings(PageState):
         rest = text[hit.start : sent[1]]
         if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word not in ("与会", "列席"):
             return []
-        if re.match(r"[^，,。]{0,30}?(?:会议|峰会|论坛|大会|活动|仪式|博览会)的[^，,。]{0,12}?(?:总理|总统|"
-                    r"主席|首相|部长|外长|代表团|领导人)", text[hit.end : cl[1]]):
-            return []  # `来韩出席…会议的中国国务院总理李强`: who the guest is, not an act here
+        if re.match(r"[^，,。]{0,30}?(?:会议|峰会|论坛|大会|活动|仪式|博览会)[^，,。的]{0,12}的[^，,。]{0,12}?"
+                    r"(?:总理|总统|主席|首相|部长|外长|代表团|领导人)", text[hit.end : cl[1]]):
+            # `来韩出席…会议的中国国务院总理李强`, `来华出席中国—中亚峰会并进行国事访问的…总统`:
+            # who the guest is, not an act here
+            return []
         grouping = self._grouping(hit, cl)
         foreign = (grouping,) if grouping else self._meeting_hosts(hit, cl, sent, subj)
         if not foreign:

@@ -13,6 +13,7 @@ from communique.events.grammar import (
     ANAPHORA,
     GONE_TO,
     GOVERNING,
+    IDIOMS,
     PROVINCE_ENDINGS,
     QUESTION,
     SAYING,
@@ -65,7 +66,9 @@ class PageState:
     def __init__(self, text: str, rec: Recognised, body: Span, skip: tuple[Span, ...]) -> None:
         self.text = text
         self.body = body
-        self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec, skip)
+        idioms = tuple((m.start(), m.end()) for m in IDIOMS.finditer(text, body[0], body[1]))
+        self.triggers = _free_triggers(lexicon().find(text, body[0], body[1]), rec,
+                                       skip + idioms)
         self.trigger_starts = [t.start for t in self.triggers]
         self.clause = Clause(text, _with_pairs(rec), both_mentions(text, body[0], body[1]),
                              self.trigger_starts)
