@@ -1579,3 +1579,10 @@ def test_a_plan_to_attend_the_china_central_asia_summit_is_made_to_the_summit_no
     assert [r.org for r in one(in_sentence(doc, plan, "AGREE")).recipient] == ["中国—中亚峰会"]
     met = in_sentence(page("习近平同扎帕罗夫会谈", guest), guest, "CONSULT")
     assert [countries(e.recipient) | countries(e.actor) for e in met] == [{"CHN", "KGZ"}]
+
+
+def test_commentary_on_the_story_reports_no_act():
+    s = "分析指出，中日关系自9月撞船事件后持续紧张，河内的“走廊会谈”显示双方均有意避免关系进一步恶化。"
+    s2 = "分析人士认为，两国复交有助于缓和也门等地区热点问题。"
+    doc = page("温家宝菅直人河内走廊会谈", "温家宝30日在河内与日本首相菅直人进行了交谈。" + s + s2)
+    assert in_sentence(doc, s) == [] and in_sentence(doc, s2) == []

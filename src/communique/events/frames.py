@@ -8,6 +8,7 @@ import re
 
 from communique.events.grammar import (
     CALLED_OFF,
+    COMMENTARY,
     HABITUAL,
     HOSTED_RE,
     NEGATION,
@@ -75,6 +76,8 @@ class Frames(Statements):
             return []  # `台美断交以来`, `条约签署30周年`: a time counted from, not an act
         if hit.trigger.event in ("CONSULT", "COOPERATE", "AID") and CALLED_OFF.search(before):
             return []  # `取消中美两军战区领导通话`: called off
+        if COMMENTARY.match(self.text, sent[0]):
+            return []  # `分析指出，…河内的「走廊会谈」显示…`: commentary, no act reported
         name = hit.trigger.frame
         habit = HABITUAL.search(before)
         if habit and hit.trigger.event == "ACCUSE" and habit.group() == "多次" and re.search(
