@@ -1586,3 +1586,11 @@ def test_commentary_on_the_story_reports_no_act():
     s2 = "分析人士认为，两国复交有助于缓和也门等地区热点问题。"
     doc = page("温家宝菅直人河内走廊会谈", "温家宝30日在河内与日本首相菅直人进行了交谈。" + s + s2)
     assert in_sentence(doc, s) == [] and in_sentence(doc, s2) == []
+
+
+def test_a_joint_statement_planned_is_an_agreement_one_issued_with_a_decision_is_support():
+    plan = "双方将于明日（17日）发表联合声明。"
+    done = "两位总理宣布将两国关系提升为全面战略伙伴关系，并发表关于建立全面战略伙伴关系的联合声明。"
+    doc = page("习近平同安华会谈", "习近平16日在布城同安华举行会谈。" + plan + done)
+    assert [e.event for e in in_sentence(doc, plan)] == ["AGREE"]
+    assert "SUPPORT" in [e.event for e in in_sentence(doc, done)]
