@@ -403,3 +403,9 @@ def test_a_title_only_one_state_has_gives_its_holder_that_states_country():
         if e.kind == "person"}
     assert {("戴秉国", "CHN"), ("希拉里", "USA")} <= found, found
     assert any(name and name.endswith("克里") and c == "USA" for name, c in found), found
+
+
+def test_the_head_of_the_cpvs_external_relations_commission_is_vietnamese():
+    (p,) = [e for e in recognise("宋涛会见越共中央委员、中央对外部部长黄平君率领的越南共产党代表团。").entities
+            if e.kind == "person" and e.name == "黄平君"]
+    assert (p.org, p.country) == ("越共中央对外部", "VNM")
