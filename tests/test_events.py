@@ -1594,3 +1594,12 @@ def test_a_joint_statement_planned_is_an_agreement_one_issued_with_a_decision_is
     doc = page("习近平同安华会谈", "习近平16日在布城同安华举行会谈。" + plan + done)
     assert [e.event for e in in_sentence(doc, plan)] == ["AGREE"]
     assert "SUPPORT" in [e.event for e in in_sentence(doc, done)]
+
+
+def test_flags_at_half_mast_for_another_countrys_leader_are_condolences_to_it():
+    s = "古巴国务委员会9月22日宣布，为悼念越南国家主席陈大光，古巴全国降半旗志哀。"
+    own = "越南全国降半旗两天，悼念国家主席陈大光。"
+    doc = page("古巴降半旗悼念陈大光", s + own)
+    mourned = one(in_sentence(doc, s, "SUPPORT"))
+    assert (countries(mourned.actor), countries(mourned.recipient)) == ({"CUB"}, {"VNM"})
+    assert in_sentence(doc, own) == []

@@ -168,6 +168,14 @@ class Statements(Meetings):
                 obj = self._counterpart(subj, hit.start) or self.foreign_named_last(
                     max(0, sent[0] - THREAT_REACH), sent[0], subj.countries)
             confidence = 0.6
+        if not obj and hit.trigger.frame == "mourn":
+            # `为悼念越南国家主席陈大光，古巴全国降半旗志哀`: for the country of the one mourned
+            mourned = [e for e in self.clause.within(sent[0], sent[1])
+                       if e.country and e.country not in subj.countries and e.kind != "igo"]
+            if not mourned:
+                return []  # a country mourning its own
+            obj, confidence = Side((Entity.of_country(mourned[-1].text, mourned[-1].span,
+                                                      mourned[-1].country),)), 0.7
         if not obj and hit.trigger.event == "SUPPORT" and (
                 died := DIED.search(self.text, cl[0], hit.start)):
             # `普京就阮富仲逝世致唁电`: condolences go to the country of the one who died
