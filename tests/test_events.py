@@ -1603,3 +1603,13 @@ def test_flags_at_half_mast_for_another_countrys_leader_are_condolences_to_it():
     mourned = one(in_sentence(doc, s, "SUPPORT"))
     assert (countries(mourned.actor), countries(mourned.recipient)) == ({"CUB"}, {"VNM"})
     assert in_sentence(doc, own) == []
+
+
+def test_opposing_a_party_is_an_accusation_a_disowned_or_listed_opposition_is_none():
+    s = "习近平强调，中方反对美韩在韩国部署“萨德”反导系统。"
+    disowned = "拜登表示，美方不寻求通过强化同盟关系反对中国。"
+    listed = "日本政府无视国际社会的强烈质疑和反对，单方面启动排海。"
+    doc = page("习近平会见朴槿惠", "习近平5日在杭州会见韩国总统朴槿惠。" + s + disowned + listed)
+    opposed = one(in_sentence(doc, s, "ACCUSE"))
+    assert countries(opposed.recipient) == {"USA", "KOR"}
+    assert in_sentence(doc, disowned, "ACCUSE") == [] and in_sentence(doc, listed, "ACCUSE") == []

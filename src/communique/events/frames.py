@@ -11,6 +11,7 @@ from communique.events.grammar import (
     COMMENTARY,
     HABITUAL,
     HOSTED_RE,
+    NEGATED_INTENT,
     NEGATION,
     NOMINAL_AFTER,
     NOMINAL_BEFORE,
@@ -64,8 +65,10 @@ class Frames(Statements):
 
     def _frame(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         before = self.text[cl[0] : hit.start]
-        if before.endswith(NEGATION):
-            return []
+        if before.endswith(NEGATION) or NEGATED_INTENT.search(before):
+            return []  # `不寻求通过强化同盟关系反对中国`: disowned, not done
+        if before.endswith(("和", "与", "及")) and self.text[hit.end : hit.end + 1] in "，,。；;":
+            return []  # `无视国际社会的强烈质疑和反对，`: a noun in a list, no act
         if before.endswith(("根据", "依据", "按照")):
             return []  # `根据联合声明，…`: the source of what follows, not an act
         if ABOUT.search(before) and DOCUMENT_AFTER.match(self.text, hit.end):

@@ -13,7 +13,7 @@ MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "suppo
                 "clause_opener", "general_addressee", "province_ending", "meeting", "multilateral",
                 "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel",
                 "called_off", "handed_people", "abstract_object", "journey",
-                "wished_state", "remote_act", "idiom", "commentary")
+                "wished_state", "remote_act", "idiom", "commentary", "negated_intent")
 
 
 @cache
@@ -75,7 +75,8 @@ PASSIVE_AGENT = re.compile(r"(?:被|遭到|遭)([^，,。；;被遭]{1,24}?)(?:�
 COUNTED_PARTNERS = re.compile(r"[同与跟和]([两三四五六七八九])国")
 CALLED_OFF = any_of("called_off")
 COMMENTARY = any_of("commentary")  # `分析人士指出，…`: what commentators read in the story
-IDIOMS = any_of("idiom")  # `越来越`: holds a trigger's letters (`来越`), is none
+IDIOMS = any_of("idiom")
+NEGATED_INTENT = any_of("negated_intent")  # `越来越`: holds a trigger's letters (`来越`), is none
 
 # --- grammar ----------------------------------------------------------------------------------
 
