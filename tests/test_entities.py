@@ -409,3 +409,9 @@ def test_the_head_of_the_cpvs_external_relations_commission_is_vietnamese():
     (p,) = [e for e in recognise("宋涛会见越共中央委员、中央对外部部长黄平君率领的越南共产党代表团。").entities
             if e.kind == "person" and e.name == "黄平君"]
     assert (p.org, p.country) == ("越共中央对外部", "VNM")
+
+
+def test_a_known_foreign_name_run_together_is_the_known_person_as_written():
+    (p,) = [e for e in recognise("印尼总统佐科维多多与新加坡总理李显龙举行会谈。").entities
+            if e.kind == "person" and e.country == "IDN"]
+    assert (p.id, p.name, p.text) == ("person:佐科·维多多", "佐科维多多", "印尼总统佐科维多多")

@@ -453,6 +453,8 @@ def _spellings(name: str) -> list[str]:
     out = [name]
     if "·" in name:
         out += [name.replace("·", sep) for sep in SEPARATORS[1:]]
+        if len(name) >= 5:  # `佐科维多多`: papers that write the name run together
+            out.append(name.replace("·", ""))
     if "-" in name:
         out += [name.replace("-", "－"), name.replace("-", "—")]
     return out

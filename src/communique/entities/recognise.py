@@ -724,6 +724,8 @@ def _as_written(words: str, person: Hit) -> str:
     if "·" in written and written.replace("-", "·") != (
             person.name or "").replace("-", "·"):
         return written
+    if "·" not in written and written == (person.name or "").replace("·", ""):
+        return written  # `佐科维多多`: the full name run together
     return person.name
 
 
