@@ -1613,3 +1613,10 @@ def test_opposing_a_party_is_an_accusation_a_disowned_or_listed_opposition_is_no
     opposed = one(in_sentence(doc, s, "ACCUSE"))
     assert countries(opposed.recipient) == {"USA", "KOR"}
     assert in_sentence(doc, disowned, "ACCUSE") == [] and in_sentence(doc, listed, "ACCUSE") == []
+
+
+def test_lashing_out_at_a_regime_is_an_accusation():
+    s = "他在演讲中猛烈抨击朝鲜政权，称朝鲜是“一座地狱”。"
+    doc = page("特朗普在韩国国会发表演讲", "8日上午，特朗普在韩国国会发表演讲。" + s)
+    accused = one(in_sentence(doc, s, "ACCUSE"))
+    assert (names(accused.actor), countries(accused.recipient)) == ({"唐纳德·特朗普"}, {"PRK"})
