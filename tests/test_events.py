@@ -1620,3 +1620,10 @@ def test_lashing_out_at_a_regime_is_an_accusation():
     doc = page("特朗普在韩国国会发表演讲", "8日上午，特朗普在韩国国会发表演讲。" + s)
     accused = one(in_sentence(doc, s, "ACCUSE"))
     assert (names(accused.actor), countries(accused.recipient)) == ({"唐纳德·特朗普"}, {"PRK"})
+
+
+def test_mocking_or_rebuking_a_leader_is_an_accusation():
+    for s, target in (("川普12日在推特上嘲讽朝鲜领导人金正恩。", "PRK"),
+                      ("中国外交部发言人12日斥责美国政府。", "USA")):
+        accused = one(in_sentence(page("外交动态", s), s, "ACCUSE"))
+        assert countries(accused.recipient) == {target}, s
