@@ -1627,3 +1627,11 @@ def test_mocking_or_rebuking_a_leader_is_an_accusation():
                       ("中国外交部发言人12日斥责美国政府。", "USA")):
         accused = one(in_sentence(page("外交动态", s), s, "ACCUSE"))
         assert countries(accused.recipient) == {target}, s
+
+
+def test_what_an_agreement_provides_is_no_act():
+    by = "根据协定，两国军队可前往对方国家开展联合训练。"
+    says = "6月19日，普京与金正恩在平壤签署条约，条约规定一方遭受武装入侵时，另一方应立即提供军事援助。"
+    doc = page("日菲签署互惠准入协定", "日本和菲律宾8日在马尼拉签署《互惠准入协定》。" + by + says)
+    assert in_sentence(doc, by) == []
+    assert [e.event for e in in_sentence(doc, says)] == ["SUPPORT"]  # the signing alone

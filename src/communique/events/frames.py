@@ -39,6 +39,10 @@ MATTER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:一事|事件|表示|严重�
 ABOUT = re.compile(r"关于[^，,。；;]*$")
 DOCUMENT_AFTER = re.compile(r"[^，,。；;]{0,40}?的[^，,。；;]{0,6}?(?:声明|宣言|公报|协定|协议|备忘录|文件)")
 CONDITION = re.compile(r"\s*(?:如果|如若|倘若|假如|若是|若|一旦)")
+# `根据协定，两国军队可…`, `条约规定…另一方…提供军事援助`: what a text provides, no act
+DOCUMENT_SOURCE = re.compile(r"\s*(?:根据|按照|依据)[^，,。；;]{0,14}?(?:协定|协议|条约)[，,]"
+                             r"[^，,。；;]{0,20}?(?:可以|可|应当|应|必须|须)")
+DOCUMENT_PROVIDES = re.compile(r"(?:协定|协议|条约|宪章|声明|公报)(?:明确)?规定")
 # `关切越渔船遭中国海警船撞沉`: the act one is concerned about, named right after the word
 CONCERN_BEFORE = re.compile(r"(?:关切|关注)[^，,。；;\s]{0,30}$")
 FORCE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "RETREAT"}
@@ -71,6 +75,9 @@ class Frames(Statements):
             return []  # `无视国际社会的强烈质疑和反对，`: a noun in a list, no act
         if before.endswith(("根据", "依据", "按照")):
             return []  # `根据联合声明，…`: the source of what follows, not an act
+        if DOCUMENT_SOURCE.match(self.text, sent[0], hit.start) or DOCUMENT_PROVIDES.search(
+                self.text, sent[0], hit.start):
+            return []  # what a text provides, not an act
         if ABOUT.search(before) and DOCUMENT_AFTER.match(self.text, hit.end):
             return []  # `发表了关于将越日关系提升为…的联合声明`: what a document is about
         if hit.trigger.mode == "phone" and self.text.startswith(REMOTE_ACTS, hit.end):
