@@ -207,7 +207,7 @@ def _is_navigation(line: str) -> bool:
 
 _BRACKETED = re.compile(r"[【\[［]([^】\]］]{0,16})[】\]］]")
 _WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
-_OUTLET_FIRST = re.compile(r"《?[\u4e00-\u9fffA-Za-z]{1,12}?(?:报|网|社|台|之声)》?\s+")
+_OUTLET_FIRST = re.compile(_OUTLET_ONLY.pattern + r"\s+")  # the outlet, then its stamp
 
 
 def _only_buttons(text: str) -> bool:

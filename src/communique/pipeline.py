@@ -226,7 +226,8 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
 
 def _on_or_after(date: DateValue, day: int | None, told: DateValue) -> DateValue | None:
     """A plan's day written alone, in the month of the day it is told, or the next month when
-    that day is past; None when the day told has no month to count from."""
+    that day is past (as resolved, when the day told has no month and day to count from; None
+    when no such day exists)."""
     m = DAY_VALUE.fullmatch(told.value or "")
     if day is None or m is None:
         return date if date.value else None
