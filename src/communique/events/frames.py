@@ -67,6 +67,21 @@ class Frames(Statements):
         i = bisect.bisect_left(self.sentence_starts, sent[0]) - 1
         return i >= 0 and HABITUAL.search(self.text, *self.sentences[i]) is not None
 
+    def _no_act_from(self, sent: Span) -> int:
+        """Where in ``sent`` what follows reports no act: all of a sentence of commentary
+        (`分析指出，…河内的「走廊会谈」显示…`), what an agreement provides from where it is
+        cited (`根据协定，两国军队可…`, `条约规定…`); else past the sentence's end."""
+        found = self._no_act.get(sent)
+        if found is None:
+            text = self.text
+            source = DOCUMENT_SOURCE.match(text, sent[0], sent[1])
+            provides = DOCUMENT_PROVIDES.search(text, sent[0], sent[1])
+            found = self._no_act[sent] = (
+                sent[0] if COMMENTARY.match(text, sent[0], sent[1])
+                else min(m.end() for m in (source, provides) if m) if source or provides
+                else sent[1])
+        return found
+
     def _frame(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         before = self.text[cl[0] : hit.start]
         if before.endswith(NEGATION) or NEGATED_INTENT.search(before):
@@ -75,9 +90,8 @@ class Frames(Statements):
             return []  # `无视国际社会的强烈质疑和反对，`: a noun in a list, no act
         if before.endswith(("根据", "依据", "按照")):
             return []  # `根据联合声明，…`: the source of what follows, not an act
-        if DOCUMENT_SOURCE.match(self.text, sent[0], hit.start) or DOCUMENT_PROVIDES.search(
-                self.text, sent[0], hit.start):
-            return []  # what a text provides, not an act
+        if hit.start >= self._no_act_from(sent):
+            return []  # commentary, or what a text provides: no act
         if ABOUT.search(before) and DOCUMENT_AFTER.match(self.text, hit.end):
             return []  # `发表了关于将越日关系提升为…的联合声明`: what a document is about
         if hit.trigger.mode == "phone" and self.text.startswith(REMOTE_ACTS, hit.end):
@@ -86,8 +100,6 @@ class Frames(Statements):
             return []  # `台美断交以来`, `条约签署30周年`: a time counted from, not an act
         if hit.trigger.event in ("CONSULT", "COOPERATE", "AID") and CALLED_OFF.search(before):
             return []  # `取消中美两军战区领导通话`: called off
-        if COMMENTARY.match(self.text, sent[0]):
-            return []  # `分析指出，…河内的「走廊会谈」显示…`: commentary, no act reported
         name = hit.trigger.frame
         habit = HABITUAL.search(before)
         if habit and hit.trigger.event == "ACCUSE" and habit.group() == "多次" and re.search(

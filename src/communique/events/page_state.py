@@ -76,6 +76,7 @@ class PageState:
         self.places = rec.places
         self.place_starts = [p.start for p in rec.places]
         self._clauses: dict[Span, list[Span]] = {}
+        self._no_act: dict[Span, int] = {}  # frames._no_act_from, per sentence
         self.last_recipient: tuple[Entity, ...] = ()
         self.last_recipient_in: Span | None = None  # the sentence that named it
         self.recent: tuple[Entity, ...] = ()  # the sides of the meeting last named
