@@ -1635,3 +1635,11 @@ def test_what_an_agreement_provides_is_no_act():
     doc = page("日菲签署互惠准入协定", "日本和菲律宾8日在马尼拉签署《互惠准入协定》。" + by + says)
     assert in_sentence(doc, by) == []
     assert [e.event for e in in_sentence(doc, says)] == ["SUPPORT"]  # the signing alone
+
+
+def test_the_two_are_the_two_people_just_named_not_the_pages_hosts():
+    s = "两人昨日（7日）在东亚峰会开始前的休息室内有过短暂交谈。"
+    doc = page("奥巴马访问老挝", "美国总统奥巴马6日在万象与老挝国家主席本扬举行会谈。"
+               "菲律宾总统杜特尔特5日在启程前往老挝前出言辱骂奥巴马。" + s)
+    talked = one(in_sentence(doc, s, "CONSULT"))
+    assert countries(talked.actor) | countries(talked.recipient) == {"USA", "PHL"}

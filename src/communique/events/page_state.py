@@ -280,12 +280,30 @@ class PageState:
                         and self.recent_at >= self.sentences[max(0, i - 1)][0]):
                     return self.recent
                 return self.frame.participants
+            if words.startswith(("两人", "两位")) and not words.startswith(HEADS):
+                two = self._two_named_last(side)
+                if two:  # `…辱骂奥巴马。两人昨日…有过短暂交谈`: the two people just named
+                    return two
             told = self.recent or self.frame.participants
             named = self._pair_in_sentence(side) if words.startswith("双方") else ()
             if named and {e.country for e in named} != {e.country for e in told}:
                 return named  # `担任俄乌之间的调停人，并希望双方…`: the pair just named
             return told or self._pair_countries(side) or side.entities
         return side.entities
+
+    def _two_named_last(self, side: Side) -> tuple[Entity, ...]:
+        """The last two people of two countries named in `两人`'s sentence or the one before."""
+        if not side.span:
+            return ()
+        i = bisect.bisect_right(self.sentence_starts, side.span[0]) - 1
+        start = self.sentences[max(0, i - 1)][0] if i >= 0 else 0
+        found: dict[str, Entity] = {}
+        for e in reversed(self.clause.within(start, side.span[0])):
+            if e.kind == "person" and e.country and e.country not in found:
+                found[e.country] = e
+                if len(found) == 2:
+                    return tuple(reversed(found.values()))
+        return ()
 
     def _pair_in_sentence(self, side: Side) -> tuple[Entity, ...]:
         """The two countries of a pair (`俄乌`) named before `双方` in its own sentence."""
