@@ -1643,3 +1643,11 @@ def test_the_two_are_the_two_people_just_named_not_the_pages_hosts():
                "菲律宾总统杜特尔特5日在启程前往老挝前出言辱骂奥巴马。" + s)
     talked = one(in_sentence(doc, s, "CONSULT"))
     assert countries(talked.actor) | countries(talked.recipient) == {"USA", "PHL"}
+
+
+def test_a_summit_named_again_by_its_kind_acts_as_its_organisation():
+    s = "峰会正式决定邀请美国和俄罗斯从明年起成为东亚峰会成员。"
+    doc = page("第五届东亚峰会在河内举行", "第五届东亚峰会30日在河内举行。俄罗斯外长拉夫罗夫列席。" + s)
+    invited = one(in_sentence(doc, s, "AGREE"))
+    assert ([a.org for a in invited.actor], countries(invited.recipient)) == (
+        ["东亚峰会"], {"USA", "RUS"})

@@ -43,6 +43,9 @@ ANSWER_MARK = re.compile(r"^[^，,。：:\s]{1,6}[:：]")
 JOINED_ASK = re.compile(r"并(?=要求|敦促|呼吁|促请|吁请)")
 
 
+MEETING_NOUNS = ("峰会", "会议", "大会", "论坛")  # a meeting named again by its kind alone
+
+
 class _Coder(Frames, PageFrameReader):
     """The coder of one page: the page frame first, then sentence by sentence."""
 
@@ -97,6 +100,17 @@ class _Coder(Frames, PageFrameReader):
                     and not ONCE_DONE.search(self.text, ev.sentence[0], ev.span[0])):
                 self.recent, self.recent_at = sides, ev.span[0]
 
+    def _meeting_as_actor(self, start: int, at: int) -> Side:
+        """`峰会正式决定邀请美国和俄罗斯…`: a clause opened by the bare word for a meeting whose
+        organisation the page named before (`第五届东亚峰会30日在河内举行`) has it act."""
+        head = self.text[start:at].lstrip("，, ")
+        word = next((w for w in MEETING_NOUNS if head.startswith(w)), None)
+        if word is None:
+            return Side()
+        named = [e for e in self.clause.within(self.body[0], start)
+                 if e.kind == "igo" and (e.org or e.text).endswith(word)]
+        return Side((named[-1],), span=(start, start + len(word))) if named else Side()
+
     def _in_question(self, sent: Span) -> bool:
         start = self.text.rfind("\n", 0, sent[0]) + 1
         return bool(QUESTION.match(self.text, start))
@@ -122,7 +136,8 @@ class _Coder(Frames, PageFrameReader):
             for hit in (t for t in in_sentence if cs <= t.start < ce):
                 if hit.start < content_until:
                     continue
-                subj = self._listed_before(cs, self.clause.subject(cs, hit.start))
+                subj = self._listed_before(cs, self.clause.subject(cs, hit.start)) or (
+                    self._meeting_as_actor(cs, hit.start))
                 confidence = 0.0
                 if not subj:
                     subject = _resolved(_Deferred(self, pending, subject))
