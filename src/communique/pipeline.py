@@ -124,13 +124,19 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
     # (`journeys`); anywhere a day told in a step back or asked about in a question (`background`)
     journeys: set[tuple[int, int]] = set()
     background: set[tuple[int, int]] = set()
+    lead = _lead_day(page, mentions)
+    stepped_back: set[tuple[int, int]] = set()  # days before the lead's, told after it
     for i, m in enumerate(mentions):
         home = _sentence_around(text, m.span)
         if _travel_day(text, m.span, home):
             journeys.add(m.span)
+        if _before_lead(m, lead, page):
+            stepped_back.add(m.span)
         if (_flashback(text, m.span, home) or _asked(text, m.span)
                 or _done_before(text, mentions, i)):
             background.add(m.span)
+
+    not_carried = journeys | stepped_back  # days a later paragraph does not go on at
 
     def date_of(f: Found) -> DateValue:
         # a plan is dated to the day it names for what is planned (`王毅将于1月13日至18日访问埃及`:
@@ -212,7 +218,7 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
                 for m in mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]]
         # at a press conference each answer tells of its own question's days, not the last one's
         floor = _question_start(text, sentence[0]) if press_conference else 0
-        focus = _focus(page, mentions, m_starts, sentence[0], journeys, background, floor,
+        focus = _focus(page, mentions, m_starts, sentence[0], not_carried, background, floor,
                        people=people)
         since = focus.span[1] if focus else (page.paragraphs[0][0] if page.paragraphs else 0)
         # `访问期间，…`; not a past visit recalled (`2017年…访越期间，两党…达成重要共识`)
@@ -419,43 +425,48 @@ BACK_TO_TALKS = re.compile(
 TALKS = re.compile(r"(?:会谈|会见|会晤|通话|通电话)(?!中|时|后|前|期间|结束|上)")  # told, not named
 
 
+def _lead_day(page: Page, mentions: list[DateMention]) -> DateMention | None:
+    """The first full day of the lead paragraph: the story's day."""
+    if not page.paragraphs:
+        return None
+    start, end = page.paragraphs[0]
+    return next((m for m in mentions if start <= m.span[0] < end and m.month and m.day
+                 and not m.future), None)
+
+
+def _before_lead(m: DateMention, lead: DateMention | None, page: Page) -> bool:
+    """`9月9日，习近平…致慰问电` told after a lead of the 13th: a step back, whose day the next
+    paragraphs do not go on at (as they do not at a journey's)."""
+    return bool(lead and page.paragraphs and m.span[0] >= page.paragraphs[0][1]
+                and m.month and m.day and (m.month, m.day) < (lead.month, lead.day))
+
+
 def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
-           journeys: set[tuple[int, int]], background: set[tuple[int, int]], floor: int = 0,
+           not_carried: set[tuple[int, int]], background: set[tuple[int, int]], floor: int = 0,
            people: Sequence[Entity] = ()) -> DateMention | None:
     """The day the text is telling about when a sentence names none: the last day named
     before it (`10月10日,…会见了石破茂。会见石破茂时,…`), with its month or without (`23日上午,
     …举行会谈。`). Not the day a state began (`自5月7日起`), one told in a step back (`此前一天,
-    即2月26日`), nor, from an earlier paragraph, a journey's day or a period (`于4月7日至9日
-    进行的`): those are background to the story's day. A sentence about talks told before
+    即2月26日`), nor, from an earlier paragraph, a day of ``not_carried`` (a journey's, one
+    before the lead's) or a period (`于4月7日至9日进行的`): those are background to the story's day. A sentence about talks told before
     (`普京在会谈中…`) takes their day, whatever days were named since."""
     para = bisect.bisect_right(page.paragraphs, (at, len(page.text))) - 1
     first_body = page.paragraphs[0][0] if page.paragraphs else 0
     dl = page.dateline.span if page.dateline else (0, 0)
     low = max(first_body, at - DATE_WINDOW, floor)
     own = page.paragraphs[para][0] if page.paragraphs and para >= 0 else 0
-    lead_end = page.paragraphs[0][1] if page.paragraphs else 0
-    lead = next((m for m in mentions[: bisect.bisect_left(starts, lead_end)]
-                 if m.month and m.day and m.span[0] >= first_body and not m.future), None)
-
-    def earlier_than_lead(m: DateMention) -> bool:
-        """`9月9日，习近平…致慰问电` told after a lead of the 13th: a step back, whose day the
-        next paragraphs do not go on at."""
-        return bool(lead and m.span[0] >= lead_end and m.month and m.day
-                    and (m.month, m.day) < (lead.month, lead.day))
-
     def usable(m: DateMention) -> bool:
         return bool((m.day or m.relative == "today") and not m.future and not m.since and not m.topic
                     and not dl[0] <= m.span[0] < dl[1] and m.span[0] >= low
                     and not page.text.startswith(REPORTED_OR_PUBLISHED, m.span[1])
                     and m.span not in background
-                    and (m.span[0] >= own or (m.end_day is None and m.span not in journeys
-                                              and not earlier_than_lead(m))))
+                    and (m.span[0] >= own or (m.end_day is None and m.span not in not_carried)))
 
     told = _talks_referred_to(page.text, at, low, people)
     if told:
         inside = [m for m in mentions[bisect.bisect_left(starts, told[0]) : bisect.bisect_left(
             starts, told[1])] if usable(m)]
-        return inside[0] if inside else _focus(page, mentions, starts, told[0], journeys,
+        return inside[0] if inside else _focus(page, mentions, starts, told[0], not_carried,
                                                background, floor)
 
     i = bisect.bisect_left(starts, at) - 1

@@ -74,12 +74,12 @@ class Frames(Statements):
         found = self._no_act.get(sent)
         if found is None:
             text = self.text
-            source = DOCUMENT_SOURCE.match(text, sent[0], sent[1])
-            provides = DOCUMENT_PROVIDES.search(text, sent[0], sent[1])
-            found = self._no_act[sent] = (
-                sent[0] if COMMENTARY.match(text, sent[0], sent[1])
-                else min(m.end() for m in (source, provides) if m) if source or provides
-                else sent[1])
+            if COMMENTARY.match(text, sent[0], sent[1]):
+                found = sent[0]
+            else:
+                cited = (DOCUMENT_SOURCE.match(text, *sent), DOCUMENT_PROVIDES.search(text, *sent))
+                found = min((m.end() for m in cited if m), default=sent[1])
+            self._no_act[sent] = found
         return found
 
     def _frame(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:

@@ -75,8 +75,8 @@ PASSIVE_AGENT = re.compile(r"(?:被|遭到|遭)([^，,。；;被遭]{1,24}?)(?:�
 COUNTED_PARTNERS = re.compile(r"[同与跟和]([两三四五六七八九])国")
 CALLED_OFF = any_of("called_off")
 COMMENTARY = any_of("commentary")  # `分析人士指出，…`: what commentators read in the story
-IDIOMS = any_of("idiom")
-NEGATED_INTENT = any_of("negated_intent")  # `越来越`: holds a trigger's letters (`来越`), is none
+IDIOMS = any_of("idiom")  # `越来越`: holds a trigger's letters (`来越`), is none
+NEGATED_INTENT = any_of("negated_intent")  # `不寻求…`: an act disowned in its clause
 
 # --- grammar ----------------------------------------------------------------------------------
 

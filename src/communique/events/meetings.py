@@ -75,9 +75,9 @@ class Meetings(PageState):
                                cameo="036")
         if t.event == "CONSULT":
             return self._consult(hit, sent, cl, actors, Side())
-        if "了" not in before and (t.event == "SUPPORT" and is_future(before) or (
-                t.event == "COOPERATE" and (
-                    is_future(before) or self._future_sentence(cl, sent, hit.start)))):
+        planned = is_future(before) or (
+            t.event == "COOPERATE" and self._future_sentence(cl, sent, hit.start))
+        if t.event in ("COOPERATE", "SUPPORT") and "了" not in before and planned:
             # `将组成联合编队，…开展…联合海上巡航`, `双方将于明日发表联合声明`: a joint act planned
             return self._found(hit, sent, actors, Side(), 0.7, event="AGREE", cameo="030")
         if t.word.startswith("互"):  # `互致贺电`: a message each way

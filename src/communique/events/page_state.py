@@ -8,6 +8,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from communique.entities.gazetteer import Hit
 from communique.entities.recognise import Recognised, both_mentions
 from communique.events.grammar import (
     ANAPHORA,
@@ -312,8 +313,10 @@ class PageState:
         i = bisect.bisect_right(self.sentence_starts, side.span[0]) - 1
         start = self.sentences[i][0] if i >= 0 else 0
         pair = next((h for h in reversed(self.pairs) if start <= h.start < side.span[0]), None)
-        if pair is None:
-            return ()
+        return self._countries_of(pair) if pair else ()
+
+    def _countries_of(self, pair: Hit) -> tuple[Entity, ...]:
+        """`俄乌` as the two countries it joins."""
         return tuple(Entity.of_country(self.text[pair.start : pair.end], (pair.start, pair.end), c)
                      for c in pair.countries)
 
@@ -329,12 +332,7 @@ class PageState:
         end = self.sentences[i - 1][1] if i else near
         pair = before[-1] if before else min(
             (h for h in self.pairs if h.start < end), key=lambda h: h.start, default=None)
-        if pair is None:
-            return ()
-        return tuple(
-            Entity.of_country(self.text[pair.start : pair.end], (pair.start, pair.end), c)
-            for c in pair.countries
-        )
+        return self._countries_of(pair) if pair else ()
 
 
 def _free_triggers(hits: list[TriggerHit], rec: Recognised, skip: tuple[Span, ...]

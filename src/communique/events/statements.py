@@ -44,8 +44,6 @@ AROUND = re.compile(r"在[^，,。；;]{1,40}?(?:周边|附近|周围|以东|以
 ATTENDS = re.compile(r"出席|参加|与会")
 # `就越共中央总书记阮富仲逝世`: whose death a message of condolence is about
 DIED = re.compile(r"就[^，,。；;]{1,30}?(?:逝世|去世|病逝|辞世|遇难|不幸遇难)")
-
-
 THREAT_REACH = 300  # characters before a threat's sentence where its target may be named
 
 
