@@ -415,3 +415,22 @@ def test_a_known_foreign_name_run_together_is_the_known_person_as_written():
     (p,) = [e for e in recognise("印尼总统佐科维多多与新加坡总理李显龙举行会谈。").entities
             if e.kind == "person" and e.country == "IDN"]
     assert (p.id, p.name, p.text) == ("person:佐科·维多多", "佐科维多多", "印尼总统佐科维多多")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("武文赏分别会见了日本众议院议长额贺福志郎和参议院议长尾辻秀久。", "额贺福志郎"),  # 郎: three
+    ("范明政会见了日本经济团体联合会会长十仓雅和率领的代表团。", "十仓雅和"),  # 和 ends a given name
+    ("日本外相前原诚司29日在河内与杨洁篪举行会谈。", "前原诚司"),  # 前 of a family name, not `former`
+    ("日本首相菅直人与温家宝进行了交谈。", "菅直人"),
+    ("日本外相上川阳子和防卫大臣木原稔在马尼拉举行会谈。", "木原稔"),  # one character, then 在
+])
+def test_a_japanese_name_after_a_title_is_family_and_given_name(text, name):
+    assert person(text, unknown(name)).country == "JPN"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("埃及临时总统曼苏尔当天会见了拉夫罗夫。", "曼苏尔", "EGY"),
+    ("韩国当选总统尹锡悦表示。", "尹锡悦", "KOR"),
+])
+def test_an_interim_or_elected_holder_is_of_the_country_named_before_the_title(text, name, country):
+    assert person(text, name).country == country

@@ -181,6 +181,7 @@ class Gazetteer:
         self.title_country: dict[str, str] = {}  # a title only one state has: its holder's
         self.conflicts: list[tuple[str, str, str]] = []  # (pattern, kept key, dropped key)
         self.surnames: frozenset[str] = frozenset(_kb_lines("surnames.txt"))
+        self.japanese_surnames: frozenset[str] = frozenset(_kb_lines("surnames_ja.txt"))
         self.translit_chars: frozenset[str] = frozenset(_kb_lines("translit_chars.txt"))
         self._name_edge = (self.surnames | self.translit_chars) - NAME_GLUE
         self._shorts: dict[str, str] = {}

@@ -30,7 +30,11 @@ NAME_FOLLOWERS = ("通电话", "通话", "举行", "会谈", "会晤", "会见",
                   "宣布", "访问", "致电", "致信", "致函", "声称", "采取", "提出", "提供", "发表", "发出",
                   "呼吁", "前往", "抵达", "希望", "重申", "认为", "批评", "谴责")
 # A day or time right after a name ends it (`拿督斯里希山慕丁周四（1日）在…`, `迪沙万3日…`).
-TIME_AFTER_NAME = re.compile(r"周[一二三四五六日天]|星期|礼拜|[0-9０-９]|[今昨前明当同次]天|[今昨当]日|[上下中]午|早上|晚上|日前|近日")
+TIME_AFTER_NAME = re.compile(r"[本上下]?周[一二三四五六日天]|星期|礼拜|[0-9０-９]|[今昨前明当同次]天|[今昨当]日|[上下中]午|早上|晚上|日前|近日")
+JAPANESE_NAME_ENDS = set("郎朗卫")  # the third character of a given name (`福志郎`, `龙太郎`)
+# what ends a given name of one character (`木原稔在…`); not those that end many of two
+# (`雅和`, `邦夫`, `直人`)
+JAPANESE_NAME_STOP = NAME_STOP - set("和夫人行一")
 # What may stand right before a name written ahead of its title (`在阮文海大使…`, `由苏林总书记…`).
 NAME_BEFORE = set("在由与同和对向将及让请据从跟为")
 PUNCT = set(",，、。；;：:！!？?（）()“”\"'《》〈〉【】[] \n\t—-")
@@ -491,6 +495,9 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
         s, e = _trim_translit(text, m.start(), m.end())
         if e - s >= 2:
             return _person_hit(text[s:e], s, e)
+    japanese = _japanese_name(text, p, starts)
+    if japanese is not None:
+        return japanese
     surname = text[p : p + 2] if text[p : p + 2] in gaz.surnames else text[p]
     if surname not in gaz.surnames:
         return _foreign_letters(text, p, starts) or _tagger_name(text, p)
@@ -515,6 +522,39 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
             return letters  # `缅甸外长温纳貌伦、…`: four letters to a clear end, no Chinese name
         return _tagger_name(text, p) or letters
     return _person_hit(text[p:q], p, q)
+
+
+def _japanese_name(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
+    """`议长额贺福志郎`, `会长十仓雅和`: a Japanese family name, then two characters of given
+    name, three where the third is `郎` and the like, one where only that ends clearly (`岩屋毅
+    表示`, `木原稔在`). Chinese names' stop characters do not cut it (`雅和`); where no end is clear, the
+    tagger decides."""
+    surnames = gazetteer().japanese_surnames
+    family = next((text[p : p + n] for n in (3, 2, 1) if text[p : p + n] in surnames), None)
+    if family is None:
+        return None
+    s = p + len(family)
+
+    def part_of_name(q: int) -> bool:
+        return q < len(text) and text[q] not in PUNCT and q not in starts and _is_cjk(text[q])
+
+    def ends(q: int) -> bool:
+        return not part_of_name(q) or text[q] in NAME_STOP or bool(
+            text.startswith(NAME_FOLLOWERS, q) or TIME_AFTER_NAME.match(text, q))
+
+    if not part_of_name(s):
+        return None
+    if not part_of_name(s + 1) or text[s + 1] in JAPANESE_NAME_STOP or text.startswith(
+            NAME_FOLLOWERS, s + 1) or TIME_AFTER_NAME.match(text, s + 1):
+        return _person_hit(text[p : s + 1], p, s + 1)
+    end = s + 3 if part_of_name(s + 2) and text[s + 2] in JAPANESE_NAME_ENDS else s + 2
+    if ends(end):
+        return _person_hit(text[p:end], p, end)
+    tagged = _tagger_name(text, p)
+    if tagged is not None and s < tagged.end <= s + 3:
+        return tagged
+    return _person_hit(text[p : s + 1], p, s + 1) if ends(s + 1) else _person_hit(
+        text[p:end], p, end)
 
 
 def _foreign_letters(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
@@ -618,8 +658,9 @@ PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政�
 # `马来西亚投资、贸易及工业部长`, `劳动、荣军与社会部长`: a minister of several portfolios
 PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[、和及与][\u4e00-\u9fff]{1,4}){1,3}部?")
 SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
-# `云南省委书记`, `美国前众议员`: what may stand between the links of a chain
-CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委", "联邦", "前"}
+# `云南省委书记`, `美国前众议员`, `埃及临时总统`: what may stand between the links of a chain
+CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委", "联邦", "前",
+              "临时", "看守", "时任", "现任", "新任", "候任", "当选", "新当选"}
 # A bare institution of these kinds (`外交部`, `国会`) is the outlet's own country's.
 HOME_INSTITUTIONS = {"ministry", "government", "legislature", "party", "military", "committee"}
 
