@@ -101,3 +101,11 @@ def test_aid_announced_is_a_pledge_not_a_delivery() -> None:
     recs = events("日本援助越南\n\n日本政府宣布向越南提供200万美元紧急无偿援助。")
     assert [r["event"] for r in recs] == ["AGREE"]
     assert sides(recs[0]) == ({"JPN"}, {"VNM"})
+
+
+def test_a_pair_written_short_before_both_sides_is_that_pair() -> None:
+    recs = events("秦刚会见沙伊外长\n\n据新华社报道，4月6日，国务委员兼外长秦刚会见两国外长。秦刚表示，中方祝贺沙伊双方正式恢复外交关系，"
+                  "这是根据两国上月在北京达成的协议迈出的重要一步。", published="2023-04-06")
+    (cheer,) = [r for r in recs if r["event"] == "SUPPORT"]
+    assert sides(cheer) == ({"CHN"}, {"SAU", "IRN"})
+    assert cheer["date"] == "2023-04-06"  # 上月 is the day of the agreement it follows

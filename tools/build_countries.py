@@ -135,6 +135,7 @@ SHORT = {
     "DNK": "丹",
     "FIN": "芬",
     "SAU": "沙",
+    "IRN": "伊",  # 沙伊 (Saudi Arabia and Iran); 伊 alone is never read as Iran
 }
 
 # Capitals as usually written in Chinese news; left empty where the capital has the same name

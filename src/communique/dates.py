@@ -217,6 +217,9 @@ _UNTIL_AFTER = re.compile(r"\s*(?:结束|为止|闭幕|止)")
 _TOPIC_BEFORE = re.compile(r"(?:关于|就)[^，,。；;：:\s]{0,8}\Z")
 _STANCE_BEFORE = re.compile(r"(?:谴责|批评|抗议|反对|祝贺|感谢|关切|担忧|哀悼|慰问)[^，,。；;：:\s]{0,8}\Z"
                             r"|(?:针对|回应)[^，,。；;：:\s]{0,20}\Z")
+# `根据两国上月在北京达成的协议`: the day of the agreement an act follows, not the act's
+_BASIS_BEFORE = re.compile(r"(?:根据|按照|依据|依照|落实|遵循)[^，,。；;：:\s]{0,10}\Z")
+_BASIS_AFTER = re.compile(r"[^，,。；;：:！？!?]{0,20}?(?:达成|签署|签订|通过|发表|作出|确定)的")
 # After a date, the words that make it the day of a report (`据老挝通讯社2月8日报道，…于2月7日晚
 # 运抵`), not of what the report tells
 REPORTED = ("报道", "讯", "消息")
@@ -313,6 +316,7 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
     since = bool(_SINCE_BEFORE.search(text, max(0, s - 2), s) and _SINCE_AFTER.match(text, e, end)
                  or _UNTIL_BEFORE.search(text, max(0, s - 2), s) and _UNTIL_AFTER.match(text, e, end))
     topic = bool(_TOPIC_BEFORE.search(text, max(0, s - 10), s) and _TOPIC_AFTER.match(text, e, end)
+                 or _BASIS_BEFORE.search(text, max(0, s - 14), s) and _BASIS_AFTER.match(text, e, end)
                  or _STANCE_BEFORE.search(text, max(0, s - 24), s)) and not (
         s > 0 and text[s - 1] in "（(")  # `谴责朝鲜发射（2月7日 23时10分）`: the story's stamp
     return DateMention(

@@ -42,7 +42,7 @@ SUBJECT_KINDS = {"person", "org", "country", "igo"}
 # `两国`, `双方` (`三国外长` of a trilateral meeting): all participants of the document's main
 # interaction.
 BOTH_RE = re.compile(
-    r"(?<![越中俄老柬古美日韩朝泰缅印菲马新澳英法德第])"
+    r"(?<![越中俄老柬古美日韩朝泰缅印菲马新澳英法德蒙乌哈欧伊第])"
     r"(?:双方|两国|两党(?![跨参众]|议员)|两位领导人?|两位部长|两位外长|两位国防部长|两军|两位|两人|三方|三国|三位)"
     r"(?!关系|合作|指导|委员会|议会|友好)")
 # `越南驻华大使`: posted to a country written with its one-character short form.
