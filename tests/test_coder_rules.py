@@ -109,3 +109,14 @@ def test_a_pair_written_short_before_both_sides_is_that_pair() -> None:
     (cheer,) = [r for r in recs if r["event"] == "SUPPORT"]
     assert sides(cheer) == ({"CHN"}, {"SAU", "IRN"})
     assert cheer["date"] == "2023-04-06"  # 上月 is the day of the agreement it follows
+
+
+def test_a_mission_ordered_closed_is_a_sanction_of_the_one_ordered() -> None:
+    recs = events("中方宣布关闭美国驻成都总领事馆\n\n外交部当天发布的声明说，7月21日，美方单方面挑起事端，突然要求中方关闭驻休斯敦总领事馆，"
+                  "严重违反国际法。", published="2020-07-24")
+    (closed,) = [r for r in recs if r["event"] == "SANCTION"]
+    assert sides(closed) == ({"USA"}, {"CHN"}) and closed["cameo"] == "161"
+    assert closed["date"] == "2020-07-21"  # the day it tells, not the statement's
+    assert not [r for r in recs if r["event"] == "REQUEST"]
+    recs = events("美方要求中方停止\n\n7月21日，美方要求中方停止在南海的岛礁建设。", published="2020-07-24")
+    assert [r["event"] for r in recs] == ["REQUEST"]  # an ask of anything else stays one

@@ -223,6 +223,9 @@ _BASIS_AFTER = re.compile(r"[^，,。；;：:！？!?]{0,20}?(?:达成|签署|�
 # After a date, the words that make it the day of a report (`据老挝通讯社2月8日报道，…于2月7日晚
 # 运抵`), not of what the report tells
 REPORTED = ("报道", "讯", "消息")
+# `外交部当天发布的声明说，7月21日，美方…`: the day of the statement that tells it
+STATEMENT_OF = re.compile(r"[^，,。；;]{0,8}?(?:发布|发表)的[^，,。；;]{0,6}?(?:声明|公告|公报|通报)中?"
+                          r"(?:说|称|指出|表示)")
 _TOPIC_AFTER = re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:一事|之事|事件|的提问|的问题|问题时)")
 
 
@@ -769,7 +772,8 @@ def resolve_event_date(
         for m in own
         if not m.future
         and not m.topic
-        and not (text.startswith(REPORTED, m.span[1]) and len(own) > 1)
+        and not ((text.startswith(REPORTED, m.span[1]) or STATEMENT_OF.match(text, m.span[1]))
+                 and len(own) > 1)
         and (
             m.month is not None
             or m.day is not None

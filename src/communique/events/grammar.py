@@ -13,7 +13,8 @@ MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "suppo
                 "clause_opener", "general_addressee", "province_ending", "meeting", "multilateral",
                 "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel",
                 "called_off", "handed_people", "abstract_object", "journey",
-                "wished_state", "remote_act", "idiom", "commentary", "negated_intent")
+                "wished_state", "remote_act", "idiom", "commentary", "negated_intent",
+                "demanded_sanction")
 
 
 @cache
@@ -77,6 +78,7 @@ CALLED_OFF = any_of("called_off")
 COMMENTARY = any_of("commentary")  # `分析人士指出，…`: what commentators read in the story
 IDIOMS = any_of("idiom")  # `越来越`: holds a trigger's letters (`来越`), is none
 NEGATED_INTENT = any_of("negated_intent")  # `不寻求…`: an act disowned in its clause
+DEMANDED_SANCTION = any_of("demanded_sanction")  # `要求中方关闭驻休斯敦总领事馆`
 
 # --- grammar ----------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import re
 
 from communique.events.grammar import (
     AID_GOODS,
+    DEMANDED_SANCTION,
     GENERAL_ADDRESSEE,
     GIVEN,
     GONE_TO,
@@ -304,6 +305,10 @@ class Statements(Meetings):
             return []  # `希望孟加拉国社会早日恢复稳定`: a wish for the other's good, no ask
         if obj.both or not obj:
             obj = self._counterpart(subj, hit.start)
+        if DEMANDED_SANCTION.search(self.text, hit.end, self._clause_end(hit.end, sent)):
+            # a mission ordered closed is closed by whoever orders it (PLOVER SANCTION)
+            return self._found(hit, sent, subj, obj, 0.75, event="SANCTION", mode=None,
+                               cameo="161")
         mode, cameo = lexicon().request_mode(self.text[hit.end : sent[1]])
         return self._found(hit, sent, subj, obj, 0.75, mode=mode, cameo=cameo)
 
