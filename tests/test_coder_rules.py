@@ -112,7 +112,8 @@ def test_a_pair_written_short_before_both_sides_is_that_pair() -> None:
 
 
 def test_a_mission_ordered_closed_is_a_sanction_of_the_one_ordered() -> None:
-    recs = events("中方宣布关闭美国驻成都总领事馆\n\n外交部当天发布的声明说，7月21日，美方单方面挑起事端，突然要求中方关闭驻休斯敦总领事馆，"
+    recs = events("中方宣布关闭美国驻成都总领事馆\n\n7月24日，中方通知美方撤销美国驻成都总领事馆的设立和运行许可。"
+                  "外交部当天发布的声明说，7月21日，美方单方面挑起事端，突然要求中方关闭驻休斯敦总领事馆，"
                   "严重违反国际法。", published="2020-07-24")
     (closed,) = [r for r in recs if r["event"] == "SANCTION"]
     assert sides(closed) == ({"USA"}, {"CHN"}) and closed["cameo"] == "161"
