@@ -121,3 +121,13 @@ def test_a_mission_ordered_closed_is_a_sanction_of_the_one_ordered() -> None:
     assert not [r for r in recs if r["event"] == "REQUEST"]
     recs = events("美方要求中方停止\n\n7月21日，美方要求中方停止在南海的岛礁建设。", published="2020-07-24")
     assert [r["event"] for r in recs] == ["REQUEST"]  # an ask of anything else stays one
+
+
+def test_talks_in_a_venue_or_a_country_named_before_the_verb_are_a_visit_to_it() -> None:
+    recs = events("栗战书同阮氏金银会谈\n\n全国人大常委会委员长栗战书11日在人民大会堂同越南国会主席阮氏金银举行会谈。",
+                  published="2019-07-12")
+    (talks,) = [r for r in recs if r["event"] == "CONSULT"]
+    assert talks["mode"] == "visit" and sides(talks) == ({"VNM"}, {"CHN"})
+    recs = events("苏林与黄循财会谈\n\n越共中央总书记苏林与新加坡总理黄循财在新加坡举行会谈。", published="2025-03-12")
+    (talks,) = [r for r in recs if r["event"] == "CONSULT"]
+    assert talks["mode"] == "visit" and sides(talks) == ({"VNM"}, {"SGP"})

@@ -214,7 +214,7 @@ class PageState:
                     and self.text.startswith(("首都", "首府", "的首都"), e.span[1])):
                 return e.country
             if (e.kind == "country" and self.text[e.span[0] - 1 : e.span[0]] == "在"
-                    and self.text.startswith(("与", "同", "和", "会见", "会晤"), e.span[1])):
+                    and self.text.startswith(("与", "同", "和", "会见", "会晤", "举行"), e.span[1])):
                 return e.country  # `在新加坡与总理李显龙会面`: a city-state, or a country named
         return None
 
