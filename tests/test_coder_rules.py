@@ -131,3 +131,16 @@ def test_talks_in_a_venue_or_a_country_named_before_the_verb_are_a_visit_to_it()
     recs = events("苏林与黄循财会谈\n\n越共中央总书记苏林与新加坡总理黄循财在新加坡举行会谈。", published="2025-03-12")
     (talks,) = [r for r in recs if r["event"] == "CONSULT"]
     assert talks["mode"] == "visit" and sides(talks) == ({"VNM"}, {"SGP"})
+
+
+def test_the_host_of_a_conference_met_on_its_sidelines_is_visited_and_those_along_attend_nothing() -> None:
+    recs = events("董军出席香格里拉对话会\n\n5月31日，国防部长董军在新加坡出席第21届香格里拉对话会期间，同美国国防部长奥斯汀举行会谈。"
+                  "对话会期间，董军还先后会见了新加坡国防部长黄永宏、新西兰国防部长柯林斯。", published="2024-06-01")
+    modes = {frozenset(sides(r)[0] | sides(r)[1]): (r["mode"], sides(r)) for r in recs
+             if r["event"] == "CONSULT"}
+    assert modes[frozenset({"CHN", "SGP"})] == ("visit", ({"CHN"}, {"SGP"}))  # the host met
+    assert modes[frozenset({"CHN", "USA"})][0] == "third-party"
+    assert modes[frozenset({"CHN", "NZL"})][0] == "third-party"
+    recs = events("习近平出席金砖国家领导人会晤\n\n习近平在喀山出席金砖国家领导人第十六次会晤。蔡奇、王毅等陪同人员参加上述活动。",
+                  published="2024-10-24")
+    assert not [r for r in recs if "蔡奇" in r["text"]]

@@ -27,8 +27,9 @@ from communique.model import Entity, Span
 from communique.text import clause_spans, sentence_spans
 
 HEADS = ("两国元首", "两国领导人", "两位领导人", "两国总统", "两国总理", "两国首脑")
-VENUE_WORDS = re.compile(r"(?:峰会|会议|论坛|大会|博览会)[^。]{0,30}?(?:开幕|闭幕|举行|召开|举办)|"
-                         r"(?:开幕|举行|召开|举办)[^。]{0,20}?(?:峰会|会议|论坛|大会|博览会)")
+VENUE_WORDS = re.compile(r"(?:峰会|会议|论坛|大会|博览会|对话会)[^。]{0,30}?(?:开幕|闭幕|举行|召开|举办)|"
+                         r"(?:开幕|举行|召开|举办)[^。]{0,20}?(?:峰会|会议|论坛|大会|博览会|对话会)|"
+                         r"在[^。，,]{1,12}?出席[^。，,]{0,30}?(?:峰会|会议|论坛|大会|对话会)")
 PUNCTUATION = re.compile(r"[，,。；;：:、（）()]")
 
 
@@ -214,8 +215,10 @@ class PageState:
                     and self.text.startswith(("首都", "首府", "的首都"), e.span[1])):
                 return e.country
             if (e.kind == "country" and self.text[e.span[0] - 1 : e.span[0]] == "在"
-                    and self.text.startswith(("与", "同", "和", "会见", "会晤", "举行"), e.span[1])):
-                return e.country  # `在新加坡与总理李显龙会面`: a city-state, or a country named
+                    and self.text.startswith(("与", "同", "和", "会见", "会晤", "举行", "出席"),
+                                             e.span[1])):
+                return e.country  # `在新加坡与总理李显龙会面`, `在新加坡出席…对话会`: a city-state,
+                # or a country named
         return None
 
     # --- sides --------------------------------------------------------------------------------
