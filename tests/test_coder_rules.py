@@ -144,3 +144,15 @@ def test_the_host_of_a_conference_met_on_its_sidelines_is_visited_and_those_alon
     recs = events("习近平出席金砖国家领导人会晤\n\n习近平在喀山出席金砖国家领导人第十六次会晤。蔡奇、王毅等陪同人员参加上述活动。",
                   published="2024-10-24")
     assert not [r for r in recs if "蔡奇" in r["text"]]
+
+
+def test_what_a_request_asks_gives_its_mode() -> None:
+    def mode(sentence: str) -> str:
+        (ask,) = [r for r in events(sentence, published="2024-11-16") if r["event"] == "REQUEST"]
+        return ask["mode"]
+
+    assert mode("岸田要求中方尽早释放被拘押的日本公民，并撤销对日本水产品的进口禁令。") == "yield"
+    assert mode("洪玛奈要求泰国立即无条件停火。") == "yield"
+    assert mode("阮富仲建议美方早日承认越南的市场经济地位。") == "change"
+    assert mode("习近平要求美方审慎处理台湾问题。") == "change"
+    assert mode("范明政希望中方为越南农产品进入中国市场创造便利条件。") == "assist"
