@@ -156,3 +156,19 @@ def test_what_a_request_asks_gives_its_mode() -> None:
     assert mode("阮富仲建议美方早日承认越南的市场经济地位。") == "change"
     assert mode("习近平要求美方审慎处理台湾问题。") == "change"
     assert mode("范明政希望中方为越南农产品进入中国市场创造便利条件。") == "assist"
+
+
+def test_an_envoy_who_came_to_take_leave_or_to_present_credentials_is_met() -> None:
+    recs = events("阮春福会见泰国大使\n\n越南政府总理阮春福在河内政府总部会见前来辞行的泰国驻越南大使。", published="2018-03-12")
+    assert [(r["mode"], sides(r)) for r in recs if r["event"] == "CONSULT"] == [
+        ("visit", ({"THA"}, {"VNM"}))]
+    recs = events("陈大光接受国书\n\n越南国家主席陈大光在河内主席府分别接受了以色列、巴西和埃及新任驻越南大使递交的国书。",
+                  published="2017-01-10")
+    assert sorted(next(iter(sides(r)[0])) for r in recs if r["mode"] == "visit") == ["BRA", "EGY", "ISR"]
+
+
+def test_an_envoy_called_in_to_hear_a_position_is_protested_to() -> None:
+    recs = events("戴秉国约见日本大使\n\n国务委员戴秉国12日凌晨约见日本驻华大使丹羽宇一郎，就日方非法抓扣中国渔民和渔船表明中国政府的严正立场。",
+                  published="2010-09-12")
+    (protest,) = [r for r in recs if r["event"] == "ACCUSE"]
+    assert sides(protest) == ({"CHN"}, {"JPN"})

@@ -485,3 +485,14 @@ def test_a_day_of_this_week_is_the_one_nearest_the_report():
         ("金正恩本周二（26日）乘专列抵达同登站。", "2019-03-02"),
         ("金正恩26日乘专列抵达同登站。", "2019-03-02"))]
     assert got == ["2021-02-10", "2019-02-26", "2019-02-26"]
+
+
+def test_the_day_before_the_one_told_is_that_day_less_one():
+    text = "当地时间10月7日上午,苏林同马克龙在爱丽舍宫举行会谈。此前一天,苏林在巴黎会见了法国共产党全国书记。"
+    assert _resolve(text, "此前一天", published="2024-10-08",
+                    anchor_words="10月7日上午").value == "2024-10-06"
+
+
+def test_a_numbered_francophonie_summit_gives_its_year():
+    clues = year_clues("此前,10月4日至5日,苏林出席了在法国维莱科特雷和巴黎举行的第十九届法语国家峰会。")
+    assert [c.year for c in clues] == [2024]

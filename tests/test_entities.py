@@ -434,3 +434,17 @@ def test_a_japanese_name_after_a_title_is_family_and_given_name(text, name):
 ])
 def test_an_interim_or_elected_holder_is_of_the_country_named_before_the_title(text, name, country):
     assert person(text, name).country == country
+
+
+def test_officials_of_a_partys_national_office_or_elected_abroad_are_of_their_country():
+    assert person("苏林在巴黎会见了法国共产党全国书记法比安·鲁塞尔。", "法比安·鲁塞尔").country == "FRA"
+    assert person("阮春福致电祝贺易卜拉欣·莱希当选伊朗伊斯兰共和国总统。", "易卜拉欣·莱希").country == "IRN"
+    vice = person("全国人大常委会副委员长艾力更·依明巴海率团访问老挝。", "艾力更·依明巴海")
+    assert (vice.country, vice.role) == ("CHN", "副委员长")
+
+
+def test_a_dotted_name_after_a_title_is_whole_where_its_first_part_reads_as_a_name():
+    found = [(e.name, e.country) for e in recognise(
+        "苏林分别会见了法国总理米歇尔·巴尼耶、参议院议长热拉尔·拉尔歇和国民议会议长雅埃尔·布朗·皮韦。").entities
+        if e.kind == "person"]
+    assert ("热拉尔·拉尔歇", "FRA") in found and ("雅埃尔·布朗·皮韦", "FRA") in found, found

@@ -143,7 +143,7 @@ _NOT_BEFORE_NUM = rf"(?<![{_D}{_CN_Y}十个第.．/])"
 
 _DATE_RE = re.compile(
     rf"""
-    (?=[{_D}{_CN_Y}十今去明当同次翌第昨前近日本上下这])  # every form starts with one of these: a fast skip
+    (?=[{_D}{_CN_Y}十今去明当同次翌第昨前近日本上下这此])  # every form starts with one of these: a fast skip
     (?:(?P<yrange>{_YEAR}\s*年?\s*{_SEP}\s*{_YEAR}\s*年)
   | (?P<iso>(?<![{_D}.．/-])(?P<iy>(?:19|20)[0-9]{{2}})(?P<isep>[-/.])(?P<im>[01]?[0-9])(?P=isep)
         (?P<id>[0-3]?[0-9])(?![{_D}]|\.[0-9]))
@@ -160,7 +160,7 @@ _DATE_RE = re.compile(
   | (?P<pd>[今昨前明]\s*[（(]\s*(?P<d5>[{_D}]{{1,2}})\s*[）)]\s*日)  # `昨（20）日`: the 20th
   | (?P<dd>(?<![{_D}.．/第])(?:(?P<d3>[{_D}]{{1,2}})\s*日(?!本|元|圆|币|内|以内|之内)
         |(?P<dr3>[{_D}]{{1,2}})(?=\s*{_SEP}\s*[{_D}]{{1,2}}\s*日)))
-  | (?P<rw>当天|当日|当晚|同日|同一天|同天|次日|翌日|第二天(?!的?(?:会谈|会议|议程|行程|访问|活动))|今天|今日|今晚|昨天|昨日|昨晚|前天
+  | (?P<rw>此前一天|当天|当日|当晚|同日|同一天|同天|次日|翌日|第二天(?!的?(?:会谈|会议|议程|行程|访问|活动))|今天|今日|今晚|昨天|昨日|昨晚|前天
         |明天|明日|近日
         |(?<![节生平假每忌念周期首末终当同今昨明次翌前近{_D}一二三四五六七八九十])日前(?![往来进夕线])))
     """,
@@ -178,6 +178,7 @@ _FUTURE_RE = re.compile(r"(?:即将|(?<![大上中少])将|拟|定|计划|预计
 _REL_WORDS = {
     "当天": "same_day", "当日": "same_day", "当晚": "same_day", "同日": "same_day",
     "同一天": "same_day", "同天": "same_day", "次日": "next_day", "翌日": "next_day",
+    "此前一天": "day_before",
     "第二天": "next_day", "今天": "today", "今日": "today", "今晚": "today",
     "昨天": "yesterday", "昨日": "yesterday", "昨晚": "yesterday", "前天": "day_before_yesterday",
     "明天": "tomorrow", "明日": "tomorrow", "近日": "vague", "日前": "vague",
@@ -186,7 +187,8 @@ _REL_YEARS = {"今年": "this_year", "去年": "last_year", "明年": "next_year
 _REL_MONTHS = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
 _REL_POD = {"当晚": "晚", "今晚": "晚", "昨晚": "晚"}
 _MONTH_RELATIVES = {f"month{k:+d}" for k in _REL_MONTHS.values()}
-_DAY_RELATIVES = {"same_day", "next_day", "today", "yesterday", "day_before_yesterday", "tomorrow"}
+_DAY_RELATIVES = {"same_day", "next_day", "day_before", "today", "yesterday",
+                  "day_before_yesterday", "tomorrow"}
 
 
 def _num(s: str | None) -> int | None:
@@ -913,7 +915,7 @@ def _from_mention(
     dateline: Dateline | None, pub: date | None, text: str, host: date | None = None,
 ) -> _Ymd:  # fmt: skip
     """Month, day (and a printed year) of a mention, relative forms resolved."""
-    if m.relative in ("same_day", "next_day"):
+    if m.relative in ("same_day", "next_day", "day_before"):  # of the day told before
         ref = _previous_full(m, usable)
         if ref is None and anchor is not None and anchor is not m and anchor.day is not None:
             ref = anchor
@@ -925,7 +927,7 @@ def _from_mention(
                 return _Ymd(None, None, None, span=m.span)
             base.report = False  # 当天 in a dateline-only text: the report day is the event day
         base.span = m.span
-        return _shift(base, 1) if m.relative == "next_day" else base
+        return _shift(base, {"next_day": 1, "day_before": -1}.get(m.relative, 0))
     if m.relative in ("today", "yesterday", "day_before_yesterday", "tomorrow", "vague"):
         base = _report(dateline, pub)
         if base is None:

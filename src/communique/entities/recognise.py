@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -67,8 +67,8 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     hits = _add_unknown_names(text, hits)
     places = tuple(h for h in hits if h.kind == "place")
     pairs = tuple(h for h in hits if h.kind == "pair")
-    entities = _at_home(_share_details(_listed_after(
-        text, _chains(text, [h for h in hits if h.kind != "pair"], home))), home)
+    entities = _at_home(_elected(text, _share_details(_listed_after(
+        text, _chains(text, [h for h in hits if h.kind != "pair"], home)))), home)
     entities = _our_country(
         text, _visited_short(text, _numbered_vessels(text, _named_again(text, entities))), home)
     entities = _seat_of_government(text, _not_in_names(text, _not_ships(text, entities)), places)
@@ -210,6 +210,21 @@ def _at_home(entities: list[Entity], home: str | None) -> list[Entity]:
         return entities
     return [replace(e, country=home) if e.kind == "person" and e.country is None
             and not e.known and "·" not in (e.name or "") else e for e in entities]
+
+
+ELECTED = ("当选", "就任", "出任", "连任")
+
+
+def _elected(text: str, entities: list[Entity]) -> list[Entity]:
+    """`祝贺易卜拉欣·莱希当选伊朗伊斯兰共和国总统`: a person of no known country elected to
+    (or taking) a country's office is of that country."""
+    out = list(entities)
+    for i, e in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if (e.kind == "person" and e.country is None and nxt.kind == "country"
+                and text[e.span[1] : nxt.span[0]] in ELECTED):
+            out[i] = replace(e, country=nxt.country)
+    return out
 
 
 # what joins two people of one list: `日本外相上川阳子和防卫大臣木原稔` (not 与/同, which in
@@ -389,7 +404,13 @@ def _add_unknown_names(text: str, hits: list[Hit]) -> list[Hit]:
     titles = [h for h in hits if h.kind in ("role", "rank", "honorific")]
     for h in titles:  # `外交部副部长黎怀忠`: names after titles first, the usual order
         if h.end not in starts:
-            keep(_name_after_title(text, h.end, starts))
+            name = _name_after_title(text, h.end, starts)
+            dot = DOT_RE.match(text, name.end) if name else None
+            if name and dot:  # `议长热拉尔·拉尔歇`: the first part of a dotted name, and the rest
+                end = _dotted_parts_end(text, dot.end(), lambda i: (
+                    0 <= i < len(text) and _name_char(text[i]) and not occupied.overlaps(i, i + 1)))
+                name = _person_hit(text[name.start : end], name.start, end) if end > dot.end() else name
+            keep(name)
     for h in titles:  # then `阮文海大使`
         if h.start not in found:
             keep(_name_before_title(text, h.start, starts))
@@ -436,17 +457,7 @@ def _dotted_names(text: str, occupied: _Occupied) -> list[Span]:
             s -= 1
         if m.start() - s < 5 and free(s - 1) and not free(s - 2):
             s -= 1
-        e = m.end()
-        while True:
-            part = e
-            while e - part < 6 and free(e) and (text[e] in translit or e == part):
-                e += 1
-            if e - part > 2 and text.startswith(NAME_FOLLOWERS, e - 1):
-                e -= 1  # `托德·斯坦因采取`: the verb's first letter is no part of the name
-            if text[e : e + 1] in SEPARATORS and free(e + 1):
-                e += 1  # the next part of a longer name: 米格尔·迪亚斯·卡内尔
-                continue
-            break
+        e = _dotted_parts_end(text, m.end(), free)
         last_end = e
         if s == m.start() or e == m.end() or occupied.overlaps(s, e):
             continue
@@ -454,6 +465,21 @@ def _dotted_names(text: str, occupied: _Occupied) -> list[Span]:
         if sum(c in translit for c in letters) * 2 >= len(letters):
             out.append((s, e))
     return out
+
+
+def _dotted_parts_end(text: str, e: int, free: Callable[[int], bool]) -> int:
+    """Where the parts of a dotted name that start at ``e`` (after a dot) end."""
+    translit = gazetteer().translit_chars
+    while True:
+        part = e
+        while e - part < 6 and free(e) and (text[e] in translit or e == part):
+            e += 1
+        if e - part > 2 and text.startswith(NAME_FOLLOWERS, e - 1):
+            e -= 1  # `托德·斯坦因采取`: the verb's first letter is no part of the name
+        if text[e : e + 1] in SEPARATORS and free(e + 1):
+            e += 1  # the next part of a longer name: 米格尔·迪亚斯·卡内尔
+            continue
+        return e
 
 
 # Function characters that end a transliterated name (fewer than NAME_STOP: `夫`, `一` write names).
@@ -658,8 +684,9 @@ PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政�
 # `马来西亚投资、贸易及工业部长`, `劳动、荣军与社会部长`: a minister of several portfolios
 PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[、和及与][\u4e00-\u9fff]{1,4}){1,3}部?")
 SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
-# `云南省委书记`, `美国前众议员`, `埃及临时总统`: what may stand between the links of a chain
-CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委", "联邦", "前",
+# `云南省委书记`, `美国前众议员`, `埃及临时总统`, `法国共产党全国书记`: what may stand between the
+# links of a chain
+CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委", "联邦", "前", "全国",
               "临时", "看守", "时任", "现任", "新任", "候任", "当选", "新当选"}
 # A bare institution of these kinds (`外交部`, `国会`) is the outlet's own country's.
 HOME_INSTITUTIONS = {"ministry", "government", "legislature", "party", "military", "committee"}

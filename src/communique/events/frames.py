@@ -142,12 +142,14 @@ class Frames(Statements):
                 or RECAP.match(self.text, cl[0], hit.start)):
             return []  # `会谈在…间隙举行`, `这是…首次与习近平举行会谈`: the meeting told, described
         if hit.trigger.event == "CONSULT" and name in ("with", "host", "caller") and (
-                self.text.startswith(NOMINAL_AFTER, hit.end)) and not self.clause.within(
+                self.text.startswith(NOMINAL_AFTER, hit.end)) and not self.text.startswith(
+                "前来", hit.end) and not self.clause.within(
                 hit.end, hit.end + 1) and not self.clause.starts_at(hit.end) and not (
                 self.text.startswith("后", hit.end) and name == "with"
                 and self.clause.governed_by(cl[0], hit.start, ("同", "与", "和", "跟"))):
             # `会谈前`, `会谈结束时`, `会见中`: the meeting as a time, not reported again; but
-            # `A与B在惠灵顿举行会谈后发表联合声明` tells the talks too
+            # `A与B在惠灵顿举行会谈后发表联合声明` tells the talks too, and `会见前来辞行的…`
+            # whom it meets
             return []
         if hit.trigger.event in FORCE and CONDITION.match(before):
             return []  # `如果美方出台…贸易制裁措施，…`: the condition of a warning, not an act
