@@ -172,3 +172,8 @@ def test_an_envoy_called_in_to_hear_a_position_is_protested_to() -> None:
                   published="2010-09-12")
     (protest,) = [r for r in recs if r["event"] == "ACCUSE"]
     assert sides(protest) == ({"CHN"}, {"JPN"})
+
+
+def test_aid_to_each_of_several_countries_is_one_act_each() -> None:
+    recs = events("越南援助邻国\n\n越南政府还决定分别向老挝和柬埔寨提供价值50万美元的医疗物资援助。", published="2020-04-09")
+    assert sorted(tuple(sides(r)[1]) for r in recs if r["event"] == "AGREE") == [("KHM",), ("LAO",)]

@@ -448,3 +448,19 @@ def test_a_dotted_name_after_a_title_is_whole_where_its_first_part_reads_as_a_na
         "苏林分别会见了法国总理米歇尔·巴尼耶、参议院议长热拉尔·拉尔歇和国民议会议长雅埃尔·布朗·皮韦。").entities
         if e.kind == "person"]
     assert ("热拉尔·拉尔歇", "FRA") in found and ("雅埃尔·布朗·皮韦", "FRA") in found, found
+
+
+def test_korean_names_ending_in_il_and_a_second_title_of_a_short_named_body():
+    kim = person("温家宝在平壤会见朝鲜劳动党总书记、国防委员会委员长金正日。随后同朝鲜内阁总理金英日举行会谈。", "金正日")
+    assert (kim.country, kim.org) == ("PRK", "朝鲜劳动党")
+    assert person("随后，温家宝同朝鲜内阁总理金英日举行会谈。", unknown("金英日")).country == "PRK"
+    assert person("外交部长王毅日前表示。", "王毅").name == "王毅"  # 日前: a day, not a name
+
+
+def test_a_title_right_after_a_name_is_that_persons_and_introduces_no_other():
+    found = [e.name for e in recognise("习近平总书记祝贺越共十二大取得圆满成功。").entities if e.kind == "person"]
+    assert found == ["习近平"]
+
+
+def test_an_acting_minister_is_of_the_country_named_before_the_title():
+    assert person("魏凤和会见美国代理国防部长沙纳汉。", unknown("沙纳汉")).country == "USA"

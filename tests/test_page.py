@@ -611,3 +611,16 @@ def test_a_stamp_with_the_pages_buttons_or_a_credit_after_it_is_the_pages_stamp(
                                           "德国外交部周三（8月2日）发表声明，召见越南大使。"))
     assert art.published == day
     assert art.text.startswith("两国领导人举行会谈\n德国外交部")
+
+
+def test_an_outlets_news_line_is_its_dateline_and_no_party() -> None:
+    cases = {
+        "央视网消息（新闻联播）：国务院总理温家宝5日在平壤会见金正日。": ("央视网消息（新闻联播）：", "央视网", None),
+        "中新网北京3月5日消息 王毅会见越南外长。": ("中新网北京3月5日消息", "中新网", "北京"),
+    }  # fmt: skip
+    for body, (text, agency, place) in cases.items():
+        (art,) = split_page(RawPage("d", text="温家宝会见金正日\n" + body))
+        dl = art.dateline
+        assert dl is not None and (dl.text.strip(), dl.agency, dl.place) == (text, agency, place), body
+    (art,) = split_page(RawPage("d", text="标题\n据新华社消息，李强出席会议。"))
+    assert art.dateline is None  # a source quoted, not the page's own line

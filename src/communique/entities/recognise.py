@@ -402,8 +402,9 @@ def _add_unknown_names(text: str, hits: list[Hit]) -> list[Hit]:
             occupied.add(name.start, name.end)
 
     titles = [h for h in hits if h.kind in ("role", "rank", "honorific")]
+    people_end = {h.end for h in hits if h.kind == "person"}
     for h in titles:  # `外交部副部长黎怀忠`: names after titles first, the usual order
-        if h.end not in starts:
+        if h.end not in starts and h.start not in people_end:  # `习近平总书记祝贺…`: his title
             name = _name_after_title(text, h.end, starts)
             dot = DOT_RE.match(text, name.end) if name else None
             if name and dot:  # `议长热拉尔·拉尔歇`: the first part of a dotted name, and the rest
@@ -534,8 +535,9 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
         ch = text[q]
         if ch in PUNCT or q in starts or not _is_cjk(ch):
             break
-        if given > 0 and (ch in NAME_STOP or text.startswith(NAME_FOLLOWERS, q)):
-            break
+        if given > 0 and (ch in NAME_STOP or text.startswith(NAME_FOLLOWERS, q)) and not (
+                ch == "日" and not DAY_AFTER.match(text, q + 1)):
+            break  # but `金正日`, `金英日`: a day is `日前`, `5日电`, not a name's end
         q += 1
         given += 1
     if given == 0:
@@ -684,10 +686,11 @@ PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政�
 # `马来西亚投资、贸易及工业部长`, `劳动、荣军与社会部长`: a minister of several portfolios
 PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[、和及与][\u4e00-\u9fff]{1,4}){1,3}部?")
 SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
+DAY_AFTER = re.compile(r"前|电|报|讯|至|起|以来|[上下中]午|早|晚|夜|凌晨|傍晚|$")  # after `日` of a day
 # `云南省委书记`, `美国前众议员`, `埃及临时总统`, `法国共产党全国书记`: what may stand between the
 # links of a chain
 CHAIN_GLUE = {"", "、", "兼", "暨", "委", "党委", "省委", "市委", "区委", "州委", "联邦", "前", "全国",
-              "临时", "看守", "时任", "现任", "新任", "候任", "当选", "新当选"}
+              "临时", "看守", "时任", "现任", "新任", "候任", "当选", "新当选", "代理", "署理"}
 # A bare institution of these kinds (`外交部`, `国会`) is the outlet's own country's.
 HOME_INSTITUTIONS = {"ministry", "government", "legislature", "party", "military", "committee"}
 
@@ -725,6 +728,9 @@ def _glued(gap: str, before: str, after: str) -> bool:
         return True  # `AIPA-44主席`
     if after == "role" and PORTFOLIO.fullmatch(gap):
         return True  # `中国政府中东问题特使`
+    if after == "institution" and before == "role" and gap[:1] == "、":
+        # `朝鲜劳动党总书记、国防委员会委员长金正日`: a second title, its body named short
+        return BODY_NAME.fullmatch(gap[1:]) is not None
     return (after == "institution" and before in ("country", "org")
             and BODY_NAME.fullmatch(gap) is not None)  # `菲律宾` + `国家海事` + `委员会`
 
@@ -752,8 +758,18 @@ def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entit
     roles = [h for h in parts if h.kind == "role"]
     role = roles[-1].name if roles else person.role
     orgs = [h for h in before if h.kind in ("org", "igo", "institution", "country", "place")]
-    org_ents = _organisations(text, orgs, home) if orgs else []
-    org_ent = org_ents[-1] if org_ents else None
+    # `朝鲜劳动党总书记、国防委员会委员长`: the bodies of each title, named apart
+    groups: list[list[Hit]] = [[]]
+    for h in before:
+        if h.kind == "role" and groups[-1]:
+            groups.append([])
+        elif h in orgs:
+            groups[-1].append(h)
+    per_title = [(g, found) for g in groups if g and (found := _organisations(text, g, home))]
+    org_ents = [o for _, found in per_title for o in found]
+    # the last title's body, unless only its kind is written (`国防委员会`: `委员会`)
+    named = [found for g, found in per_title if any(h.kind != "institution" for h in g)]
+    org_ent = (named or [found for _, found in per_title] or [[None]])[-1][-1]
     places = [h.country for h in before if h.kind == "place" and h.country]
     # `印度尼西亚国会议长、AIPA-44主席…`: a national title says whose the person is
     national = next((o.country for o in org_ents if o.country and o.country != "IGO"), None)

@@ -31,6 +31,7 @@ VENUE_WORDS = re.compile(r"(?:峰会|会议|论坛|大会|博览会|对话会)[^
                          r"(?:开幕|举行|召开|举办)[^。]{0,20}?(?:峰会|会议|论坛|大会|博览会|对话会)|"
                          r"在[^。，,]{1,12}?出席[^。，,]{0,30}?(?:峰会|会议|论坛|大会|对话会)")
 PUNCTUATION = re.compile(r"[，,。；;：:、（）()]")
+SEPARATELY = re.compile(r"分别(?:向|对|为|给|同|与)")
 
 
 @dataclass
@@ -154,9 +155,15 @@ class PageState:
         r = tuple(e for e in r if e.country not in own) or r
         if r:
             self.last_recipient, self.last_recipient_in = r, sent
-        return [Found(t, (hit.start, hit.end), sent, kw.get("event") or t.event,
+        event = kw.get("event") or t.event
+        each: list[tuple[Entity, ...]] = [r]
+        if event != "CONSULT" and len({e.country for e in r}) > 1 and SEPARATELY.search(
+                self.text, sent[0], hit.start):
+            # `分别向老挝和柬埔寨提供…援助`: one act for each (SPEC: `分别` makes one event each)
+            each = [tuple(e for e in r if e.country == c) for c in dict.fromkeys(e.country for e in r)]
+        return [Found(t, (hit.start, hit.end), sent, event,
                       kw["mode"] if "mode" in kw else t.mode, kw.get("medium") or t.medium,
-                      kw.get("cameo") or t.cameo, a, r, confidence)]
+                      kw.get("cameo") or t.cameo, a, one, confidence) for one in each]
 
     def _subject_before(self, cl: Span, sent: Span, not_the_speakers: bool = True) -> Side:
         """`菲4410船无视…，以危险方式蓄意冲撞…`: a clause without a subject goes on from the
