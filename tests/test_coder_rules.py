@@ -177,3 +177,10 @@ def test_an_envoy_called_in_to_hear_a_position_is_protested_to() -> None:
 def test_aid_to_each_of_several_countries_is_one_act_each() -> None:
     recs = events("越南援助邻国\n\n越南政府还决定分别向老挝和柬埔寨提供价值50万美元的医疗物资援助。", published="2020-04-09")
     assert sorted(tuple(sides(r)[1]) for r in recs if r["event"] == "AGREE") == [("KHM",), ("LAO",)]
+
+
+def test_leaders_attending_a_signing_ceremony_sign_together() -> None:
+    recs = events("胡锦涛同阮明哲会谈\n\n国家主席胡锦涛30日在人民大会堂同越南国家主席阮明哲举行会谈。"
+                  "会谈后，两国领导人共同出席了两国有关部门合作文件的签字仪式。", published="2008-05-30")
+    signed = [r for r in recs if "签字仪式" in r["text"]]
+    assert [(r["event"], sides(r)) for r in signed] == [("SUPPORT", ({"CHN", "VNM"}, set()))]

@@ -28,6 +28,7 @@ from communique.knowledge import country_names
 from communique.model import Entity, Span
 
 ANY_ABOVE = re.compile(r"了?(?:上述|以上|上面)")  # what the page told before: `参加上述活动`
+SIGNING_CEREMONY = re.compile(r"[^，,。；;]{0,60}?(?:签字|签约|签署)仪式")
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
 # an organisation named as a meeting (`中国—东盟领导人会议`), not a grouping (`七国集团`)
 MEETING_NAME = re.compile(r"会议|峰会|会晤|论坛|对话会|大会|会$")
@@ -367,6 +368,9 @@ class Meetings(PageState):
             return []
         if ANY_ABOVE.match(text, hit.end):
             return []  # `蔡奇、王毅等参加上述活动`: those who came along, no act of their own
+        if SIGNING_CEREMONY.match(text, hit.end, cl[1]):
+            # `两国领导人共同出席了…合作文件的签字仪式`: the signing they witnessed (SPEC: 057)
+            return self._found(hit, sent, subj, Side(), event="SUPPORT", mode=None, cameo="057")
         if re.match(r"[^，,。]{0,30}?(?:会议|峰会|论坛|大会|活动|仪式|博览会)[^，,。的]{0,12}的[^，,。]{0,12}?"
                     r"(?:总理|总统|主席|首相|部长|外长|代表团|领导人)", text[hit.end : cl[1]]):
             # `来韩出席…会议的中国国务院总理李强`, `来华出席中国—中亚峰会并进行国事访问的…总统`:
