@@ -624,3 +624,18 @@ def test_an_outlets_news_line_is_its_dateline_and_no_party() -> None:
         assert dl is not None and (dl.text.strip(), dl.agency, dl.place) == (text, agency, place), body
     (art,) = split_page(RawPage("d", text="标题\n据新华社消息，李强出席会议。"))
     assert art.dateline is None  # a source quoted, not the page's own line
+
+
+def test_a_related_storys_headline_and_summary_stay_apart():
+    from communique.sources.html import related_items
+    html = ("<html><body><h1>胡锦涛同阮富仲会谈</h1><aside><h3>相关新闻</h3><ul>"
+            "<li><a href='/a'>戴秉国会见越南领导人特使胡春山</a><p>国务委员戴秉国6月25日在北京会见越南领导人特使、"
+            "越南外交部副部长胡春山。</p></li><li><a href='/b'>王毅</a>会见<a href='/c'>范平明</a></li>"
+            "</ul></aside></body></html>")
+    first, second = related_items(html)
+    assert first.startswith("戴秉国会见越南领导人特使胡春山 国务委员戴秉国")
+    assert second == "王毅会见范平明"  # links inside one line run on
+    doc = communique.extract(html.replace("</h1>", "</h1><article><p>新华社北京10月11日电 中共中央总书记"
+                                          "胡锦涛11日在人民大会堂同越共中央总书记阮富仲举行会谈。</p></article>"))
+    names = [e.name for t in doc.teasers for e in t.entities if e.kind == "person"]
+    assert "胡春山" in names and "戴秉国" in names, names

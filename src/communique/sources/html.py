@@ -209,9 +209,22 @@ def related_items(html: str) -> list[str]:
             box = box.getparent()
         if box is None:
             continue
-        items = [_WS.sub(" ", li.text_content()).strip() for li in box.iter("li")]
+        items = [_WS.sub(" ", _item_text(li)).strip() for li in box.iter("li")]
         return [i for i in items if i]
     return []
+
+
+ITEM_BLOCKS = {"p", "div", "h3", "h4", "h5", "h6", "section", "br"}
+
+
+def _item_text(li: Any) -> str:  # noqa: ANN401 - an lxml element
+    """A related story's text, its headline and its summary (`<a>…</a><p>…</p>`) apart: a
+    space between, which reads as two lines of one teaser, not one run-on sentence."""
+    parts = [li.text or ""]
+    for child in li:
+        block = isinstance(child.tag, str) and child.tag.lower() in ITEM_BLOCKS
+        parts.append((" " if block else "") + child.text_content() + (child.tail or ""))
+    return "".join(parts)
 
 
 def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
