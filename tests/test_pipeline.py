@@ -819,3 +819,13 @@ def test_a_day_before_the_leads_told_in_the_body_dates_its_paragraph_not_the_nex
             "杜雄越代表越南党、国家和人民感谢中国政府给予的及时支持。\n")
     got = {(r["event"], r["date"]) for r in extract_text(page).records() if r["event"] == "SUPPORT"}
     assert got == {("SUPPORT", "2024-09-09"), ("SUPPORT", "2024-09-13")}
+
+
+def test_an_earlier_days_event_told_after_ci_qian_dates_the_rest_of_its_paragraph():
+    page = ("阮富仲致电祝贺中国共产党成立100周年\n"
+            "越通社河内7月1日——7月1日,越共中央总书记阮富仲向中共中央总书记习近平致贺电。\n"
+            "此前,6月30日下午,越共中央书记处常务书记武文赏在河内会见了中国驻越南大使熊波。"
+            "武文赏代表越南党、国家领导人,向中国共产党成立100周年致以热烈祝贺。\n"
+            "阮富仲在贺电中强调,越南始终珍惜同中国的传统友谊。\n")
+    got = {(r["text"][:3], r["date"]) for r in extract_text(page).records()}
+    assert ("武文赏", "2021-06-30") in got, got

@@ -132,7 +132,8 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
             journeys.add(m.span)
         if _before_lead(m, lead, page):
             stepped_back.add(m.span)
-        if (_flashback(text, m.span, home) or _asked(text, m.span)
+        told_back = _told_back(page, m, home) and m.span in stepped_back
+        if (_flashback(text, m.span, home) and not told_back or _asked(text, m.span)
                 or _done_before(text, mentions, i)):
             background.add(m.span)
 
@@ -377,6 +378,7 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
 PERIOD_OPENING = re.compile(r"(?:^|(?<=[。！？!?]))[^。！？!?\n，,]{0,30}期间[，,]", re.M)
 PAST_PERIOD = re.compile(r"\d{2,4}年|去年|前年|上年|此前|曾")
 FLASHBACK = ("此前", "在此之前", "之前", "前一天")
+TOLD_BACK = re.compile(r"\s*(?:此前|在此之前)[，,]\s*")
 
 
 def _paragraph_start(page: Page, at: int) -> int:
@@ -397,6 +399,13 @@ def _flashback(text: str, span: tuple[int, int], home: tuple[int, int] | None) -
     return home is not None and (
         text[home[0] : span[0]].lstrip().startswith((*FLASHBACK, *REMARK_OPENERS))
         or ONCE_DONE.search(text, span[1], home[1]) is not None)
+
+
+def _told_back(page: Page, m: DateMention, home: tuple[int, int] | None) -> bool:
+    """`此前,6月30日下午,武文赏…会见了…`, opening a paragraph: an event of the day before told
+    in full, whose paragraph goes on at its day (the next paragraphs do not)."""
+    return home is not None and home[0] == _paragraph_start(page, home[0]) and TOLD_BACK.fullmatch(
+        page.text, home[0], m.span[0]) is not None
 
 
 def _done_before(text: str, mentions: list[DateMention], i: int) -> bool:
