@@ -464,3 +464,11 @@ def test_a_title_right_after_a_name_is_that_persons_and_introduces_no_other():
 
 def test_an_acting_minister_is_of_the_country_named_before_the_title():
     assert person("魏凤和会见美国代理国防部长沙纳汉。", unknown("沙纳汉")).country == "USA"
+
+
+def test_a_count_of_countries_names_those_just_listed():
+    found = recognise("会晤决定邀请沙特、埃及、阿联酋、伊朗、阿根廷、埃塞俄比亚成为正式成员。中方对六国成为新成员表示祝贺。"
+                      "外交部长将访问越南、柬埔寨。五国集团外长也将出席。")
+    six = [e.country for e in found.entities if e.text == "六国"]
+    assert six == ["SAU", "EGY", "ARE", "IRN", "ARG", "ETH"]
+    assert not [e for e in found.entities if e.text == "五国"]  # a count of no list just before

@@ -72,7 +72,8 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     entities = _our_country(
         text, _visited_short(text, _numbered_vessels(text, _named_again(text, entities))), home)
     entities = _seat_of_government(text, _not_in_names(text, _not_ships(text, entities)), places)
-    return Recognised(tuple(_surname_and_title(text, entities)), places, pairs, home)
+    entities = _counted_countries(text, _surname_and_title(text, entities))
+    return Recognised(tuple(entities), places, pairs, home)
 
 
 SHORT_TITLES = ("总统", "主席", "总理", "首相", "总书记", "委员长", "议长", "外长", "部长", "大使")
@@ -157,6 +158,36 @@ def _seat_of_government(text: str, entities: list[Entity], places: tuple[Hit, ..
         Entity.of_country(text[p.start : p.end], (p.start, p.end), p.country)
         for p in places if p.role == "capital" and p.country and (
             SEAT_BEFORE.search(text, max(0, p.start - 2), p.start) or SEAT_AFTER.match(text, p.end))])
+
+
+# `六国`, `上述四国`: as many countries as were just listed (not `五国集团`, `四国外长`' words)
+COUNTED = re.compile(r"([四五六七八九十])国(?![家际内民务防庆会土企旗歌宝画事情集])")
+COUNTED_REACH = 200  # characters back to the list a count refers to
+LIST_GAPS = ("、", "和", "及", "与", "以及", "，", ",")
+
+
+def _counted_countries(text: str, entities: list[Entity]) -> list[Entity]:
+    """`邀请沙特、埃及、阿联酋、伊朗、阿根廷、埃塞俄比亚成为…。中方对六国…表示祝贺`: a count of
+    countries names those of the last list before it, when the list has that many: one entity
+    each, on the count's words."""
+    found = list(COUNTED.finditer(text))
+    if not found:
+        return entities
+    countries = [e for e in entities if e.kind == "country" and not e.text.endswith(("方", "我国"))]
+    extra: list[Entity] = []
+    for m in found:
+        before = [e for e in countries if e.span[1] <= m.start()]
+        if not before or m.start() - before[-1].span[1] > COUNTED_REACH:
+            continue
+        run = [before[-1]]
+        for e in reversed(before[:-1]):
+            if text[e.span[1] : run[0].span[0]] not in LIST_GAPS:
+                break
+            run.insert(0, e)
+        listed = list(dict.fromkeys(e.country for e in run))
+        if len(listed) == "四五六七八九十".index(m.group(1)) + 4:
+            extra += [Entity.of_country(m.group(), m.span(), c) for c in listed]
+    return sorted([*entities, *extra], key=lambda e: e.span[0]) if extra else entities
 
 
 def _our_country(text: str, entities: list[Entity], home: str | None) -> list[Entity]:
