@@ -184,3 +184,12 @@ def test_leaders_attending_a_signing_ceremony_sign_together() -> None:
                   "会谈后，两国领导人共同出席了两国有关部门合作文件的签字仪式。", published="2008-05-30")
     signed = [r for r in recs if "签字仪式" in r["text"]]
     assert [(r["event"], sides(r)) for r in signed] == [("SUPPORT", ({"CHN", "VNM"}, set()))]
+
+
+def test_both_sides_after_the_main_talks_are_spoken_of_again_are_their_parties() -> None:
+    recs = events("联合早报 | 即时 | 新加坡 | 中国 | 东南亚\n首页 > 新闻 > 新加坡\n\n习近平同李显龙会谈\n\n（新加坡讯）中国国家主席习近平昨天（7日）在总统府同李显龙总理举行会谈。\n\n"
+                  "会谈前，陈庆炎总统昨天上午在总统府为习近平举行欢迎仪式，并同习近平会谈。\n\n"
+                  "李显龙在会谈中感谢中方支持新加坡担任东盟—中国对话关系协调国。\n\n"
+                  "双方同意启动中新自由贸易协定升级谈判。", published="2015-11-08")
+    (agreed,) = [r for r in recs if r["event"] == "AGREE"]
+    assert {e["name"] for e in agreed["actor"]} == {"习近平", "李显龙"}

@@ -44,6 +44,7 @@ JOINED_ASK = re.compile(r"并(?=要求|敦促|呼吁|促请|吁请)")
 
 
 MEETING_NOUNS = ("峰会", "会议", "大会", "论坛")  # a meeting named again by its kind alone
+IN_THE_TALKS = re.compile(r"\s*([^，,。；;]{1,12}?)在(?:会谈|会晤)(?:中|时)")  # `李显龙在会谈中…`
 
 
 class _Coder(Frames, PageFrameReader):
@@ -63,6 +64,7 @@ class _Coder(Frames, PageFrameReader):
                 continue
             if self.text[sent[0] : sent[1]].rstrip().endswith(("？", "?")):
                 continue  # `李强将于明年访问澳大利亚？`: a headline asking, not telling
+            self._back_to_main_talks(sent)
             carried, events = self._sentence(sent, carried)
             for ev in events:
                 if not self.frame.participants and ev.event == "CONSULT":
@@ -99,6 +101,18 @@ class _Coder(Frames, PageFrameReader):
                     not ALREADY_DONE.search(self.text, ev.sentence[0], ev.span[0])
                     and not ONCE_DONE.search(self.text, ev.sentence[0], ev.span[0])):
                 self.recent, self.recent_at = sides, ev.span[0]
+
+    def _back_to_main_talks(self, sent: Span) -> None:
+        """`李显龙在会谈中感谢…` after a meeting told in passing (`会谈前，陈庆炎…同习近平会谈`):
+        a party of the page's main meeting speaking in it makes it the meeting a later `双方`
+        means again."""
+        m = IN_THE_TALKS.match(self.text, sent[0], sent[1])
+        main = self.frame.participants
+        if not m or not main or self.recent == main:
+            return
+        speaker = next(iter(self.clause.within(m.start(1), m.end(1))), None)
+        if speaker is not None and speaker.kind == "person" and speaker.id in {e.id for e in main}:
+            self.recent, self.recent_at = main, sent[0]
 
     def _meeting_as_actor(self, start: int, at: int) -> Side:
         """`峰会正式决定邀请美国和俄罗斯…`: a clause opened by the bare word for a meeting whose
