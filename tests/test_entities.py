@@ -472,3 +472,9 @@ def test_a_count_of_countries_names_those_just_listed():
     six = [e.country for e in found.entities if e.text == "六国"]
     assert six == ["SAU", "EGY", "ARE", "IRN", "ARG", "ETH"]
     assert not [e for e in found.entities if e.text == "五国"]  # a count of no list just before
+
+
+def test_a_country_named_as_where_compatriots_live_is_no_party_and_a_one_character_japanese_name():
+    found = recognise("温家宝21日在纽约会见美国华侨华人和中资机构代表。特朗普称美国欢迎中国留学生。")
+    assert [e.country for e in found.entities if e.kind == "country"] == ["USA", "CHN"]  # the second
+    assert person("外交部部长助理召见日本驻华大使垂秀夫。", "垂秀夫").country == "JPN"

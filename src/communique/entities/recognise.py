@@ -72,6 +72,7 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     entities = _our_country(
         text, _visited_short(text, _numbered_vessels(text, _named_again(text, entities))), home)
     entities = _seat_of_government(text, _not_in_names(text, _not_ships(text, entities)), places)
+    entities = _not_their_residents(text, entities)
     entities = _counted_countries(text, _surname_and_title(text, entities))
     return Recognised(tuple(entities), places, pairs, home)
 
@@ -107,6 +108,17 @@ def _not_ships(text: str, entities: list[Entity]) -> list[Entity]:
 
 # `“政府安全保障能力强化支援”（OSA）机制`: a short quoted name, no clause in it
 QUOTED_NAME = re.compile(r"“([^“”，,。；;：:！？!?\n]{2,20})”")
+
+
+# `美国华侨华人和中资机构代表`: where one's own people live, not that country
+OWN_PEOPLE_ABROAD = ("华侨", "华人", "侨胞", "侨界", "中资")
+
+
+def _not_their_residents(text: str, entities: list[Entity]) -> list[Entity]:
+    """A country named only as where the outlet's compatriots live or work (`会见美国华侨华人和
+    中资机构代表`) is no party."""
+    return [e for e in entities if not (e.kind == "country" and e.text == (e.name or e.text)
+                                        and text.startswith(OWN_PEOPLE_ABROAD, e.span[1]))]
 
 
 def _not_in_names(text: str, entities: list[Entity]) -> list[Entity]:
