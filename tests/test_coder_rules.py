@@ -193,3 +193,11 @@ def test_both_sides_after_the_main_talks_are_spoken_of_again_are_their_parties()
                   "双方同意启动中新自由贸易协定升级谈判。", published="2015-11-08")
     (agreed,) = [r for r in recs if r["event"] == "AGREE"]
     assert {e["name"] for e in agreed["actor"]} == {"习近平", "李显龙"}
+
+
+def test_those_who_attend_together_with_the_subject_attend_too() -> None:
+    recs = events("第二次中日韩领导人会议在北京举行\n\n10月10日，国务院总理温家宝在人民大会堂同日本首相鸠山由纪夫、韩国总统李明博"
+                  "共同出席第二次中日韩领导人会议。")
+    (summit,) = [r for r in recs if r["event"] == "CONSULT"]
+    assert {e["name"] for e in summit["actor"]} == {"温家宝", "鸠山由纪夫", "李明博"}
+    assert summit["date"] == "2009-10-10"  # the second trilateral summit's year

@@ -31,7 +31,7 @@ NAME_FOLLOWERS = ("通电话", "通话", "举行", "会谈", "会晤", "会见",
                   "呼吁", "前往", "抵达", "希望", "重申", "认为", "批评", "谴责")
 # A day or time right after a name ends it (`拿督斯里希山慕丁周四（1日）在…`, `迪沙万3日…`).
 TIME_AFTER_NAME = re.compile(r"[本上下]?周[一二三四五六日天]|星期|礼拜|[0-9０-９]|[今昨前明当同次]天|[今昨当]日|[上下中]午|早上|晚上|日前|近日")
-JAPANESE_NAME_ENDS = set("郎朗卫")  # the third character of a given name (`福志郎`, `龙太郎`)
+JAPANESE_NAME_ENDS = set("郎朗卫夫")  # the third character of a given name (`福志郎`, `由纪夫`)
 # what ends a given name of one character (`木原稔在…`); not those that end many of two
 # (`雅和`, `邦夫`, `直人`)
 JAPANESE_NAME_STOP = NAME_STOP - set("和夫人行一")

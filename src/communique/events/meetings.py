@@ -28,6 +28,7 @@ from communique.knowledge import country_names
 from communique.model import Entity, Span
 
 ANY_ABOVE = re.compile(r"了?(?:上述|以上|上面)")  # what the page told before: `参加上述活动`
+TOGETHER = re.compile(r"(同|与)[^，,。；;]{2,40}?(共同|一起|一道|一同)\s*$")
 SIGNING_CEREMONY = re.compile(r"[^，,。；;]{0,60}?(?:签字|签约|签署)仪式")
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
 # an organisation named as a meeting (`中国—东盟领导人会议`), not a grouping (`七国集团`)
@@ -376,6 +377,11 @@ class Meetings(PageState):
             # `来韩出席…会议的中国国务院总理李强`, `来华出席中国—中亚峰会并进行国事访问的…总统`:
             # who the guest is, not an act here
             return []
+        together = TOGETHER.search(text, cl[0], hit.start)
+        if together:  # `温家宝同鸠山由纪夫、李明博共同出席…`: all three attend
+            co = [e for e in self.clause.within(together.end(1), together.start(2))
+                  if e.country and e.kind != "igo"]
+            subj = merge(subj, Side(tuple(co))) if co else subj
         grouping = self._grouping(hit, cl)
         foreign = (grouping,) if grouping else self._meeting_hosts(hit, cl, sent, subj)
         if not foreign:
