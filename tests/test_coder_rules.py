@@ -201,3 +201,11 @@ def test_those_who_attend_together_with_the_subject_attend_too() -> None:
     (summit,) = [r for r in recs if r["event"] == "CONSULT"]
     assert {e["name"] for e in summit["actor"]} == {"温家宝", "鸠山由纪夫", "李明博"}
     assert summit["date"] == "2009-10-10"  # the second trilateral summit's year
+
+
+def test_parties_attending_together_hold_the_meeting_not_the_pages_venue() -> None:
+    recs = events("李强同范明政会谈\n\n新华社河内10月13日电 当地时间10月13日上午，国务院总理李强在河内同越南总理范明政会谈。"
+                  "此前，他在老挝万象出席了第27次中国—东盟领导人会议等东亚合作领导人系列会议。\n\n"
+                  "当天，李强还将分别会见越共中央总书记、国家主席苏林和越南国会主席陈青敏，并同范明政一道出席中越企业家座谈会。",
+                  published="2024-10-13")
+    assert not [r for r in recs if "座谈会" in r["text"] and "LAO" in sides(r)[1]]

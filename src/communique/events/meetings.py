@@ -383,7 +383,8 @@ class Meetings(PageState):
                   if e.country and e.kind != "igo"]
             subj = merge(subj, Side(tuple(co))) if co else subj
         grouping = self._grouping(hit, cl)
-        foreign = (grouping,) if grouping else self._meeting_hosts(hit, cl, sent, subj)
+        foreign = (grouping,) if grouping else self._meeting_hosts(hit, cl, sent, subj,
+                                                                   venue=not together)
         if not foreign:
             return []
         if all(e.kind == "country" for e in foreign) and self._posted_in(subj, foreign[0].country):
@@ -426,10 +427,11 @@ class Meetings(PageState):
         return Entity(name, (start, end), "igo", f"igo:{name}", org=name, country="IGO",
                       known=False)
 
-    def _meeting_hosts(self, hit: TriggerHit, cl: Span, sent: Span, subj: Side
-                       ) -> tuple[Entity, ...]:
+    def _meeting_hosts(self, hit: TriggerHit, cl: Span, sent: Span, subj: Side,
+                       venue: bool = True) -> tuple[Entity, ...]:
         """Who holds the meeting attended: its named organisers, the organisation in its name
-        (`东盟峰会`), the title's organisation for a bare `会议`, else the host country."""
+        (`东盟峰会`), the title's organisation for a bare `会议`, else (``venue``) the host
+        country; not for parties attending together (`同范明政一道出席`), who hold it."""
         text = self.text
         # at a press conference each answer has its own subject: no page-wide organiser
         page_wide = not self.qa
@@ -451,7 +453,7 @@ class Meetings(PageState):
                 return igos if chair and igos else foreign
         # where the sentence is set, else where the page's meeting is held (`…大会在万象举行。
         # 梁强率…代表团出席庆祝大会`)
-        place = self._place_country(sent, sent[1]) or self.venue
+        place = (self._place_country(sent, sent[1]) or self.venue) if venue else None
         if place and place not in subj.countries:
             return (Entity.of_country(place, (hit.start, hit.end), place),)
         return ()
