@@ -209,3 +209,14 @@ def test_parties_attending_together_hold_the_meeting_not_the_pages_venue() -> No
                   "当天，李强还将分别会见越共中央总书记、国家主席苏林和越南国会主席陈青敏，并同范明政一道出席中越企业家座谈会。",
                   published="2024-10-13")
     assert not [r for r in recs if "座谈会" in r["text"] and "LAO" in sides(r)[1]]
+
+
+def test_a_welcome_to_come_is_the_visit_a_destroyer_expels_no_one_and_anyone_is_no_one() -> None:
+    recs = events("习近平同莫迪会晤\n\n国家主席习近平27日在武汉同印度总理莫迪举行非正式会晤。"
+                  "习近平欢迎莫迪来华举行非正式会晤。", published="2018-04-27")
+    assert not [r for r in recs if r["event"] == "SUPPORT"]
+    recs = events("美舰擅闯南海\n\n5月6日，美国海军两艘导弹驱逐舰擅自进入中国南沙群岛有关岛礁邻近海域。", published="2019-05-06")
+    assert not [r for r in recs if r["event"] == "SANCTION"]
+    recs = events("中俄元首会谈\n\n习近平强调，中方坚定支持俄方维护国家安全和发展利益，反对外部势力干涉俄罗斯内政。",
+                  published="2021-06-28")
+    assert "SUPPORT" in {r["event"] for r in recs} and not [r for r in recs if r["event"] == "ACCUSE"]

@@ -9,12 +9,14 @@ import re
 from communique.events.grammar import (
     CALLED_OFF,
     COMMENTARY,
+    GENERAL_TARGETS,
     HABITUAL,
     HOSTED_RE,
     NEGATED_INTENT,
     NEGATION,
     NOMINAL_AFTER,
     NOMINAL_BEFORE,
+    NOUN_COMPOUNDS,
     PAST_YEAR,
     REMARK_OPENERS,
     REMOTE_ACTS,
@@ -96,6 +98,11 @@ class Frames(Statements):
             return []  # `发表了关于将越日关系提升为…的联合声明`: what a document is about
         if hit.trigger.mode == "phone" and self.text.startswith(REMOTE_ACTS, hit.end):
             return []  # `以视频方式观看…`, `通过视频连线出席…`: done from afar, not a call
+        if hit.trigger.event == "ACCUSE" and self.text.startswith(GENERAL_TARGETS, hit.end):
+            return []  # `反对外部势力干涉俄罗斯内政`: no one named is accused
+        if any(0 <= (i := w.find(hit.trigger.word)) <= hit.start and self.text.startswith(
+                w, hit.start - i) for w in NOUN_COMPOUNDS):
+            return []  # `导弹驱逐舰`: a ship, not an expulsion
         if self.text.startswith("以来", hit.end) or ANNIVERSARY.match(self.text, hit.end):
             return []  # `台美断交以来`, `条约签署30周年`: a time counted from, not an act
         if hit.trigger.event in ("CONSULT", "COOPERATE", "AID") and CALLED_OFF.search(before):

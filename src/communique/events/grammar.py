@@ -14,7 +14,7 @@ MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "suppo
                 "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel",
                 "called_off", "handed_people", "abstract_object", "journey",
                 "wished_state", "remote_act", "idiom", "commentary", "negated_intent",
-                "demanded_sanction")
+                "demanded_sanction", "noun_compound", "general_target")
 
 
 @cache
@@ -79,6 +79,8 @@ COMMENTARY = any_of("commentary")  # `分析人士指出，…`: what commentato
 IDIOMS = any_of("idiom")  # `越来越`: holds a trigger's letters (`来越`), is none
 NEGATED_INTENT = any_of("negated_intent")  # `不寻求…`: an act disowned in its clause
 DEMANDED_SANCTION = any_of("demanded_sanction")  # `要求中方关闭驻休斯敦总领事馆`
+NOUN_COMPOUNDS = words("noun_compound")  # `驱逐舰`: holds a trigger's letters, names a thing
+GENERAL_TARGETS = words("general_target")  # `反对外部势力干涉…`: whoever it may be
 
 # --- grammar ----------------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from communique.knowledge import country_names
 from communique.model import Entity, Span
 
 ANY_ABOVE = re.compile(r"了?(?:上述|以上|上面)")  # what the page told before: `参加上述活动`
+COME_TO = re.compile(r"[来赴][\u4e00-\u9fff](?:举行|进行|出席|参加|会晤|会谈|工作)")  # `来华举行…会晤`
 TOGETHER = re.compile(r"(同|与)[^，,。；;]{2,40}?(共同|一起|一道|一同)\s*$")
 SIGNING_CEREMONY = re.compile(r"[^，,。；;]{0,60}?(?:签字|签约|签署)仪式")
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
@@ -341,7 +342,7 @@ class Meetings(PageState):
             return []
         if FUTURE_WELCOME.search(after) and lexicon().has_action(after):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", cameo="036")
-        if "访" in after:
+        if "访" in after or COME_TO.search(after):  # `欢迎莫迪来华举行非正式会晤`: his visit
             return self._consult(hit, sent, cl, obj, subj, visit=True)
         return self._found(hit, sent, subj, obj, 0.75)
 
