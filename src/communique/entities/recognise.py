@@ -796,23 +796,33 @@ def _chain_entities(text: str, chain: list[Hit], home: str | None) -> list[Entit
     return _organisations(text, chain, home)
 
 
-def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entity:
-    before = [h for h in parts if h.start < person.start]
-    roles = [h for h in parts if h.kind == "role"]
-    role = roles[-1].name if roles else person.role
-    orgs = [h for h in before if h.kind in ("org", "igo", "institution", "country", "place")]
-    # `朝鲜劳动党总书记、国防委员会委员长`: the bodies of each title, named apart
+BODY_KINDS = frozenset(("org", "igo", "institution", "country", "place"))
+
+
+def _bodies(text: str, before: list[Hit], home: str | None) -> tuple[list[Entity], Entity | None]:
+    """`朝鲜劳动党总书记、国防委员会委员长`: the bodies of each title, named apart, and the one
+    the person is of: the last title's, unless only its kind is written (`国防委员会`: `委员会`)."""
     groups: list[list[Hit]] = [[]]
     for h in before:
         if h.kind == "role" and groups[-1]:
             groups.append([])
-        elif h in orgs:
+        elif h.kind in BODY_KINDS:
             groups[-1].append(h)
     per_title = [(g, found) for g in groups if g and (found := _organisations(text, g, home))]
-    org_ents = [o for _, found in per_title for o in found]
-    # the last title's body, unless only its kind is written (`国防委员会`: `委员会`)
     named = [found for g, found in per_title if any(h.kind != "institution" for h in g)]
-    org_ent = (named or [found for _, found in per_title] or [[None]])[-1][-1]
+    last = (named or [found for _, found in per_title] or [[None]])[-1][-1]
+    return [o for _, found in per_title for o in found], last
+
+
+def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entity:
+    before = [h for h in parts if h.start < person.start]
+    roles = [h for h in parts if h.kind == "role"]
+    role = roles[-1].name if roles else person.role
+    orgs = [h for h in before if h.kind in BODY_KINDS]
+    org_ents, org_ent = _bodies(text, before, home) if len(roles) > 1 and orgs else (
+        _organisations(text, orgs, home) if orgs else [], None)
+    if org_ent is None and org_ents:
+        org_ent = org_ents[-1]
     places = [h.country for h in before if h.kind == "place" and h.country]
     # `印度尼西亚国会议长、AIPA-44主席…`: a national title says whose the person is
     national = next((o.country for o in org_ents if o.country and o.country != "IGO"), None)
