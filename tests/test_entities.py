@@ -478,3 +478,10 @@ def test_a_country_named_as_where_compatriots_live_is_no_party_and_a_one_charact
     found = recognise("温家宝21日在纽约会见美国华侨华人和中资机构代表。特朗普称美国欢迎中国留学生。")
     assert [e.country for e in found.entities if e.kind == "country"] == ["USA", "CHN"]  # the second
     assert person("外交部部长助理召见日本驻华大使垂秀夫。", "垂秀夫").country == "JPN"
+
+
+def test_the_sar_government_named_short_is_that_of_the_region_named_before():
+    found = recognise("香港特别行政区行政长官李家超表示，特区政府强烈反对日本政府排放核污水。")
+    sar = [e for e in found.entities if e.text == "特区政府"]
+    assert [(e.org, e.country) for e in sar] == [("香港特别行政区政府", "HKG")]
+    assert not [e for e in recognise("特区政府宣布。").entities if e.country]  # no region named

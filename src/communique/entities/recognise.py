@@ -72,7 +72,7 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     entities = _our_country(
         text, _visited_short(text, _numbered_vessels(text, _named_again(text, entities))), home)
     entities = _seat_of_government(text, _not_in_names(text, _not_ships(text, entities)), places)
-    entities = _not_their_residents(text, entities)
+    entities = _sar_government(text, _not_their_residents(text, entities))
     entities = _counted_countries(text, _surname_and_title(text, entities))
     return Recognised(tuple(entities), places, pairs, home)
 
@@ -119,6 +119,28 @@ def _not_their_residents(text: str, entities: list[Entity]) -> list[Entity]:
     中资机构代表`) is no party."""
     return [e for e in entities if not (e.kind == "country" and e.text == (e.name or e.text)
                                         and text.startswith(OWN_PEOPLE_ABROAD, e.span[1]))]
+
+
+SAR_GOVERNMENT = re.compile(r"(?<![港门])特区政府")
+SARS = {"HKG": "香港特别行政区政府", "MAC": "澳门特别行政区政府"}
+
+
+def _sar_government(text: str, entities: list[Entity]) -> list[Entity]:
+    """`李家超表示，特区政府…`: the government of the special administrative region the page
+    named last before it."""
+    found = list(SAR_GOVERNMENT.finditer(text)) if "特区政府" in text else []
+    if not found:
+        return entities
+    out = list(entities)
+    for m in found:
+        sar = next((e.country for e in reversed(out) if e.span[1] <= m.start()
+                    and e.country in SARS), None)
+        if sar is None:
+            continue
+        out = [e for e in out if not (m.start() <= e.span[0] and e.span[1] <= m.end())]
+        out.append(Entity(m.group(), m.span(), "org", f"org:{SARS[sar]}", None, None, SARS[sar],
+                          sar, "GOV"))
+    return sorted(out, key=lambda e: e.span[0])
 
 
 def _not_in_names(text: str, entities: list[Entity]) -> list[Entity]:
