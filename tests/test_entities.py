@@ -485,3 +485,7 @@ def test_the_sar_government_named_short_is_that_of_the_region_named_before():
     sar = [e for e in found.entities if e.text == "特区政府"]
     assert [(e.org, e.country) for e in sar] == [("香港特别行政区政府", "HKG")]
     assert not [e for e in recognise("特区政府宣布。").entities if e.country]  # no region named
+
+
+def test_a_first_vice_minister_is_of_the_ministrys_country():
+    assert person("韩国外交部第一次官赵贤东召见日本驻韩国大使。", unknown("赵贤东")).country == "KOR"
