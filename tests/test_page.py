@@ -630,7 +630,7 @@ def test_a_related_storys_headline_and_summary_stay_apart():
     from communique.sources.html import related_items
     html = ("<html><body><h1>胡锦涛同阮富仲会谈</h1><aside><h3>相关新闻</h3><ul>"
             "<li><a href='/a'>戴秉国会见越南领导人特使胡春山</a><p>国务委员戴秉国6月25日在北京会见越南领导人特使、"
-            "越南外交部副部长胡春山。</p></li><li><a href='/b'>王毅</a>会见<a href='/c'>范平明</a></li>"
+            "越南外交部副部长胡春山。</p></li><li><a href='/b'>王毅</a><!-- 广告 -->会见<a href='/c'>范平明</a></li>"
             "</ul></aside></body></html>")
     first, second = related_items(html)
     assert first.startswith("戴秉国会见越南领导人特使胡春山 国务委员戴秉国")

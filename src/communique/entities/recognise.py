@@ -117,8 +117,8 @@ OWN_PEOPLE_ABROAD = ("华侨", "华人", "侨胞", "侨界", "中资")
 def _not_their_residents(text: str, entities: list[Entity]) -> list[Entity]:
     """A country named only as where the outlet's compatriots live or work (`会见美国华侨华人和
     中资机构代表`) is no party."""
-    return [e for e in entities if not (e.kind == "country" and e.text == (e.name or e.text)
-                                        and text.startswith(OWN_PEOPLE_ABROAD, e.span[1]))]
+    return [e for e in entities
+            if not (e.kind == "country" and text.startswith(OWN_PEOPLE_ABROAD, e.span[1]))]
 
 
 SAR_GOVERNMENT = re.compile(r"(?<![港门])特区政府")
@@ -194,7 +194,7 @@ def _seat_of_government(text: str, entities: list[Entity], places: tuple[Hit, ..
             SEAT_BEFORE.search(text, max(0, p.start - 2), p.start) or SEAT_AFTER.match(text, p.end))])
 
 
-# `六国`, `上述四国`: as many countries as were just listed (not `五国集团`, `四国外长`' words)
+# `六国`, `上述四国`: as many countries as were just listed (not the words `五国集团`, `四国家`)
 COUNTED = re.compile(r"([四五六七八九十])国(?![家际内民务防庆会土企旗歌宝画事情集])")
 COUNTED_REACH = 200  # characters back to the list a count refers to
 LIST_GAPS = ("、", "和", "及", "与", "以及", "，", ",")

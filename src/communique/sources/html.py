@@ -222,8 +222,9 @@ def _item_text(li: Any) -> str:  # noqa: ANN401 - an lxml element
     space between, which reads as two lines of one teaser, not one run-on sentence."""
     parts = [li.text or ""]
     for child in li:
-        block = isinstance(child.tag, str) and child.tag.lower() in ITEM_BLOCKS
-        parts.append((" " if block else "") + child.text_content() + (child.tail or ""))
+        if isinstance(child.tag, str):  # not a comment's text, which no reader sees
+            parts.append((" " if child.tag.lower() in ITEM_BLOCKS else "") + child.text_content())
+        parts.append(child.tail or "")
     return "".join(parts)
 
 
