@@ -220,3 +220,13 @@ def test_a_welcome_to_come_is_the_visit_a_destroyer_expels_no_one_and_anyone_is_
     recs = events("中俄元首会谈\n\n习近平强调，中方坚定支持俄方维护国家安全和发展利益，反对外部势力干涉俄罗斯内政。",
                   published="2021-06-28")
     assert "SUPPORT" in {r["event"] for r in recs} and not [r for r in recs if r["event"] == "ACCUSE"]
+
+
+def test_suspending_ties_or_trade_with_a_party_is_a_sanction_of_it() -> None:
+    for text, target in (("中方决定暂停中日双边省部级以上交往。", "JPN"),
+                         ("德国外交部9月22日宣布暂停与越南的战略伙伴关系。", "VNM"),
+                         ("中国商务部宣布即日起暂停天然砂对台湾地区出口。", "TWN")):
+        recs = events("标题\n\n" + text, published="2022-09-22")
+        assert [sides(r)[1] for r in recs if r["event"] == "SANCTION"] == [{target}], text
+    recs = events("标题\n\n越南决定暂停部分国际航班。", published="2022-09-22")
+    assert not recs  # a suspension of no party's
