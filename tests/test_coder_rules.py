@@ -230,3 +230,9 @@ def test_suspending_ties_or_trade_with_a_party_is_a_sanction_of_it() -> None:
         assert [sides(r)[1] for r in recs if r["event"] == "SANCTION"] == [{target}], text
     recs = events("标题\n\n越南决定暂停部分国际航班。", published="2022-09-22")
     assert not recs  # a suspension of no party's
+
+
+def test_talks_put_off_are_refused_to_the_other_side() -> None:
+    recs = events("中方推迟谈判\n\n外交部发言人11日宣布，中方决定推迟原定于9月中旬举行的中日东海问题原则共识第二次政府间谈判。",
+                  published="2010-09-11")
+    assert [(r["mode"], sides(r)) for r in recs if r["event"] == "REJECT"] == [("meet", ({"CHN"}, {"JPN"}))]
