@@ -197,7 +197,6 @@ def _seat_of_government(text: str, entities: list[Entity], places: tuple[Hit, ..
 # `六国`, `上述四国`: as many countries as were just listed (not the words `五国集团`, `四国家`)
 COUNTED = re.compile(r"([四五六七八九十])国(?![家际内民务防庆会土企旗歌宝画事情集])")
 COUNTED_REACH = 200  # characters back to the list a count refers to
-LIST_GAPS = ("、", "和", "及", "与", "以及", "，", ",")
 
 
 def _counted_countries(text: str, entities: list[Entity]) -> list[Entity]:
@@ -295,6 +294,7 @@ def _elected(text: str, entities: list[Entity]) -> list[Entity]:
 # what joins two people of one list: `日本外相上川阳子和防卫大臣木原稔` (not 与/同, which in
 # `王毅与外长X举行会谈` joins the two sides of a meeting)
 LIST_JOINERS = ("、", "和", "及", "以及")
+LIST_GAPS = (*LIST_JOINERS, "与", "，", ",")  # between the countries of a list a count refers to
 
 
 def _listed_after(text: str, entities: list[Entity]) -> list[Entity]:
@@ -454,6 +454,10 @@ class _Occupied:
     def add(self, start: int, end: int) -> None:
         bisect.insort(self.spans, (start, end))
 
+    def name_char_free(self, text: str) -> Callable[[int], bool]:
+        """Whether position ``i`` of ``text`` may hold a letter of a name no one has taken."""
+        return lambda i: 0 <= i < len(text) and _name_char(text[i]) and not self.overlaps(i, i + 1)
+
 
 
 def _add_unknown_names(text: str, hits: list[Hit]) -> list[Hit]:
@@ -473,8 +477,7 @@ def _add_unknown_names(text: str, hits: list[Hit]) -> list[Hit]:
             name = _name_after_title(text, h.end, starts)
             dot = DOT_RE.match(text, name.end) if name else None
             if name and dot:  # `议长热拉尔·拉尔歇`: the first part of a dotted name, and the rest
-                end = _dotted_parts_end(text, dot.end(), lambda i: (
-                    0 <= i < len(text) and _name_char(text[i]) and not occupied.overlaps(i, i + 1)))
+                end = _dotted_parts_end(text, dot.end(), occupied.name_char_free(text))
                 name = _person_hit(text[name.start : end], name.start, end) if end > dot.end() else name
             keep(name)
     for h in titles:  # then `阮文海大使`
@@ -509,10 +512,7 @@ def _dotted_names(text: str, occupied: _Occupied) -> list[Span]:
     word or a function character; one other letter may open or close a part
     (`占` of 占沙蒙) where a boundary stands beyond it."""
     translit = gazetteer().translit_chars
-
-    def free(i: int) -> bool:
-        return 0 <= i < len(text) and _name_char(text[i]) and not occupied.overlaps(i, i + 1)
-
+    free = occupied.name_char_free(text)
     out: list[Span] = []
     last_end = -1
     for m in DOT_RE.finditer(text):

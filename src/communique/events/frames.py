@@ -16,7 +16,6 @@ from communique.events.grammar import (
     NEGATION,
     NOMINAL_AFTER,
     NOMINAL_BEFORE,
-    NOUN_COMPOUNDS,
     PAST_YEAR,
     REMARK_OPENERS,
     REMOTE_ACTS,
@@ -29,8 +28,6 @@ from communique.events.sides import Side
 from communique.events.statements import Statements
 from communique.model import Span
 
-COMPOUND_PARTS = frozenset(w[i:j] for w in NOUN_COMPOUNDS for i in range(len(w))
-                           for j in range(i + 1, len(w) + 1))
 # After a meeting word that opens its clause: the meeting is what the clause is about.
 MEETING_AS_SUBJECT = ("在", "于", "持续", "历时", "是", "为期")
 # `这是石破就任以来首次与习近平举行会谈`: the meeting told, counted.
@@ -102,10 +99,6 @@ class Frames(Statements):
             return []  # `以视频方式观看…`, `通过视频连线出席…`: done from afar, not a call
         if hit.trigger.event == "ACCUSE" and self.text.startswith(GENERAL_TARGETS, hit.end):
             return []  # `反对外部势力干涉俄罗斯内政`: no one named is accused
-        if hit.trigger.word in COMPOUND_PARTS and any(
-                0 <= (i := w.find(hit.trigger.word)) <= hit.start
-                and self.text.startswith(w, hit.start - i) for w in NOUN_COMPOUNDS):
-            return []  # `导弹驱逐舰`: a ship, not an expulsion
         if self.text.startswith("以来", hit.end) or ANNIVERSARY.match(self.text, hit.end):
             return []  # `台美断交以来`, `条约签署30周年`: a time counted from, not an act
         if hit.trigger.event in ("CONSULT", "COOPERATE", "AID") and CALLED_OFF.search(before):

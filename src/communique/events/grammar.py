@@ -14,7 +14,7 @@ MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "suppo
                 "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel",
                 "called_off", "handed_people", "abstract_object", "journey",
                 "wished_state", "remote_act", "idiom", "commentary", "negated_intent",
-                "demanded_sanction", "noun_compound", "general_target")
+                "demanded_sanction", "general_target")
 
 
 @cache
@@ -76,10 +76,9 @@ PASSIVE_AGENT = re.compile(r"(?:被|遭到|遭)([^，,。；;被遭]{1,24}?)(?:�
 COUNTED_PARTNERS = re.compile(r"[同与跟和]([两三四五六七八九])国")
 CALLED_OFF = any_of("called_off")
 COMMENTARY = any_of("commentary")  # `分析人士指出，…`: what commentators read in the story
-IDIOMS = any_of("idiom")  # `越来越`: holds a trigger's letters (`来越`), is none
+IDIOMS = any_of("idiom")  # `越来越`, `驱逐舰`: hold a trigger's letters (`来越`), are none
 NEGATED_INTENT = any_of("negated_intent")  # `不寻求…`: an act disowned in its clause
 DEMANDED_SANCTION = any_of("demanded_sanction")  # `要求中方关闭驻休斯敦总领事馆`
-NOUN_COMPOUNDS = words("noun_compound")  # `驱逐舰`: holds a trigger's letters, names a thing
 GENERAL_TARGETS = words("general_target")  # `反对外部势力干涉…`: whoever it may be
 
 # --- grammar ----------------------------------------------------------------------------------

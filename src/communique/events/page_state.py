@@ -144,18 +144,18 @@ class PageState:
     def _found(self, hit: TriggerHit, sent: Span, actor: Side, recipient: Side,
                confidence: float = 0.85, **kw: str | None) -> list[Found]:
         t = hit.trigger
+        event = kw.get("event") or t.event
         a, r = _distinct(self._resolve(actor)), _distinct(self._resolve(recipient))
         if not a:
             return []
         told = {e.country for e in r}
-        if (kw.get("event") or t.event) not in ("CONSULT", "AGREE", "COOPERATE") and told and (
+        if event not in ("CONSULT", "AGREE", "COOPERATE") and told and (
                 told < {e.country for e in a}):
             a = tuple(e for e in a if e.country not in told)  # `马克龙与习近平…，希望中国…`
         own = {e.country for e in a}
         r = tuple(e for e in r if e.country not in own) or r
         if r:
             self.last_recipient, self.last_recipient_in = r, sent
-        event = kw.get("event") or t.event
         each: list[tuple[Entity, ...]] = [r]
         if event != "CONSULT" and len({e.country for e in r}) > 1 and SEPARATELY.search(
                 self.text, sent[0], hit.start):
