@@ -1651,3 +1651,24 @@ def test_a_summit_named_again_by_its_kind_acts_as_its_organisation():
     invited = one(in_sentence(doc, s, "AGREE"))
     assert ([a.org for a in invited.actor], countries(invited.recipient)) == (
         ["东亚峰会"], {"USA", "RUS"})
+
+
+def test_chairing_a_summit_named_in_the_sentence_before_is_attending_it():
+    s = "国家主席习近平4日至5日主持峰会，并在峰会前后同来华与会的多国领导人举行双边会见。"
+    doc = page("习近平在杭州峰会期间会见多国领导人",
+               "新华社杭州9月5日电 二十国集团领导人杭州峰会5日下午在杭州国际博览中心闭幕。" + s)
+    chaired = one(in_sentence(doc, s[:20], "CONSULT"))
+    assert (chaired.mode, [e.org for e in chaired.recipient]) == ("multilateral", ["二十国集团"])
+
+
+def test_chairing_a_meeting_of_ones_own_abroad_is_no_visit():
+    s = "王毅12日在河内主持召开中国驻东南亚国家使节会议。"
+    assert in_sentence(page("王毅主持召开使节会议", s), s) == []
+
+
+def test_a_summits_chair_and_its_guests_named_after_are_one_meeting():
+    s = "峰会15日开幕，佐科主持会议，中国国家主席习近平、美国总统拜登等出席。"
+    doc = page("二十国集团领导人第十七次峰会在巴厘岛开幕", s)
+    met = in_sentence(doc, s, "CONSULT")
+    assert len(met) == 1
+    assert countries(met[0].actor) == {"IDN", "CHN", "USA"} and countries(met[0].recipient) == {"IGO"}

@@ -190,7 +190,7 @@ class Frames(Statements):
             return self._welcome(hit, subj, cl, sent)
         if name == "speech":
             return self._speech(hit, subj, cl, sent, before)
-        if name == "attend":
+        if name in ("attend", "chair"):
             return self._attend(hit, subj, cl, sent)
         if name == "invite":
             return self._invite(hit, subj, sent, before)

@@ -3,6 +3,7 @@ summits attended, visits, welcomes and credentials."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from communique.entities.gazetteer import gazetteer
@@ -31,6 +32,9 @@ ANY_ABOVE = re.compile(r"了?(?:上述|以上|上面)")  # what the page told be
 COME_TO = re.compile(r"[来赴][\u4e00-\u9fff](?:举行|进行|出席|参加|会晤|会谈|工作)")  # `来华举行…会晤`
 TOGETHER = re.compile(r"(同|与)[^，,。；;]{2,40}?(共同|一起|一道|一同)\s*$")
 SIGNING_CEREMONY = re.compile(r"[^，,。；;]{0,60}?(?:签字|签约|签署)仪式")
+# a meeting named by its kind alone: `主持峰会`, `出席了会议`, `出席本次峰会`
+BARE_MEETING = re.compile(r"了?(?:本次|此次|该|这次)?(?:峰会|会议|大会)(?![室堂厅场中心])")
+CHAIRED = re.compile(r"(?<!共同|联合)(主持)了?[^，,。；;]{0,20}?(?:峰会|会议|大会|开幕式)[，,]\s*$")
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
 # an organisation named as a meeting (`中国—东盟领导人会议`), not a grouping (`七国集团`)
 MEETING_NAME = re.compile(r"会议|峰会|会晤|论坛|对话会|大会|会$")
@@ -365,6 +369,16 @@ class Meetings(PageState):
         text = self.text
         if not (subj.span and sent[0] <= subj.span[0] < sent[1]):
             return []  # who attended is not said in this sentence
+        chaired = CHAIRED.search(text, sent[0], cl[0]) if hit.trigger.frame == "attend" else None
+        if chaired:  # `佐科主持会议，习近平、拜登等出席`: one meeting, its chair and its guests
+            chair_hit = lexicon().find(text, chaired.start(1), chaired.end(1))[0]
+            start = max(text.rfind(c, sent[0], chaired.start(1)) for c in "，,") + 1
+            chair = self.clause.subject(max(start, sent[0]), chaired.start(1))
+            hosts = self._meeting_hosts(chair_hit, (sent[0], chaired.end()), sent, chair)
+            guests = Side(tuple(e for e in subj.entities if e.id not in {h.id for h in hosts}))
+            if chair and guests and hosts and all(e.kind == "igo" for e in hosts):
+                return self._found(hit, sent, merge(chair, guests), Side(hosts), 0.7,
+                                   mode="multilateral", cameo="040")
         rest = text[hit.start : sent[1]]
         if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word not in ("与会", "列席"):
             return []
@@ -395,6 +409,8 @@ class Meetings(PageState):
                                cameo="036")
         multilateral = any(w in rest for w in MULTILATERAL_WORDS) or any(
             e.kind == "igo" for e in foreign)
+        if hit.trigger.frame == "chair" and not multilateral:
+            return []  # `在河内主持召开驻东南亚使节会议`: a meeting of one's own, not a visit
         mode, cameo = ("multilateral", "040") if multilateral else ("visit", "042")
         if REMOTE.search(text, cl[0], hit.start):  # `以视频方式出席…领导人会议`
             return self._found(hit, sent, subj, Side(foreign), 0.7, mode=mode, cameo=cameo,
@@ -447,7 +463,9 @@ class Meetings(PageState):
         chair = bool(hosted and "主席国" in hosted.group(1))
         # `二十国集团峰会15日在印尼开幕，习近平出席峰会`: the organisation the sentence named
         earlier = [e for e in self.clause.within(sent[0], hit.start) if e.kind == "igo"]
-        for group in ([e for e in after if e.kind == "igo"], named, earlier, after, title):
+        # `二十国集团领导人杭州峰会5日闭幕。习近平4日至5日主持峰会`: the meeting just named
+        told = self._meeting_told_before(sent) if BARE_MEETING.match(text, hit.end) else []
+        for group in ([e for e in after if e.kind == "igo"], named, earlier, after, told, title):
             foreign = tuple(e for e in group if e.country and e.country not in subj.countries)
             igos = tuple(e for e in foreign if e.kind == "igo")
             if foreign:  # `由东盟轮值主席国老挝主办`: ASEAN's meeting, Laos its chair
@@ -458,6 +476,13 @@ class Meetings(PageState):
         if place and place not in subj.countries:
             return (Entity.of_country(place, (hit.start, hit.end), place),)
         return ()
+
+    def _meeting_told_before(self, sent: Span) -> list[Entity]:
+        """The organisations of states named in the sentence before ``sent``."""
+        i = bisect.bisect_right(self.sentence_starts, sent[0]) - 1
+        if i < 1:
+            return []
+        return [e for e in self.clause.within(*self.sentences[i - 1]) if e.kind == "igo"]
 
     def _credentials(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         """`X 向 Y 递交国书`; `Y (分别)接受 A、B…大使递交国书`: each ambassador a visit."""
