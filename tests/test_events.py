@@ -1672,3 +1672,21 @@ def test_a_summits_chair_and_its_guests_named_after_are_one_meeting():
     met = in_sentence(doc, s, "CONSULT")
     assert len(met) == 1
     assert countries(met[0].actor) == {"IDN", "CHN", "USA"} and countries(met[0].recipient) == {"IGO"}
+
+
+def test_a_declaration_an_organisation_of_states_signs_is_its_act():
+    s = "东盟领导人22日签署《吉隆坡宣言》，宣布年底正式成立东盟共同体。"
+    signed = one(in_sentence(page("东盟共同体宣告成立", s), s, "SUPPORT"))
+    assert [e.org for e in signed.actor] == ["东盟"] and signed.recipient == ()
+
+
+def test_one_organisation_of_states_backing_another_is_international():
+    s = "欧洲理事会主席米歇尔表示，欧盟支持东盟在地区架构中的中心地位。"
+    backed = one(in_sentence(page("欧盟-东盟纪念峰会举行", s), s, "SUPPORT"))
+    assert ([e.org for e in backed.actor], [e.org for e in backed.recipient]) == (["欧盟"], ["东盟"])
+
+
+def test_an_organisations_member_count_does_not_end_the_list_of_signatories():
+    s = "东盟十国以及中国、日本、韩国、澳大利亚、新西兰的贸易部长签署了《区域全面经济伙伴关系协定》。"
+    signed = one(in_sentence(page("RCEP正式签署", s), s, "SUPPORT"))
+    assert countries(signed.actor) == {"IGO", "CHN", "JPN", "KOR", "AUS", "NZL"}

@@ -231,9 +231,12 @@ def _international(f: Found) -> bool:
     recipient = {e.country for e in f.recipient if e.country}
     if not actor:
         return False
+    if actor == recipient == {"IGO"}:  # `欧盟—东盟纪念峰会`: two organisations, if not one
+        return {e.id for e in f.actor} != {e.id for e in f.recipient}
     if f.recipient and (not recipient or recipient <= actor and actor <= recipient):
         return False
-    return len(actor | recipient) >= 2
+    # `东盟领导人签署《吉隆坡宣言》`: what an organisation of states signs is international
+    return len(actor | recipient) >= 2 or (actor == {"IGO"} and "签" in f.trigger.word)
 
 
 def _headline(page: Page, found: list[Found]) -> Found | None:

@@ -15,6 +15,7 @@ from communique.events.grammar import SPEAKS
 from communique.model import Entity, Span
 
 JOINERS = {"、", "和", "与", "及", "以及", "暨", "、以及"}  # `同`, `跟` lead a partner: see governed_by
+MEMBER_COUNT = re.compile(r"^(?:[一二三四五六七八九十两]{1,3}个?|各)(?:国|成员国)(?=.)")
 PREPOSITIONS = ("对", "向", "同", "与", "和", "在", "由", "给", "为", "把", "从", "据", "经", "跟", "及",
                 "、", "以", "将", "受", "应", "关于", "通过", "包括", "代表", "率领", "欢迎", "就",
                 "围绕", "针对", "鉴于", "根据", "按照", "随着", "赴", "前往", "抵达", "飞抵", "出席", "选择")
@@ -100,6 +101,7 @@ class Clause:
         while k < len(ents):
             e = ents[k]
             gap = self.text[group[-1].span[1] : e.span[0]]
+            gap = MEMBER_COUNT.sub("", gap)  # `东盟十国以及中国、日本…`: the count names no one
             if not (gap.strip() in JOINERS or e.span == group[-1].span or _title_then_joiner(gap)):
                 break
             k = self._title_holder(ents, k) if e.span != group[-1].span else k
