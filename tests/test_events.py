@@ -1690,3 +1690,9 @@ def test_an_organisations_member_count_does_not_end_the_list_of_signatories():
     s = "东盟十国以及中国、日本、韩国、澳大利亚、新西兰的贸易部长签署了《区域全面经济伙伴关系协定》。"
     signed = one(in_sentence(page("RCEP正式签署", s), s, "SUPPORT"))
     assert countries(signed.actor) == {"IGO", "CHN", "JPN", "KOR", "AUS", "NZL"}
+
+
+def test_taiwans_leaders_are_known_parties():
+    s = "习近平将于7日在新加坡同马英九会面，就推进两岸关系和平发展交换意见。"
+    planned = one(in_sentence(page("两岸领导人将在新加坡会面", s), s, "AGREE"))
+    assert countries(planned.actor) | countries(planned.recipient) == {"CHN", "TWN"}
