@@ -489,3 +489,12 @@ def test_the_sar_government_named_short_is_that_of_the_region_named_before():
 
 def test_a_first_vice_minister_is_of_the_ministrys_country():
     assert person("韩国外交部第一次官赵贤东召见日本驻韩国大使。", unknown("赵贤东")).country == "KOR"
+
+
+def test_a_bare_name_after_a_title_without_country_keeps_the_country_first_given():
+    text = ("越南国家主席阮明哲同大韩民国总统李明博举行会谈。阮明哲对李明博总统此次访越表示热烈欢迎。"
+            "李明博感谢越南政府为在越投资经营的韩国企业创造便利条件。")
+    name = unknown("李明博")
+    bare = [e for e in recognise(text, home="VNM").entities
+            if e.kind == "person" and e.name == name and e.text == name]
+    assert bare and all(e.country == "KOR" for e in bare)

@@ -343,7 +343,9 @@ def _share_details(entities: list[Entity]) -> list[Entity]:
         if e.kind == "person" and said and e.text == e.name:
             i = bisect.bisect_left(starts[e.id], e.span[0])
             pick = said[i - 1] if i else said[0]
-            e = replace(e, role=pick.role, org=pick.org, country=pick.country or e.country,
+            # `李明博总统` names no country: the mention that did (`韩国总统李明博`) gives it
+            country = pick.country or e.country or (full.country if full else None)
+            e = replace(e, role=pick.role, org=pick.org, country=country,
                         sector=pick.sector or e.sector)
         elif e.kind == "person" and full is not None and full is not e and not e.country:
             e = replace(e, country=full.country, org=e.org or full.org, role=e.role or full.role,
