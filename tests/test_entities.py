@@ -498,3 +498,18 @@ def test_a_bare_name_after_a_title_without_country_keeps_the_country_first_given
     bare = [e for e in recognise(text, home="VNM").entities
             if e.kind == "person" and e.name == name and e.text == name]
     assert bare and all(e.country == "KOR" for e in bare)
+
+
+def test_a_city_that_took_the_last_letter_of_a_ministers_title_is_no_city():
+    found = person("3月28日，姜再冬大使同老挝外交部长沙伦赛·贡玛西通电话。", "沙伦赛·贡玛西")
+    assert (found.text, found.country) == ("老挝外交部长沙伦赛·贡玛西", "LAO")
+
+
+def test_an_envoy_posted_somewhere_is_not_of_that_country():
+    envoy = person("老挝副总理宋赛·西潘敦、驻老挝大使姜再冬等到机场迎接。", unknown("姜再冬"), home="CHN")
+    assert envoy.country == "CHN"
+
+
+def test_a_dotted_name_after_a_title_ends_before_the_verb():
+    name = unknown("坎潘·萨玛西")
+    assert person("王毅同老挝外交部长坎潘·萨玛西通电话。", name).text == "老挝外交部长坎潘·萨玛西"

@@ -1696,3 +1696,17 @@ def test_taiwans_leaders_are_known_parties():
     s = "习近平将于7日在新加坡同马英九会面，就推进两岸关系和平发展交换意见。"
     planned = one(in_sentence(page("两岸领导人将在新加坡会面", s), s, "AGREE"))
     assert countries(planned.actor) | countries(planned.recipient) == {"CHN", "TWN"}
+
+
+def test_an_embassys_own_site_is_its_states_outlet():
+    s = "3月28日，姜再冬大使还应约同老挝外交部长沙伦赛·贡玛西通电话。"
+    doc = communique.extract("中华人民共和国驻老挝人民民主共和国大使馆\n首页 > 使馆新闻\n\n"
+                             "中国政府抗疫医疗专家组抵达老挝\n\n老挝副总理宋赛·西潘敦、驻老挝大使姜再冬等到机场迎接。" + s)
+    call = one(in_sentence(doc, s, "CONSULT"))
+    assert (call.mode, countries(call.actor)) == ("phone", {"CHN", "LAO"})
+
+
+def test_recalling_an_envoy_is_against_the_state_he_was_posted_to():
+    s = "澳大利亚总理阿博特29日宣布召回驻印尼大使格里格森，抗议印尼处决两名澳大利亚公民。"
+    recalled = one(in_sentence(page("澳大利亚召回驻印尼大使", s), s, "SANCTION"))
+    assert (countries(recalled.actor), countries(recalled.recipient)) == ({"AUS"}, {"IDN"})

@@ -352,6 +352,8 @@ NAMED_YEAR = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}[-－–—]((?:19|20)\d\d)(?!
 DOCUMENT_AFTER = re.compile(
     r"[^，,。]{0,10}?(?:公约|条约|协定|宣言|决议|议定书|法》|《)|(?:度)?[^，,。]{0,6}?(?:计划|规划|阶段|预算)")
 ENDS = "。！？!?；;\n"
+EMBASSY_SITE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?)驻[\u4e00-\u9fff]{2,20}?(?:大使馆|总领事馆|使馆)",
+                          re.MULTILINE)
 SPOKESPERSON = re.compile(r"(?:外交部|国防部|商务部|外务省)(?:新闻)?发言人")
 SENTENCE_END = re.compile(f"[{ENDS}]")
 
@@ -533,6 +535,12 @@ def _home_country(page: Page, raw: RawPage) -> str | None:
         found = [(at, iso) for name, iso in agencies.items() if (at := scope.find(name)) >= 0]
         if found:
             return min(found)[1]
+        # an embassy's own site (`中华人民共和国驻老挝人民民主共和国大使馆`): the sending state's
+        site = EMBASSY_SITE.search(head) if scope is head else None
+        sender = next((h.country for h in gazetteer().find(site[1]) if h.kind == "country"
+                       and h.end == len(site[1])), None) if site else None
+        if sender:
+            return sender
     if page.dateline and page.dateline.place in _places():  # `（布城16日讯）`: the paper's city
         return _places()[page.dateline.place][1]
     # a ministry's own page (`外交部发言人华春莹主持例行记者会`): its spokesperson's country

@@ -415,11 +415,18 @@ def _add_companies(text: str, hits: list[Hit]) -> list[Hit]:
 
 def _split_minister_titles(text: str, hits: list[Hit]) -> list[Hit]:
     """`越南外交部长裴青山`: the longest match took `越南外交部`, leaving `长`; the title is
-    `外交部长` and the organisation `越南外交部`."""
+    `外交部长` and the organisation `越南外交部`. A place that took that `长` is none."""
     gaz = gazetteer()
     out: list[Hit] = []
-    starts = {h.start for h in hits}
+    at = {h.start: h for h in hits}
+    # `老挝外交部长沙伦赛`: a place (`长沙`) that took the title's last character is no place
+    stolen = {id(p) for h in hits if h.kind in ("org", "institution")
+              and text[h.end - 1 : h.end + 1] == "部长"
+              and (p := at.get(h.end)) is not None and p.kind == "place"}
+    starts = {h.start for h in hits if id(h) not in stolen}
     for h in hits:
+        if id(h) in stolen:
+            continue
         out.append(h)
         if (h.kind in ("org", "institution") and text[h.end - 1 : h.end + 1] == "部长"
                 and h.end not in starts):
@@ -576,6 +583,9 @@ def _translit_re() -> re.Pattern[str]:
 def _trim_translit(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1] in SEPARATORS + " ":
         end -= 1
+    last = max(text.rfind(c, start, end) for c in SEPARATORS)
+    if last >= 0 and end - last > 3 and text.startswith(NAME_FOLLOWERS, end - 1):
+        end -= 1  # `沙伦赛·贡玛西通电话`: the verb's first letter is no part of the name
     return start, end
 
 
@@ -853,6 +863,9 @@ def _person(text: str, parts: list[Hit], person: Hit, home: str | None) -> Entit
     country = person.country or national or (org_ent.country if org_ent else None) or (
         places[0] if places else None) or next(
         (c for h in reversed(roles) if (c := gazetteer().title_country.get(h.name))), None)
+    if (parts[0].kind == "country" and text[parts[0].start - 1 : parts[0].start] == "驻"
+            and country == parts[0].country and not person.country):
+        country = None  # `驻老挝大使姜再冬`: posted there, so of the outlet's country, not Laos's
     sector = next((h.sector for h in reversed(roles) if h.sector), None)
     sector = sector or (org_ent.sector if org_ent else None) or person.sector
     start, end = parts[0].start, parts[-1].end

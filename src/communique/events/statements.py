@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from communique.entities.gazetteer import gazetteer
 from communique.events.grammar import (
     AID_GOODS,
     DEMANDED_SANCTION,
@@ -135,6 +136,8 @@ class Statements(Meetings):
         handed = hit.trigger.word == "移交"
         if handed and self.text.startswith("给", hit.end):  # `将这批人员移交给中国公安部工作组`
             governed = self.clause.governed_by(hit.end, cl[1], ("给",), first=True) or governed
+        if hit.trigger.word.endswith("驻"):  # `召回驻印尼大使格里格森`: where the envoy served
+            after = self._posted_to(hit.end) or after
         options = [governed, after] if hit.trigger.frame == "to" else [after, governed]
         foreign = [o for o in options if o.both or o.countries - subj.countries]
         obj = (foreign or [o for o in options if o] or [Side()])[0]
@@ -208,6 +211,13 @@ class Statements(Meetings):
         if handed and HANDED_PEOPLE.search(self.text, sent[0], cl[1]):  # `这批人员…，…移交泰方`
             return self._found(hit, sent, subj, obj, confidence, event="COOPERATE", cameo="063")
         return self._found(hit, sent, subj, obj, confidence)
+
+    def _posted_to(self, at: int) -> Side:
+        """The country named right at ``at`` (after `驻`), as a party."""
+        hit = next((h for h in gazetteer().find(self.text[at : at + 12])
+                    if h.kind == "country" and h.start == 0), None)
+        return Side((Entity.of_country(self.text[at : at + hit.end], (at, at + hit.end),
+                                       hit.country),)) if hit and hit.country else Side()
 
     def _drill(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
                ) -> list[Found]:
