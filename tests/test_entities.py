@@ -513,3 +513,7 @@ def test_an_envoy_posted_somewhere_is_not_of_that_country():
 def test_a_dotted_name_after_a_title_ends_before_the_verb():
     name = unknown("坎潘·萨玛西")
     assert person("王毅同老挝外交部长坎潘·萨玛西通电话。", name).text == "老挝外交部长坎潘·萨玛西"
+
+
+def test_a_given_name_may_hold_a_letter_that_is_also_a_word():
+    assert person("3月24日，姜再冬大使在万象向老挝卫生部移交了物资。", unknown("姜再冬")).text == "姜再冬大使"

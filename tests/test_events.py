@@ -1710,3 +1710,9 @@ def test_recalling_an_envoy_is_against_the_state_he_was_posted_to():
     s = "澳大利亚总理阿博特29日宣布召回驻印尼大使格里格森，抗议印尼处决两名澳大利亚公民。"
     recalled = one(in_sentence(page("澳大利亚召回驻印尼大使", s), s, "SANCTION"))
     assert (countries(recalled.actor), countries(recalled.recipient)) == ({"AUS"}, {"IDN"})
+
+
+def test_an_envoy_whose_posting_is_not_told_attending_a_ceremony_makes_no_visit():
+    s = "新华社万象3月24日电 姜再冬大使在万象向老挝卫生部移交了中国政府援助老挝的首批抗疫物资。"
+    doc = page("姜再冬大使出席中国援老挝抗疫物资交接仪式", s)
+    assert [e.event for e in doc.events] == ["AID"]

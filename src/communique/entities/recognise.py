@@ -24,6 +24,8 @@ from communique.model import Entity, Span
 SEPARATORS = "·•・‧.．･"
 # Characters that end a Chinese or Vietnamese given name when seen after its first character.
 NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还再均都是的了率一行及夫人时上中下后前年月日此今")
+# between a boundary and a title a surname leads the name: `再` is a given name's (姜再冬大使)
+BEFORE_TITLE_STOP = NAME_STOP - set("再")
 # Verbs that follow a name and whose first character could also end one (`萨尔通电话`,
 # `托德·斯坦因采取`).
 NAME_FOLLOWERS = ("通电话", "通话", "举行", "会谈", "会晤", "会见", "表示", "指出", "代表", "签署", "出席",
@@ -686,7 +688,7 @@ def _name_before_title(text: str, end: int, starts: dict[int, Hit]) -> Hit | Non
         if s < 0 or any(p in starts for p in range(s, end)):
             continue
         cand = text[s:end]
-        if not all(_is_cjk(c) for c in cand) or any(c in NAME_STOP for c in cand[1:]):
+        if not all(_is_cjk(c) for c in cand) or any(c in BEFORE_TITLE_STOP for c in cand[1:]):
             continue
         surname = cand[:2] if cand[:2] in gaz.surnames else cand[0]
         if surname not in gaz.surnames or (size == 4 and cand[len(surname)] != "氏"):

@@ -404,6 +404,8 @@ class Meetings(PageState):
             return []
         if all(e.kind == "country" for e in foreign) and self._posted_in(subj, foreign[0].country):
             return []  # `驻越南大使何炜在河内出席…仪式`: an envoy at work where he is posted
+        if all(e.kind == "country" for e in foreign) and self._envoys(subj):
+            return []  # `姜再冬大使出席中国援老挝…仪式`: an envoy's ceremonies are where he serves
         if is_future(text[cl[0] : hit.start]) or self._future_sentence(cl, sent, hit.start):
             return self._found(hit, sent, subj, Side(foreign), 0.7, event="AGREE", mode=None,
                                cameo="036")
@@ -424,6 +426,14 @@ class Meetings(PageState):
         return bool(name and people) and all(
             f"驻{name}" in self.text[max(0, e.span[0] - 1) : e.span[1]] or f"驻{name}" in (e.org or "")
             for e in people)
+
+    def _envoys(self, subj: Side) -> bool:
+        """Whether every party of ``subj`` is a person with an envoy's title (one that heads a
+        mission: 大使, 总领事…)."""
+        people = [e for e in subj.entities if e.kind == "person"]
+        gaz = gazetteer()
+        return bool(people) and len(people) == len(subj.entities) and all(
+            e.role and (title := gaz.entry(f"role:{e.role}")) and title.org for e in people)
 
     def _grouping(self, hit: TriggerHit, cl: Span) -> Entity | None:
         """`出席第九次中日韩领导人会议`: a meeting named by three or more countries is held by
