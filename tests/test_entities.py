@@ -517,3 +517,8 @@ def test_a_dotted_name_after_a_title_ends_before_the_verb():
 
 def test_a_given_name_may_hold_a_letter_that_is_also_a_word():
     assert person("3月24日，姜再冬大使在万象向老挝卫生部移交了物资。", unknown("姜再冬")).text == "姜再冬大使"
+
+
+def test_a_minister_of_one_portfolio_the_knowledge_lacks_is_of_the_country_before():
+    found = person("中国商务部部长钟山和柬埔寨商业大臣班索萨签署协定。", unknown("班索萨"))
+    assert (found.text, found.country) == ("柬埔寨商业大臣班索萨", "KHM")

@@ -1716,3 +1716,15 @@ def test_an_envoy_whose_posting_is_not_told_attending_a_ceremony_makes_no_visit(
     s = "新华社万象3月24日电 姜再冬大使在万象向老挝卫生部移交了中国政府援助老挝的首批抗疫物资。"
     doc = page("姜再冬大使出席中国援老挝抗疫物资交接仪式", s)
     assert [e.event for e in doc.events] == ["AID"]
+
+
+def test_a_journey_planned_to_a_list_of_countries_goes_to_each():
+    s = "随后，王毅将前往马来西亚、老挝、泰国、新加坡访问。"
+    doc = page("王毅访问东南亚", "新华社北京10月12日电 王毅12日在北京会见柬埔寨副首相。" + s)
+    planned = one(in_sentence(doc, s, "AGREE"))
+    assert countries(planned.recipient) == {"MYS", "LAO", "THA", "SGP"}
+
+
+def test_signing_by_video_is_no_call():
+    s = "2020年10月12日，中柬两国以视频方式签署《中华人民共和国政府和柬埔寨王国政府自由贸易协定》。"
+    assert [e.event for e in in_sentence(page("中柬签署自贸协定", s), s)] == ["SUPPORT"]

@@ -764,6 +764,9 @@ BODY_NAME = re.compile(r"[^\W\d_和与及的在、]{1,6}")
 PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政府中东问题特使`
 # `马来西亚投资、贸易及工业部长`, `劳动、荣军与社会部长`: a minister of several portfolios
 PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[、和及与][\u4e00-\u9fff]{1,4}){1,3}部?")
+# `柬埔寨商业大臣`: one portfolio of two letters, no function letter among them
+ONE_PORTFOLIO = re.compile(r"[^\W\d的在与和同向对将已会是及并为等-]{2}")
+MINISTERS = frozenset(("部长", "大臣", "副部长", "副大臣"))
 SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
 DAY_AFTER = re.compile(r"前|电|报|讯|至|起|以来|[上下中]午|早|晚|夜|凌晨|傍晚|$")  # after `日` of a day
 # `云南省委书记`, `美国前众议员`, `埃及临时总统`, `法国共产党全国书记`: what may stand between the
@@ -787,7 +790,9 @@ def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
         if chain:
             gap = text[chain[-1].end : h.start]
             last = chain[-1]
-            joins = gap in CHAIN_GLUE or _glued(gap, last.kind, h.kind)
+            joins = gap in CHAIN_GLUE or _glued(gap, last.kind, h.kind) or (
+                h.kind == "role" and h.name in MINISTERS and last.kind == "country"
+                and ONE_PORTFOLIO.fullmatch(gap) is not None)  # `柬埔寨商业大臣班索萨`
             if not joins or (last.kind == "person" and h.kind not in ("role", "rank", "honorific")):
                 flush()
         chain.append(h)

@@ -188,11 +188,12 @@ class PageState:
         return Side()
 
     def _country_in(self, start: int, end: int) -> Side:
-        """The first country named in ``[start, end)``, else the country of the first place
-        named there (`抵达吉隆坡`), as a party."""
+        """The first country named in ``[start, end)`` with those listed with it, else the
+        country of the first place named there (`抵达吉隆坡`), as a party."""
         named = [e for e in self.clause.within(start, end) if e.kind == "country"]
-        if named:
-            return Side((named[0],))
+        if named:  # `前往马来西亚、老挝、泰国、新加坡访问`: every country of the list
+            listed = [e for e in self.clause.group_from(named) if e.kind == "country"]
+            return Side(tuple(listed or named[:1]))
         i = bisect.bisect_left(self.place_starts, start)
         if i == len(self.places) or self.places[i].end > end or not self.places[i].country:
             return Side()
