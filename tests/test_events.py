@@ -1102,7 +1102,8 @@ def test_guests_meeting_during_a_summit_abroad_meet_in_a_third_country():
                "23日，习近平在会晤期间分别会见印度总理莫迪和伊朗总统佩泽希齐扬。")
     modes = {next(iter(countries(e.actor + e.recipient) - {"CHN"})): e.mode
              for e in doc.events if e.event == "CONSULT"}
-    assert modes == {"RUS": "visit", "IND": "third-party", "IRN": "third-party"}
+    assert modes == {"RUS": "visit", "IND": "third-party", "IRN": "third-party",
+                     "IGO": "multilateral"}  # the summit the title says he attended
 
 
 def test_two_guests_of_a_summit_meet_in_a_third_country_after_one_met_the_host():
@@ -1728,3 +1729,16 @@ def test_a_journey_planned_to_a_list_of_countries_goes_to_each():
 def test_signing_by_video_is_no_call():
     s = "2020年10月12日，中柬两国以视频方式签署《中华人民共和国政府和柬埔寨王国政府自由贸易协定》。"
     assert [e.event for e in in_sentence(page("中柬签署自贸协定", s), s)] == ["SUPPORT"]
+
+
+def test_leaders_named_with_one_attending_a_summit_attend_it_with_him():
+    s = "30日，习近平同巴西总统特梅尔、俄罗斯总统普京、印度总理莫迪和南非总统拉马福萨出席金砖国家领导人非正式会晤。"
+    went = [e for e in in_sentence(page("金砖国家领导人会晤", s), s, "CONSULT") if e.recipient]
+    assert len(went) == 1 and countries(went[0].actor) == {"CHN", "BRA", "RUS", "IND", "ZAF"}
+    assert countries(went[0].recipient) == {"IGO"}
+
+
+def test_a_summit_attended_only_as_the_setting_of_a_meeting_is_not_coded_apart():
+    s = "5月31日，国防部长董军在新加坡出席第21届香格里拉对话会期间，同美国国防部长奥斯汀举行会谈。"
+    met = in_sentence(page("董军会见奥斯汀", s), s, "CONSULT")
+    assert len(met) == 1 and countries(met[0].actor) | countries(met[0].recipient) == {"CHN", "USA"}

@@ -30,11 +30,12 @@ from communique.model import Entity, Span
 
 ANY_ABOVE = re.compile(r"了?(?:上述|以上|上面)")  # what the page told before: `参加上述活动`
 COME_TO = re.compile(r"[来赴][\u4e00-\u9fff](?:举行|进行|出席|参加|会晤|会谈|工作)")  # `来华举行…会晤`
-TOGETHER = re.compile(r"(同|与)[^，,。；;]{2,40}?(共同|一起|一道|一同)\s*$")
+TOGETHER = re.compile(r"(同|与)[^，,。；;]{2,40}?(共同|一起|一道|一同|)\s*$")
 SIGNING_CEREMONY = re.compile(r"[^，,。；;]{0,60}?(?:签字|签约|签署)仪式")
 # a meeting named by its kind alone: `主持峰会`, `出席了会议`, `出席本次峰会`
 BARE_MEETING = re.compile(r"了?(?:本次|此次|该|这次)?(?:峰会|会议|大会)(?![室堂厅场中心])")
 CHAIRED = re.compile(r"(?<!共同|联合)(主持)了?[^，,。；;]{0,20}?(?:峰会|会议|大会|开幕式)[，,]\s*$")
+PUNCTUATION_RE = re.compile(r"[，,。；;：:]")
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
 # an organisation named as a meeting (`中国—东盟领导人会议`), not a grouping (`七国集团`)
 MEETING_NAME = re.compile(r"会议|峰会|会晤|论坛|对话会|大会|会$")
@@ -382,6 +383,10 @@ class Meetings(PageState):
         rest = text[hit.start : sent[1]]
         if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word not in ("与会", "列席"):
             return []
+        during = SIDELINES.search(text, hit.end, cl[1])
+        if during and not PUNCTUATION_RE.search(text, hit.end, during.start()) and re.search(
+                r"会见|会谈|会晤|通电话", text[during.end() : sent[1]]):
+            return []  # `在出席…峰会期间会见…`: the meeting on its sidelines is the news
         if ANY_ABOVE.match(text, hit.end):
             return []  # `蔡奇、王毅等参加上述活动`: those who came along, no act of their own
         if SIGNING_CEREMONY.match(text, hit.end, cl[1]):
