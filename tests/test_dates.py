@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import communique
 from communique.dates import (
     DateMention,
     cn_to_int,
@@ -496,3 +497,14 @@ def test_the_day_before_the_one_told_is_that_day_less_one():
 def test_a_numbered_francophonie_summit_gives_its_year():
     clues = year_clues("此前,10月4日至5日,苏林出席了在法国维莱科特雷和巴黎举行的第十九届法语国家峰会。")
     assert [c.year for c in clues] == [2024]
+
+
+def test_a_ceremony_before_the_talks_is_on_the_talks_day_a_delegations_other_calls_are_not():
+    text = ("越南之声\n\n当地时间11月22日上午，苏林同马来西亚总理安瓦尔举行会谈。\n"
+            "苏林一行于11月21日下午抵达吉隆坡。会谈前，两国领导人共同见证了多项合作文件的签署。"
+            "在会谈前，越方代表团向英雄纪念碑敬献花圈，并会见了马越友好协会。")
+    doc = communique.extract(text, published="2024-11-22")
+    seen = next(e for e in doc.events if e.text.startswith("会谈前"))
+    assert seen.date.value == "2024-11-22"
+    called = next(e for e in doc.events if e.text.startswith("在会谈前"))
+    assert called.date.value == "2024-11"

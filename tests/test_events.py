@@ -1742,3 +1742,11 @@ def test_a_summit_attended_only_as_the_setting_of_a_meeting_is_not_coded_apart()
     s = "5月31日，国防部长董军在新加坡出席第21届香格里拉对话会期间，同美国国防部长奥斯汀举行会谈。"
     met = in_sentence(page("董军会见奥斯汀", s), s, "CONSULT")
     assert len(met) == 1 and countries(met[0].actor) | countries(met[0].recipient) == {"CHN", "USA"}
+
+
+def test_a_welcome_ceremony_before_the_talks_is_the_visit_on_the_talks_day():
+    s = "会谈前，安瓦尔总理在首相府主持隆重仪式，欢迎苏林总书记。"
+    doc = page("苏林与安瓦尔举行会谈", "当地时间11月22日上午，在马来西亚布城首相府，越共中央总书记苏林同马来西亚总理"
+               "安瓦尔·易卜拉欣举行会谈。\n苏林总书记一行于11月21日下午抵达吉隆坡，开始对马来西亚进行正式访问。" + s)
+    assert not [e for e in doc.events if e.event == "SUPPORT"]  # no welcome apart from the visit
+    assert sorted(e.date.value[-5:] for e in doc.events) == ["11-21", "11-22"]  # arrival, talks

@@ -347,7 +347,9 @@ class Meetings(PageState):
             return []
         if FUTURE_WELCOME.search(after) and lexicon().has_action(after):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", cameo="036")
-        if "访" in after or COME_TO.search(after):  # `欢迎莫迪来华举行非正式会晤`: his visit
+        ceremony = re.search(r"(?:仪式|典礼)[，,]?\s*$", self.text[sent[0] : hit.start])
+        if "访" in after or COME_TO.search(after) or ceremony:
+            # `欢迎莫迪来华举行非正式会晤`, `主持隆重仪式，欢迎苏林总书记`: his visit
             return self._consult(hit, sent, cl, obj, subj, visit=True)
         return self._found(hit, sent, subj, obj, 0.75)
 
