@@ -1750,3 +1750,12 @@ def test_a_welcome_ceremony_before_the_talks_is_the_visit_on_the_talks_day():
                "安瓦尔·易卜拉欣举行会谈。\n苏林总书记一行于11月21日下午抵达吉隆坡，开始对马来西亚进行正式访问。" + s)
     assert not [e for e in doc.events if e.event == "SUPPORT"]  # no welcome apart from the visit
     assert sorted(e.date.value[-5:] for e in doc.events) == ["11-21", "11-22"]  # arrival, talks
+
+
+def test_a_navys_ships_arriving_at_a_foreign_port_visit_its_country():
+    s = "参加中俄“海上联合-2012”军事演习的俄罗斯海军太平洋舰队舰艇编队21日上午抵达青岛某军港。"
+    called = one(in_sentence(page("俄舰艇编队抵达青岛", s), s, "CONSULT"))
+    assert (called.mode, countries(called.actor), countries(called.recipient)) == (
+        "visit", {"RUS"}, {"CHN"})
+    s = "印度海军“萨特普拉”号护卫舰9月14日抵达仰光港，向缅方交付一批救援物资，包括干粮、衣物和药品。"
+    assert in_sentence(page("印度援缅物资运抵", s), s, "CONSULT") == []

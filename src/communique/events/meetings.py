@@ -8,6 +8,7 @@ import re
 
 from communique.entities.gazetteer import gazetteer
 from communique.events.grammar import (
+    AID_GOODS,
     CALL_WORDS,
     COUNTED_PARTNERS,
     FUTURE_WELCOME,
@@ -36,6 +37,7 @@ SIGNING_CEREMONY = re.compile(r"[^，,。；;]{0,60}?(?:签字|签约|签署)仪
 BARE_MEETING = re.compile(r"了?(?:本次|此次|该|这次)?(?:峰会|会议|大会)(?![室堂厅场中心])")
 CHAIRED = re.compile(r"(?<!共同|联合)(主持)了?[^，,。；;]{0,20}?(?:峰会|会议|大会|开幕式)[，,]\s*$")
 PUNCTUATION_RE = re.compile(r"[，,。；;：:]")
+SHIPS = re.compile(r"舰艇?编队|舰队|[^\W\d]{0,4}舰(?![长员])|护航编队")
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
 # an organisation named as a meeting (`中国—东盟领导人会议`), not a grouping (`七国集团`)
 MEETING_NAME = re.compile(r"会议|峰会|会晤|论坛|对话会|大会|会$")
@@ -306,6 +308,10 @@ class Meetings(PageState):
         if is_future(before) or self._future_sentence(cl, sent, hit.start):
             return []
         people = tuple(e for e in self._resolve(subj) if e.kind == "person" and e.country)
+        if (not people and subj.span and SHIPS.search(self.text, subj.span[0], hit.start)
+                and not AID_GOODS.search(self.text, hit.end, sent[1])):  # not relief shipped
+            # `俄罗斯海军太平洋舰队舰艇编队21日上午抵达青岛某军港`: a navy's port call
+            people = tuple(e for e in subj.entities if e.country and e.kind in ("org", "country"))
         host = self._country_in(hit.end, cl[1])
         if not host and self.text[hit.end : hit.end + 1] in "，,。" and len(self.frame.hosts) == 1:
             # `特朗普於10日晚抵達，11日…`: arrived where the page's visits are made
