@@ -508,3 +508,11 @@ def test_a_ceremony_before_the_talks_is_on_the_talks_day_a_delegations_other_cal
     assert seen.date.value == "2024-11-22"
     called = next(e for e in doc.events if e.text.startswith("在会谈前"))
     assert called.date.value == "2024-11"
+
+
+def test_a_meeting_before_the_opening_ceremony_is_on_the_ceremonys_day():
+    text = ("新浪军事\n\n中俄“海上联合-2012”军事演习22日上午在青岛开幕。\n"
+            "参加演习的俄罗斯海军舰艇21日抵达青岛。开幕式前，中国人民解放军海军司令员吴胜利上将会见了俄方总导演苏哈诺夫一行。")
+    doc = communique.extract(text, published="2012-04-22")
+    met = next(e for e in doc.events if e.text.startswith("开幕式前"))
+    assert met.date.value == "2012-04-22"

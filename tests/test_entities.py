@@ -522,3 +522,8 @@ def test_a_given_name_may_hold_a_letter_that_is_also_a_word():
 def test_a_minister_of_one_portfolio_the_knowledge_lacks_is_of_the_country_before():
     found = person("中国商务部部长钟山和柬埔寨商业大臣班索萨签署协定。", unknown("班索萨"))
     assert (found.text, found.country) == ("柬埔寨商业大臣班索萨", "KHM")
+
+
+def test_a_russian_name_that_starts_like_a_chinese_one_ends_in_fu():
+    name = unknown("苏哈诺夫")
+    assert person("俄罗斯海军副总司令苏哈诺夫中将出席开幕式。", name).text == "俄罗斯海军副总司令苏哈诺夫中将"

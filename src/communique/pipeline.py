@@ -354,7 +354,7 @@ NAMED_YEAR = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}[-－–—]((?:19|20)\d\d)(?!
 DOCUMENT_AFTER = re.compile(
     r"[^，,。]{0,10}?(?:公约|条约|协定|宣言|决议|议定书|法》|《)|(?:度)?[^，,。]{0,6}?(?:计划|规划|阶段|预算)")
 ENDS = "。！？!?；;\n"
-BEFORE_THE_TALKS = re.compile(r"\s*(?:会谈|会见|会晤)(?:开始)?前[，,]")
+BEFORE_THE_TALKS = re.compile(r"\s*(?:会谈|会见|会晤|开幕式)(?:开始)?前[，,]")
 EMBASSY_SITE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?)驻[\u4e00-\u9fff]{2,20}?(?:大使馆|总领事馆|使馆)",
                           re.MULTILINE)
 SPOKESPERSON = re.compile(r"(?:外交部|国防部|商务部|外务省)(?:新闻)?发言人")

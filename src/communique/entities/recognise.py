@@ -621,6 +621,11 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
         given += 1
     if given == 0:
         return None
+    if text.startswith("夫", q) and not text.startswith("夫人", q):
+        # `苏哈诺夫中将`: a Russian name that starts like a Chinese one ends in `夫`, not before
+        letters = _foreign_letters(text, p, starts)
+        if letters is not None and letters.end > q:
+            return letters
     if q < len(text) and text[q] not in PUNCT and text[q] not in NAME_STOP and q not in starts:
         # no clear end (`总书记关于推进…`): the tagger decides, else the letters of a foreign
         # name that starts like a Chinese one (`拿督斯里希山慕丁周四…`)
