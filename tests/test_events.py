@@ -1759,3 +1759,12 @@ def test_a_navys_ships_arriving_at_a_foreign_port_visit_its_country():
         "visit", {"RUS"}, {"CHN"})
     s = "印度海军“萨特普拉”号护卫舰9月14日抵达仰光港，向缅方交付一批救援物资，包括干粮、衣物和药品。"
     assert in_sentence(page("印度援缅物资运抵", s), s, "CONSULT") == []
+
+
+def test_threats_in_other_words_and_at_the_separatists():
+    s = "如果美方一意孤行，中方必将作出坚决反制。"
+    warned = one(in_sentence(page("外交部回应", "中国外交部发言人赵立坚6日表示，" + s), s, "THREATEN"))
+    assert countries(warned.recipient) == {"USA"}
+    s = "如果“台独”分裂势力挑衅逼迫，甚至突破红线，我们将不得不采取断然措施。"
+    warned = one(in_sentence(page("中美元首视频会晤", "习近平指出，" + s), s, "THREATEN"))
+    assert [e.org for e in warned.recipient] == ["“台独”分裂势力"]
