@@ -1768,3 +1768,13 @@ def test_threats_in_other_words_and_at_the_separatists():
     s = "如果“台独”分裂势力挑衅逼迫，甚至突破红线，我们将不得不采取断然措施。"
     warned = one(in_sentence(page("中美元首视频会晤", "习近平指出，" + s), s, "THREATEN"))
     assert [e.org for e in warned.recipient] == ["“台独”分裂势力"]
+
+
+def test_hosts_each_to_receive_one_guest_are_his_plans_to_call_on_each():
+    s = "据悉，访华期间，国家主席习近平、全国人大常委会委员长张德江将分别会见阮春福。"
+    doc = communique.extract("李克强同阮春福举行会谈\n\n中新网北京9月12日电 国务院总理李克强12日同越南政府"
+                             "总理阮春福举行会谈。\n\n" + s, published="2016-09-12")
+    plans = in_sentence(doc, s, "AGREE")
+    assert sorted((countries(e.actor).pop(), e.recipient[0].name) for e in plans) == [
+        ("VNM", "习近平"), ("VNM", "张德江")]
+    assert {e.date.value for e in plans} == {"2016-09"}  # some day of the visit

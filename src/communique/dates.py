@@ -663,6 +663,7 @@ _VAGUE_CLAUSE = re.compile(r"(?:期间|之前|此前|以前|(?<!仪式)(?<!典�
 # `会谈前，两国领导人共同见证…签署`, `会谈前，…主持隆重仪式`: the ceremonies of talks are held the
 # day of the talks (not a delegation's other calls `在会谈前,…敬献花圈,…并会见…`)
 _TALKS_CEREMONY = re.compile(r"\s*(?:会谈|会见|会晤)(?:开始)?前[，,][^。；]*?(?:仪式|见证|授予|签署|签字)")
+_SOURCE_LEAD = re.compile(r"\s*(?:据悉|据了解|另悉|另据悉)[，,]")
 _FUTURE_SENTENCE = re.compile(r"(?:即将|(?<![大上中少])将于|拟于|定于|计划于|预计于|将在)")
 _SLACK = timedelta(days=7)
 # a related story's day alone may be a little after its page's (the links are kept up to date):
@@ -794,9 +795,11 @@ def resolve_event_date(
                 None)
     vague_clause = False
     if pick is None:
-        first = _CLAUSE_BREAK.search(text, s0, s1)
-        vague_clause = in_period or bool(first and _VAGUE_CLAUSE.search(text, s0, first.start())
-                                         and not _TALKS_CEREMONY.match(text, s0, s1))
+        lead = _SOURCE_LEAD.match(text, s0, s1)  # `据悉，访华期间，…`: the clause after the source
+        c0 = lead.end() if lead else s0
+        first = _CLAUSE_BREAK.search(text, c0, s1)
+        vague_clause = in_period or bool(first and _VAGUE_CLAUSE.search(text, c0, first.start())
+                                         and not _TALKS_CEREMONY.match(text, c0, s1))
     elif pick.relative == "same_day":
         vague_clause = in_period  # `大会期间,…。当天,…`: the day of a period is not known
     ymd: _Ymd | None = None

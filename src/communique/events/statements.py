@@ -25,6 +25,9 @@ from communique.events.page_state import Found, merge
 from communique.events.sides import Side
 from communique.model import Entity, Span
 
+# `将分别会见阮春福`: hosts, each to receive one guest
+HOSTS_TO_RECEIVE = re.compile(r"\s*(?:于[^，,。]{1,8})?分别(?:会见|接见|会晤)")
+
 NEXT_PLAN = re.compile(r"[，,；;][^，,；;。]{1,12}?(?<![大上中少])(?:将|愿|拟)")
 
 
@@ -372,6 +375,11 @@ class Statements(Meetings):
         if "分别" in self.text[start : start + 4] and len(obj.entities) > 1:
             return [ev for e in obj.entities  # `还将分别会见苏林和陈青敏`: a plan for each
                     for ev in self._found(hit, sent, subj, Side((e,)), 0.7, cameo=code)]
+        if (HOSTS_TO_RECEIVE.match(self.text, start) and len(obj.entities) == 1
+                and not subj.both and len(subj.entities) > 1):
+            # `习近平、张德江将分别会见阮春福`: the guest is to call on each host
+            return [ev for e in subj.entities
+                    for ev in self._found(hit, sent, obj, Side((e,)), 0.7, cameo=code)]
         goes = JOURNEY_PLAN.search(self.text, start, nxt.start() if nxt else sent[1])
         return [ev for who in (self._each_country(subj, obj) if goes else [subj])
                 for ev in self._found(hit, sent, who, obj, 0.7, cameo=code)]
