@@ -1778,3 +1778,16 @@ def test_hosts_each_to_receive_one_guest_are_his_plans_to_call_on_each():
     assert sorted((countries(e.actor).pop(), e.recipient[0].name) for e in plans) == [
         ("VNM", "习近平"), ("VNM", "张德江")]
     assert {e.date.value for e in plans} == {"2016-09"}  # some day of the visit
+
+
+def test_a_guest_meeting_another_guest_on_his_hosts_soil_meets_in_a_third_country():
+    s = "1日，习近平还分别会见了法国总统马克龙和土耳其总统埃尔多安。"
+    doc = page("习特会达成共识", "国家主席习近平当地时间1日晚在布宜诺斯艾利斯同美国总统特朗普举行工作晚宴会晤。\n" + s
+               + "\n按照日程，习近平2日起将对阿根廷进行国事访问，并同阿根廷总统马克里举行会谈。")
+    assert {e.mode for e in in_sentence(doc, s, "CONSULT")} == {"third-party"}
+
+
+def test_a_meeting_named_as_what_is_attended_is_no_meeting_of_its_own():
+    s = "金正恩26日乘专列抵达同登站，随后换乘汽车前往河内，出席第二次朝美首脑会谈。"
+    doc = page("金正恩抵达越南", s)  # the title's visit, and no talks held with America
+    assert [countries(e.recipient) for e in doc.events if e.event == "CONSULT"] == [{"VNM"}]

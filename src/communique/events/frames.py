@@ -39,6 +39,8 @@ MATTER_BEFORE = re.compile(r"(?:就|对|关于)[^，,。；;]*$")
 MATTER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:一事|事件|表示|严重关切|关切|关注)")
 ABOUT = re.compile(r"关于[^，,。；;]*$")
 DOCUMENT_AFTER = re.compile(r"[^，,。；;]{0,40}?的[^，,。；;]{0,6}?(?:声明|宣言|公报|协定|协议|备忘录|文件)")
+# `出席金砖国家领导人非正式会晤`: a meeting named as what is attended
+ATTENDED_BEFORE = re.compile(r"(?:出席|参加|列席)了?[^，,。；;了的并]{2,30}$")
 CONDITION = re.compile(r"\s*(?:如果|如若|倘若|假如|若是|若|一旦)")
 # `根据协定，两国军队可…`, `条约规定…另一方…提供军事援助`: what a text provides, no act
 DOCUMENT_SOURCE = re.compile(r"\s*(?:根据|按照|依据)[^，,。；;]{0,14}?(?:协定|协议|条约)[，,]"
@@ -178,6 +180,8 @@ class Frames(Statements):
                 return []  # `由 A 与 B 共同主办`: who organised a meeting
         if name == "hosted":
             return self._hosted(hit, subj, cl, sent)
+        if name == "with" and ATTENDED_BEFORE.search(before):
+            return []  # `出席金砖国家领导人非正式会晤`: the meeting attended, told by 出席
         if name in ("with", "joint"):
             return self._with(hit, subj, cl, sent, before)
         if name in ("host", "caller"):

@@ -210,6 +210,12 @@ class Meetings(PageState):
             # two guests of the page's host meeting there (`特朗普与金正恩在…酒店举行会谈`, both
             # arrived in Hanoi)
             return meeting(everyone, Side(), "third-party", "044")
+        if (len(countries) >= 2 and countries & self.frame.visitors and self.frame.hosts
+                and not countries & self.frame.hosts and not self.qa
+                and self.venue not in self.frame.visitors):
+            # a guest meeting another guest, not his host (`习近平…将对阿根廷进行国事访问` on the
+            # page: `1日，习近平还分别会见了法国总统马克龙…`)
+            return meeting(everyone, Side(), "third-party", "044")
         guests = self._of(everyone, lambda c: c in self.frame.visitors)
         hosts = self._of(everyone, lambda c: c not in self.frame.visitors)
         if guests and hosts:
