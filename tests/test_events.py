@@ -1791,3 +1791,11 @@ def test_a_meeting_named_as_what_is_attended_is_no_meeting_of_its_own():
     s = "金正恩26日乘专列抵达同登站，随后换乘汽车前往河内，出席第二次朝美首脑会谈。"
     doc = page("金正恩抵达越南", s)  # the title's visit, and no talks held with America
     assert [countries(e.recipient) for e in doc.events if e.event == "CONSULT"] == [{"VNM"}]
+
+
+def test_a_statement_the_two_sides_issued_is_theirs_not_its_publishers():
+    s = "白宫稍后公布双方发表的联合声明。"
+    doc = page("奥巴马会见张晋创", "美国总统奥巴马25日在白宫会见越南国家主席张晋创。" + s)
+    stated = one(in_sentence(doc, s, "SUPPORT"))
+    assert (countries(stated.actor), stated.recipient) == ({"USA", "VNM"}, ())
+    assert all(e.kind == "person" for e in stated.actor)

@@ -38,6 +38,7 @@ BARE_MEETING = re.compile(r"了?(?:本次|此次|该|这次)?(?:峰会|会议|�
 CHAIRED = re.compile(r"(?<!共同|联合)(主持)了?[^，,。；;]{0,20}?(?:峰会|会议|大会|开幕式)[，,]\s*$")
 PUNCTUATION_RE = re.compile(r"[，,。；;：:]")
 SHIPS = re.compile(r"舰艇?编队|舰队|[^\W\d]{0,4}舰(?![长员])|护航编队")
+MADE_BY_BOTH = re.compile(r"(?:双方|两国[^，,。；;的]{0,4}?)(?:共同)?(?:发表|签署|通过)的\s*$")
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
 # an organisation named as a meeting (`中国—东盟领导人会议`), not a grouping (`七国集团`)
 MEETING_NAME = re.compile(r"会议|峰会|会晤|论坛|对话会|大会|会$")
@@ -51,6 +52,10 @@ class Meetings(PageState):
 
     def _with(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str) -> list[Found]:
         t = hit.trigger
+        made = MADE_BY_BOTH.search(self.text, cl[0], hit.start)
+        both = self.clause.both_in(made.start(), made.end()) if made else None
+        if both:  # `白宫稍后公布双方发表的联合声明`: the statement is the two sides', not the publisher's
+            subj, before = Side(both=True, span=both), ""
         start = subj.span[1] if subj.span else cl[0]
         # a subject carried from an earlier clause (`…与洪玛奈会谈，并与安华会谈`): a partner
         # named in this one, else the earlier clause's (`…会谈，并签署…议程`)
