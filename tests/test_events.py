@@ -1799,3 +1799,12 @@ def test_a_statement_the_two_sides_issued_is_theirs_not_its_publishers():
     stated = one(in_sentence(doc, s, "SUPPORT"))
     assert (countries(stated.actor), stated.recipient) == ({"USA", "VNM"}, ())
     assert all(e.kind == "person" for e in stated.actor)
+
+
+def test_a_meeting_or_visit_named_as_a_matter_or_a_time_is_no_event():
+    s = "特朗普在返国专机上分别与文在寅及日本首相安倍晋三通电话，通报会晤情况。"
+    calls = in_sentence(page("特朗普结束新加坡之行", s), s, "CONSULT")
+    assert sorted(len(e.actor) for e in calls) == [2, 2] and {e.mode for e in calls} == {"phone"}
+    s = "访问越南前，李克强在泰国进行了正式访问。"
+    went = in_sentence(page("李克强结束东南亚之行", s), s, "CONSULT")
+    assert [countries(e.recipient) for e in went] == [{"THA"}]

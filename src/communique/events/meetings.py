@@ -253,8 +253,8 @@ class Meetings(PageState):
         if "欢迎" in before and self.text[max(cl[0], before.find("欢迎") + cl[0] - 2):].startswith(
                 WARM_GREETING):
             return []  # `热烈欢迎X访问越南`: a greeting in the talks, not another visit
-        if re.search(r"(期间|之际|前夕|之行)[,，;；]?$", text[hit.end : cl[1]]):
-            return []  # `访问俄罗斯期间,…`: the visit as a time for what follows
+        if re.search(r"(期间|之际|前夕|之行|(?<![日月年天])之?前)[,，;；]?$", text[hit.end : cl[1]]):
+            return []  # `访问俄罗斯期间,…`, `访问越南前，…`: the visit as a time for what follows
         if re.search(r"结束(?:对|在)?[^，,。；;]{0,12}$", before):
             return []  # `将结束对马来西亚的访问,前往柬埔寨…`: the end of a visit told before
         short = self._short_host(hit)  # `访华`, `来越`: the host in the word
