@@ -516,3 +516,10 @@ def test_a_meeting_before_the_opening_ceremony_is_on_the_ceremonys_day():
     doc = communique.extract(text, published="2012-04-22")
     met = next(e for e in doc.events if e.text.startswith("开幕式前"))
     assert met.date.value == "2012-04-22"
+
+
+def test_a_meeting_attended_is_dated_by_its_own_days():
+    text = "国防部网\n\n国防部网讯 魏凤和于5月30日抵达新加坡，出席5月31日至6月2日举行的第18届香格里拉对话会。"
+    doc = communique.extract(text, published="2019-05-31")
+    went = next(e for e in doc.events if e.mode == "multilateral")
+    assert went.date.value == "2019-05-31"

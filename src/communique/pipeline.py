@@ -150,6 +150,9 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
         said = press_conference and _spokesperson_says(f)
         if f.event in ("AGREE", "REQUEST") and f.span[0] > f.sentence[0]:
             told = (f.sentence[0], f.span[0])
+        elif f.trigger.frame == "attend" and (held := HELD_ON.match(text, f.span[1])):
+            # `5月30日抵达新加坡，出席5月31日至6月2日举行的…对话会`: the meeting's own days
+            told = held.span()
         elif said and f.trigger.frame == "accused":
             # `答：10月22日，菲方船只擅闯…`: the day is the trespass's; the charge is the briefing's
             told = (f.sentence[0], f.sentence[0])
@@ -354,6 +357,7 @@ NAMED_YEAR = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}[-－–—]((?:19|20)\d\d)(?!
 DOCUMENT_AFTER = re.compile(
     r"[^，,。]{0,10}?(?:公约|条约|协定|宣言|决议|议定书|法》|《)|(?:度)?[^，,。]{0,6}?(?:计划|规划|阶段|预算)")
 ENDS = "。！？!?；;\n"
+HELD_ON = re.compile(r"了?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:至(?:\d{1,2}月)?\d{1,2}日)?(?:在[^，,。；;]{1,12})?举行的")
 BEFORE_THE_TALKS = re.compile(r"\s*(?:会谈|会见|会晤|开幕式)(?:开始)?前[，,]")
 EMBASSY_SITE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?)驻[\u4e00-\u9fff]{2,20}?(?:大使馆|总领事馆|使馆)",
                           re.MULTILINE)
