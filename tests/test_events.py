@@ -1808,3 +1808,10 @@ def test_a_meeting_or_visit_named_as_a_matter_or_a_time_is_no_event():
     s = "访问越南前，李克强在泰国进行了正式访问。"
     went = in_sentence(page("李克强结束东南亚之行", s), s, "CONSULT")
     assert [countries(e.recipient) for e in went] == [{"THA"}]
+
+
+def test_going_on_to_visit_a_list_of_countries_is_a_plan_to_visit_each():
+    s = "据悉，马克龙27日将在河内同越南青年学生交流，随后前往印度尼西亚和新加坡访问。"
+    doc = page("马克龙结束访越", "法国总统马克龙26日在河内同越南国家主席梁强举行会谈。" + s)
+    planned = [e for e in in_sentence(doc, s, "AGREE") if countries(e.recipient) - {"VNM"}]
+    assert [countries(e.recipient) for e in planned] == [{"IDN", "SGP"}]

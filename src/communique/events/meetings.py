@@ -39,6 +39,7 @@ CHAIRED = re.compile(r"(?<!共同|联合)(主持)了?[^，,。；;]{0,20}?(?:峰
 PUNCTUATION_RE = re.compile(r"[，,。；;：:]")
 SHIPS = re.compile(r"舰艇?编队|舰队|[^\W\d]{0,4}舰(?![长员])|护航编队")
 MADE_BY_BOTH = re.compile(r"(?:双方|两国[^，,。；;的]{0,4}?)(?:共同)?(?:发表|签署|通过)的\s*$")
+GONE_TO_VISIT = re.compile(r"(?:赴|前往)((?:(?!出席|参加|并|举行|会见|同|与)[^，,。；;]){1,30}?)$")
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
 # an organisation named as a meeting (`中国—东盟领导人会议`), not a grouping (`七国集团`)
 MEETING_NAME = re.compile(r"会议|峰会|会晤|论坛|对话会|大会|会$")
@@ -260,7 +261,8 @@ class Meetings(PageState):
         short = self._short_host(hit)  # `访华`, `来越`: the host in the word
         m = None if short else (
             re.search(r"(?:展开|开始|进行)对([^，,。；;]{1,30}?)的.{0,6}$", before)  # `对X的访问`
-            or re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)(?:进行|展开|开始).{0,6}$", before))
+            or re.search(r"(?:对|赴|前往|抵达|到)(.{1,30}?)(?:进行|展开|开始).{0,6}$", before)
+            or GONE_TO_VISIT.search(before))  # `随后前往印度尼西亚和新加坡访问`
         host = short or (Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1))))
                          if m else Side())
         staying = None if m or short else re.search(r"在([^，,。；;在]{1,12}?)(?:进行)?$", before)
