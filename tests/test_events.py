@@ -1815,3 +1815,9 @@ def test_going_on_to_visit_a_list_of_countries_is_a_plan_to_visit_each():
     doc = page("马克龙结束访越", "法国总统马克龙26日在河内同越南国家主席梁强举行会谈。" + s)
     planned = [e for e in in_sentence(doc, s, "AGREE") if countries(e.recipient) - {"VNM"}]
     assert [countries(e.recipient) for e in planned] == [{"IDN", "SGP"}]
+
+
+def test_a_visit_welcomed_in_words_is_support_not_the_visit():
+    s = "范秋姮表示，越方欢迎拜登总统访越，相信此访将为越美关系在新时期的发展注入新动力。"
+    doc = page("越南外交部例行记者会", "越南外交部发言人范秋姮7日在例行记者会上回答记者提问。" + s)
+    assert [(e.event, countries(e.recipient)) for e in in_sentence(doc, s)] == [("SUPPORT", {"USA"})]

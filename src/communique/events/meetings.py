@@ -254,6 +254,8 @@ class Meetings(PageState):
         if "欢迎" in before and self.text[max(cl[0], before.find("欢迎") + cl[0] - 2):].startswith(
                 WARM_GREETING):
             return []  # `热烈欢迎X访问越南`: a greeting in the talks, not another visit
+        if "欢迎" in before and re.search(r"(?:表示|说|指出|称)[，,：:]", text[sent[0] : cl[0]]):
+            return []  # `范秋姮表示，越方欢迎拜登总统访越`: the visit welcomed, told as said
         if re.search(r"(期间|之际|前夕|之行|(?<![日月年天])之?前)[,，;；]?$", text[hit.end : cl[1]]):
             return []  # `访问俄罗斯期间,…`, `访问越南前，…`: the visit as a time for what follows
         if re.search(r"结束(?:对|在)?[^，,。；;]{0,12}$", before):
@@ -367,6 +369,10 @@ class Meetings(PageState):
         if FUTURE_WELCOME.search(after) and lexicon().has_action(after):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", cameo="036")
         ceremony = re.search(r"(?:仪式|典礼)[，,]?\s*$", self.text[sent[0] : hit.start])
+        said = re.search(r"(?:表示|说|指出|称)[，,：:]", self.text[sent[0] : hit.start])
+        if said and not ceremony and "访" in after:
+            # `范秋姮表示，越方欢迎拜登总统访越`: a welcome said of a visit, not the hosting of it
+            return self._found(hit, sent, subj, obj, 0.7)
         if "访" in after or COME_TO.search(after) or ceremony:
             # `欢迎莫迪来华举行非正式会晤`, `主持隆重仪式，欢迎苏林总书记`: his visit
             return self._consult(hit, sent, cl, obj, subj, visit=True)
