@@ -24,7 +24,7 @@ from communique.events.grammar import (
     is_future,
 )
 from communique.events.lexicon import TriggerHit, lexicon
-from communique.events.page_state import Found, PageState, merge
+from communique.events.page_state import PUNCTUATION, Found, PageState, merge
 from communique.events.sides import OBJECT_OF, OBJECT_REACH, Side
 from communique.knowledge import country_names
 from communique.model import Entity, Span
@@ -36,7 +36,7 @@ SIGNING_CEREMONY = re.compile(r"[^，,。；;]{0,60}?(?:签字|签约|签署)仪
 # a meeting named by its kind alone: `主持峰会`, `出席了会议`, `出席本次峰会`
 BARE_MEETING = re.compile(r"了?(?:本次|此次|该|这次)?(?:峰会|会议|大会)(?![室堂厅场中心])")
 CHAIRED = re.compile(r"(?<!共同|联合)(主持)了?[^，,。；;]{0,20}?(?:峰会|会议|大会|开幕式)[，,]\s*$")
-PUNCTUATION_RE = re.compile(r"[，,。；;：:]")
+SAID_BEFORE = re.compile(r"(?:表示|说|指出|称)[，,：:]")  # `范秋姮表示，…`: what follows is said
 SHIPS = re.compile(r"舰艇?编队|舰队|[^\W\d]{0,4}舰(?![长员])|护航编队")
 MADE_BY_BOTH = re.compile(r"(?:双方|两国[^，,。；;的]{0,4}?)(?:共同)?(?:发表|签署|通过)的\s*$")
 GONE_TO_VISIT = re.compile(r"(?:赴|前往)((?:(?!出席|参加|并|举行|会见|同|与)[^，,。；;]){1,30}?)$")
@@ -254,7 +254,7 @@ class Meetings(PageState):
         if "欢迎" in before and self.text[max(cl[0], before.find("欢迎") + cl[0] - 2):].startswith(
                 WARM_GREETING):
             return []  # `热烈欢迎X访问越南`: a greeting in the talks, not another visit
-        if "欢迎" in before and re.search(r"(?:表示|说|指出|称)[，,：:]", text[sent[0] : cl[0]]):
+        if "欢迎" in before and SAID_BEFORE.search(text, sent[0], cl[0]):
             return []  # `范秋姮表示，越方欢迎拜登总统访越`: the visit welcomed, told as said
         if re.search(r"(期间|之际|前夕|之行|(?<![日月年天])之?前)[,，;；]?$", text[hit.end : cl[1]]):
             return []  # `访问俄罗斯期间,…`, `访问越南前，…`: the visit as a time for what follows
@@ -369,7 +369,7 @@ class Meetings(PageState):
         if FUTURE_WELCOME.search(after) and lexicon().has_action(after):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", cameo="036")
         ceremony = re.search(r"(?:仪式|典礼)[，,]?\s*$", self.text[sent[0] : hit.start])
-        said = re.search(r"(?:表示|说|指出|称)[，,：:]", self.text[sent[0] : hit.start])
+        said = SAID_BEFORE.search(self.text, sent[0], hit.start)
         if said and not ceremony and "访" in after:
             # `范秋姮表示，越方欢迎拜登总统访越`: a welcome said of a visit, not the hosting of it
             return self._found(hit, sent, subj, obj, 0.7)
@@ -411,7 +411,7 @@ class Meetings(PageState):
         if not any(w in rest for w in MEETING_WORDS) and hit.trigger.word not in ("与会", "列席"):
             return []
         during = SIDELINES.search(text, hit.end, cl[1])
-        if during and not PUNCTUATION_RE.search(text, hit.end, during.start()) and re.search(
+        if during and not PUNCTUATION.search(text, hit.end, during.start()) and re.search(
                 r"会见|会谈|会晤|通电话", text[during.end() : sent[1]]):
             return []  # `在出席…峰会期间会见…`: the meeting on its sidelines is the news
         if ANY_ABOVE.match(text, hit.end):
