@@ -1821,3 +1821,10 @@ def test_a_visit_welcomed_in_words_is_support_not_the_visit():
     s = "范秋姮表示，越方欢迎拜登总统访越，相信此访将为越美关系在新时期的发展注入新动力。"
     doc = page("越南外交部例行记者会", "越南外交部发言人范秋姮7日在例行记者会上回答记者提问。" + s)
     assert [(e.event, countries(e.recipient)) for e in in_sentence(doc, s)] == [("SUPPORT", {"USA"})]
+
+
+def test_a_letter_is_support_only_when_it_greets_thanks_or_mourns():
+    s = "6月9日，中国常驻联合国副代表王民致函联合国秘书长潘基文，阐明中方立场。"
+    assert in_sentence(page("中方致函联合国秘书长", s), s, "SUPPORT") == []
+    s = "新加坡总理李显龙致函祝贺洪玛奈就任柬埔寨首相。"
+    assert len(in_sentence(page("李显龙致函洪玛奈", s), s, "SUPPORT")) == 1

@@ -25,6 +25,8 @@ from communique.events.page_state import Found, merge
 from communique.events.sides import Side
 from communique.model import Entity, Span
 
+# what makes a letter a message of support: congratulations, condolences, thanks, greetings
+GREETING = re.compile(r"祝贺|贺|慰问|哀悼|吊唁|悼念|志哀|感谢|致谢|致敬|欢迎|祝愿|问候|致意|支持|赞赏")
 # `将分别会见阮春福`: hosts, each to receive one guest
 HOSTS_TO_RECEIVE = re.compile(r"\s*(?:于[^，,。]{1,8})?分别(?:会见|接见|会晤)")
 
@@ -82,6 +84,8 @@ class Statements(Meetings):
         if "分别" in before and len(subj.countries) > 1:
             return [ev for e in subj.entities
                     for ev in self._statement(hit, Side((e,), span=e.span), cl, sent, "")]
+        if hit.trigger.word in ("致函", "致信") and not GREETING.search(self.text, *sent):
+            return []  # `致函联合国秘书长，阐明中方立场，并请…`: a letter carries other acts
         agent = self._passive_agent(hit, cl)
         if agent is not None and not agent:
             return []  # `遭受台风袭击`: suffered at the hands of no party
