@@ -1828,3 +1828,10 @@ def test_a_letter_is_support_only_when_it_greets_thanks_or_mourns():
     assert in_sentence(page("中方致函联合国秘书长", s), s, "SUPPORT") == []
     s = "新加坡总理李显龙致函祝贺洪玛奈就任柬埔寨首相。"
     assert len(in_sentence(page("李显龙致函洪玛奈", s), s, "SUPPORT")) == 1
+
+
+def test_the_chair_named_after_a_meeting_attended_attends_it_too():
+    s = "11月12日晚，国务院总理李克强在人民大会堂以视频方式出席第23次中国—东盟领导人会议，会议由越南总理阮春福主持。"
+    went = one(in_sentence(page("李克强出席中国—东盟领导人会议", s), s, "CONSULT"))
+    assert (countries(went.actor), countries(went.recipient), went.medium) == (
+        {"CHN", "VNM"}, {"IGO"}, "video")

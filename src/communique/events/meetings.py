@@ -40,6 +40,7 @@ SAID_BEFORE = re.compile(r"(?:表示|说|指出|称)[，,：:]")  # `范秋姮�
 SHIPS = re.compile(r"舰艇?编队|舰队|[^\W\d]{0,4}舰(?![长员])|护航编队")
 MADE_BY_BOTH = re.compile(r"(?:双方|两国[^，,。；;的]{0,4}?)(?:共同)?(?:发表|签署|通过)的\s*$")
 GONE_TO_VISIT = re.compile(r"(?:赴|前往)((?:(?!出席|参加|并|举行|会见|同|与)[^，,。；;]){1,30}?)$")
+CHAIRED_BY = re.compile(r"\s*(?:会议|峰会|会晤|论坛)由([^，,。；;]{2,40}?)(?:共同)?主持")
 ORDINAL = re.compile(r"^第[^次届]{1,4}[次届]")
 # an organisation named as a meeting (`中国—东盟领导人会议`), not a grouping (`七国集团`)
 MEETING_NAME = re.compile(r"会议|峰会|会晤|论坛|对话会|大会|会$")
@@ -446,10 +447,24 @@ class Meetings(PageState):
         if hit.trigger.frame == "chair" and not multilateral:
             return []  # `在河内主持召开驻东南亚使节会议`: a meeting of one's own, not a visit
         mode, cameo = ("multilateral", "040") if multilateral else ("visit", "042")
+        if multilateral and hit.trigger.frame == "attend":
+            subj = merge(subj, self._its_chair(hit, sent, foreign))
         if REMOTE.search(text, cl[0], hit.start):  # `以视频方式出席…领导人会议`
             return self._found(hit, sent, subj, Side(foreign), 0.7, mode=mode, cameo=cameo,
                                medium="video")
         return self._found(hit, sent, subj, Side(foreign), 0.7, mode=mode, cameo=cameo)
+
+    def _its_chair(self, hit: TriggerHit, sent: Span, foreign: tuple[Entity, ...]) -> Side:
+        """`出席第23次中国—东盟领导人会议，会议由越南总理阮春福主持` (in the sentence or opening
+        the next): the chair named after the meeting attends it too."""
+        i = bisect.bisect_right(self.sentence_starts, sent[0])
+        end = self.sentences[i][1] if i < len(self.sentences) else sent[1]
+        m = CHAIRED_BY.search(self.text, hit.end, end)
+        if not m or m.start() >= sent[1] and self.text[sent[1] : m.start()].strip():
+            return Side()  # in the next sentence, only where it opens it
+        chairs = [e for e in self.clause.within(m.start(1), m.end(1))
+                  if e.kind == "person" and e.country and e not in foreign]
+        return Side(tuple(chairs))
 
     def _posted_in(self, subj: Side, iso: str | None) -> bool:
         """Whether every person of ``subj`` is an envoy posted in ``iso`` (`驻越南大使何炜`)."""
