@@ -1835,3 +1835,9 @@ def test_the_chair_named_after_a_meeting_attended_attends_it_too():
     went = one(in_sentence(page("李克强出席中国—东盟领导人会议", s), s, "CONSULT"))
     assert (countries(went.actor), countries(went.recipient), went.medium) == (
         {"CHN", "VNM"}, {"IGO"}, "video")
+
+
+def test_a_countrys_young_people_or_families_are_no_party():
+    s = "据悉，马克龙27日将在河内同越南青年学生交流。"
+    doc = page("马克龙结束访越", "法国总统马克龙26日在河内同越南国家主席梁强举行会谈。" + s)
+    assert in_sentence(doc, s, "AGREE") == []

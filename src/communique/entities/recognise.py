@@ -112,8 +112,9 @@ def _not_ships(text: str, entities: list[Entity]) -> list[Entity]:
 QUOTED_NAME = re.compile(r"“([^“”，,。；;：:！？!?\n]{2,20})”")
 
 
-# `美国华侨华人和中资机构代表`: where one's own people live, not that country
-OWN_PEOPLE_ABROAD = ("华侨", "华人", "侨胞", "侨界", "中资")
+# `美国华侨华人和中资机构代表`: where one's own people live, not that country; `越南青年学生`,
+# `越南家属`: private people of a country, not the country as a party
+OWN_PEOPLE_ABROAD = ("华侨", "华人", "侨胞", "侨界", "中资", "青年学生", "家属")
 
 
 def _not_their_residents(text: str, entities: list[Entity]) -> list[Entity]:
