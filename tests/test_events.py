@@ -1838,6 +1838,6 @@ def test_the_chair_named_after_a_meeting_attended_attends_it_too():
 
 
 def test_a_countrys_young_people_or_families_are_no_party():
-    s = "据悉，马克龙27日将在河内同越南青年学生交流。"
+    s = "据悉，马克龙27日将在河内同越南青年学生交流，随后前往印度尼西亚访问。"
     doc = page("马克龙结束访越", "法国总统马克龙26日在河内同越南国家主席梁强举行会谈。" + s)
-    assert in_sentence(doc, s, "AGREE") == []
+    assert [countries(e.recipient) for e in in_sentence(doc, s, "AGREE")] == [{"IDN"}]
