@@ -1841,3 +1841,10 @@ def test_a_countrys_young_people_or_families_are_no_party():
     s = "据悉，马克龙27日将在河内同越南青年学生交流，随后前往印度尼西亚访问。"
     doc = page("马克龙结束访越", "法国总统马克龙26日在河内同越南国家主席梁强举行会谈。" + s)
     assert [countries(e.recipient) for e in in_sentence(doc, s, "AGREE")] == [{"IDN"}]
+
+
+def test_a_plan_to_meet_two_leaders_not_each_apart_is_one_plan():
+    s = "莫迪5日将出席全会，并在论坛期间会见日本首相安倍晋三和马来西亚总理马哈蒂尔。"
+    doc = page("莫迪抵达符拉迪沃斯托克", "印度总理莫迪4日同俄罗斯总统普京举行会谈。" + s)
+    planned = [e for e in in_sentence(doc, s, "AGREE") if countries(e.recipient) & {"JPN", "MYS"}]
+    assert [countries(e.recipient) for e in planned] == [{"JPN", "MYS"}]
