@@ -1848,3 +1848,10 @@ def test_a_plan_to_meet_two_leaders_not_each_apart_is_one_plan():
     doc = page("莫迪抵达符拉迪沃斯托克", "印度总理莫迪4日同俄罗斯总统普京举行会谈。" + s)
     planned = [e for e in in_sentence(doc, s, "AGREE") if countries(e.recipient) & {"JPN", "MYS"}]
     assert [countries(e.recipient) for e in planned] == [{"JPN", "MYS"}]
+
+
+def test_agreements_signed_pair_by_pair_are_one_signing_a_pair():
+    s = ("当地时间9月15日，以色列总理内塔尼亚胡、阿联酋外长阿卜杜拉和巴林外交大臣扎耶尼在美国白宫南草坪，"
+         "分别签署了以色列与阿联酋、以色列与巴林关系正常化协议。")
+    signed = in_sentence(page("以色列与阿联酋、巴林签署关系正常化协议", s), s, "SUPPORT")
+    assert sorted(sorted(countries(e.actor)) for e in signed) == [["ARE", "ISR"], ["BHR", "ISR"]]

@@ -86,6 +86,13 @@ class Meetings(PageState):
         if went:  # `先后前往缅甸和泰国，同两国…会谈`: talks in each, one event each
             return [ev for place in went
                     for ev in self._consult(hit, sent, cl, subj, Side((place,)), visit=True)]
+        pairs = self._pairs_signed(hit, cl) if "分别" in before and t.event == "SUPPORT" else []
+        if pairs:  # `分别签署了以色列与阿联酋、以色列与巴林关系正常化协议`: one signing a pair
+            signers = self._resolve(merge(subj, partners))
+            return [ev for pair in pairs for ev in self._found(hit, sent, Side(tuple(
+                [e for e in signers if e.country in pair] or
+                [Entity.of_country(self.text[hit.start:hit.end], (hit.start, hit.end), c)
+                 for c in sorted(pair)])), Side())]
         actors = merge(subj, partners)
         if t.event == "CONSULT" and partners and self._future_sentence(cl, sent):
             # `将于10日结束访华行程,随后前往美国同拜登总统会晤`: a meeting planned
@@ -121,6 +128,15 @@ class Meetings(PageState):
             self.frame.visitors |= countries - {place}
             self.frame.hosts.add(place)
         return self._found(hit, sent, actors, Side())
+
+    def _pairs_signed(self, hit: TriggerHit, cl: Span) -> list[set[str]]:
+        """`签署了以色列与阿联酋、以色列与巴林…协议`: the pairs of countries a list after the
+        word names, two or more of them."""
+        countries = [e for e in self.clause.within(hit.end, cl[1]) if e.kind == "country"]
+        pairs = [{a.country, b.country} for a, b in zip(countries, countries[1:], strict=False)
+                 if self.text[a.span[1] : b.span[0]] in ("与", "和", "同")
+                 and a.country and b.country and a.country != b.country]
+        return pairs if len(pairs) > 1 else []
 
     def _places_gone(self, subj: Side, start: int, counted: re.Match[str]) -> list[Entity]:
         """The countries ``subj`` travelled to before `同两国`/`同三国`, when they are as many
