@@ -1855,3 +1855,9 @@ def test_agreements_signed_pair_by_pair_are_one_signing_a_pair():
          "分别签署了以色列与阿联酋、以色列与巴林关系正常化协议。")
     signed = in_sentence(page("以色列与阿联酋、巴林签署关系正常化协议", s), s, "SUPPORT")
     assert sorted(sorted(countries(e.actor)) for e in signed) == [["ARE", "ISR"], ["BHR", "ISR"]]
+
+
+def test_a_boycott_or_ban_names_its_target_by_where_it_is_or_comes_from():
+    s = "白宫新闻秘书普萨基6日宣布，美国政府将不派官方代表出席北京冬奥会。"
+    boycott = one(in_sentence(page("美国宣布外交抵制", s), s, "SANCTION"))
+    assert (countries(boycott.actor), countries(boycott.recipient)) == ({"USA"}, {"CHN"})

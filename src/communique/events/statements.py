@@ -156,6 +156,9 @@ class Statements(Meetings):
             named = [e for e in self.clause.within(hit.end, cl[1])
                      if e.country and e.country not in subj.countries]
             obj = Side(tuple(named[:1]))
+            if not obj and hit.trigger.event == "SANCTION":  # `不派官方代表出席北京冬奥会`: where
+                held = self._country_in(hit.end, cl[1])   # what is boycotted is held
+                obj = held if held.countries - subj.countries else obj
         if not obj and hit.trigger.event in FORCEFUL:
             # `…越南渔船…，中国执法力量登上该渔船，用铁棍殴打船员`: the people or boats acted on
             # are of the party of another country the sentence named before
