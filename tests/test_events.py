@@ -1861,3 +1861,9 @@ def test_a_boycott_or_ban_names_its_target_by_where_it_is_or_comes_from():
     s = "白宫新闻秘书普萨基6日宣布，美国政府将不派官方代表出席北京冬奥会。"
     boycott = one(in_sentence(page("美国宣布外交抵制", s), s, "SANCTION"))
     assert (countries(boycott.actor), countries(boycott.recipient)) == ({"USA"}, {"CHN"})
+
+
+def test_a_countrys_side_speaks_for_it():
+    s = "巴勒斯坦方面对此强烈反对。"
+    doc = page("以色列与阿联酋签署协议", "以色列总理内塔尼亚胡和阿联酋外长阿卜杜拉15日在白宫签署关系正常化协议。" + s)
+    assert countries(one(in_sentence(doc, s, "ACCUSE")).actor) == {"PSE"}

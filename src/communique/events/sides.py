@@ -172,9 +172,11 @@ class Clause:
             if before.endswith(PREPOSITIONS + GONE_TO_BEFORE) or e.span[0] == governed_until:
                 governed_until = e.span[1]  # `将美国洛克希德·马丁公司…`: what it modifies too
                 continue
-            if self.text.startswith(NOT_AGENT, e.span[1]) or LISTED_TOPIC.match(
-                    self.text, e.span[1]):
-                continue
+            side_of = (e.kind == "country" and self.text.startswith("方面", e.span[1])
+                       and not before.rstrip().endswith(("在", "就", "对")))
+            if not side_of and (self.text.startswith(NOT_AGENT, e.span[1]) or LISTED_TOPIC.match(
+                    self.text, e.span[1])):
+                continue  # (but `巴勒斯坦方面对此强烈反对`: Palestine's side)
             if self.text.startswith(LED, e.span[1]) and e.kind == "person":
                 return self._side([e])  # `由 X 为首的代表团`: the leader speaks for it
             head = before[before.rfind("的") + 1 :]  # `正在对越南进行访问的 X`: X heads it
