@@ -1867,3 +1867,10 @@ def test_a_countrys_side_speaks_for_it():
     s = "巴勒斯坦方面对此强烈反对。"
     doc = page("以色列与阿联酋签署协议", "以色列总理内塔尼亚胡和阿联酋外长阿卜杜拉15日在白宫签署关系正常化协议。" + s)
     assert countries(one(in_sentence(doc, s, "ACCUSE")).actor) == {"PSE"}
+
+
+def test_an_act_told_of_two_together_and_of_each_apart_is_the_acts_apart():
+    s = "巴西和荷兰召回驻印尼大使 1月18日，巴西和荷兰分别宣布召回驻印尼大使，抗议印尼处决两国公民。"
+    recalled = in_sentence(page("印尼处决毒贩引发外交风波", s), s, "SANCTION")
+    assert sorted(sorted(countries(e.actor)) for e in recalled) == [["BRA"], ["NLD"]]
+    assert sum(e.main for e in page("印尼处决毒贩引发外交风波", s).events) <= 1

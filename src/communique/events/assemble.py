@@ -67,7 +67,7 @@ def assemble(
             confidence=max(0.3, min(0.95, f.confidence - _unknown_penalty(f))),
             main=is_main,
         )
-    events_ = _fold_itinerary(page, _share_years(list(events.values())))
+    events_ = _fold_each_apart(_fold_itinerary(page, _share_years(list(events.values()))))
     return _fold_meetings(_fold_headline(page, _fold_generic(events_)))
 
 
@@ -87,6 +87,26 @@ def _fold_itinerary(page: Page, events: list[Event]) -> list[Event]:
             continue
         out.append(ev)
     return out
+
+
+def _fold_each_apart(events: list[Event]) -> list[Event]:
+    """`巴西和荷兰召回驻印尼大使 1月18日，巴西和荷兰分别宣布召回…`: an act told of two parties
+    together and of each apart in one sentence is the acts apart."""
+    apart: dict[tuple, list[frozenset[str]]] = defaultdict(list)
+    for ev in events:
+        if ev.event != "CONSULT" and len(ev.actor) == 1:
+            apart[(ev.span, ev.event, _ids(ev.recipient), ev.date.value)].append(_ids(ev.actor))
+    drop: set[int] = set()
+    heads: set[int] = set()
+    for i, ev in enumerate(events):
+        key = (ev.span, ev.event, _ids(ev.recipient), ev.date.value)
+        each = apart.get(key, [])
+        if len(ev.actor) > 1 and len(each) > 1 and frozenset().union(*each) == _ids(ev.actor):
+            drop.add(i)
+            if ev.main:  # the first act apart heads the page instead
+                heads.add(next(j for j, o in enumerate(events) if len(o.actor) == 1 and (
+                    o.span, o.event, _ids(o.recipient), o.date.value) == key))
+    return _kept(events, drop, heads)
 
 
 def _fold_generic(events: list[Event]) -> list[Event]:
