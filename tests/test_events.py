@@ -1874,3 +1874,9 @@ def test_an_act_told_of_two_together_and_of_each_apart_is_the_acts_apart():
     recalled = in_sentence(page("印尼处决毒贩引发外交风波", s), s, "SANCTION")
     assert sorted(sorted(countries(e.actor)) for e in recalled) == [["BRA"], ["NLD"]]
     assert sum(e.main for e in page("印尼处决毒贩引发外交风波", s).events) <= 1
+
+
+def test_a_refusal_naming_no_one_refuses_the_party_that_asked():
+    s = "特朗普在记者会上说，朝方要求全面解除制裁，美方无法接受。"
+    refused = one(in_sentence(page("河内峰会无果而终", s), s, "REJECT"))
+    assert (countries(refused.actor), countries(refused.recipient)) == ({"USA"}, {"PRK"})

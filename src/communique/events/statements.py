@@ -169,6 +169,10 @@ class Statements(Meetings):
                 return []  # `坚决反对任何形式的"台独"`: what is opposed is not a party
             # `拉夫罗夫拒绝就停火作出承诺`: refused to the other side of the talks
             obj, confidence = self._counterpart(subj, hit.start), 0.6
+        if not obj and hit.trigger.event == "REJECT" and not re.search(
+                r"[\u4e00-\u9fff]", self.text[hit.end : cl[1]]):
+            # `朝方要求全面解除制裁，美方无法接受`: what is refused was asked by the party before
+            obj, confidence = self.foreign_named_last(sent[0], hit.start, subj.countries), 0.6
         if not obj and hit.trigger.event == "THREATEN":
             # a threat that names no one is aimed at whom its sentence spoke against before it
             # (`…对X表示坚决反对，并称将采取坚决有力措施`), else at the party it named last
