@@ -18,6 +18,7 @@ from functools import cache
 
 from communique.dates import (
     BEFORE_CLAUSE,
+    BEFORE_MEETING,
     REPORTED,
     DateMention,
     find_dates,
@@ -228,7 +229,7 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
         # `访问期间，…`; not a past visit recalled (`2017年…访越期间，两党…达成重要共识`)
         period = any(not PAST_PERIOD.search(m.group()) for m in PERIOD_OPENING.finditer(
             text, max(since, lo), sentence[0]))
-        if BEFORE_THE_TALKS.match(text, sentence[0]) and anchor is not None:
+        if BEFORE_MEETING.match(text, sentence[0]) and anchor is not None:
             focus = anchor  # `会谈前，安瓦尔…主持隆重仪式`: the day of the page's talks
         return resolved(sentence, near, focus or anchor, period)
 
@@ -358,7 +359,6 @@ DOCUMENT_AFTER = re.compile(
     r"[^，,。]{0,10}?(?:公约|条约|协定|宣言|决议|议定书|法》|《)|(?:度)?[^，,。]{0,6}?(?:计划|规划|阶段|预算)")
 ENDS = "。！？!?；;\n"
 HELD_ON = re.compile(r"了?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:至(?:\d{1,2}月)?\d{1,2}日)?(?:在[^，,。；;]{1,12})?举行的")
-BEFORE_THE_TALKS = re.compile(r"\s*(?:会谈|会见|会晤|开幕式)(?:开始)?前[，,]")
 EMBASSY_SITE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?)驻[\u4e00-\u9fff]{2,20}?(?:大使馆|总领事馆|使馆)",
                           re.MULTILINE)
 SPOKESPERSON = re.compile(r"(?:外交部|国防部|商务部|外务省)(?:新闻)?发言人")
@@ -537,26 +537,31 @@ def _home_country(page: Page, raw: RawPage) -> str | None:
         return agencies[page.dateline.agency]
     source = raw.text or raw.html or ""
     head = to_simplified(source[:400])  # `中時新聞網 > 政治`: the outlet's own credit first
-    for scope in (head, source[:200_000]):
-        # the first named: `环球网 > 国际新闻 … 据越南通讯社报道` is 环球网's page
-        found = [(at, iso) for name, iso in agencies.items() if (at := scope.find(name)) >= 0]
-        if found:
-            return min(found)[1]
-        # an embassy's own site (`中华人民共和国驻老挝人民民主共和国大使馆`): the sending state's
-        site = EMBASSY_SITE.search(head) if scope is head else None
-        sender = next((h.country for h in gazetteer().find(site[1]) if h.kind == "country"
-                       and h.end == len(site[1])), None) if site else None
-        if sender:
-            return sender
+    # the first named: `环球网 > 国际新闻 … 据越南通讯社报道` is 环球网's page
+    found = _agency_in(head, agencies)
+    if found:
+        return found
+    site = EMBASSY_SITE.search(head)  # `中华人民共和国驻老挝…大使馆`: an embassy's own site
+    sender = gazetteer().leading(site[1], "country") if site else None
+    if sender and sender.end == len(site[1]) and sender.country:
+        return sender.country
+    found = _agency_in(source[:200_000], agencies)
+    if found:
+        return found
     if page.dateline and page.dateline.place in _places():  # `（布城16日讯）`: the paper's city
         return _places()[page.dateline.place][1]
     # a ministry's own page (`外交部发言人华春莹主持例行记者会`): its spokesperson's country
     for m in SPOKESPERSON.finditer(source[:2_000]):
-        named = gazetteer().find(source[m.end() : m.end() + 12])
-        person = next((h for h in named if h.kind == "person" and h.start == 0), None)
+        person = gazetteer().leading(source[m.end() : m.end() + 12], "person")
         if person and person.country:
             return person.country
     return None
+
+
+def _agency_in(scope: str, agencies: dict[str, str]) -> str | None:
+    """The country of the agency ``scope`` names first."""
+    found = [(at, iso) for name, iso in agencies.items() if (at := scope.find(name)) >= 0]
+    return min(found)[1] if found else None
 
 
 @cache

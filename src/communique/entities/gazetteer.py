@@ -368,6 +368,10 @@ class Gazetteer:
         """Non-overlapping, leftmost-longest hits, sorted by start."""
         return self._scan(text, 0, len(text))
 
+    def leading(self, text: str, kind: str) -> Hit | None:
+        """The hit of ``kind`` that ``text`` opens with (`印尼大使…` after `驻`), if any."""
+        return next((h for h in self.find(text) if h.start == 0 and h.kind == kind), None)
+
     def _scan(self, text: str, a: int, b: int) -> list[Hit]:
         sub = text if (a == 0 and b == len(text)) else text[a:b]
         raw = self._ac.find_matches_as_indexes(sub, overlapping=False)

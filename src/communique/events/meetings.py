@@ -160,9 +160,9 @@ class Meetings(PageState):
               ) -> list[Found]:
         obj = self.clause.object_after(hit.end, cl[1])
         obj = obj or self.clause.governed_by(cl[0], hit.start, ("同", "与"))
-        planned_together = obj and self._future_sentence(cl, sent) and not re.search(
-            "分别|先后", before)  # `将…会见日本首相安倍晋三和马来西亚总理马哈蒂尔`: one plan
-        if ("分别" in before or "先后" in before or len(obj.countries) > 1) and not planned_together:
+        # (`将…会见日本首相安倍晋三和马来西亚总理马哈蒂尔`, not `分别`: one plan)
+        if "分别" in before or "先后" in before or (
+                len(obj.countries) > 1 and not self._future_sentence(cl, sent)):
             return [ev for e in obj.entities
                     for ev in self._meet_one(hit, subj, Side((e,)), cl, sent)]
         return self._meet_one(hit, subj, obj, cl, sent)

@@ -26,7 +26,7 @@ from communique.events.sides import Side
 from communique.model import Entity, Span
 
 # what makes a letter a message of support: congratulations, condolences, thanks, greetings
-GREETING = re.compile(r"祝贺|贺|慰问|哀悼|吊唁|悼念|志哀|感谢|致谢|致敬|欢迎|祝愿|问候|致意|支持|赞赏")
+GREETING = re.compile(r"贺|慰问|哀悼|吊唁|悼念|志哀|感谢|致谢|致敬|欢迎|祝愿|问候|致意|支持|赞赏")
 # `将分别会见阮春福`: hosts, each to receive one guest
 HOSTS_TO_RECEIVE = re.compile(r"\s*(?:于[^，,。]{1,8})?分别(?:会见|接见|会晤)")
 
@@ -228,8 +228,7 @@ class Statements(Meetings):
 
     def _posted_to(self, at: int) -> Side:
         """The country named right at ``at`` (after `驻`), as a party."""
-        hit = next((h for h in gazetteer().find(self.text[at : at + 12])
-                    if h.kind == "country" and h.start == 0), None)
+        hit = gazetteer().leading(self.text[at : at + 12], "country")
         return Side((Entity.of_country(self.text[at : at + hit.end], (at, at + hit.end),
                                        hit.country),)) if hit and hit.country else Side()
 
