@@ -523,3 +523,16 @@ def test_a_meeting_attended_is_dated_by_its_own_days():
     doc = communique.extract(text, published="2019-05-31")
     went = next(e for e in doc.events if e.mode == "multilateral")
     assert went.date.value == "2019-05-31"
+
+
+def test_the_same_day_is_the_day_told_last_though_told_as_yesterday():
+    """`同日` after a paragraph opened with `昨天下午` is that day, not the report's; a `昨天` said
+    in a speech (`…指出，…。昨天，我同…`) is no day of the report's story."""
+    text = ("柬华日报金边讯 习近平于昨天中午抵达金边。\n昨天下午，西哈莫尼国王同习近平举行会谈。\n"
+            "同日，洪森首相同习近平举行会谈。")
+    v = _resolve(text, "同日，洪森", published="2016-10-14")
+    assert v.value == "2016-10-13"
+    said = ("柬华日报金边讯 12日，王毅在曼谷出席会议。\n王毅表示，两国友好。昨天，我访问内比都。\n"
+            "同日，王毅同泰国外长举行会谈。")
+    v = _resolve(said, "同日，王毅", published="2024-08-14")
+    assert v.value == "2024-08-12"

@@ -187,6 +187,7 @@ _REL_YEARS = {"今年": "this_year", "去年": "last_year", "明年": "next_year
 _REL_MONTHS = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
 _REL_POD = {"当晚": "晚", "今晚": "晚", "昨晚": "晚"}
 _MONTH_RELATIVES = {f"month{k:+d}" for k in _REL_MONTHS.values()}
+_REPORT_DAYS = {"today", "yesterday", "day_before_yesterday"}
 _DAY_RELATIVES = {"same_day", "next_day", "day_before", "today", "yesterday",
                   "day_before_yesterday", "tomorrow"}
 
@@ -924,7 +925,7 @@ def _from_mention(
 ) -> _Ymd:  # fmt: skip
     """Month, day (and a printed year) of a mention, relative forms resolved."""
     if m.relative in ("same_day", "next_day", "day_before"):  # of the day told before
-        ref = _previous_full(m, usable)
+        ref = _previous_full(m, usable, text)
         if ref is None and anchor is not None and anchor is not m and anchor.day is not None:
             ref = anchor
         if ref is not None:
@@ -1010,14 +1011,17 @@ def _nearest_month(year: int | None, month: int, day: int, wanted: int) -> tuple
     return (best[1], best[2]) if best else (year, month)
 
 
-def _previous_full(m: DateMention, usable: list[DateMention]) -> DateMention | None:
+def _previous_full(m: DateMention, usable: list[DateMention], text: str) -> DateMention | None:
     prev = None
     for x in usable:
         if x.span[0] >= m.span[0]:
             break
-        if x.day is not None and not x.future and x.relative is None and not x.topic and (
-                x.end_day is None or prev is None):
+        if x.future or x.topic:
+            continue
+        if x.day is not None and x.relative is None and (x.end_day is None or prev is None):
             prev = x  # a range (`于14日至17日…访问`) is no one day for a later `当天`
+        elif x.relative in _REPORT_DAYS and (x.span[0] == 0 or text[x.span[0] - 1].isspace()):
+            prev = x  # `昨天下午，…会谈。\n同日，…`: not a day said in a speech (`…指出，昨天我…`)
     return prev
 
 
