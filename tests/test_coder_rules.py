@@ -236,3 +236,17 @@ def test_talks_put_off_are_refused_to_the_other_side() -> None:
     recs = events("中方推迟谈判\n\n外交部发言人11日宣布，中方决定推迟原定于9月中旬举行的中日东海问题原则共识第二次政府间谈判。",
                   published="2010-09-11")
     assert [(r["mode"], sides(r)) for r in recs if r["event"] == "REJECT"] == [("meet", ({"CHN"}, {"JPN"}))]
+
+
+def test_the_journey_after_a_visit_ends_is_a_plan_to_each_leg() -> None:
+    """`将…结束访问，前往A进行国事访问，随后赴B出席C`: a plan to visit A and one to attend C; a leg
+    told with its own meeting (`随后前往美国同拜登会晤，并将出席…峰会`) is that meeting's plan,
+    and a plan to meet someone is no stop of an itinerary of places."""
+    recs = events("习近平结束访问\n\n新华社金边10月14日电 据悉，习近平将于今天（14日）结束访问，前往孟加拉国进行国事访问，"
+                  "随后赴印度果阿出席金砖国家领导人第八次会晤。", published="2016-10-14")
+    plans = sorted(sorted(e["country"] for e in r["recipient"]) for r in recs if r["event"] == "AGREE")
+    assert plans == [["BGD"], ["IGO"]]
+    recs = events("普拉博沃访华\n\n新华社北京11月10日电 普拉博沃将于10日结束访华行程，随后前往美国同拜登总统会晤，"
+                  "并将出席在秘鲁举行的亚太经合组织领导人非正式会议。", published="2024-11-10")
+    plans = sorted(sorted(e["country"] for e in r["recipient"]) for r in recs if r["event"] == "AGREE")
+    assert plans == [["IGO"], ["USA"]]

@@ -80,6 +80,7 @@ def _fold_itinerary(page: Page, events: list[Event]) -> list[Event]:
         if (last is not None and ev.event == last.event == "AGREE" and ev.cameo == last.cameo
                 and ev.span == last.span and _ids(ev.actor) == _ids(last.actor)
                 and ev.date == last.date and last.trigger[1] <= ev.trigger[0]
+                and not any(e.name for e in (*last.recipient, *ev.recipient))  # places, not people
                 and ITINERARY_GOES_ON.search(page.text[last.span[0] : ev.trigger[0]])):
             known = _ids(last.recipient)
             more = tuple(e for e in ev.recipient if e.id not in known)

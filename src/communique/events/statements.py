@@ -41,6 +41,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
+MEETS_THERE = re.compile(r"会晤|会见|会谈")
 SUMMONED = re.compile(r"召见|约见")  # an envoy summoned: the protests that follow are to them
 ASKED_OF_NOT = set("申提聘敬宴约恳回")  # `申请`, `提请`, `聘请` …: no ask of a party
 FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in the passive too
@@ -358,7 +359,9 @@ class Statements(Meetings):
             if not comma:
                 return []
             start = comma.end()
-            cl = (start, self._clause_end(start, sent))
+            cl = (start, next((c[1] for c in self.clauses(sent) if c[0] <= start < c[1]), sent[1]))
+            if MEETS_THERE.search(self.text, start, cl[1]):
+                return []  # `…结束访华，随后前往美国同拜登会晤`: the meeting's own plan
         nxt = NEXT_PLAN.search(self.text, start, sent[1])
         code = lexicon().has_action(self.text[start : nxt.start() if nxt else sent[1]])
         if code is None and hit.trigger.frame != "promise":
