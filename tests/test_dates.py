@@ -536,3 +536,13 @@ def test_the_same_day_is_the_day_told_last_though_told_as_yesterday():
             "同日，王毅同泰国外长举行会谈。")
     v = _resolve(said, "同日，王毅", published="2024-08-14")
     assert v.value == "2024-08-12"
+
+
+def test_a_day_in_words_as_hong_kong_and_taiwan_papers_write_it():
+    found = {m.text: (m.day, m.relative) for m in find_dates(
+        "諾魯政府十五日宣布斷交。李克強昨日（十一日）上午出席開幕式，前日（十日）抵達。三十日下午會見")}
+    assert found == {"十五日": (15, None), "昨日": (None, "yesterday"), "十一日": (11, None),
+                     "前日": (None, "day_before_yesterday"), "十日": (10, None), "三十日下午": (30, None)}
+    assert find_dates("此前日本首相表示，二十日内完成，第二十日") == []
+    v = _resolve("諾魯政府十五日宣布與我國斷絕外交關係。", "諾魯政府", published="2024-01-16")
+    assert v.value == "2024-01-15"

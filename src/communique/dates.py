@@ -159,9 +159,12 @@ _DATE_RE = re.compile(
         (?:\s*(?:(?P<d4>{_DAY})\s*[日号]|(?P<dr4>{_DAY})(?=\s*{_SEP}\s*{_DAY}\s*[日号])|(?P<mp4>{_MPART})))?)
   | (?P<pd>[今昨前明]\s*[（(]\s*(?P<d5>[{_D}]{{1,2}})\s*[）)]\s*日)  # `昨（20）日`: the 20th
   | (?P<dd>(?<![{_D}.．/第])(?:(?P<d3>[{_D}]{{1,2}})\s*日(?!本|元|圆|币|内|以内|之内)
-        |(?P<dr3>[{_D}]{{1,2}})(?=\s*{_SEP}\s*[{_D}]{{1,2}}\s*日)))
+        |(?P<dr3>[{_D}]{{1,2}})(?=\s*{_SEP}\s*[{_D}]{{1,2}}\s*日))
+        # `諾魯政府十五日宣布`, `昨日（十一日）`: a day in words, as Hong Kong and Taiwan papers write it
+        |(?<![{_D}{_CN_Y}十百千万第月.．/])(?P<d6>三十一?|二十{_CN_1_9}?|十{_CN_1_9}?)\s*日
+        (?!本|元|圆|币|内|以内|之内))
   | (?P<rw>此前一天|当天|当日|当晚|同日|同一天|同天|次日|翌日|第二天(?!的?(?:会谈|会议|议程|行程|访问|活动))|今天|今日|今晚|昨天|昨日|昨晚|前天
-        |明天|明日|近日
+        |明天|明日|近日|前日(?=\s*[（(]|{_POD})
         |(?<![节生平假每忌念周期首末终当同今昨明次翌前近{_D}一二三四五六七八九十])日前(?![往来进夕线])))
     """,
     re.VERBOSE,
@@ -181,6 +184,7 @@ _REL_WORDS = {
     "此前一天": "day_before",
     "第二天": "next_day", "今天": "today", "今日": "today", "今晚": "today",
     "昨天": "yesterday", "昨日": "yesterday", "昨晚": "yesterday", "前天": "day_before_yesterday",
+    "前日": "day_before_yesterday",
     "明天": "tomorrow", "明日": "tomorrow", "近日": "vague", "日前": "vague",
 }  # fmt: skip
 _REL_YEARS = {"今年": "this_year", "去年": "last_year", "明年": "next_year"}
@@ -283,7 +287,7 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
         if not _valid(None, None, d):
             return None
     elif kind in ("dd", "pd"):
-        d = _num(m["d3"] or m["dr3"] or m["d5"])
+        d = _num(m["d3"] or m["dr3"] or m["d5"] or m["d6"])
         if not _valid(None, None, d):
             return None
     else:  # relative word
