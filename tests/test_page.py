@@ -517,6 +517,19 @@ def test_datelines_of_other_agencies_in_brackets() -> None:
         "韩联社", "首尔", 7, 14)
 
 
+def test_a_reporters_byline_with_the_city_is_a_dateline_and_no_party() -> None:
+    from communique.model import RawPage
+    from communique.page import split_page
+
+    (art,) = split_page(RawPage("ltn", text="諾魯斷交\n\n〔記者 陳政宇／台北報導〕諾魯政府十五日宣布與我國斷絕外交關係。"))
+    assert art.dateline is not None and art.dateline.place == "台北"
+    assert art.text[art.dateline.span[1]:].startswith("诺鲁政府")
+    (rec,) = [r for r in communique.extract("自由時報\n\n諾魯斷交\n\n〔記者 陳政宇／台北報導〕"
+                                             "諾魯政府十五日宣布與我國斷絕外交關係。").records()
+              if r["part"] == "article" and r["event"] == "SANCTION"]
+    assert [e["country"] for e in rec["actor"]] == ["NRU"]
+
+
 def test_a_papers_own_dateline_of_several_places_compiled_from_wires() -> None:
     from communique.model import RawPage
     from communique.page import split_page

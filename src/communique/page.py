@@ -144,6 +144,10 @@ _DATELINES = [
         rf"[（(](?P<place>[\u4e00-\u9fff]{{2,6}}?)(?:[/／、][\u4e00-\u9fff]{{2,6}}?)*\s*"
         rf"(?:{_DAY_MAYBE_MONTH})?\s*(?:讯|综合外?(?:电|讯|报道))[）)]"
     ),
+    re.compile(  # 〔記者陳政宇／台北報導〕, 【记者 王明/北京报道】: a reporter's byline and city
+        r"[〔【\[（(]\s*记者[^〕】\]）)\n]{1,20}?[／/]\s*(?P<place>[\u4e00-\u9fff]{2,6}?)\s*"
+        rf"(?:{_DAY_MAYBE_MONTH})?\s*(?:报导|报道|电|讯)\s*[〕】\]）)]"
+    ),
     re.compile(r"[（(](?P<agency>越通社)[）)]"),
     re.compile(  # （德国之声中文网）, (法新社): an outlet's credit alone, not a party of the story
         r"[（(](?P<agency>[\u4e00-\u9fff]{1,10}?(?:中文网|新闻网|网|通讯社|通信社|新闻社|社|电视台"
