@@ -524,6 +524,14 @@ def test_a_minister_of_one_portfolio_the_knowledge_lacks_is_of_the_country_befor
     assert (found.text, found.country) == ("柬埔寨商业大臣班索萨", "KHM")
 
 
+def test_a_korean_minister_titled_changgwan_of_a_ministry_the_knowledge_lacks():
+    """`长官` is a Korean minister's title (`部长官`), the ministry may be long and unknown, and a
+    day after the name (`尹相直5日`) ends it."""
+    found = person("韩国产业通商资源部长官尹相直5日在河内会见越南工贸部长武辉煌。", unknown("尹相直"))
+    assert (found.text, found.country) == ("韩国产业通商资源部长官尹相直", "KOR")
+    assert person("韩国外交部长官尹炳世5日会见越南外长。", unknown("尹炳世")).country == "KOR"
+
+
 def test_a_russian_name_that_starts_like_a_chinese_one_ends_in_fu():
     name = unknown("苏哈诺夫")
     assert person("俄罗斯海军副总司令苏哈诺夫中将出席开幕式。", name).text == "俄罗斯海军副总司令苏哈诺夫中将"

@@ -627,7 +627,8 @@ def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
         letters = _foreign_letters(text, p, starts)
         if letters is not None and letters.end > q:
             return letters
-    if q < len(text) and text[q] not in PUNCT and text[q] not in NAME_STOP and q not in starts:
+    if (q < len(text) and text[q] not in PUNCT and text[q] not in NAME_STOP and q not in starts
+            and not TIME_AFTER_NAME.match(text, q)):  # `尹相直5日`: a day ends a name
         # no clear end (`总书记关于推进…`): the tagger decides, else the letters of a foreign
         # name that starts like a Chinese one (`拿督斯里希山慕丁周四…`)
         letters = _foreign_letters(text, p, starts)
@@ -771,8 +772,8 @@ PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政�
 # `马来西亚投资、贸易及工业部长`, `劳动、荣军与社会部长`: a minister of several portfolios
 PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[、和及与][\u4e00-\u9fff]{1,4}){1,3}部?")
 # `柬埔寨商业大臣`: one portfolio of two letters, no function letter among them
-ONE_PORTFOLIO = re.compile(r"[^\W\d的在与和同向对将已会是及并为等-]{2}")
-MINISTERS = frozenset(("部长", "大臣", "副部长", "副大臣"))
+ONE_PORTFOLIO = re.compile(r"[^\W\d的在与和同向对将已会是及并为等-]{2,6}")
+MINISTERS = frozenset(("部长", "大臣", "副部长", "副大臣", "长官"))
 SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
 DAY_AFTER = re.compile(r"前|电|报|讯|至|起|以来|[上下中]午|早|晚|夜|凌晨|傍晚|$")  # after `日` of a day
 # `云南省委书记`, `美国前众议员`, `埃及临时总统`, `法国共产党全国书记`: what may stand between the
