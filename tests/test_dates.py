@@ -176,6 +176,10 @@ def test_restricted_range():
         ("二十国集团领导人第十一次峰会", 2016, "inferred"),
         ("第五届东亚峰会", 2010, "inferred"),
         ("第二届中国—中亚峰会", 2025, "inferred"),
+        ("出席在万象举行的第九届亚欧首脑会议", 2012, "inferred"),
+        ("大湄公河次区域经济合作第五次领导人会议", 2014, "inferred"),
+        # a long name before its number
+        ("出席上海合作组织成员国政府首脑（总理）理事会第十三次会议", 2014, "inferred"),
         ("作为2020年东盟轮值主席国", 2020, "inferred"),
     ],
 )

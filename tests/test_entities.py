@@ -166,6 +166,8 @@ def test_another_transliteration_is_the_known_person_with_the_name_as_written():
     assert ("安华", "安华", "person:安瓦尔·易卜拉欣") in found
     assert ("拜登", "约瑟夫·拜登", "person:约瑟夫·拜登") in found
     assert any(n == "普丁" and i == "person:弗拉基米尔·普京" for _, n, i in found)
+    laos = {(e.name, e.id) for e in recognise("老挝总理通邢·坦马冯同温家宝举行会谈。").entities}
+    assert ("通邢·坦马冯", "person:通邢·塔马冯") in laos
 
 
 def test_a_former_officeholder_is_of_the_country_named_before_the_title():

@@ -592,7 +592,7 @@ def _congress_clues(text: str) -> list[YearClue]:
     out: list[YearClue] = []
     seen_end = -1
     for core in _CONGRESS_CORE.finditer(text):
-        ws, we = max(0, core.start() - 16), min(len(text), core.end() + 12)
+        ws, we = max(0, core.start() - 24), min(len(text), core.end() + 12)
         for m in rx.finditer(text, ws, we):
             if m.end() <= seen_end or not (m.start() <= core.start() < m.end()):
                 continue
