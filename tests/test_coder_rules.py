@@ -250,3 +250,15 @@ def test_the_journey_after_a_visit_ends_is_a_plan_to_each_leg() -> None:
                   "并将出席在秘鲁举行的亚太经合组织领导人非正式会议。", published="2024-11-10")
     plans = sorted(sorted(e["country"] for e in r["recipient"]) for r in recs if r["event"] == "AGREE")
     assert plans == [["IGO"], ["USA"]]
+
+
+def test_the_two_countries_of_a_page_about_a_summit_are_the_pair_that_met() -> None:
+    """On a page whose main event is a summit attended, `两国总理` after a bilateral meeting is
+    that meeting's pair, not the guest and the summit."""
+    recs = events("温家宝出席亚欧首脑会议并访问老挝\n\n（万象讯）中国国务院总理温家宝4日抵达万象，对老挝进行正式访问，"
+                  "并出席在万象举行的第九届亚欧首脑会议。\n\n4日下午，老挝总理通邢同温家宝举行会谈。通邢感谢中方提供的帮助。"
+                  "会谈后，两国总理共同见证了多项合作文件的签署。", published="2012-11-06")
+    attended = [r for r in recs if r["event"] == "CONSULT" and sides(r)[1] == {"IGO"}]
+    assert attended and attended[0]["date"] == "2012-11-04"  # the year from the summit's number
+    (witnessed,) = [r for r in recs if "见证" in r["text"]]
+    assert sides(witnessed)[0] == {"CHN", "LAO"}

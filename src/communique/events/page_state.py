@@ -283,7 +283,9 @@ class PageState:
     def _resolve(self, side: Side) -> tuple[Entity, ...]:
         if side.both:
             words = self.text[side.span[0] : side.span[1] + 2] if side.span else ""
-            if words.startswith(HEADS) and self.frame.participants:
+            summit = any(e.kind == "igo" for e in self.frame.participants)
+            if words.startswith(HEADS) and self.frame.participants and not (
+                    summit and words.startswith("两国")):  # not a summit's: a pair's meeting
                 # `两国元首`: the page's main meeting's, unless a meeting was just named
                 # (`16日，习近平与佐科举行会谈，两国元首…`, `…与朴槿惠通电话。…两国首脑同意`)
                 i = bisect.bisect_right(self.sentence_starts, side.span[0]) - 1 if side.span else -1
