@@ -262,3 +262,13 @@ def test_the_two_countries_of_a_page_about_a_summit_are_the_pair_that_met() -> N
     assert attended and attended[0]["date"] == "2012-11-04"  # the year from the summit's number
     (witnessed,) = [r for r in recs if "见证" in r["text"]]
     assert sides(witnessed)[0] == {"CHN", "LAO"}
+
+
+def test_a_remark_counting_an_act_is_that_act_and_the_one_asking_is_not_the_actor() -> None:
+    """`应马克龙总统要求，法国…召回驻美国和澳大利亚大使`: France's minister recalls the envoys to
+    both; `这是法国历史上首次召回驻美国大使` counts the recall told, it is no second one."""
+    recs = events("法国召回驻美澳大使\n\n法新社巴黎9月17日电 法国外交部长勒德里昂17日晚发表声明，宣布应马克龙总统要求，"
+                  "法国立即召回驻美国和澳大利亚大使。这是法国历史上首次召回驻美国大使。", published="2021-09-18")
+    recalls = [r for r in recs if r["event"] == "SANCTION" and r["part"] == "article"]
+    assert [sides(r) for r in recalls] == [({"FRA"}, {"USA", "AUS"})]
+    assert [e["name"] for e in recalls[0]["actor"]] == ["勒德里昂"]

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from communique.entities.gazetteer import gazetteer
 from communique.events.coder import Found
+from communique.events.grammar import RECAP
 from communique.events.lexicon import lexicon
 from communique.model import DateValue, Event, Location, Page, Span
 
@@ -67,8 +68,21 @@ def assemble(
             confidence=max(0.3, min(0.95, f.confidence - _unknown_penalty(f))),
             main=is_main,
         )
-    events_ = _fold_each_apart(_fold_itinerary(page, _share_years(list(events.values()))))
+    events_ = _without_remarks(page, _share_years(list(events.values())))
+    events_ = _fold_each_apart(_fold_itinerary(page, events_))
     return _fold_meetings(_fold_headline(page, _fold_generic(events_)))
+
+
+def _without_remarks(page: Page, events: list[Event]) -> list[Event]:
+    """`…召回驻美国和澳大利亚大使。这是法国历史上首次召回驻美国大使`: a remark counting an act
+    told before it is that act (it has given the page its year, `_share_years`), not another."""
+    out: list[Event] = []
+    for ev in events:
+        if RECAP.match(page.text, ev.span[0], ev.trigger[0]) and any(
+                o.event == ev.event and _countries(o.actor) & _countries(ev.actor) for o in out):
+            continue
+        out.append(ev)
+    return out
 
 
 def _fold_itinerary(page: Page, events: list[Event]) -> list[Event]:

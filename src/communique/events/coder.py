@@ -37,6 +37,7 @@ def code_events(text: str, rec: Recognised, body: Span, skip: tuple[Span, ...] =
 
 
 REPORTED_IN_QUESTIONS = frozenset({"ACCUSE"})
+ON_REQUEST = re.compile(r"应[^，,。；;]{0,20}?(?:要求|请求|邀请|之邀)")
 # `答：我们…`, `毛宁：我们…`: who answers, before what the answer says
 ANSWER_MARK = re.compile(r"^[^，,。：:\s]{1,6}[:：]")
 # `坚决反对并要求…停止`: a request joined to a stance by 并 is an act of its own
@@ -243,8 +244,10 @@ class _Coder(Frames, PageFrameReader):
         if any(e.country != country for e in subj.entities):
             return subj
         floor = self.text.rfind("\n", self.body[0], at) + 1
+        asked = [m.span() for m in ON_REQUEST.finditer(self.text, floor, at)]
         for e in reversed(self.clause.within(floor, at)):
-            if e.kind == "person" and e.country == country:
+            if e.kind == "person" and e.country == country and not any(
+                    s <= e.span[0] < t for s, t in asked):  # `应马克龙总统要求，法国…`: who asked
                 return Side((e,), span=subj.span)
         return subj
 

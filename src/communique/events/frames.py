@@ -17,7 +17,7 @@ from communique.events.grammar import (
     NOMINAL_AFTER,
     NOMINAL_BEFORE,
     PAST_YEAR,
-    REMARK_OPENERS,
+    RECAP,
     REMOTE_ACTS,
     SUPPORT_NOUN_BEFORE,
     is_future,
@@ -51,7 +51,6 @@ CONCERN_BEFORE = re.compile(r"(?:关切|关注)[^，,。；;\s]{0,30}$")
 FORCE = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "RETREAT"}
 # `…曾因2017年…陷入低谷。当时德国指责…`: a sentence told of the time the one before recalled
 BACK_THEN = re.compile(r"\s*(?:当时|彼时|那时)")
-RECAP = re.compile(rf"\s*(?:{'|'.join(REMARK_OPENERS)})[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
 ANNIVERSARY = re.compile(r"\s*[0-9０-９一二三四五六七八九十百]{1,4}\s*周年")
 ONCE = re.compile(r"曾")  # `曾访华`: told as the past
 # `已向越方提供了多批疫苗援助`, `累计向…捐赠`: aid summed up over time, not one delivery

@@ -41,6 +41,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
+POSTED_JOINER = re.compile(r"和|及|、|与")
 MEETS_THERE = re.compile(r"会晤|会见|会谈")
 SUMMONED = re.compile(r"召见|约见")  # an envoy summoned: the protests that follow are to them
 ASKED_OF_NOT = set("申提聘敬宴约恳回")  # `申请`, `提请`, `聘请` …: no ask of a party
@@ -228,10 +229,17 @@ class Statements(Meetings):
         return self._found(hit, sent, subj, obj, confidence)
 
     def _posted_to(self, at: int) -> Side:
-        """The country named right at ``at`` (after `驻`), as a party."""
-        hit = gazetteer().leading(self.text[at : at + 12], "country")
-        return Side((Entity.of_country(self.text[at : at + hit.end], (at, at + hit.end),
-                                       hit.country),)) if hit and hit.country else Side()
+        """The countries named right at ``at`` (after `驻`), as parties."""
+        found: list[Entity] = []
+        while (hit := gazetteer().leading(self.text[at : at + 12], "country")) and hit.country:
+            found.append(Entity.of_country(self.text[at : at + hit.end], (at, at + hit.end),
+                                           hit.country))
+            at += hit.end
+            joiner = POSTED_JOINER.match(self.text, at)  # `驻美国和澳大利亚大使`: envoys to each
+            if not joiner:
+                break
+            at = joiner.end()
+        return Side(tuple(found))
 
     def _drill(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span, before: str
                ) -> list[Found]:
