@@ -272,3 +272,12 @@ def test_a_remark_counting_an_act_is_that_act_and_the_one_asking_is_not_the_acto
     recalls = [r for r in recs if r["event"] == "SANCTION" and r["part"] == "article"]
     assert [sides(r) for r in recalls] == [({"FRA"}, {"USA", "AUS"})]
     assert [e["name"] for e in recalls[0]["actor"]] == ["勒德里昂"]
+
+
+def test_a_planned_journey_is_a_plan_to_each_place_but_a_summit_is_its_own() -> None:
+    recs = events("特首出访\n\n（本报专讯）按行程，李家超明日将前往胡志明市，并于30日转往柬埔寨金边访问。",
+                  published="2024-07-27")
+    assert sorted(next(iter(sides(r)[1])) for r in recs if r["event"] == "AGREE") == ["KHM", "VNM"]
+    recs = events("习近平结束访问\n\n新华社金边10月14日电 习近平将于今天结束访问，前往孟加拉国进行国事访问，"
+                  "随后赴印度果阿出席金砖国家领导人第八次会晤。", published="2016-10-14")
+    assert "IND" not in {c for r in recs if r["event"] == "AGREE" for c in sides(r)[1]}

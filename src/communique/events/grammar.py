@@ -62,7 +62,7 @@ FUTURE_WELCOME = re.compile("|".join(r"(?<![大上中少])将" if w == "将" els
 AID_GOODS = any_of("aid_goods")
 HANDED_PEOPLE = any_of("handed_people")
 ARRIVAL = "抵达|到达|飞抵"  # `金正恩10日下午抵达新加坡`
-GONE_TO = re.compile(rf"前往|赴|{ARRIVAL}|运抵|运往|送往")  # `出发,前往土耳其灾区`: where they went
+GONE_TO = re.compile(rf"前往|转往|赴|{ARRIVAL}|运抵|运往|送往")  # `出发,前往土耳其灾区`: where they went
 # `这是李在明…首次…`, `此访是…`: a remark on the event just told, not an event or a day of its own
 REMARK_OPENERS = ("这是", "这也是", "此次是", "此访是", "此行是", "此次访问是")
 # `这是…首次与习近平举行会谈`, `这是法国历史上首次召回驻美国大使`: the act just told, counted

@@ -31,6 +31,8 @@ VENUE_WORDS = re.compile(r"(?:峰会|会议|论坛|大会|博览会|对话会)[^
                          r"(?:开幕|举行|召开|举办)[^。]{0,20}?(?:峰会|会议|论坛|大会|博览会|对话会)|"
                          r"在[^。，,]{1,12}?出席[^。，,]{0,30}?(?:峰会|会议|论坛|大会|对话会)")
 PUNCTUATION = re.compile(r"[，,。；;：:、（）()]")
+COMMA_OR_STOP = re.compile(r"[，,。；;]")
+TO_ATTEND = re.compile(r"出席|参加|与会")
 SEPARATELY = re.compile(r"分别(?:向|对|为|给|同|与)")
 
 
@@ -205,6 +207,20 @@ class PageState:
         the country after its first word of going."""
         went = GONE_TO.search(self.text, start, end)
         return self._country_in(went.end(), end) if went else Side()
+
+    def _destinations(self, start: int, end: int) -> list[Side]:
+        """Every country ``[start, end)`` says someone goes to, in order (`将前往胡志明市，并于
+        30日转往柬埔寨金边访问`)."""
+        out: list[Side] = []
+        for went in GONE_TO.finditer(self.text, start, end):
+            stop = COMMA_OR_STOP.search(self.text, went.end(), end)
+            leg = (went.end(), stop.start() if stop else end)
+            if TO_ATTEND.search(self.text, *leg):
+                continue  # `随后赴印度果阿出席金砖国家…会晤`: gone to a summit, its own plan
+            side = self._country_in(*leg)
+            if side and not any(side.countries == o.countries for o in out):
+                out.append(side)
+        return out
 
     def _place_country(self, sent: Span, before: int) -> str | None:
         """`在华盛顿举行会谈`: the country of the place where a meeting is held."""

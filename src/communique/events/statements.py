@@ -402,6 +402,10 @@ class Statements(Meetings):
             return [ev for e in subj.entities
                     for ev in self._found(hit, sent, obj, Side((e,)), 0.7, cameo=code)]
         goes = JOURNEY_PLAN.search(self.text, start, nxt.start() if nxt else sent[1])
+        legs = self._destinations(start, nxt.start() if nxt else sent[1]) if goes else []
+        if len(legs) > 1 and obj.countries == legs[0].countries:
+            # `将前往胡志明市，并于30日转往柬埔寨金边访问`: a plan to each place of the journey
+            return [ev for leg in legs for ev in self._found(hit, sent, subj, leg, 0.7, cameo=code)]
         return [ev for who in (self._each_country(subj, obj) if goes else [subj])
                 for ev in self._found(hit, sent, who, obj, 0.7, cameo=code)]
 
