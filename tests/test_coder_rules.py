@@ -281,3 +281,11 @@ def test_a_planned_journey_is_a_plan_to_each_place_but_a_summit_is_its_own() -> 
     recs = events("习近平结束访问\n\n新华社金边10月14日电 习近平将于今天结束访问，前往孟加拉国进行国事访问，"
                   "随后赴印度果阿出席金砖国家领导人第八次会晤。", published="2016-10-14")
     assert "IND" not in {c for r in recs if r["event"] == "AGREE" for c in sides(r)[1]}
+
+
+def test_both_sides_are_the_pair_named_when_more_countries_took_part() -> None:
+    """`安理会呼吁柬泰双方…`: with a third country's minister at the meeting, `双方` is the pair."""
+    recs = events("安理会呼吁柬泰双方实现永久停火\n\n联合国新闻2月14日 柬埔寨外交大臣贺南洪、泰国外交部长卡西特以及东盟轮值主席国"
+                  "印度尼西亚外交部长纳塔莱加瓦出席会议并发言。安理会呼吁双方保持最大限度的克制。", published="2011-02-15")
+    asks = [r for r in recs if r["event"] == "REQUEST" and "克制" in r["text"]]
+    assert [sides(r)[1] for r in asks] == [{"KHM", "THA"}]

@@ -315,6 +315,10 @@ class PageState:
                 if two:  # `…辱骂奥巴马。两人昨日…有过短暂交谈`: the two people just named
                     return two
             told = self.recent or self.frame.participants
+            if words.startswith(("两国", "双方")) and len({e.country for e in told}) > 2:
+                pair = self._pair_countries(side)
+                if pair:  # `安理会呼吁柬泰双方…`, three ministers at the meeting: `双方` is the pair
+                    return pair
             named = self._pair_in_sentence(side) if words.startswith("双方") else ()
             if named and {e.country for e in named} != {e.country for e in told}:
                 return named  # `担任俄乌之间的调停人，并希望双方…`: the pair just named
