@@ -289,3 +289,12 @@ def test_both_sides_are_the_pair_named_when_more_countries_took_part() -> None:
                   "印度尼西亚外交部长纳塔莱加瓦出席会议并发言。安理会呼吁双方保持最大限度的克制。", published="2011-02-15")
     asks = [r for r in recs if r["event"] == "REQUEST" and "克制" in r["text"]]
     assert [sides(r)[1] for r in asks] == [{"KHM", "THA"}]
+
+
+def test_a_plan_to_go_abroad_is_a_plan_to_visit_but_not_to_another_city_of_the_host() -> None:
+    recs = events("越日领导人会谈\n\n越通社河内1月16日——1月16日下午，越南政府总理阮晋勇同对越南进行正式访问的日本首相安倍晋三举行会谈。"
+                  "按计划，1月17日上午，安倍晋三将前往泰国，继续其东南亚之行。", published="2013-01-16")
+    assert ({"JPN"}, {"THA"}) in [sides(r) for r in recs if r["event"] == "AGREE"]
+    recs = events("马克龙访华\n\n新华社北京4月6日电 法国总统马克龙5日抵达北京，对中国进行国事访问。"
+                  "根据行程，马克龙周五将前往广州。", published="2023-04-06")
+    assert not [r for r in recs if r["event"] == "AGREE"]

@@ -41,6 +41,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
+GOES_ABROAD = re.compile(r"\s*(?:于[^，,。；]{1,12}?)?(?:前往|转赴|赴)")
 POSTED_JOINER = re.compile(r"和|及|、|与")
 MEETS_THERE = re.compile(r"会晤|会见|会谈")
 SUMMONED = re.compile(r"召见|约见")  # an envoy summoned: the protests that follow are to them
@@ -372,6 +373,11 @@ class Statements(Meetings):
                 return []  # `…结束访华，随后前往美国同拜登会晤`: the meeting's own plan
         nxt = NEXT_PLAN.search(self.text, start, sent[1])
         code = lexicon().has_action(self.text[start : nxt.start() if nxt else sent[1]])
+        if code is None and GOES_ABROAD.match(self.text, start) and (
+                self._destination(start, cl[1]).countries - subj.countries - self.frame.hosts):
+            # `安倍晋三将前往泰国，继续其东南亚之行`: to go abroad is to visit (not another city
+            # of the country visited: `马克龙周五将前往广州`)
+            code = "036"
         if code is None and hit.trigger.frame != "promise":
             return []
         if subj.both:
