@@ -298,3 +298,16 @@ def test_a_plan_to_go_abroad_is_a_plan_to_visit_but_not_to_another_city_of_the_h
     recs = events("马克龙访华\n\n新华社北京4月6日电 法国总统马克龙5日抵达北京，对中国进行国事访问。"
                   "根据行程，马克龙周五将前往广州。", published="2023-04-06")
     assert not [r for r in recs if r["event"] == "AGREE"]
+
+
+def test_a_delegation_arriving_visits_and_the_headline_is_its_arrival_days_later() -> None:
+    """`美国代表团赶赴所罗门群岛` heads a page whose lead is a briefing of the 19th: the headline is
+    the delegation's arrival of the 22nd told in the body, not a visit of its own; a minister's
+    special trip (`专程前往霍尼亚拉`) is a visit, and `所方` is the Solomon Islands."""
+    recs = events("美国代表团赶赴所罗门群岛\n\n外交部发言人汪文斌4月19日在例行记者会上宣布，中所两国外长日前签署了安全合作框架协议。"
+                  "\n\n4月13日，澳大利亚国际发展与太平洋事务部长塞塞利亚专程前往霍尼亚拉，要求所方不要签署该协议。"
+                  "\n\n当地时间22日，由美国国家安全委员会印太事务协调员坎贝尔率领的美国代表团抵达霍尼亚拉。",
+                  published="2022-04-23")
+    visits = sorted((r["date"], *sorted(sides(r)[0])) for r in recs if r["mode"] == "visit")
+    assert visits == [("2022-04-13", "AUS"), ("2022-04-22", "USA")]
+    assert [sides(r) for r in recs if r["event"] == "REQUEST"] == [({"AUS"}, {"SLB"})]

@@ -30,7 +30,7 @@ BEFORE_TITLE_STOP = NAME_STOP - set("再")
 # `托德·斯坦因采取`).
 NAME_FOLLOWERS = ("通电话", "通话", "举行", "会谈", "会晤", "会见", "表示", "指出", "代表", "签署", "出席",
                   "宣布", "访问", "致电", "致信", "致函", "声称", "采取", "提出", "提供", "发表", "发出",
-                  "呼吁", "前往", "抵达", "希望", "重申", "认为", "批评", "谴责")
+                  "呼吁", "前往", "抵达", "希望", "重申", "认为", "批评", "谴责", "专程", "亲自", "率团")
 # A day or time right after a name ends it (`拿督斯里希山慕丁周四（1日）在…`, `迪沙万3日…`).
 TIME_AFTER_NAME = re.compile(r"[本上下]?周[一二三四五六日天]|星期|礼拜|[0-9０-９]|[今昨前明当同次]天|[今昨当]日|[上下中]午|早上|晚上|日前|近日")
 JAPANESE_NAME_ENDS = set("郎朗卫夫")  # the third character of a given name (`福志郎`, `由纪夫`)
@@ -770,7 +770,7 @@ def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
 BODY_NAME = re.compile(r"[^\W\d_和与及的在、]{1,6}")
 PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政府中东问题特使`
 # `马来西亚投资、贸易及工业部长`, `劳动、荣军与社会部长`: a minister of several portfolios
-PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[、和及与][\u4e00-\u9fff]{1,4}){1,3}部?")
+PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[、和及与][\u4e00-\u9fff]{1,6}){1,3}部?")
 # `柬埔寨商业大臣`: one portfolio of two letters, no function letter among them
 ONE_PORTFOLIO = re.compile(r"[^\W\d的在与和同向对将已会是及并为等-]{2,6}")
 MINISTERS = frozenset(("部长", "大臣", "副部长", "副大臣", "长官"))

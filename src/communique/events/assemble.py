@@ -193,6 +193,12 @@ def _fold_headline(page: Page, events: list[Event]) -> tuple[Event, ...]:
         sides = [b for b in body if _same_sides(ev, b)] or [
             b for b in body if not dated_in_title and _same_sides(ev, b, near=True)
             and (_near_days(ev.date.value, b.date.value, 1) or ev.event == b.event == "AGREE")]
+        if not sides and not dated_in_title:
+            # the lead's day is another story's (`美国代表团赶赴所罗门群岛` over a briefing of the
+            # 19th; the delegation arrived on the 22nd): the body's twin of one day that week
+            week = [b for b in body if _same_sides(ev, b, near=True)
+                    and _ids((*ev.actor, *ev.recipient)) <= _ids((*b.actor, *b.recipient))]
+            sides = week if len({b.date.value for b in week}) == 1 else []
         # a statement's mode is the headline's words (`坚决反对`); a meeting's, the body's place
         same_mode = [b for b in sides if b.mode == ev.mode and ev.event != "CONSULT"]
         twin = next(iter(same_mode + sides), None) or next(

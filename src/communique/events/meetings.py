@@ -49,6 +49,9 @@ REMOTE = re.compile(r"视频|线上|云端")
 LEGISLATURE = re.compile(r"(?:国会|议会|议院|杜马)$")
 
 
+DELEGATIONS = ("代表团", "访问团", "访华团", "考察团")
+
+
 class Meetings(PageState):
     """The handlers of the meeting and visit frames."""
 
@@ -346,6 +349,9 @@ class Meetings(PageState):
                 and not AID_GOODS.search(self.text, hit.end, sent[1])):  # not relief shipped
             # `俄罗斯海军太平洋舰队舰艇编队21日上午抵达青岛某军港`: a navy's port call
             people = tuple(e for e in subj.entities if e.country and e.kind in ("org", "country"))
+        if not people:  # `美国代表团抵达霍尼亚拉`: a delegation is its members
+            people = tuple(e for e in subj.entities
+                           if e.kind == "org" and e.country and e.text.endswith(DELEGATIONS))
         host = self._country_in(hit.end, cl[1])
         if not host and self.text[hit.end : hit.end + 1] in "，,。" and len(self.frame.hosts) == 1:
             # `特朗普於10日晚抵達，11日…`: arrived where the page's visits are made
