@@ -311,3 +311,10 @@ def test_a_delegation_arriving_visits_and_the_headline_is_its_arrival_days_later
     visits = sorted((r["date"], *sorted(sides(r)[0])) for r in recs if r["mode"] == "visit")
     assert visits == [("2022-04-13", "AUS"), ("2022-04-22", "USA")]
     assert [sides(r) for r in recs if r["event"] == "REQUEST"] == [({"AUS"}, {"SLB"})]
+
+
+def test_a_farewell_call_received_is_the_envoys_call_and_leaving_office_no_plan() -> None:
+    recs = events("洪森会见熊波\n\n（金边讯）洪森首相昨天（3日）在和平大厦接受即将离任的中国驻柬埔寨大使熊波辞行拜会。",
+                  published="2018-09-04")
+    body = [r for r in recs if r["text"].startswith("洪森首相")]
+    assert [(r["event"], sides(r)) for r in body] == [("CONSULT", ({"CHN"}, {"KHM"}))]

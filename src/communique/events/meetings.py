@@ -163,6 +163,12 @@ class Meetings(PageState):
               ) -> list[Found]:
         obj = self.clause.object_after(hit.end, cl[1])
         obj = obj or self.clause.governed_by(cl[0], hit.start, ("同", "与"))
+        accepted = self.text.rfind("接受", cl[0], hit.start)
+        if not obj and accepted >= 0 and hit.trigger.frame == "caller":
+            # `洪森接受…大使熊波辞行拜会`: the one who calls is named after `接受`
+            callers = [e for e in self.clause.within(accepted + 2, hit.start) if e.country]
+            if callers and callers[-1].country not in subj.countries:
+                return self._consult(hit, sent, cl, Side((callers[-1],)), subj, visit=True)
         # (`将…会见日本首相安倍晋三和马来西亚总理马哈蒂尔`, not `分别`: one plan)
         if "分别" in before or "先后" in before or (
                 len(obj.countries) > 1 and not self._future_sentence(cl, sent)):

@@ -41,6 +41,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
+LEAVING_POST = re.compile(r"离任|卸任|到任|届满")
 GOES_ABROAD = re.compile(r"\s*(?:于[^，,。；]{1,12}?)?(?:前往|转赴|赴)")
 POSTED_JOINER = re.compile(r"和|及|、|与")
 MEETS_THERE = re.compile(r"会晤|会见|会谈")
@@ -363,6 +364,8 @@ class Statements(Meetings):
         # the plan runs to the end of the sentence, or to the next one's (`…将前往广州，习近平
         # 将在当地与马克龙再次会面`: two plans, two holders)
         start = hit.end
+        if LEAVING_POST.match(self.text, hit.end):
+            return []  # `即将离任的中国驻柬埔寨大使熊波`: who he is, no plan
         if ENDING.match(self.text, hit.end):  # `将结束对马来西亚的访问，前往柬埔寨…`: what next
             comma = COMMA.search(self.text, hit.end, sent[1])
             if not comma:
