@@ -318,3 +318,10 @@ def test_a_farewell_call_received_is_the_envoys_call_and_leaving_office_no_plan(
                   published="2018-09-04")
     body = [r for r in recs if r["text"].startswith("洪森首相")]
     assert [(r["event"], sides(r)) for r in body] == [("CONSULT", ({"CHN"}, {"KHM"}))]
+
+
+def test_a_joint_press_release_is_a_joint_statement() -> None:
+    recs = events("中印外长会晤\n\n新华社莫斯科9月10日电 国务委员兼外长王毅10日在莫斯科同印度外长苏杰生举行会晤。"
+                  "会晤后，双方发表了联合新闻稿。", published="2020-09-11")
+    joint = [r for r in recs if r["event"] == "SUPPORT" and "新闻稿" in r["text"]]
+    assert [sides(r) for r in joint] == [({"CHN", "IND"}, set())]
