@@ -325,3 +325,11 @@ def test_a_joint_press_release_is_a_joint_statement() -> None:
                   "会晤后，双方发表了联合新闻稿。", published="2020-09-11")
     joint = [r for r in recs if r["event"] == "SUPPORT" and "新闻稿" in r["text"]]
     assert [sides(r) for r in joint] == [({"CHN", "IND"}, set())]
+
+
+def test_the_nobel_committee_accused_and_a_prize_given_to_no_party() -> None:
+    """The spokesperson's charge against the Nobel committee is against Norway's body; the prize
+    it gave `to such a man` is no award to a party."""
+    recs = events("外交部发言人答记者问\n\n2010年10月12日，外交部发言人马朝旭主持例行记者会。\n问：对诺贝尔和平奖有何评论？\n答：诺贝尔委员会把和平奖授予这样一个人，"
+                  "完全违背和平奖的宗旨，是对和平奖的亵渎。", published="2010-10-12")
+    assert [(r["event"], sides(r)[1]) for r in recs] == [("ACCUSE", {"NOR"})]

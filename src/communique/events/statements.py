@@ -41,6 +41,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
+AWARDS = ("授予", "颁授")
 LEAVING_POST = re.compile(r"离任|卸任|到任|届满")
 GOES_ABROAD = re.compile(r"\s*(?:于[^，,。；]{1,12}?)?(?:前往|转赴|赴)")
 POSTED_JOINER = re.compile(r"和|及|、|与")
@@ -90,6 +91,9 @@ class Statements(Meetings):
                     for ev in self._statement(hit, Side((e,), span=e.span), cl, sent, "")]
         if hit.trigger.word in ("致函", "致信") and not GREETING.search(self.text, *sent):
             return []  # `致函联合国秘书长，阐明中方立场，并请…`: a letter carries other acts
+        if (hit.trigger.word in AWARDS and "把" in self.text[cl[0] : hit.start]
+                and not self.clause.within(hit.end, min(cl[1], hit.end + 12))):
+            return []  # `把和平奖授予这样一个人`: given to no party named
         agent = self._passive_agent(hit, cl)
         if agent is not None and not agent:
             return []  # `遭受台风袭击`: suffered at the hands of no party
