@@ -177,6 +177,8 @@ def test_restricted_range():
         ("第五届东亚峰会", 2010, "inferred"),
         ("第二届中国—中亚峰会", 2025, "inferred"),
         ("出席在万象举行的第九届亚欧首脑会议", 2012, "inferred"),
+        ("出席祖国解放战争胜利70周年纪念活动", 2023, "inferred"),
+        ("纪念中国人民志愿军抗美援朝出国作战70周年", 2020, "inferred"),
         ("大湄公河次区域经济合作第五次领导人会议", 2014, "inferred"),
         # a long name before its number
         ("出席上海合作组织成员国政府首脑（总理）理事会第十三次会议", 2014, "inferred"),
