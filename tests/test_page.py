@@ -584,6 +584,8 @@ def test_a_day_and_the_outlet_alone_is_the_pages_stamp_and_a_bracketed_wire_its_
     assert classify("主体108年6月21日　朝中社") == "stamp"
     assert classify("2015年4月23日 星期四　　千岛日报") == "stamp"
     assert classify("2023年5月1日 越南通讯社报道称两国同意") is None  # a sentence, no clock
+    # an outlet whose name starts with a letter of a date (`日本…`)
+    assert classify("2022/05/01 16:30\u3000\u3000日本经济新闻（中文版：日经中文网）") == "stamp"
     (art,) = split_page(RawPage("k", text="金正恩同志同习近平同志举行会谈\n主体108年6月21日　朝中社\n"
                                           "（朝中社平壤6月21日电）习近平同志6月20日抵达平壤。"))
     assert "主体108年" not in art.text

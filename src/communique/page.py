@@ -256,6 +256,10 @@ def _is_stamp_line(line: str) -> bool:
         return any(p.search(line) for p in (_STAMP, _STAMP_DMY, _STAMP_SLASH, _STAMP_MD))
     m = _STAMP_ONLY.match(line) if not _SOURCE.search(line) else None  # `来源：`: a source line
     stamp, rest = (m.group(), line[m.end():]) if m else ("", "")
+    cut = max(stamp.rfind(" "), stamp.rfind("\u3000"))
+    if cut > 0 and not any(ch.isdigit() for ch in stamp[cut:]):
+        # `2022/05/01 16:30　日本经济新闻`: the outlet's first letter (`日`) is no part of the day
+        stamp, rest = stamp[: cut + 1], line[cut + 1 :]
     if not stamp[-1:].isspace():
         return False
     if not _CLOCK.search(stamp):  # `2015年4月23日 星期四　千岛日报`: a day and the outlet alone
