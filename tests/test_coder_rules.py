@@ -333,3 +333,11 @@ def test_the_nobel_committee_accused_and_a_prize_given_to_no_party() -> None:
     recs = events("外交部发言人答记者问\n\n2010年10月12日，外交部发言人马朝旭主持例行记者会。\n问：对诺贝尔和平奖有何评论？\n答：诺贝尔委员会把和平奖授予这样一个人，"
                   "完全违背和平奖的宗旨，是对和平奖的亵渎。", published="2010-10-12")
     assert [(r["event"], sides(r)[1]) for r in recs] == [("ACCUSE", {"NOR"})]
+
+
+def test_a_visit_under_way_told_of_the_guest_is_no_event_of_its_own() -> None:
+    recs = events("岸田与越南总理会谈\n\n正在访问越南的日本首相岸田文雄5月1日上午在河内与越南总理范明政举行了会谈。",
+                  published="2022-05-01")
+    body = [r for r in recs if r["text"].startswith("正在")]
+    assert [(sides(r), [e["name"] for e in r["recipient"]]) for r in body] == [
+        (({"JPN"}, {"VNM"}), ["范明政"])]

@@ -49,6 +49,7 @@ REMOTE = re.compile(r"视频|线上|云端")
 LEGISLATURE = re.compile(r"(?:国会|议会|议院|杜马)$")
 
 
+ATTRIBUTE_VISIT = re.compile(r"[^，,。；;的]{1,12}的")
 DELEGATIONS = ("代表团", "访问团", "访华团", "考察团")
 
 
@@ -288,6 +289,8 @@ class Meetings(PageState):
             return []  # `访问俄罗斯期间,…`, `访问越南前，…`: the visit as a time for what follows
         if re.search(r"结束(?:对|在)?[^，,。；;]{0,12}$", before):
             return []  # `将结束对马来西亚的访问,前往柬埔寨…`: the end of a visit told before
+        if ATTRIBUTE_VISIT.match(text, hit.end) and re.search(r"正在\s*$", before):
+            return []  # `正在访问越南的日本首相岸田…与…会谈`: who he is; the meeting is the event
         short = self._short_host(hit)  # `访华`, `来越`: the host in the word
         m = None if short else (
             re.search(r"(?:展开|开始|进行)对([^，,。；;]{1,30}?)的.{0,6}$", before)  # `对X的访问`
