@@ -341,3 +341,9 @@ def test_a_visit_under_way_told_of_the_guest_is_no_event_of_its_own() -> None:
     body = [r for r in recs if r["text"].startswith("正在")]
     assert [(sides(r), [e["name"] for e in r["recipient"]]) for r in body] == [
         (({"JPN"}, {"VNM"}), ["范明政"])]
+
+
+def test_a_plan_to_go_and_meet_someone_there_is_a_plan_to_meet_him() -> None:
+    recs = events("岸田访越\n\n日经中文网 按照日程，岸田1日下午将前往泰国，与泰国总理巴育举行会谈。", published="2022-05-01")
+    plans = [[e["name"] for e in r["recipient"]] for r in recs if r["event"] == "AGREE"]
+    assert plans == [["巴育·占奥差"]]

@@ -406,6 +406,10 @@ class Statements(Meetings):
                    self._destination(start, sent[1])]  # `运送…物资,…预计近期运抵汤加`
         foreign = [o for o in options if o and not o.both and o.countries - subj.countries]
         obj = foreign[0] if foreign else self._counterpart(subj)
+        met = options[3] or options[6]  # `将前往泰国，与泰国总理巴育举行会谈`: whom he meets there
+        if obj is options[2] and met and met.countries == obj.countries and all(
+                e.kind == "person" for e in met.entities):
+            obj = met
         if "分别" in self.text[start : start + 4] and len(obj.entities) > 1:
             return [ev for e in obj.entities  # `还将分别会见苏林和陈青敏`: a plan for each
                     for ev in self._found(hit, sent, subj, Side((e,)), 0.7, cameo=code)]
