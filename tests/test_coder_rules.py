@@ -347,3 +347,11 @@ def test_a_plan_to_go_and_meet_someone_there_is_a_plan_to_meet_him() -> None:
     recs = events("岸田访越\n\n日经中文网 按照日程，岸田1日下午将前往泰国，与泰国总理巴育举行会谈。", published="2022-05-01")
     plans = [[e["name"] for e in r["recipient"]] for r in recs if r["event"] == "AGREE"]
     assert plans == [["巴育·占奥差"]]
+
+
+def test_talks_before_the_signing_ceremony_are_on_its_day() -> None:
+    recs = events("中越签署陆地边界文件\n\n新华社北京11月18日电 中国外交部长杨洁篪和越南副总理兼外长范家谦18日在北京签署了"
+                  "《中越陆地边界勘界议定书》。应杨洁篪邀请，范家谦于17日至19日访华。签字仪式前，杨洁篪与范家谦举行了会谈。",
+                  published="2009-11-19")
+    (talks,) = [r for r in recs if r["text"].startswith("签字仪式前")]
+    assert talks["date"] == "2009-11-18"

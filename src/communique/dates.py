@@ -667,7 +667,7 @@ def _office_clues(text: str) -> list[YearClue]:
 _VAGUE_CLAUSE = re.compile(r"(?:期间|之前|此前|以前|(?<!仪式)(?<!典礼)(?<!宴会)(?<!晚宴)(?<!开幕式)前)\s*$")
 # `会谈前，两国领导人共同见证…签署`, `会谈前，…主持隆重仪式`: the ceremonies of talks are held the
 # day of the talks (not a delegation's other calls `在会谈前,…敬献花圈,…并会见…`)
-BEFORE_MEETING = re.compile(r"\s*(?:会谈|会见|会晤|开幕式)(?:开始)?前[，,]")  # its day, the page's
+BEFORE_MEETING = re.compile(r"\s*(?:会谈|会见|会晤|开幕式|签字仪式|签署仪式|签约仪式)(?:开始)?前[，,]")  # its day, the page's
 _TALKS_CEREMONY = re.compile(BEFORE_MEETING.pattern + r"[^。；]*?(?:仪式|见证|授予|签署|签字)")
 _SOURCE_LEAD = re.compile(r"\s*(?:据悉|据了解|另悉|另据悉)[，,]")
 _FUTURE_SENTENCE = re.compile(r"(?:即将|(?<![大上中少])将于|拟于|定于|计划于|预计于|将在)")
