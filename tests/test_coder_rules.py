@@ -355,3 +355,9 @@ def test_talks_before_the_signing_ceremony_are_on_its_day() -> None:
                   published="2009-11-19")
     (talks,) = [r for r in recs if r["text"].startswith("签字仪式前")]
     assert talks["date"] == "2009-11-18"
+
+
+def test_a_condemnation_naming_no_one_is_of_the_party_the_speaker_said_acted() -> None:
+    recs = events("诺鲁断交\n\n（中央社台北16日电）田中光指出，中国在大选结果出炉后随即以金钱外交利诱诺鲁，"
+                  "意图打压台湾民主、挑战国际秩序，政府表达强烈谴责。", published="2024-01-16")
+    assert [sides(r) for r in recs if r["event"] == "ACCUSE"] == [({"TWN"}, {"CHN"})]

@@ -41,6 +41,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
+SAID_LEAD = re.compile(r"(?:指出|表示|说|称|强调)[，,:：]")
 AWARDS = ("授予", "颁授")
 LEAVING_POST = re.compile(r"离任|卸任|到任|届满")
 GOES_ABROAD = re.compile(r"\s*(?:于[^，,。；]{1,12}?)?(?:前往|转赴|赴)")
@@ -181,6 +182,16 @@ class Statements(Meetings):
                 r"[\u4e00-\u9fff]", self.text[hit.end : cl[1]]):
             # `朝方要求全面解除制裁，美方无法接受`: what is refused was asked by the party before
             obj, confidence = self.foreign_named_last(sent[0], hit.start, subj.countries), 0.6
+        if not obj and hit.trigger.event == "ACCUSE" and not re.search(
+                r"[\u4e00-\u9fff]", self.text[hit.end : cl[1]]) and cl[0] > sent[0]:
+            # `田中光指出，中国…利诱诺鲁，意图打压…，政府表达强烈谴责`: of the one the report
+            # said acted, the subject of its first clause
+            said = SAID_LEAD.search(self.text, sent[0], cl[0])
+            lead = self.clause.within(said.end(), self._next_clause_end(said.end(), sent))[:1] if (
+                said) else []
+            actor = Side(tuple(lead)) if lead and lead[0].span[0] == said.end() else Side()
+            if actor and actor.countries - subj.countries:
+                obj, confidence = actor, 0.6
         if not obj and hit.trigger.event == "THREATEN":
             # a threat that names no one is aimed at whom its sentence spoke against before it
             # (`…对X表示坚决反对，并称将采取坚决有力措施`), else at the party it named last
@@ -364,6 +375,10 @@ class Statements(Meetings):
         """Where the clause of ``sent`` holding ``at`` ends."""
         return next((c[1] for c in self.clauses(sent) if c[0] <= at <= c[1]), sent[1])
 
+    def _next_clause_end(self, at: int, sent: Span) -> int:
+        """Where the clause of ``sent`` that ``at`` opens (or is in) ends."""
+        return next((c[1] for c in self.clauses(sent) if c[0] <= at < c[1]), sent[1])
+
     def _future(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         # the plan runs to the end of the sentence, or to the next one's (`…将前往广州，习近平
         # 将在当地与马克龙再次会面`: two plans, two holders)
@@ -375,7 +390,7 @@ class Statements(Meetings):
             if not comma:
                 return []
             start = comma.end()
-            cl = (start, next((c[1] for c in self.clauses(sent) if c[0] <= start < c[1]), sent[1]))
+            cl = (start, self._next_clause_end(start, sent))
             if MEETS_THERE.search(self.text, start, cl[1]):
                 return []  # `…结束访华，随后前往美国同拜登会晤`: the meeting's own plan
         nxt = NEXT_PLAN.search(self.text, start, sent[1])
