@@ -361,3 +361,10 @@ def test_a_condemnation_naming_no_one_is_of_the_party_the_speaker_said_acted() -
     recs = events("诺鲁断交\n\n（中央社台北16日电）田中光指出，中国在大选结果出炉后随即以金钱外交利诱诺鲁，"
                   "意图打压台湾民主、挑战国际秩序，政府表达强烈谴责。", published="2024-01-16")
     assert [sides(r) for r in recs if r["event"] == "ACCUSE"] == [({"TWN"}, {"CHN"})]
+
+
+def test_a_planned_visit_and_a_planned_attendance_are_two_plans() -> None:
+    recs = events("洪玛奈将访华\n\n据柬埔寨外交部消息，洪玛奈首相将于9月14日至17日访华，并出席在南宁举行的第20届中国—东盟博览会。",
+                  published="2023-09-10")
+    plans = sorted(sorted(sides(r)[1]) for r in recs if r["event"] == "AGREE")
+    assert plans == [["CHN"], ["IGO"]]
