@@ -368,3 +368,12 @@ def test_a_planned_visit_and_a_planned_attendance_are_two_plans() -> None:
                   published="2023-09-10")
     plans = sorted(sorted(sides(r)[1]) for r in recs if r["event"] == "AGREE")
     assert plans == [["CHN"], ["IGO"]]
+
+
+def test_a_working_lunch_with_the_host_on_a_day_of_its_own_clause() -> None:
+    """On a page of a summit in Singapore, Trump's working lunch with Lee Hsien Loong is a visit
+    to his host, on the day its clause names (not the arrival's day before it)."""
+    recs = events("特金会在新加坡举行\n\n（本报讯）朝鲜最高领导人金正恩6月10日下午抵达新加坡。特朗普于10日晚抵达，"
+                  "11日中午在总统府与李显龙举行工作午餐。", published="2018-06-13")
+    (lunch,) = [r for r in recs if any(e["name"] == "李显龙" for e in r["recipient"])]
+    assert (lunch["mode"], lunch["date"], sides(lunch)) == ("visit", "2018-06-11", ({"USA"}, {"SGP"}))

@@ -154,10 +154,27 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
         elif f.trigger.frame == "attend" and (held := HELD_ON.match(text, f.span[1])):
             # `5月30日抵达新加坡，出席5月31日至6月2日举行的…对话会`: the meeting's own days
             told = held.span()
+        elif (own := own_day_clause(f)) is not None:
+            # `特朗普于10日晚抵达，11日中午在总统府与李显龙举行工作午餐`: the clause's own day
+            told = own
         elif said and f.trigger.frame == "accused":
             # `答：10月22日，菲方船只擅闯…`: the day is the trespass's; the charge is the briefing's
             told = (f.sentence[0], f.sentence[0])
         return dated(f.sentence, told, said)
+
+    def own_day_clause(f: Found) -> tuple[int, int] | None:
+        """The clause of ``f``'s trigger, from its start, when it opens with a day of its own
+        and a clause before it in the sentence told another."""
+        start = max(text.rfind(c, f.sentence[0], f.span[0]) for c in "，,；;") + 1
+        if start <= f.sentence[0]:
+            return None
+        days = [m for m in mentions[bisect.bisect_left(m_starts, f.sentence[0]) : bisect.bisect_left(
+            m_starts, f.span[0])] if m.day is not None and not m.future and m.relative is None]
+        before = [m for m in days if m.span[0] < start]
+        own = [m for m in days if start <= m.span[0] <= start + 2]
+        if not before or not own or (own[0].day, own[0].month) == (before[-1].day, before[-1].month):
+            return None
+        return (start, f.sentence[1])
 
     @functools.cache
     def planned(sentence: tuple[int, int]) -> DateValue | None:

@@ -255,6 +255,12 @@ class Meetings(PageState):
         hosts = self._of(everyone, lambda c: c not in self.frame.visitors)
         if guests and hosts:
             return meeting(guests, hosts, "visit", "042")
+        home = countries & self.frame.hosts
+        if len(countries) == 2 and len(home) == 1 and not self.qa:
+            # `特朗普…11日中午在总统府与李显龙举行工作午餐` on a page of a summit in Singapore:
+            # whoever meets the page's host there is his guest
+            return meeting(self._of(everyone, lambda c: c not in home),
+                           self._of(everyone, lambda c: c in home), "visit", "042")
         if visit and host and visitor and not visitor.both and not host.both:
             return meeting(visitor, host, "visit", "042")
         return meeting(everyone, Side(), None, "040")
