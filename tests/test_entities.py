@@ -534,6 +534,12 @@ def test_a_korean_minister_titled_changgwan_of_a_ministry_the_knowledge_lacks():
     assert person("韩国外交部长官尹炳世5日会见越南外长。", unknown("尹炳世")).country == "KOR"
 
 
+def test_a_hyphened_given_name_is_part_of_the_name():
+    found = person("越南政府总理阮晋勇同法国总理让-马克·艾罗举行会谈。", unknown("让-马克·艾罗"))
+    assert (found.text, found.country) == ("法国总理让-马克·艾罗", "FRA")
+    assert person("习近平会见哈萨克斯坦总统卡瑟姆-若马尔特·托卡耶夫。", "卡瑟姆-若马尔特·托卡耶夫").country == "KAZ"
+
+
 def test_a_russian_name_that_starts_like_a_chinese_one_ends_in_fu():
     name = unknown("苏哈诺夫")
     assert person("俄罗斯海军副总司令苏哈诺夫中将出席开幕式。", name).text == "俄罗斯海军副总司令苏哈诺夫中将"

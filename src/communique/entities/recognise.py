@@ -22,6 +22,7 @@ from communique.entities.names import canonical_person, normalise_name
 from communique.model import Entity, Span
 
 SEPARATORS = "·•・‧.．･"
+HYPHENS = ("-", "－")
 # Characters that end a Chinese or Vietnamese given name when seen after its first character.
 NAME_STOP = set("在于同与和对向已将会表就等为说强称指并也还再均都是的了率一行及夫人时上中下后前年月日此今")
 # between a boundary and a title a surname leads the name: `再` is a given name's (姜再冬大使)
@@ -533,6 +534,12 @@ def _dotted_names(text: str, occupied: _Occupied) -> list[Span]:
         s = m.start()
         while m.start() - s < 5 and free(s - 1) and text[s - 1] in translit:
             s -= 1
+        if text[s - 1 : s] in HYPHENS and s > 1 and free(s - 2) and _name_char(text[s - 2]):
+            # `让-马克·艾罗`: a hyphened given name, its first part of any letters
+            h = s - 2
+            while s - h < 4 and free(h - 1) and _name_char(text[h - 1]) and text[h - 1] in translit:
+                h -= 1
+            s = h
         if m.start() - s < 5 and free(s - 1) and not free(s - 2):
             s -= 1
         e = _dotted_parts_end(text, m.end(), free)
@@ -579,7 +586,7 @@ def _person_hit(raw: str, start: int, end: int) -> Hit:
 @cache
 def _translit_re() -> re.Pattern[str]:
     chars = "".join(sorted(gazetteer().translit_chars))
-    sep = re.escape(SEPARATORS)
+    sep = re.escape(SEPARATORS + "-－")  # `让-马克·艾罗`: a hyphened given name
     return re.compile(f"[{chars}]+(?:[{sep}] ?[{chars}]+)+")
 
 
