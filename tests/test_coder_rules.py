@@ -377,3 +377,11 @@ def test_a_working_lunch_with_the_host_on_a_day_of_its_own_clause() -> None:
                   "11日中午在总统府与李显龙举行工作午餐。", published="2018-06-13")
     (lunch,) = [r for r in recs if any(e["name"] == "李显龙" for e in r["recipient"])]
     assert (lunch["mode"], lunch["date"], sides(lunch)) == ("visit", "2018-06-11", ({"USA"}, {"SGP"}))
+
+
+def test_a_plan_to_go_somewhere_to_attend_a_meeting_is_a_plan_to_attend_it() -> None:
+    recs = events("克林顿访问老挝\n\n（本报讯）美国国务卿希拉里·克林顿周三（11日）抵达老挝首都万象。克林顿将于周四（12日）前往柬埔寨金边，"
+                  "出席东盟地区论坛及相关外长会议。", published="2012-07-12")
+    plans = [r for r in recs if r["event"] == "AGREE"]
+    assert [(sides(r), [e["name"] for e in r["actor"]]) for r in plans] == [
+        (({"USA"}, {"IGO"}), ["希拉里·克林顿"])]

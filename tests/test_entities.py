@@ -540,6 +540,11 @@ def test_a_hyphened_given_name_is_part_of_the_name():
     assert person("习近平会见哈萨克斯坦总统卡瑟姆-若马尔特·托卡耶夫。", "卡瑟姆-若马尔特·托卡耶夫").country == "KAZ"
 
 
+def test_a_weekday_after_a_dotted_name_ends_it():
+    found = person("美国国务卿希拉里·克林顿周三（11日）抵达老挝首都万象。", unknown("希拉里·克林顿"))
+    assert found.text == "美国国务卿希拉里·克林顿"
+
+
 def test_a_russian_name_that_starts_like_a_chinese_one_ends_in_fu():
     name = unknown("苏哈诺夫")
     assert person("俄罗斯海军副总司令苏哈诺夫中将出席开幕式。", name).text == "俄罗斯海军副总司令苏哈诺夫中将"

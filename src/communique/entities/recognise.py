@@ -559,8 +559,9 @@ def _dotted_parts_end(text: str, e: int, free: Callable[[int], bool]) -> int:
         part = e
         while e - part < 6 and free(e) and (text[e] in translit or e == part):
             e += 1
-        if e - part > 2 and text.startswith(NAME_FOLLOWERS, e - 1):
-            e -= 1  # `托德·斯坦因采取`: the verb's first letter is no part of the name
+        if e - part > 2 and (text.startswith(NAME_FOLLOWERS, e - 1)
+                             or TIME_AFTER_NAME.match(text, e - 1)):
+            e -= 1  # `托德·斯坦因采取`, `克林顿周三`: a verb's or a day's first letter
         if text[e : e + 1] in SEPARATORS and free(e + 1):
             e += 1  # the next part of a longer name: 米格尔·迪亚斯·卡内尔
             continue
@@ -594,8 +595,9 @@ def _trim_translit(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1] in SEPARATORS + " ":
         end -= 1
     last = max(text.rfind(c, start, end) for c in SEPARATORS)
-    if last >= 0 and end - last > 3 and text.startswith(NAME_FOLLOWERS, end - 1):
-        end -= 1  # `沙伦赛·贡玛西通电话`: the verb's first letter is no part of the name
+    if last >= 0 and end - last > 3 and (text.startswith(NAME_FOLLOWERS, end - 1)
+                                         or TIME_AFTER_NAME.match(text, end - 1)):
+        end -= 1  # `沙伦赛·贡玛西通电话`, `克林顿周三`: a verb's or a day's first letter
     return start, end
 
 

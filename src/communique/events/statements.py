@@ -421,6 +421,10 @@ class Statements(Meetings):
                    self._destination(start, sent[1])]  # `运送…物资,…预计近期运抵汤加`
         foreign = [o for o in options if o and not o.both and o.countries - subj.countries]
         obj = foreign[0] if foreign else self._counterpart(subj)
+        if obj is options[2] and attended and not igos and not JOURNEY_PLAN.search(
+                self.text, start, cl[1]):
+            # `将于周四前往柬埔寨金边，出席东盟地区论坛…`: the meeting, not where it is held
+            obj = options[5]
         met = options[3] or options[6]  # `将前往泰国，与泰国总理巴育举行会谈`: whom he meets there
         if obj is options[2] and met and met.countries == obj.countries and all(
                 e.kind == "person" for e in met.entities):
