@@ -385,3 +385,9 @@ def test_a_plan_to_go_somewhere_to_attend_a_meeting_is_a_plan_to_attend_it() -> 
     plans = [r for r in recs if r["event"] == "AGREE"]
     assert [(sides(r), [e["name"] for e in r["actor"]]) for r in plans] == [
         (({"USA"}, {"IGO"}), ["希拉里·克林顿"])]
+
+
+def test_a_thing_handed_over_with_jiang_as_ba_is_handed_over_not_planned() -> None:
+    recs = events("中国援柬体育场移交\n\n8月18日，中国驻柬埔寨大使王文天代表中国政府将体育场“金钥匙”移交柬方。",
+                  published="2021-08-19")
+    assert [(r["event"], sides(r)) for r in recs if "移交" in r["text"]] == [("AID", ({"CHN"}, {"KHM"}))]

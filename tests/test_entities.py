@@ -166,6 +166,8 @@ def test_another_transliteration_is_the_known_person_with_the_name_as_written():
     assert ("安华", "安华", "person:安瓦尔·易卜拉欣") in found
     assert ("拜登", "约瑟夫·拜登", "person:约瑟夫·拜登") in found
     assert any(n == "普丁" and i == "person:弗拉基米尔·普京" for _, n, i in found)
+    marcos = {(e.name, e.id) for e in recognise("菲律宾总统小马科斯会见习近平。").entities}
+    assert ("小马科斯", "person:小费迪南德·马科斯") in marcos
     laos = {(e.name, e.id) for e in recognise("老挝总理通邢·坦马冯同温家宝举行会谈。").entities}
     assert ("通邢·坦马冯", "person:通邢·塔马冯") in laos
 

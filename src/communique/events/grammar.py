@@ -112,7 +112,10 @@ HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办
 SIDELINES = re.compile(r"(峰会|会议|论坛|大会|会晤|会)的?(期间|间隙|框架内|场边)")
 # `将这批人员移交给…`: 将 before what it moves marks the object (as 把 does), not a plan
 FUTURE_RE = re.compile(
-    r"即将|(?<![大上中少])将(?!这|该|此|其|上述)(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望|预定|预计|定于")
+    r"即将|(?<![大上中少])将(?!这|该|此|其|上述)"
+    # `将体育场“金钥匙”移交柬方`: 将 that moves a thing named in quotes, as 把 does
+    r"(?!(?!于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)[^，,。；“「]{1,6}[“「])"
+    r"(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望|预定|预计|定于")
 
 # Frames whose trigger takes what follows as its content: triggers inside it are not events.
 CONTENT_FRAMES = {"request", "future", "invite", "promise"}
