@@ -391,3 +391,8 @@ def test_a_thing_handed_over_with_jiang_as_ba_is_handed_over_not_planned() -> No
     recs = events("中国援柬体育场移交\n\n8月18日，中国驻柬埔寨大使王文天代表中国政府将体育场“金钥匙”移交柬方。",
                   published="2021-08-19")
     assert [(r["event"], sides(r)) for r in recs if "移交" in r["text"]] == [("AID", ({"CHN"}, {"KHM"}))]
+
+
+def test_the_capital_that_protests_to_a_party_is_its_government() -> None:
+    recs = events("川普與蔡英文通話 北京向美方提出嚴正交涉\n\n（本報訊）川普與蔡英文2日通電話。", published="2016-12-03")
+    assert ({"CHN"}, {"USA"}) in [sides(r) for r in recs if r["event"] == "ACCUSE"]

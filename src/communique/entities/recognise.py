@@ -187,7 +187,8 @@ def _short_form_countries(text: str, entities: list[Entity], pattern: re.Pattern
 # A capital that asks, answers or is asked (`敦促北京保持克制`, `莫斯科称将作出回应`) is its
 # government; one where something happens (`在北京会见`, `北京时间`) is a place.
 SEAT_BEFORE = re.compile(r"(?:要求|敦促|促请|呼吁|谴责|指责|批评|警告|抗议|制裁|感谢)\Z")
-SEAT_AFTER = re.compile(r"方面|当局|称|表示|宣布|指责|谴责|回应|认为|拒绝|随即")
+SEAT_AFTER = re.compile(r"方面|当局|称|表示|宣布|指责|谴责|回应|认为|拒绝|随即"
+                        r"|向[^，,。；\s]{1,8}?(?:提出|表达|发出)")  # `北京向美方提出严正交涉`
 
 
 def _seat_of_government(text: str, entities: list[Entity], places: tuple[Hit, ...]
