@@ -396,3 +396,10 @@ def test_a_thing_handed_over_with_jiang_as_ba_is_handed_over_not_planned() -> No
 def test_the_capital_that_protests_to_a_party_is_its_government() -> None:
     recs = events("川普與蔡英文通話 北京向美方提出嚴正交涉\n\n（本報訊）川普與蔡英文2日通電話。", published="2016-12-03")
     assert ({"CHN"}, {"USA"}) in [sides(r) for r in recs if r["event"] == "ACCUSE"]
+
+
+def test_congratulations_in_other_words_are_congratulations() -> None:
+    recs = events("川普與蔡英文通話\n\n（中央社台北3日電）蔡英文在通話中恭喜川普當選美國總統。川普也恭喜蔡英文今年當選總統。",
+                  published="2016-12-03")
+    assert sorted(tuple(map(sorted, sides(r))) for r in recs if r["event"] == "SUPPORT") == [
+        (["TWN"], ["USA"]), (["USA"], ["TWN"])]
