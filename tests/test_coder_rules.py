@@ -403,3 +403,16 @@ def test_congratulations_in_other_words_are_congratulations() -> None:
                   published="2016-12-03")
     assert sorted(tuple(map(sorted, sides(r))) for r in recs if r["event"] == "SUPPORT") == [
         (["TWN"], ["USA"]), (["USA"], ["TWN"])]
+
+
+def test_a_ministrys_statement_accuses_on_its_day_and_an_assistant_minister_is_named() -> None:
+    """On the ministry's own site, its statement (`外交部郑重声明`) speaks the charge that follows,
+    dated by the statement, not by the deed of years before told as its ground; `外交部部长助理`
+    is a title before a name."""
+    recs = events("中华人民共和国外交部\n\n中华人民共和国外交部关于南海仲裁案裁决的声明\n\n2016/07/12\n\n"
+                  "关于南海仲裁案仲裁庭于2016年7月12日作出的裁决，中华人民共和国外交部郑重声明，该裁决是无效的。\n\n"
+                  "一、2013年1月22日，时任菲律宾共和国政府单方面提起仲裁。菲律宾阿基诺三世政府单方面提起仲裁，违背国际法。\n\n"
+                  "相关新闻\n\n外交部部长助理孔铉佑约见菲律宾驻华大使\n7月12日晚，外交部部长助理孔铉佑约见菲律宾驻华大使。")
+    (charge,) = [r for r in recs if r["part"] == "article" and r["event"] == "ACCUSE"]
+    assert (sides(charge), charge["date"]) == (({"CHN"}, {"PHL"}), "2016-07-12")
+    assert any(e["name"] == "孔铉佑" for r in recs if r["part"] == "teaser" for e in r["actor"])

@@ -157,6 +157,15 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
         elif (own := own_day_clause(f)) is not None:
             # `特朗普于10日晚抵达，11日中午在总统府与李显龙举行工作午餐`: the clause's own day
             told = own
+        elif f.trigger.frame == "accused" and not said and not mentions[
+                bisect.bisect_left(m_starts, f.sentence[0]) : bisect.bisect_left(m_starts, f.sentence[1])]:
+            # `一、2013年1月22日，菲律宾…提起仲裁。菲律宾…政府单方面提起仲裁，违背国际法`: the charge
+            # is the statement's; a deed of years before is told as its ground, not its day
+            date = dated(f.sentence, f.sentence, False)
+            report = resolved((f.sentence[0], f.sentence[0]), [])
+            if date.value and report.value and date.value[:4].isdigit() and (
+                    report.value[:4].isdigit() and int(date.value[:4]) < int(report.value[:4]) - 1):
+                return report
         elif said and f.trigger.frame == "accused":
             # `答：10月22日，菲方船只擅闯…`: the day is the trespass's; the charge is the briefing's
             told = (f.sentence[0], f.sentence[0])
@@ -547,6 +556,9 @@ def _spokesperson_says(f: Found) -> bool:
             and all(e.role == "发言人" for e in f.actor))
 
 
+STATE_SECTORS = ("GOV", "DIP", "MIL", "LEG")
+
+
 def _home_country(page: Page, raw: RawPage) -> str | None:
     """The outlet's country: from the dateline's agency, else an agency named on the page."""
     agencies = lexicon().agencies
@@ -562,6 +574,10 @@ def _home_country(page: Page, raw: RawPage) -> str | None:
     sender = gazetteer().leading(site[1], "country") if site else None
     if sender and sender.end == len(site[1]) and sender.country:
         return sender.country
+    masthead = next((line.strip() for line in head.splitlines() if line.strip()), "")
+    body = gazetteer().leading(masthead, "org")  # `中华人民共和国外交部`: a ministry's own site
+    if body and body.end == len(masthead) and body.country and body.sector in STATE_SECTORS:
+        return body.country
     found = _agency_in(source[:200_000], agencies)
     if found:
         return found

@@ -95,7 +95,7 @@ GOVERNING = re.compile(r"允许|宣布|决定|批准|同意|邀请|要求|支持
 SAYING = re.compile(r"[^，,。]{0,6}?(?:表示|强调|指出|说|称|认为|重申|回应|答问|宣布|[:：])")
 # Right after a body's name: the body speaking (`外交部发言人…`, `外交部表示`). Unlike SAYING,
 # nothing may stand between, so `立陶宛政府不顾中方多次说明` is not its speech.
-SPEAKS = re.compile(r"发言人|新闻处|表示|说|指出|强调|声明|发表")
+SPEAKS = re.compile(r"发言人|新闻处|表示|说|指出|强调|(?:郑重|严正)?声明|发表")
 TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 GUEST_RE = re.compile(r"(?:来访|到访|访华|访越)的")
 PAST_YEAR = re.compile(r"去年|前年|上个月|上月|此前[^，,。]{0,6}曾")

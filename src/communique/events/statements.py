@@ -513,6 +513,9 @@ class Statements(Meetings):
         answers = self.spokesperson  # `答：菲方的说法罔顾事实。`
         if not speaker and answers is not None and answers.country not in accused.countries:
             speaker = Side((answers,))
+        if not speaker:  # `外交部郑重声明，…。一、菲律宾…政府单方面提起仲裁，违背国际法`
+            declared = self.clause.speaker(sent[0])
+            speaker = declared if declared.countries - accused.countries else Side()
         if not speaker:
             return []
         return self._found(hit, sent, speaker, accused, 0.65)
