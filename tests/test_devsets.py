@@ -32,8 +32,9 @@ def _scores(name: str):  # noqa: ANN202
 # was scored untouched first and tuned on only later (dev6 untouched: P .660, R .833; dev7:
 # P .568, R .702; dev8: P .842, R .724; dev9: P .768, R .612; dev10: P .829, R .794; dev11:
 # P .879, R .744; dev12: P .825, R .706; dev13: P .870, R .784; dev14: P .841, R .758; dev15:
-# P .890, R .896; dev16: P .848, R .778; dev17: P .911, R .826). The gold of dev2 … dev7 codes no teasers (the seeds' gold and that of dev8
-# and later do), so the teaser events the extractor finds count against precision there.
+# P .890, R .896; dev16: P .848, R .778; dev17: P .911, R .826). The gold of dev2 … dev7 codes
+# no teasers (the seeds' gold and that of dev8 and later do), so the teaser events the extractor
+# finds count against precision there.
 @pytest.mark.parametrize(("name", "precision", "recall", "main", "dates"), [
     ("dev", 0.80, 0.78, 0.9, 0.88),
     ("dev2", 0.80, 0.78, 0.9, 0.72),
