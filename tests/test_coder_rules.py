@@ -416,3 +416,9 @@ def test_a_ministrys_statement_accuses_on_its_day_and_an_assistant_minister_is_n
     (charge,) = [r for r in recs if r["part"] == "article" and r["event"] == "ACCUSE"]
     assert (sides(charge), charge["date"]) == (({"CHN"}, {"PHL"}), "2016-07-12")
     assert any(e["name"] == "孔铉佑" for r in recs if r["part"] == "teaser" for e in r["actor"])
+
+
+def test_a_threat_to_strike_back_head_on() -> None:
+    recs = events("中方回应高市早苗涉台言论\n\n（东网13日讯）中国外交部发言人林剑13日表示，日方如果胆敢武力介入台海局势，"
+                  "中方必将迎头痛击。", published="2025-11-13")
+    assert [sides(r) for r in recs if r["event"] == "THREATEN"] == [({"CHN"}, {"JPN"})]
