@@ -422,3 +422,10 @@ def test_a_threat_to_strike_back_head_on() -> None:
     recs = events("中方回应高市早苗涉台言论\n\n（东网13日讯）中国外交部发言人林剑13日表示，日方如果胆敢武力介入台海局势，"
                   "中方必将迎头痛击。", published="2025-11-13")
     assert [sides(r) for r in recs if r["event"] == "THREATEN"] == [({"CHN"}, {"JPN"})]
+
+
+def test_a_state_and_its_own_territory_are_no_foreign_relation() -> None:
+    recs = events("李克強抵澳\n\n【本報消息】國務院總理李克強於前日（十日）抵達澳門，展開考察行程。", published="2016-10-12")
+    assert not [r for r in recs if r["event"] == "CONSULT"]
+    recs = events("李家超訪越\n\n（本報專訊）行政長官李家超昨日（28日）抵達河內，開始訪問越南。", published="2024-07-29")
+    assert [sides(r) for r in recs if r["event"] == "CONSULT"] == [({"HKG"}, {"VNM"})]

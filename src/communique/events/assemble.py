@@ -13,11 +13,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from communique.entities.gazetteer import gazetteer
 from communique.events.coder import Found
 from communique.events.grammar import RECAP
 from communique.events.lexicon import lexicon
+from communique.knowledge import read_table
 from communique.model import DateValue, Event, Location, Page, Span
 
 # `…将访问加蓬、埃及，并访问阿盟总部`: the rest of one announced journey
@@ -272,6 +274,8 @@ def _same_sides(a: Event, b: Event, any_type: bool = False, near: bool = False) 
 def _international(f: Found) -> bool:
     actor = {e.country for e in f.actor if e.country}
     recipient = {e.country for e in f.recipient if e.country}
+    if f.recipient and {_state(c) for c in actor} == {_state(c) for c in recipient} != {"IGO"}:
+        return False  # `李克强…在澳门出席…开幕式`: a state and its own territory
     if not actor:
         return False
     if actor == recipient == {"IGO"}:  # `欧盟—东盟纪念峰会`: two organisations, if not one
@@ -280,6 +284,15 @@ def _international(f: Found) -> bool:
         return False
     # `东盟领导人签署《吉隆坡宣言》`: what an organisation of states signs is international
     return len(actor | recipient) >= 2 or (actor == {"IGO"} and "签" in f.trigger.word)
+
+
+@cache
+def _territories() -> dict[str, str]:
+    return {r["territory"] or "": r["state"] or "" for r in read_table("territories")}
+
+
+def _state(country: str) -> str:
+    return _territories().get(country, country)
 
 
 def _headline(page: Page, found: list[Found]) -> Found | None:
