@@ -429,3 +429,11 @@ def test_a_state_and_its_own_territory_are_no_foreign_relation() -> None:
     assert not [r for r in recs if r["event"] == "CONSULT"]
     recs = events("李家超訪越\n\n（本報專訊）行政長官李家超昨日（28日）抵達河內，開始訪問越南。", published="2024-07-29")
     assert [sides(r) for r in recs if r["event"] == "CONSULT"] == [({"HKG"}, {"VNM"})]
+
+
+def test_a_remark_counting_an_act_gives_it_the_parties_it_names() -> None:
+    recs = events("中马泰联合演习开幕\n\n中国军网马来西亚波德申10月20日电 当地时间10月20日上午，“和平友谊-2018”中马泰联合演习"
+                  "在马来西亚森美兰州波德申开幕。这是中国、马来西亚、泰国三国军队首次举行联合演习。", published="2018-10-20")
+    drills = [r for r in recs if r["event"] == "COOPERATE" and "当地时间" in r["text"]]
+    assert [sides(r)[0] for r in drills] == [{"CHN", "MYS", "THA"}]
+    assert not [r for r in recs if "这是" in r["text"]]

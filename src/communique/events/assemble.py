@@ -81,10 +81,18 @@ def _without_remarks(page: Page, events: list[Event]) -> list[Event]:
     told before it is that act (it has given the page its year, `_share_years`), not another."""
     out: list[Event] = []
     for ev in events:
-        if RECAP.match(page.text, ev.span[0], ev.trigger[0]) and any(
-                o.event == ev.event and _countries(o.actor) & _countries(ev.actor) for o in out):
+        told = next((i for i in reversed(range(len(out))) if out[i].event == ev.event
+                     and _countries(out[i].actor) & _countries(ev.actor)), None)  # the last told
+        if told is None or not RECAP.match(page.text, ev.span[0], ev.trigger[0]):
+            out.append(ev)
             continue
-        out.append(ev)
+        # `…中马泰联合演习…开幕。这是中国、马来西亚、泰国三国军队首次…`: the parties it names
+        # that the act's own sentence left out are the act's too
+        o = out[told]
+        have = _countries(o.actor) | _countries(o.recipient)
+        out[told] = replace(o, actor=o.actor + tuple(e for e in ev.actor if e.country not in have),
+                            recipient=o.recipient + tuple(e for e in ev.recipient
+                                                          if e.country not in have))
     return out
 
 
