@@ -1778,6 +1778,10 @@ def test_hosts_each_to_receive_one_guest_are_his_plans_to_call_on_each():
     assert sorted((countries(e.actor).pop(), e.recipient[0].name) for e in plans) == [
         ("VNM", "习近平"), ("VNM", "张德江")]
     assert {e.date.value for e in plans} == {"2016-09"}  # some day of the visit
+    s = "据越南媒体报道，访俄期间，张晋创还将前往莫斯科会见俄罗斯总理梅德韦杰夫。"
+    doc = communique.extract("张晋创访问乌克兰\n\n新华社基辅7月27日电 越南国家主席张晋创27日在基辅同乌克兰总统亚努科维奇"
+                             "举行会谈。\n\n" + s, published="2012-07-28")
+    assert {e.date.value for e in in_sentence(doc, s, "AGREE")} == {"2012-07"}  # a source's lead too
 
 
 def test_a_guest_meeting_another_guest_on_his_hosts_soil_meets_in_a_third_country():

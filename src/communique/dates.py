@@ -669,7 +669,7 @@ _VAGUE_CLAUSE = re.compile(r"(?:期间|之前|此前|以前|(?<!仪式)(?<!典�
 # day of the talks (not a delegation's other calls `在会谈前,…敬献花圈,…并会见…`)
 BEFORE_MEETING = re.compile(r"\s*(?:会谈|会见|会晤|开幕式|签字仪式|签署仪式|签约仪式)(?:开始)?前[，,]")  # its day, the page's
 _TALKS_CEREMONY = re.compile(BEFORE_MEETING.pattern + r"[^。；]*?(?:仪式|见证|授予|签署|签字)")
-_SOURCE_LEAD = re.compile(r"\s*(?:据悉|据了解|另悉|另据悉)[，,]")
+_SOURCE_LEAD = re.compile(r"\s*(?:据悉|据了解|另悉|另据悉|据[^，,。；]{1,12}?(?:报道|消息|介绍|透露))[，,]")
 _FUTURE_SENTENCE = re.compile(r"(?:即将|(?<![大上中少])将于|拟于|定于|计划于|预计于|将在)")
 _SLACK = timedelta(days=7)
 # a related story's day alone may be a little after its page's (the links are kept up to date):
