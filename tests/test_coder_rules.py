@@ -437,3 +437,9 @@ def test_a_remark_counting_an_act_gives_it_the_parties_it_names() -> None:
     drills = [r for r in recs if r["event"] == "COOPERATE" and "当地时间" in r["text"]]
     assert [sides(r)[0] for r in drills] == [{"CHN", "MYS", "THA"}]
     assert not [r for r in recs if "这是" in r["text"]]
+
+
+def test_our_country_on_a_taiwanese_broadcasters_page() -> None:
+    recs = events("公視新聞網\n\n吉里巴斯宣布與中國建交\n\n外交部長吳釗燮今天（20日）上午召開記者會表示，吉里巴斯政府已決定與我國斷交。",
+                  published="2019-09-20")
+    assert ({"KIR"}, {"TWN"}) in [sides(r) for r in recs if r["event"] == "SANCTION"]
