@@ -547,6 +547,13 @@ def test_a_weekday_after_a_dotted_name_ends_it():
     assert found.text == "美国国务卿希拉里·克林顿"
 
 
+def test_a_national_agency_the_knowledge_lacks_heads_its_chiefs_title():
+    """`日本国家安全保障局局长`: Japan and the word `国家`, not `日本国`; the agency links the
+    country to its chief."""
+    found = person("杨洁篪同日本国家安全保障局局长谷内正太郎在北京举行会谈。", unknown("谷内正太郎"))
+    assert (found.text, found.country) == ("日本国家安全保障局局长谷内正太郎", "JPN")
+
+
 def test_a_russian_name_that_starts_like_a_chinese_one_ends_in_fu():
     name = unknown("苏哈诺夫")
     assert person("俄罗斯海军副总司令苏哈诺夫中将出席开幕式。", name).text == "俄罗斯海军副总司令苏哈诺夫中将"

@@ -66,6 +66,7 @@ class Recognised:
 def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -> Recognised:
     gaz = gazetteer()
     hits = [h for h in gaz.find(text) if not _inside(h.start, h.end, skip)]
+    hits = _not_national(text, hits)
     hits = _split_minister_titles(text, hits)
     hits = _add_companies(text, hits)
     hits = _add_unknown_names(text, hits)
@@ -417,6 +418,18 @@ def _add_companies(text: str, hits: list[Hit]) -> list[Hit]:
     taken = _Occupied((f.start, f.end) for f in found)  # what a company's name holds goes
     return sorted([*(h for h in hits if not taken.overlaps(h.start, h.end)), *found],
                   key=lambda h: h.start)
+
+
+def _not_national(text: str, hits: list[Hit]) -> list[Hit]:
+    """`日本国家安全保障局`: `日本` and the word `国家`, not the state's long name `日本国`."""
+    out = []
+    for h in hits:
+        if h.kind == "country" and text.startswith("国家", h.end - 1):
+            short = gazetteer().leading(text[h.start : h.end - 1], "country")
+            if short is not None and short.end == h.end - 1 - h.start:
+                h = replace(h, end=h.end - 1)
+        out.append(h)
+    return out
 
 
 def _split_minister_titles(text: str, hits: list[Hit]) -> list[Hit]:
@@ -781,6 +794,7 @@ def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
 BODY_NAME = re.compile(r"[^\W\d_和与及的在、]{1,6}")
 PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政府中东问题特使`
 # `马来西亚投资、贸易及工业部长`, `劳动、荣军与社会部长`: a minister of several portfolios
+AGENCY = re.compile(r"[^\W\d的在与和同向对将已会是及并为等-]{2,10}(?:局|署|厅|委员会|办公室)")
 PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[、和及与][\u4e00-\u9fff]{1,6}){1,3}部?")
 # `柬埔寨商业大臣`: one portfolio of two letters, no function letter among them
 ONE_PORTFOLIO = re.compile(r"[^\W\d的在与和同向对将已会是及并为等-]{2,6}")
@@ -830,6 +844,8 @@ def _glued(gap: str, before: str, after: str) -> bool:
         return True  # `AIPA-44主席`
     if after == "role" and PORTFOLIO.fullmatch(gap):
         return True  # `中国政府中东问题特使`
+    if after == "role" and before == "country" and AGENCY.fullmatch(gap):
+        return True  # `日本` + `国家安全保障局` + `局长`
     if after == "institution" and before == "role" and gap[:1] == "、":
         # `朝鲜劳动党总书记、国防委员会委员长金正日`: a second title, its body named short
         return BODY_NAME.fullmatch(gap[1:]) is not None
