@@ -140,6 +140,10 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
 
     not_carried = journeys | stepped_back  # days a later paragraph does not go on at
 
+    def within(lo: int, hi: int) -> list[DateMention]:
+        """The date mentions that start in ``[lo, hi)``."""
+        return mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]
+
     def date_of(f: Found) -> DateValue:
         # a plan is dated to the day it names for what is planned (`王毅将于1月13日至18日访问埃及`:
         # the 13th); a promise or request named with no such day, when made: days after its word
@@ -157,8 +161,7 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
         elif (own := own_day_clause(f)) is not None:
             # `特朗普于10日晚抵达，11日中午在总统府与李显龙举行工作午餐`: the clause's own day
             told = own
-        elif f.trigger.frame == "accused" and not said and not mentions[
-                bisect.bisect_left(m_starts, f.sentence[0]) : bisect.bisect_left(m_starts, f.sentence[1])]:
+        elif f.trigger.frame == "accused" and not said and not within(*f.sentence):
             # `一、2013年1月22日，菲律宾…提起仲裁。菲律宾…政府单方面提起仲裁，违背国际法`: the charge
             # is the statement's; a deed of years before is told as its ground, not its day
             date = dated(f.sentence, f.sentence, False)
@@ -177,8 +180,8 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
         start = max(text.rfind(c, f.sentence[0], f.span[0]) for c in "，,；;") + 1
         if start <= f.sentence[0]:
             return None
-        days = [m for m in mentions[bisect.bisect_left(m_starts, f.sentence[0]) : bisect.bisect_left(
-            m_starts, f.span[0])] if m.day is not None and not m.future and m.relative is None]
+        days = [m for m in within(f.sentence[0], f.span[0])
+                if m.day is not None and not m.future and m.relative is None]
         before = [m for m in days if m.span[0] < start]
         own = [m for m in days if start <= m.span[0] <= start + 2]
         if not before or not own or (own[0].day, own[0].month) == (before[-1].day, before[-1].month):
@@ -188,8 +191,7 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
     @functools.cache
     def planned(sentence: tuple[int, int]) -> DateValue | None:
         """The day a plan told in ``sentence`` names for itself (`将于明日（17日）发表联合声明`)."""
-        own = mentions[bisect.bisect_left(m_starts, sentence[0]) : bisect.bisect_left(
-            m_starts, sentence[1])]
+        own = within(*sentence)
         plan = next((m for m in own if m.future and (m.day is not None
                                                       or m.relative == "tomorrow")), None)
         if plan is None:
@@ -234,9 +236,7 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
     def said_date(sentence: tuple[int, int]) -> DateValue:
         """What a spokesperson says at a press conference is said on its day, whatever day the
         question was about, unless the sentence names its own."""
-        own = mentions[bisect.bisect_left(m_starts, sentence[0]) : bisect.bisect_left(
-            m_starts, sentence[1])]
-        return resolved(sentence, own)
+        return resolved(sentence, within(*sentence))
 
     @functools.cache
     def sentence_date(sentence: tuple[int, int]) -> DateValue:
@@ -246,7 +246,7 @@ def code_page(page: Page, home: str | None, host: dt.date | None = None) -> Docu
         # (`习近平3月25日抵达尼斯…。\n26日下午，…。随后，两国元首…举行会谈`)
         near = [m if m.span[0] >= para or m.span not in journeys
                 else dataclasses.replace(m, day=None, end_day=None)
-                for m in mentions[bisect.bisect_left(m_starts, lo) : bisect.bisect_left(m_starts, hi)]]
+                for m in within(lo, hi)]
         # at a press conference each answer tells of its own question's days, not the last one's
         floor = _question_start(text, sentence[0]) if press_conference else 0
         focus = _focus(page, mentions, m_starts, sentence[0], not_carried, background, floor,

@@ -17,13 +17,12 @@ from functools import cache
 
 from communique.entities.gazetteer import gazetteer
 from communique.events.coder import Found
-from communique.events.grammar import RECAP
+from communique.events.grammar import ATTENDS, RECAP
 from communique.events.lexicon import lexicon
 from communique.knowledge import read_table
 from communique.model import DateValue, Event, Location, Page, Span
 
 # `…将访问加蓬、埃及，并访问阿盟总部`: the rest of one announced journey
-ATTENDS = ("出席", "参加")
 ITINERARY_GOES_ON = re.compile(r"[，,]\s*(?:并|还)将?\s*$")
 PLACE_RE = re.compile(r"在([^,，。；]{2,12}?)(?:会见|会谈|举行|出席|访问|期间|表示|举办|召开|主持)")
 
@@ -106,7 +105,7 @@ def _fold_itinerary(page: Page, events: list[Event]) -> list[Event]:
                 and ev.span == last.span and _ids(ev.actor) == _ids(last.actor)
                 and ev.date == last.date and last.trigger[1] <= ev.trigger[0]
                 and not any(e.name for e in (*last.recipient, *ev.recipient))  # places, not people
-                and not page.text.startswith(ATTENDS, ev.trigger[0])  # `访华，并出席…博览会`
+                and not ATTENDS.match(page.text, ev.trigger[0])  # `访华，并出席…博览会`
                 and ITINERARY_GOES_ON.search(page.text[last.span[0] : ev.trigger[0]])):
             known = _ids(last.recipient)
             more = tuple(e for e in ev.recipient if e.id not in known)

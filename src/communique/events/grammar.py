@@ -65,6 +65,7 @@ ARRIVAL = "抵达|到达|飞抵"  # `金正恩10日下午抵达新加坡`
 GONE_TO = re.compile(rf"前往|转往|赴|{ARRIVAL}|运抵|运往|送往")  # `出发,前往土耳其灾区`: where they went
 # `这是李在明…首次…`, `此访是…`: a remark on the event just told, not an event or a day of its own
 REMARK_OPENERS = ("这是", "这也是", "此次是", "此访是", "此行是", "此次访问是")
+ATTENDS = re.compile(r"出席|参加|与会")  # a meeting attended
 # `这是…首次与习近平举行会谈`, `这是法国历史上首次召回驻美国大使`: the act just told, counted
 RECAP = re.compile(rf"\s*(?:{'|'.join(REMARK_OPENERS)})[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
 GIVEN = re.compile(r"(?:提供|捐赠|捐助|援助|赠送)的")  # `…B 提供的物资`: what B gave

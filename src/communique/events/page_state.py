@@ -12,6 +12,7 @@ from communique.entities.gazetteer import Hit
 from communique.entities.recognise import Recognised, both_mentions
 from communique.events.grammar import (
     ANAPHORA,
+    ATTENDS,
     GONE_TO,
     GOVERNING,
     IDIOMS,
@@ -32,7 +33,6 @@ VENUE_WORDS = re.compile(r"(?:峰会|会议|论坛|大会|博览会|对话会)[^
                          r"在[^。，,]{1,12}?出席[^。，,]{0,30}?(?:峰会|会议|论坛|大会|对话会)")
 PUNCTUATION = re.compile(r"[，,。；;：:、（）()]")
 COMMA_OR_STOP = re.compile(r"[，,。；;]")
-TO_ATTEND = re.compile(r"出席|参加|与会")
 SEPARATELY = re.compile(r"分别(?:向|对|为|给|同|与)")
 
 
@@ -215,7 +215,7 @@ class PageState:
         for went in GONE_TO.finditer(self.text, start, end):
             stop = COMMA_OR_STOP.search(self.text, went.end(), end)
             leg = (went.end(), stop.start() if stop else end)
-            if TO_ATTEND.search(self.text, *leg):
+            if ATTENDS.search(self.text, *leg):
                 continue  # `随后赴印度果阿出席金砖国家…会晤`: gone to a summit, its own plan
             side = self._country_in(*leg)
             if side and not any(side.countries == o.countries for o in out):

@@ -9,6 +9,7 @@ import re
 from communique.entities.gazetteer import gazetteer
 from communique.events.grammar import (
     AID_GOODS,
+    ATTENDS,
     DEMANDED_SANCTION,
     GENERAL_ADDRESSEE,
     GIVEN,
@@ -54,7 +55,6 @@ FORCEFUL = ("COERCE", "ASSAULT")  # acts of force on people or ships: told in th
 AROUND = re.compile(r"在[^，,。；;]{1,40}?(?:周边|附近|周围|以东|以西|以南|以北|沿海|海域|空域|领海)")
 
 
-ATTENDS = re.compile(r"出席|参加|与会")
 # `就越共中央总书记阮富仲逝世`: whose death a message of condolence is about
 DIED = re.compile(r"就[^，,。；;]{1,30}?(?:逝世|去世|病逝|辞世|遇难|不幸遇难)")
 THREAT_REACH = 300  # characters before a threat's sentence where its target may be named
@@ -404,31 +404,7 @@ class Statements(Meetings):
             return []
         if subj.both:
             return self._found(hit, sent, subj, Side(), 0.75, cameo=code)
-        igos = tuple(e for e in self.clause.within(start, cl[1]) if e.kind == "igo")
-        attends = ATTENDS.search(self.text, start, cl[1])
-        # `将于明日离开吉隆坡，前往印尼峇厘岛出席亚太经合组织领导人非正式会议`: the meeting, not
-        # the country it is held in
-        later = ATTENDS.search(self.text, cl[1], sent[1])
-        attended = tuple(e for e in self.clause.within(later.end(), sent[1])
-                         if e.kind == "igo") if later else ()
-        options = [Side(igos[:1]) if attends else Side(),  # `将…出席第27次中国—东盟领导人会议`
-                   self.clause.object_after(start, cl[1]),
-                   self._destination(start, cl[1]),  # `将…前往柬埔寨进行国事访问`
-                   self.clause.governed_by(start, cl[1], ("向", "同", "与", "对", "为")),
-                   Side(igos[:1]),
-                   Side(attended[:1]),
-                   self.clause.governed_by(start, sent[1], ("向", "同", "与", "对", "为")),
-                   self._destination(start, sent[1])]  # `运送…物资,…预计近期运抵汤加`
-        foreign = [o for o in options if o and not o.both and o.countries - subj.countries]
-        obj = foreign[0] if foreign else self._counterpart(subj)
-        if obj is options[2] and attended and not igos and not JOURNEY_PLAN.search(
-                self.text, start, cl[1]):
-            # `将于周四前往柬埔寨金边，出席东盟地区论坛…`: the meeting, not where it is held
-            obj = options[5]
-        met = options[3] or options[6]  # `将前往泰国，与泰国总理巴育举行会谈`: whom he meets there
-        if obj is options[2] and met and met.countries == obj.countries and all(
-                e.kind == "person" for e in met.entities):
-            obj = met
+        obj = self._planned_with(subj, start, cl, sent)
         if "分别" in self.text[start : start + 4] and len(obj.entities) > 1:
             return [ev for e in obj.entities  # `还将分别会见苏林和陈青敏`: a plan for each
                     for ev in self._found(hit, sent, subj, Side((e,)), 0.7, cameo=code)]
@@ -444,6 +420,35 @@ class Statements(Meetings):
             return [ev for leg in legs for ev in self._found(hit, sent, subj, leg, 0.7, cameo=code)]
         return [ev for who in (self._each_country(subj, obj) if goes else [subj])
                 for ev in self._found(hit, sent, who, obj, 0.7, cameo=code)]
+
+    def _planned_with(self, subj: Side, start: int, cl: Span, sent: Span) -> Side:
+        """The other party of a plan told from ``start``: the meeting to attend, the one named
+        after the verb, the place to go, the one to meet; else the page's counterpart."""
+        igos = tuple(e for e in self.clause.within(start, cl[1]) if e.kind == "igo")
+        to_attend = Side(igos[:1]) if ATTENDS.search(self.text, start, cl[1]) else Side()
+        # `将于明日离开吉隆坡，前往印尼峇厘岛出席亚太经合组织领导人非正式会议`: the meeting, not
+        # the country it is held in
+        later = ATTENDS.search(self.text, cl[1], sent[1])
+        attended = Side(tuple(e for e in self.clause.within(later.end(), sent[1])
+                              if e.kind == "igo")[:1]) if later else Side()
+        destination = self._destination(start, cl[1])  # `将…前往柬埔寨进行国事访问`
+        with_whom = ("向", "同", "与", "对", "为")
+        met_here = self.clause.governed_by(start, cl[1], with_whom)
+        met_later = self.clause.governed_by(start, sent[1], with_whom)
+        options = [to_attend,  # `将…出席第27次中国—东盟领导人会议`
+                   self.clause.object_after(start, cl[1]), destination, met_here, Side(igos[:1]),
+                   attended, met_later,
+                   self._destination(start, sent[1])]  # `运送…物资,…预计近期运抵汤加`
+        obj = next((o for o in options if o and not o.both and o.countries - subj.countries),
+                   None) or self._counterpart(subj)
+        if obj is destination and attended and not igos and not JOURNEY_PLAN.search(
+                self.text, start, cl[1]):
+            return attended  # `将于周四前往柬埔寨金边，出席东盟地区论坛…`: not where it is held
+        met = met_here or met_later  # `将前往泰国，与泰国总理巴育举行会谈`: whom he meets there
+        if obj is destination and met and met.countries == obj.countries and all(
+                e.kind == "person" for e in met.entities):
+            return met
+        return obj
 
     def _invite(self, hit: TriggerHit, subj: Side, sent: Span, before: str) -> list[Found]:
         if "应" in before and before.rfind("应") > max(before.rfind(","), before.rfind("，")):
