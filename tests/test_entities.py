@@ -554,6 +554,13 @@ def test_a_national_agency_the_knowledge_lacks_heads_its_chiefs_title():
     assert (found.text, found.country) == ("日本国家安全保障局局长谷内正太郎", "JPN")
 
 
+def test_a_commissioner_of_an_organisation_and_a_minister_of_a_long_portfolio():
+    text = ("越南工贸部部长陈俊英与欧盟贸易委员塞西莉亚·马姆斯特罗姆、欧盟轮值主席国罗马尼亚商务、旅游和企业环境部部长"
+            "斯特凡-拉杜·奥普雷亚签署协定。")
+    assert person(text, unknown("塞西莉亚·马姆斯特罗姆")).country == "IGO"
+    assert person(text, unknown("斯特凡-拉杜·奥普雷亚")).country == "ROU"
+
+
 def test_a_russian_name_that_starts_like_a_chinese_one_ends_in_fu():
     name = unknown("苏哈诺夫")
     assert person("俄罗斯海军副总司令苏哈诺夫中将出席开幕式。", name).text == "俄罗斯海军副总司令苏哈诺夫中将"

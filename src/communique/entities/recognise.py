@@ -67,6 +67,7 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     gaz = gazetteer()
     hits = [h for h in gaz.find(text) if not _inside(h.start, h.end, skip)]
     hits = _not_national(text, hits)
+    hits = _portfolio_words(text, hits)
     hits = _split_minister_titles(text, hits)
     hits = _add_companies(text, hits)
     hits = _add_unknown_names(text, hits)
@@ -418,6 +419,22 @@ def _add_companies(text: str, hits: list[Hit]) -> list[Hit]:
     taken = _Occupied((f.start, f.end) for f in found)  # what a company's name holds goes
     return sorted([*(h for h in hits if not taken.overlaps(h.start, h.end)), *found],
                   key=lambda h: h.start)
+
+
+def _portfolio_words(text: str, hits: list[Hit]) -> list[Hit]:
+    """`罗马尼亚商务、旅游和企业环境部部长`: the words of a portfolio between a country and its
+    minister's title are no bodies of their own (`企业`)."""
+    drop: set[int] = set()
+    for i, h in enumerate(hits):
+        if h.kind not in ("country", "org"):
+            continue
+        title = next((j for j in range(i + 1, min(i + 5, len(hits))) if hits[j].kind == "role"),
+                     None)
+        if title is not None and title > i + 1 and all(
+                hits[k].kind == "institution" for k in range(i + 1, title)) and PORTFOLIOS.fullmatch(
+                text, h.end, hits[title].start):
+            drop.update(range(i + 1, title))
+    return [h for i, h in enumerate(hits) if i not in drop]
 
 
 def _not_national(text: str, hits: list[Hit]) -> list[Hit]:
@@ -799,6 +816,7 @@ PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[、和及与][\u4e00-\u9fff]{1
 # `柬埔寨商业大臣`: one portfolio of two letters, no function letter among them
 ONE_PORTFOLIO = re.compile(r"[^\W\d的在与和同向对将已会是及并为等-]{2,6}")
 MINISTERS = frozenset(("部长", "大臣", "副部长", "副大臣", "长官"))
+COMMISSIONERS = frozenset(("委员",))  # `欧盟贸易委员`: a portfolio of an organisation of states
 SESSION = re.compile(r"[-－–—]?\d{1,3}")  # `AIPA-44主席`: the body's session, then the title
 DAY_AFTER = re.compile(r"前|电|报|讯|至|起|以来|[上下中]午|早|晚|夜|凌晨|傍晚|$")  # after `日` of a day
 # `云南省委书记`, `美国前众议员`, `埃及临时总统`, `法国共产党全国书记`: what may stand between the
@@ -823,8 +841,9 @@ def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
             gap = text[chain[-1].end : h.start]
             last = chain[-1]
             joins = gap in CHAIN_GLUE or _glued(gap, last.kind, h.kind) or (
-                h.kind == "role" and h.name in MINISTERS and last.kind == "country"
-                and ONE_PORTFOLIO.fullmatch(gap) is not None)  # `柬埔寨商业大臣班索萨`
+                h.kind == "role" and ONE_PORTFOLIO.fullmatch(gap) is not None
+                and (h.name in MINISTERS and last.kind == "country"  # `柬埔寨商业大臣班索萨`
+                     or h.name in COMMISSIONERS and last.kind == "igo"))  # `欧盟贸易委员`
             if not joins or (last.kind == "person" and h.kind not in ("role", "rank", "honorific")):
                 flush()
         chain.append(h)
