@@ -561,6 +561,12 @@ def test_a_commissioner_of_an_organisation_and_a_minister_of_a_long_portfolio():
     assert person(text, unknown("斯特凡-拉杜·奥普雷亚")).country == "ROU"
 
 
+def test_a_lao_name_said_by_its_first_part_is_the_person_named_in_full_before():
+    text = "老挝卫生部部长本贡·西哈冯出席交接仪式。本贡感谢中国政府提供疫苗援助。"
+    found = [(e.text, e.name, e.country) for e in recognise(text).entities if e.kind == "person"]
+    assert ("本贡", unknown("本贡·西哈冯"), "LAO") in found
+
+
 def test_a_russian_name_that_starts_like_a_chinese_one_ends_in_fu():
     name = unknown("苏哈诺夫")
     assert person("俄罗斯海军副总司令苏哈诺夫中将出席开幕式。", name).text == "俄罗斯海军副总司令苏哈诺夫中将"

@@ -73,8 +73,8 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     hits = _add_unknown_names(text, hits)
     places = tuple(h for h in hits if h.kind == "place")
     pairs = tuple(h for h in hits if h.kind == "pair")
-    entities = _at_home(_elected(text, _share_details(_listed_after(
-        text, _chains(text, [h for h in hits if h.kind != "pair"], home)))), home)
+    entities = _at_home(_elected(text, _share_details(_by_first_name(text, _listed_after(
+        text, _chains(text, [h for h in hits if h.kind != "pair"], home))))), home)
     entities = _our_country(
         text, _visited_short(text, _numbered_vessels(text, _named_again(text, entities))), home)
     entities = _seat_of_government(text, _not_in_names(text, _not_ships(text, entities)), places)
@@ -360,6 +360,33 @@ def _share_details(entities: list[Entity]) -> list[Entity]:
                         sector=e.sector or full.sector)
         out.append(e)
     return out
+
+
+FIRST_NAME_AFTER = re.compile(r"[，,]|感谢|希望|表示|指出|强调|说|还|也|在|对|向|同|与|和|称")
+
+
+def _by_first_name(text: str, entities: list[Entity]) -> list[Entity]:
+    """`老挝卫生部部长本贡·西哈冯 … 本贡感谢…`: the first part of a dotted name written before,
+    standing alone before a verb or a comma, is that person (Lao and Thai names are said so)."""
+    firsts: dict[str, Entity] = {}
+    for e in entities:
+        if e.kind == "person" and e.name and "·" in e.name:
+            first = e.name.split("·", 1)[0]
+            if len(first) >= 2 and "-" not in first:
+                firsts.setdefault(first, e)
+    if not firsts:
+        return entities
+    taken = sorted(e.span for e in entities)
+    extra = []
+    for first, e in firsts.items():
+        at = text.find(first, e.span[1])
+        while at >= 0:
+            end = at + len(first)
+            free = not any(a < end and at < b for a, b in taken)
+            if free and FIRST_NAME_AFTER.match(text, end) and not _is_cjk(text[at - 1 : at] or " "):
+                extra.append(replace(e, text=first, span=(at, end)))
+            at = text.find(first, end)
+    return _with_free(entities, extra) if extra else entities
 
 
 def _by_last_name(entities: list[Entity]) -> list[Entity]:
