@@ -443,3 +443,13 @@ def test_our_country_on_a_taiwanese_broadcasters_page() -> None:
     recs = events("公視新聞網\n\n吉里巴斯宣布與中國建交\n\n外交部長吳釗燮今天（20日）上午召開記者會表示，吉里巴斯政府已決定與我國斷交。",
                   published="2019-09-20")
     assert ({"KIR"}, {"TWN"}) in [sides(r) for r in recs if r["event"] == "SANCTION"]
+
+
+def test_a_thing_handed_over_with_jiang_moving_it_is_handed_over() -> None:
+    site = "中华人民共和国驻老挝人民民主共和国大使馆\n\n"
+    recs = events(site + "姜再冬大使出席疫苗交接仪式\n\n2021年2月7日，驻老挝大使姜再冬代表中国政府将疫苗移交老方。",
+                  published="2021-02-08")
+    assert [(r["event"], sides(r)) for r in recs if "移交" in r["text"]] == [("AID", ({"CHN"}, {"LAO"}))]
+    recs = events(site + "中方将移交疫苗\n\n2021年2月7日，驻老挝大使姜再冬表示，中方将于下周向老方移交疫苗。",
+                  published="2021-02-08")
+    assert [r["event"] for r in recs if "移交" in r["text"]] == ["AGREE"]

@@ -44,6 +44,9 @@ ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束�
 COMMA = re.compile(r"[，,]")
 SAID_LEAD = re.compile(r"(?:指出|表示|说|称|强调)[，,:：]")
 AWARDS = ("授予", "颁授")
+HANDOVERS = ("移交", "交付", "转交")
+# `姜再冬代表中国政府将疫苗移交老方`: 将 that moves the thing handed over, as 把; not `将于…移交`
+DISPOSAL_JIANG = re.compile(r"(?<!即)将(?!于|在|会|要|继续|向|对|同|与|为|把)[^，,。；]{1,8}$")
 LEAVING_POST = re.compile(r"离任|卸任|到任|届满")
 GOES_ABROAD = re.compile(r"\s*(?:于[^，,。；]{1,12}?)?(?:前往|转赴|赴)")
 POSTED_JOINER = re.compile(r"和|及|、|与")
@@ -236,8 +239,9 @@ class Statements(Meetings):
             if subj.both:
                 return []  # both sides praising their own relations is not an event
             obj, confidence = self._counterpart(subj, hit.start), 0.6
-        if (is_future(before) or "宣布" in before or "决定" in before) and hit.trigger.event in (
-                "AID", "CONSULT"):
+        handed_over = hit.trigger.word in HANDOVERS and DISPOSAL_JIANG.search(before)
+        if (is_future(before) and not handed_over or "宣布" in before or "决定" in before) and (
+                hit.trigger.event in ("AID", "CONSULT")):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", mode=None, cameo="033")
         if hit.trigger.event == "CONSULT":
             return self._consult(hit, sent, cl, subj, obj)
