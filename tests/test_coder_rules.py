@@ -453,3 +453,12 @@ def test_a_thing_handed_over_with_jiang_moving_it_is_handed_over() -> None:
     recs = events(site + "中方将移交疫苗\n\n2021年2月7日，驻老挝大使姜再冬表示，中方将于下周向老方移交疫苗。",
                   published="2021-02-08")
     assert [r["event"] for r in recs if "移交" in r["text"]] == ["AGREE"]
+
+
+def test_a_forum_named_by_its_kind_is_the_one_named_before_and_a_press_communique_joint() -> None:
+    recs = events("纳吉出席一带一路高峰论坛\n\n（北京讯）马来西亚首相纳吉于12日抵达北京，出席“一带一路”国际合作高峰论坛。"
+                  "按照日程，纳吉明天（14日）将出席高峰论坛开幕式。", published="2017-05-13")
+    assert [sides(r) for r in recs if r["event"] == "AGREE"] == [({"MYS"}, {"IGO"})]
+    recs = events("中法发表新闻公报\n\n（欧洲时报讯）4月1日，中法双方同时发表了新闻公报。", published="2009-04-02")
+    assert [sides(r) for r in recs if r["event"] == "SUPPORT" and "公报" in r["text"]][-1:] == [
+        ({"CHN", "FRA"}, set())]

@@ -34,7 +34,7 @@ COME_TO = re.compile(r"[来赴][\u4e00-\u9fff](?:举行|进行|出席|参加|会
 TOGETHER = re.compile(r"(同|与)[^，,。；;]{2,40}?(共同|一起|一道|一同|)\s*$")
 SIGNING_CEREMONY = re.compile(r"[^，,。；;]{0,60}?(?:签字|签约|签署)仪式")
 # a meeting named by its kind alone: `主持峰会`, `出席了会议`, `出席本次峰会`
-BARE_MEETING = re.compile(r"了?(?:本次|此次|该|这次)?(?:峰会|会议|大会)(?![室堂厅场中心])")
+BARE_MEETING = re.compile(r"了?(?:本次|此次|该|这次)?(?:峰会|会议|大会|高峰论坛)(?![室堂厅场中心])")
 CHAIRED = re.compile(r"(?<!共同|联合)(主持)了?[^，,。；;]{0,20}?(?:峰会|会议|大会|开幕式)[，,]\s*$")
 SAID_BEFORE = re.compile(r"(?:表示|说|指出|称)[，,：:]")  # `范秋姮表示，…`: what follows is said
 SHIPS = re.compile(r"舰艇?编队|舰队|[^\W\d]{0,4}舰(?![长员])|护航编队")

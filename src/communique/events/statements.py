@@ -21,7 +21,7 @@ from communique.events.grammar import (
     is_future,
 )
 from communique.events.lexicon import TriggerHit, lexicon
-from communique.events.meetings import Meetings
+from communique.events.meetings import BARE_MEETING, Meetings
 from communique.events.page_state import Found, merge
 from communique.events.sides import Side
 from communique.model import Entity, Span
@@ -43,6 +43,7 @@ JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
 SAID_LEAD = re.compile(r"(?:指出|表示|说|称|强调)[，,:：]")
+MEETING_REACH = 300  # characters back to where a meeting named by its kind was named in full
 AWARDS = ("授予", "颁授")
 HANDOVERS = ("移交", "交付", "转交")
 # `姜再冬代表中国政府将疫苗移交老方`: 将 that moves the thing handed over, as 把; not `将于…移交`
@@ -429,7 +430,12 @@ class Statements(Meetings):
         """The other party of a plan told from ``start``: the meeting to attend, the one named
         after the verb, the place to go, the one to meet; else the page's counterpart."""
         igos = tuple(e for e in self.clause.within(start, cl[1]) if e.kind == "igo")
-        to_attend = Side(igos[:1]) if ATTENDS.search(self.text, start, cl[1]) else Side()
+        attends = ATTENDS.search(self.text, start, cl[1])
+        if attends and not igos and BARE_MEETING.match(self.text, attends.end()):
+            # `将出席高峰论坛开幕式`: the forum named before (`出席“一带一路”国际合作高峰论坛`)
+            igos = tuple(e for e in self.clause.within(max(self.body[0], sent[0] - MEETING_REACH),
+                                                       sent[0]) if e.kind == "igo")[-1:]
+        to_attend = Side(igos[:1]) if attends else Side()
         # `将于明日离开吉隆坡，前往印尼峇厘岛出席亚太经合组织领导人非正式会议`: the meeting, not
         # the country it is held in
         later = ATTENDS.search(self.text, cl[1], sent[1])
