@@ -462,3 +462,12 @@ def test_a_forum_named_by_its_kind_is_the_one_named_before_and_a_press_communiqu
     recs = events("中法发表新闻公报\n\n（欧洲时报讯）4月1日，中法双方同时发表了新闻公报。", published="2009-04-02")
     assert [sides(r) for r in recs if r["event"] == "SUPPORT" and "公报" in r["text"]][-1:] == [
         ({"CHN", "FRA"}, set())]
+
+
+def test_a_year_aimed_at_does_not_date_the_act_and_a_business_paper_is_chinese() -> None:
+    recs = events("第一财经\n\n中国东盟签署自贸区升级议定书\n\n第一财经记者 刘春林\n\n当地时间11月22日，在马来西亚吉隆坡，商务部部长高虎城"
+                  "与东盟十国部长正式签署议定书。中国与东盟22日发表联合声明，一致同意力争在2016年结束谈判。",
+                  published="2015-11-22")
+    signed = [r for r in recs if "高虎城" in r["text"] and r["event"] == "SUPPORT"]
+    assert signed and {e["country"] for e in signed[0]["actor"]} == {"CHN", "IGO"}
+    assert {r["date"] for r in recs if "力争" in r["text"]} == {"2015-11-22"}

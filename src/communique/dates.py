@@ -176,7 +176,7 @@ _TAIL_RE = re.compile(  # `至23日`, `（14日）至周日（17日）`
 _POD_RE = re.compile(rf"\s*(?P<pod>{_POD})")
 # `邀请李强出席5月下旬…举行的峰会`: the day of what someone is invited to
 _INVITED_TO = re.compile(r"邀请[^，,。；;]{0,24}?(?:出席|参加|访问|来访|前往|赴)\s*\Z")
-_FUTURE_RE = re.compile(r"(?:即将|(?<![大上中少])将|拟|定|计划|预计|预定)\s*(?:于|在)?\s*$")
+_FUTURE_RE = re.compile(r"(?:即将|(?<![大上中少])将|拟|定|计划|预计|预定|力争|争取)\s*(?:于|在)?\s*$")
 
 _REL_WORDS = {
     "当天": "same_day", "当日": "same_day", "当晚": "same_day", "同日": "same_day",
