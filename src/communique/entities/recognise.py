@@ -377,12 +377,14 @@ def _by_first_name(text: str, entities: list[Entity]) -> list[Entity]:
     if not firsts:
         return entities
     taken = sorted(e.span for e in entities)
+    starts = [a for a, _ in taken]
     extra = []
     for first, e in firsts.items():
         at = text.find(first, e.span[1])
         while at >= 0:
             end = at + len(first)
-            free = not any(a < end and at < b for a, b in taken)
+            i = bisect.bisect_left(starts, end)  # spans that start before the name ends
+            free = i == 0 or taken[i - 1][1] <= at and (i < 2 or taken[i - 2][1] <= at)
             if free and FIRST_NAME_AFTER.match(text, end) and not _is_cjk(text[at - 1 : at] or " "):
                 extra.append(replace(e, text=first, span=(at, end)))
             at = text.find(first, end)
