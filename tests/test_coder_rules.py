@@ -471,3 +471,12 @@ def test_a_year_aimed_at_does_not_date_the_act_and_a_business_paper_is_chinese()
     signed = [r for r in recs if "高虎城" in r["text"] and r["event"] == "SUPPORT"]
     assert signed and {e["country"] for e in signed[0]["actor"]} == {"CHN", "IGO"}
     assert {r["date"] for r in recs if "力争" in r["text"]} == {"2015-11-22"}
+
+
+def test_a_bare_delegation_is_the_one_named_before_and_a_discussion_a_meeting() -> None:
+    recs = events("陆昊会见越南青年代表团\n\n中国青年网北京6月12日电 6月12日上午，共青团中央第一书记陆昊在北京会见了越南青年代表团。"
+                  "\n\n代表团应共青团中央邀请，于6月10日至16日访华。此前，11日下午，代表团与全国青联举行了座谈。",
+                  published="2012-06-12")
+    visits = [r for r in recs if r["event"] == "CONSULT" and r["text"].startswith(("代表团", "此前"))]
+    assert [(r["date"], sides(r)) for r in visits] == [
+        ("2012-06-10", ({"VNM"}, {"CHN"})), ("2012-06-11", ({"VNM"}, {"CHN"}))]

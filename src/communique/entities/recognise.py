@@ -76,7 +76,8 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     entities = _at_home(_elected(text, _share_details(_by_first_name(text, _listed_after(
         text, _chains(text, [h for h in hits if h.kind != "pair"], home))))), home)
     entities = _our_country(
-        text, _visited_short(text, _numbered_vessels(text, _named_again(text, entities))), home)
+        text, _visited_short(text, _numbered_vessels(text, _named_again(
+            text, _delegation_again(text, entities)))), home)
     entities = _seat_of_government(text, _not_in_names(text, _not_ships(text, entities)), places)
     entities = _sar_government(text, _not_their_residents(text, entities))
     entities = _counted_countries(text, _surname_and_title(text, entities))
@@ -262,6 +263,25 @@ def _named_again(text: str, entities: list[Entity]) -> list[Entity]:
         if e is not None:
             extra.append(Entity(m[0], m.span(), "org", f"org:{e.org}", None, None, e.org,
                                 e.country, e.sector or "BUS", known=False))
+    return _with_free(entities, extra)
+
+
+# `…会见了由…率领的越南青年代表团。代表团应共青团中央邀请…`: the delegation named last, bare
+BARE_DELEGATION = re.compile(r"(?:(?<=[。，,；;：:\n])|^)\s*(?:该|此|这个)?(代表团)(?!成员|团长|一行)")
+
+
+def _delegation_again(text: str, entities: list[Entity]) -> list[Entity]:
+    found = list(BARE_DELEGATION.finditer(text))
+    if not found:
+        return entities
+    delegations = sorted((e for e in entities if e.kind == "org" and e.org
+                          and e.org.endswith("代表团")), key=lambda e: e.span[1])
+    ends = [e.span[1] for e in delegations]
+    extra = []
+    for m in found:
+        i = bisect.bisect_right(ends, m.start(1))
+        if i:
+            extra.append(replace(delegations[i - 1], text=m[1], span=m.span(1), known=False))
     return _with_free(entities, extra)
 
 
