@@ -176,7 +176,9 @@ _TAIL_RE = re.compile(  # `至23日`, `（14日）至周日（17日）`
 _POD_RE = re.compile(rf"\s*(?P<pod>{_POD})")
 # `邀请李强出席5月下旬…举行的峰会`: the day of what someone is invited to
 _INVITED_TO = re.compile(r"邀请[^，,。；;]{0,24}?(?:出席|参加|访问|来访|前往|赴)\s*\Z")
-_FUTURE_RE = re.compile(r"(?:即将|(?<![大上中少])将|拟|定|计划|预计|预定|力争|争取)\s*(?:于|在)?\s*$")
+# a date aimed at or planned (`将于`, `力争在2016年`, `目标是到2030年`)
+FUTURE_BEFORE = re.compile(
+    r"(?:即将|(?<![大上中少])将|拟|定|计划|预计|预定|力争|争取|目标是?)\s*(?:于|在|到)?\s*$")
 
 _REL_WORDS = {
     "当天": "same_day", "当日": "same_day", "当晚": "same_day", "同日": "same_day",
@@ -321,7 +323,7 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
             e = p.end()
     if rel is None and y is None and mo is None and d is None:
         return None
-    future = bool(_FUTURE_RE.search(text, max(0, s - 6), s)
+    future = bool(FUTURE_BEFORE.search(text, max(0, s - 6), s)
                   or _INVITED_TO.search(text, max(0, s - 30), s))
     since = bool(_SINCE_BEFORE.search(text, max(0, s - 2), s) and _SINCE_AFTER.match(text, e, end)
                  or _UNTIL_BEFORE.search(text, max(0, s - 2), s) and _UNTIL_AFTER.match(text, e, end))

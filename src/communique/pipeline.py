@@ -19,6 +19,7 @@ from functools import cache
 from communique.dates import (
     BEFORE_CLAUSE,
     BEFORE_MEETING,
+    FUTURE_BEFORE,
     REPORTED,
     DateMention,
     find_dates,
@@ -401,7 +402,7 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
     spans = [sentence] + ([page.title_span] if page.title_span else [])
     for s, e in spans:
         m = BARE_YEAR.search(page.text, s, e) or NAMED_YEAR.search(page.text, s, e)
-        if m and AIMED_AT.search(page.text, max(s, m.start() - 6), m.start()):
+        if m and FUTURE_BEFORE.search(page.text, max(s, m.start() - 6), m.start()):
             continue  # `一致同意力争在2016年结束谈判`: the year aimed at, not the event's
         if m and not DOCUMENT_AFTER.match(page.text, m.end()):
             year = m.group(1)
@@ -411,7 +412,6 @@ def _with_printed_year(page: Page, sentence: tuple[int, int], date: DateValue) -
     return date
 
 
-AIMED_AT = re.compile(r"(?:将|拟|计划|预计|力争|争取|目标是?)\s*(?:于|在|到)?\s*$")
 # A sentence opened by a period (`大会期间,`, `访问越南期间，`): what follows it has no day.
 PERIOD_OPENING = re.compile(r"(?:^|(?<=[。！？!?]))[^。！？!?\n，,]{0,30}期间[，,]", re.M)
 PAST_PERIOD = re.compile(r"\d{2,4}年|去年|前年|上年|此前|曾")

@@ -77,7 +77,7 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
         text, _chains(text, [h for h in hits if h.kind != "pair"], home))))), home)
     entities = _our_country(
         text, _visited_short(text, _numbered_vessels(text, _named_again(
-            text, _delegation_again(text, entities)))), home)
+            text, entities))), home)
     entities = _seat_of_government(text, _not_in_names(text, _not_ships(text, entities)), places)
     entities = _sar_government(text, _not_their_residents(text, entities))
     entities = _counted_countries(text, _surname_and_title(text, entities))
@@ -240,12 +240,15 @@ def _our_country(text: str, entities: list[Entity], home: str | None) -> list[En
                                  for m in re.finditer("我国", text)])
 
 
-ANAPHORIC_SUFFIXES = ("集团", "公司", "银行", "组织", "机构")
-ANAPHORIC_ORG = re.compile(f"该({'|'.join(ANAPHORIC_SUFFIXES)})")
+ANAPHORIC_SUFFIXES = ("集团", "公司", "银行", "组织", "机构", "代表团")
+# `该集团`; a delegation also bare at a clause's head (`…越南青年代表团。代表团应…邀请`)
+ANAPHORIC_ORG = re.compile(f"该({'|'.join(ANAPHORIC_SUFFIXES)})"
+                           r"|(?:(?<=[。，,；;：:\n])|^)\s*(?:此|这个)?(代表团)(?!成员|团长|一行)")
 
 
 def _named_again(text: str, entities: list[Entity]) -> list[Entity]:
-    """`该集团`: the last organisation before it whose name ends so (`中国电力建设集团`)."""
+    """`该集团`, `代表团应…`: the last organisation before it whose name ends so (`中国电力建设集团`,
+    `越南青年代表团`)."""
     found = list(ANAPHORIC_ORG.finditer(text))
     if not found:
         return entities
@@ -259,29 +262,13 @@ def _named_again(text: str, entities: list[Entity]) -> list[Entity]:
                 if org.endswith(suffix):
                     last[suffix] = entities[i]
             i += 1
-        e = last.get(m[1])
+        g = 1 if m[1] else 2
+        e = last.get(m[g])
         if e is not None:
-            extra.append(Entity(m[0], m.span(), "org", f"org:{e.org}", None, None, e.org,
-                                e.country, e.sector or "BUS", known=False))
-    return _with_free(entities, extra)
-
-
-# `…会见了由…率领的越南青年代表团。代表团应共青团中央邀请…`: the delegation named last, bare
-BARE_DELEGATION = re.compile(r"(?:(?<=[。，,；;：:\n])|^)\s*(?:该|此|这个)?(代表团)(?!成员|团长|一行)")
-
-
-def _delegation_again(text: str, entities: list[Entity]) -> list[Entity]:
-    found = list(BARE_DELEGATION.finditer(text))
-    if not found:
-        return entities
-    delegations = sorted((e for e in entities if e.kind == "org" and e.org
-                          and e.org.endswith("代表团")), key=lambda e: e.span[1])
-    ends = [e.span[1] for e in delegations]
-    extra = []
-    for m in found:
-        i = bisect.bisect_right(ends, m.start(1))
-        if i:
-            extra.append(replace(delegations[i - 1], text=m[1], span=m.span(1), known=False))
+            at = m.span() if g == 1 else m.span(g)
+            extra.append(Entity(text[at[0] : at[1]], at, "org", f"org:{e.org}", None, None,
+                                e.org, e.country,
+                                e.sector or (None if m[g] == "代表团" else "BUS"), known=False))
     return _with_free(entities, extra)
 
 
@@ -396,16 +383,14 @@ def _by_first_name(text: str, entities: list[Entity]) -> list[Entity]:
                 firsts.setdefault(first, e)
     if not firsts:
         return entities
-    taken = sorted(e.span for e in entities)
-    starts = [a for a, _ in taken]
+    taken = _Occupied(e.span for e in entities)
     extra = []
     for first, e in firsts.items():
         at = text.find(first, e.span[1])
         while at >= 0:
             end = at + len(first)
-            i = bisect.bisect_left(starts, end)  # spans that start before the name ends
-            free = i == 0 or taken[i - 1][1] <= at and (i < 2 or taken[i - 2][1] <= at)
-            if free and FIRST_NAME_AFTER.match(text, end) and not _is_cjk(text[at - 1 : at] or " "):
+            if (not taken.overlaps(at, end) and FIRST_NAME_AFTER.match(text, end)
+                    and not _is_cjk(text[at - 1 : at] or " ")):
                 extra.append(replace(e, text=first, span=(at, end)))
             at = text.find(first, end)
     return _with_free(entities, extra) if extra else entities

@@ -62,10 +62,12 @@ FUTURE_WELCOME = re.compile("|".join(r"(?<![大上中少])将" if w == "将" els
 AID_GOODS = any_of("aid_goods")
 HANDED_PEOPLE = any_of("handed_people")
 ARRIVAL = "抵达|到达|飞抵"  # `金正恩10日下午抵达新加坡`
-GONE_TO = re.compile(rf"前往|转往|赴|{ARRIVAL}|运抵|运往|送往")  # `出发,前往土耳其灾区`: where they went
+GOING = "前往|转往|转赴|赴"  # going somewhere, before where
+GONE_TO = re.compile(rf"{GOING}|{ARRIVAL}|运抵|运往|送往")  # `出发,前往土耳其灾区`: where they went
 # `这是李在明…首次…`, `此访是…`: a remark on the event just told, not an event or a day of its own
 REMARK_OPENERS = ("这是", "这也是", "此次是", "此访是", "此行是", "此次访问是")
 ATTENDS = re.compile(r"出席|参加|与会")  # a meeting attended
+SAID = re.compile(r"(?:表示|说|指出|称|强调)[，,：:]")  # `范秋姮表示，…`: what follows is said
 # `这是…首次与习近平举行会谈`, `这是法国历史上首次召回驻美国大使`: the act just told, counted
 RECAP = re.compile(rf"\s*(?:{'|'.join(REMARK_OPENERS)})[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
 GIVEN = re.compile(r"(?:提供|捐赠|捐助|援助|赠送)的")  # `…B 提供的物资`: what B gave
@@ -112,10 +114,10 @@ DURING_RE = re.compile(r"在([^,，。；\d年]{1,8}?)(?:访问|出访|工作访
 HOSTED_RE = re.compile(r"由([^。；]{1,60}?)(?:共同|联合)?(?:主办|举办|主持|承办)")
 SIDELINES = re.compile(r"(峰会|会议|论坛|大会|会晤|会)的?(期间|间隙|框架内|场边)")
 # `将这批人员移交给…`: 将 before what it moves marks the object (as 把 does), not a plan
+# `即将离任的中国驻柬埔寨大使熊波`: who he is, no plan
+LEAVING_POST = re.compile(r"离任|卸任|到任|届满")
 FUTURE_RE = re.compile(
-    r"即将|(?<![大上中少])将(?!这|该|此|其|上述)"
-    # `将体育场“金钥匙”移交柬方`: 将 that moves a thing named in quotes, as 把 does
-    r"(?!(?!于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)[^，,。；“「]{1,6}[“「])"
+    rf"即将(?!{LEAVING_POST.pattern})|(?<![大上中少即])将(?!这|该|此|其|上述)"
     r"(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望|预定|预计|定于")
 
 # Frames whose trigger takes what follows as its content: triggers inside it are not events.

@@ -19,6 +19,7 @@ from communique.events.grammar import (
     MULTILATERAL_WORDS,
     NOMINAL_AFTER,
     NOMINAL_BEFORE,
+    SAID,
     SIDELINES,
     WARM_GREETING,
     is_future,
@@ -36,7 +37,6 @@ SIGNING_CEREMONY = re.compile(r"[^，,。；;]{0,60}?(?:签字|签约|签署)仪
 # a meeting named by its kind alone: `主持峰会`, `出席了会议`, `出席本次峰会`
 BARE_MEETING = re.compile(r"了?(?:本次|此次|该|这次)?(?:峰会|会议|大会|高峰论坛)(?![室堂厅场中心])")
 CHAIRED = re.compile(r"(?<!共同|联合)(主持)了?[^，,。；;]{0,20}?(?:峰会|会议|大会|开幕式)[，,]\s*$")
-SAID_BEFORE = re.compile(r"(?:表示|说|指出|称)[，,：:]")  # `范秋姮表示，…`: what follows is said
 SHIPS = re.compile(r"舰艇?编队|舰队|[^\W\d]{0,4}舰(?![长员])|护航编队")
 MADE_BY_BOTH = re.compile(r"(?:双方|两国[^，,。；;的]{0,4}?)(?:共同)?(?:发表|签署|通过)的\s*$")
 GONE_TO_VISIT = re.compile(r"(?:赴|前往)((?:(?!出席|参加|并|举行|会见|同|与)[^，,。；;]){1,30}?)$")
@@ -289,7 +289,7 @@ class Meetings(PageState):
         if "欢迎" in before and self.text[max(cl[0], before.find("欢迎") + cl[0] - 2):].startswith(
                 WARM_GREETING):
             return []  # `热烈欢迎X访问越南`: a greeting in the talks, not another visit
-        if "欢迎" in before and SAID_BEFORE.search(text, sent[0], cl[0]):
+        if "欢迎" in before and SAID.search(text, sent[0], cl[0]):
             return []  # `范秋姮表示，越方欢迎拜登总统访越`: the visit welcomed, told as said
         if re.search(r"(期间|之际|前夕|之行|(?<![日月年天])之?前)[,，;；]?$", text[hit.end : cl[1]]):
             return []  # `访问俄罗斯期间,…`, `访问越南前，…`: the visit as a time for what follows
@@ -409,7 +409,7 @@ class Meetings(PageState):
         if FUTURE_WELCOME.search(after) and lexicon().has_action(after):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", cameo="036")
         ceremony = re.search(r"(?:仪式|典礼)[，,]?\s*$", self.text[sent[0] : hit.start])
-        said = SAID_BEFORE.search(self.text, sent[0], hit.start)
+        said = SAID.search(self.text, sent[0], hit.start)
         if said and not ceremony and "访" in after:
             # `范秋姮表示，越方欢迎拜登总统访越`: a welcome said of a visit, not the hosting of it
             return self._found(hit, sent, subj, obj, 0.7)

@@ -13,10 +13,13 @@ from communique.events.grammar import (
     DEMANDED_SANCTION,
     GENERAL_ADDRESSEE,
     GIVEN,
+    GOING,
     GONE_TO,
     HANDED_PEOPLE,
+    LEAVING_POST,
     NOMINAL_BEFORE,
     PASSIVE_AGENT,
+    SAID,
     WISHED_STATE,
     is_future,
 )
@@ -42,14 +45,11 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 COMMA = re.compile(r"[，,]")
-SAID_LEAD = re.compile(r"(?:指出|表示|说|称|强调)[，,:：]")
 MEETING_REACH = 300  # characters back to where a meeting named by its kind was named in full
 AWARDS = ("授予", "颁授")
-HANDOVERS = ("移交", "交付", "转交")
 # `姜再冬代表中国政府将疫苗移交老方`: 将 that moves the thing handed over, as 把; not `将于…移交`
 DISPOSAL_JIANG = re.compile(r"(?<!即)将(?!于|在|会|要|继续|向|对|同|与|为|把)[^，,。；]{1,8}$")
-LEAVING_POST = re.compile(r"离任|卸任|到任|届满")
-GOES_ABROAD = re.compile(r"\s*(?:于[^，,。；]{1,12}?)?(?:前往|转赴|赴)")
+GOES_ABROAD = re.compile(rf"\s*(?:于[^，,。；]{{1,12}}?)?(?:{GOING})")
 POSTED_JOINER = re.compile(r"和|及|、|与")
 MEETS_THERE = re.compile(r"会晤|会见|会谈")
 SUMMONED = re.compile(r"召见|约见")  # an envoy summoned: the protests that follow are to them
@@ -190,8 +190,8 @@ class Statements(Meetings):
                 r"[\u4e00-\u9fff]", self.text[hit.end : cl[1]]) and cl[0] > sent[0]:
             # `田中光指出，中国…利诱诺鲁，意图打压…，政府表达强烈谴责`: of the one the report
             # said acted, the subject of its first clause
-            said = SAID_LEAD.search(self.text, sent[0], cl[0])
-            lead = self.clause.within(said.end(), self._next_clause_end(said.end(), sent))[:1] if (
+            said = SAID.search(self.text, sent[0], cl[0])
+            lead = self.clause.within(said.end(), self._clause_end(said.end(), sent, opens=True))[:1] if (
                 said) else []
             actor = Side(tuple(lead)) if lead and lead[0].span[0] == said.end() else Side()
             if actor and actor.countries - subj.countries:
@@ -240,8 +240,8 @@ class Statements(Meetings):
             if subj.both:
                 return []  # both sides praising their own relations is not an event
             obj, confidence = self._counterpart(subj, hit.start), 0.6
-        handed_over = hit.trigger.word in HANDOVERS and DISPOSAL_JIANG.search(before)
-        if (is_future(before) and not handed_over or "宣布" in before or "决定" in before) and (
+        moved = handed and DISPOSAL_JIANG.search(before)  # `将疫苗移交老方`: 把, no plan
+        if (is_future(before) and not moved or "宣布" in before or "决定" in before) and (
                 hit.trigger.event in ("AID", "CONSULT")):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", mode=None, cameo="033")
         if hit.trigger.event == "CONSULT":
@@ -376,26 +376,24 @@ class Statements(Meetings):
         before = self.text[own:at].strip("，, ")
         return starts[-2] if not before and len(starts) > 1 else own
 
-    def _clause_end(self, at: int, sent: Span) -> int:
-        """Where the clause of ``sent`` holding ``at`` ends."""
-        return next((c[1] for c in self.clauses(sent) if c[0] <= at <= c[1]), sent[1])
-
-    def _next_clause_end(self, at: int, sent: Span) -> int:
-        """Where the clause of ``sent`` that ``at`` opens (or is in) ends."""
-        return next((c[1] for c in self.clauses(sent) if c[0] <= at < c[1]), sent[1])
+    def _clause_end(self, at: int, sent: Span, opens: bool = False) -> int:
+        """Where the clause of ``sent`` holding ``at`` ends; with ``opens``, where the clause
+        that ``at`` opens ends (not the one ending at it)."""
+        return next((c[1] for c in self.clauses(sent) if c[0] <= at < c[1] + (not opens)),
+                    sent[1])
 
     def _future(self, hit: TriggerHit, subj: Side, cl: Span, sent: Span) -> list[Found]:
         # the plan runs to the end of the sentence, or to the next one's (`…将前往广州，习近平
         # 将在当地与马克龙再次会面`: two plans, two holders)
         start = hit.end
         if LEAVING_POST.match(self.text, hit.end):
-            return []  # `即将离任的中国驻柬埔寨大使熊波`: who he is, no plan
+            return []  # `即将离任的…大使`: who he is, no plan (as for is_future)
         if ENDING.match(self.text, hit.end):  # `将结束对马来西亚的访问，前往柬埔寨…`: what next
             comma = COMMA.search(self.text, hit.end, sent[1])
             if not comma:
                 return []
             start = comma.end()
-            cl = (start, self._next_clause_end(start, sent))
+            cl = (start, self._clause_end(start, sent, opens=True))
             if MEETS_THERE.search(self.text, start, cl[1]):
                 return []  # `…结束访华，随后前往美国同拜登会晤`: the meeting's own plan
         nxt = NEXT_PLAN.search(self.text, start, sent[1])
