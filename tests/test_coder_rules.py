@@ -480,3 +480,18 @@ def test_a_bare_delegation_is_the_one_named_before_and_a_discussion_a_meeting() 
     visits = [r for r in recs if r["event"] == "CONSULT" and r["text"].startswith(("代表团", "此前"))]
     assert [(r["date"], sides(r)) for r in visits] == [
         ("2012-06-10", ({"VNM"}, {"CHN"})), ("2012-06-11", ({"VNM"}, {"CHN"}))]
+
+
+def test_a_compound_closed_by_a_count() -> None:
+    recs = events("中国军网\n\n“和平友谊-2018”中马泰联合演习开幕\n\n中国军网马来西亚波德申10月20日电 10月20日上午，"
+                  "“和平友谊-2018”中马泰联合演习在波德申开幕。\n\n中老缅泰四国有关部门正在筹备第一次湄公河联合巡逻执法。",
+                  published="2018-10-20")
+    assert ({"CHN", "MYS", "THA"}, set()) in [sides(r) for r in recs if "中马泰" in r["text"]]
+    assert [sides(r) for r in recs if "四国" in r["text"]] == [({"CHN", "LAO", "MMR", "THA"}, set())]
+
+
+def test_a_welcome_to_come_is_support_not_a_visit() -> None:
+    recs = events("马方欢迎中国军队\n\n新华社吉隆坡10月20日电 马方表示，欢迎中国军队来马参加联合演习。"
+                  "\n\n阮春福说，越方欢迎更多中国企业来越投资。", published="2018-10-20")
+    assert sorted((r["event"], *sides(r)[0]) for r in recs if "欢迎" in r["text"]) == [
+        ("SUPPORT", "MYS"), ("SUPPORT", "VNM")]

@@ -139,6 +139,11 @@ def test_future_date_and_military_rank():
     assert m.future and m.year == 2026
     (m,) = find_dates("阮志咏上将于7月3日下午与福明通过视频举行会谈")
     assert not m.future
+    (m,) = find_dates("演习将持续至28日")  # a day an exercise under way lasts until
+    assert m.future
+    text = "中国军网波德申10月20日电 演习将持续至28日，中马双方将在闭幕式上签署纪要。"
+    dateline = _dateline(text, "中国军网波德申10月20日电", 10, 20)
+    assert _resolve(text, "28日", dateline=dateline, published="2018-10-20").value == "2018-10-20"
 
 
 def test_restricted_range():

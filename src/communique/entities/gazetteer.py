@@ -57,7 +57,7 @@ PAIR_EXTRA = (
     "老缅 缅老 古美 美古 沙伊 伊沙"
 ).split()
 # Short forms that make trilateral compounds among themselves (韩美日, 中日韩, 越老柬).
-TRIPLE_SHORTS = "中 日 韩 美 越 老 柬 俄 朝 印 澳 菲 泰 缅 蒙".split()
+TRIPLE_SHORTS = "中 日 韩 美 越 老 柬 俄 朝 印 澳 菲 泰 缅 蒙 马".split()
 QUAD_SHORTS = "美 日 印 澳".split()  # the Quad, in any order (`日美澳印四国外长`)
 # Pairs that are ordinary words or ambiguous: never generated.
 PAIR_NEVER = set(

@@ -70,6 +70,7 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     hits = _portfolio_words(text, hits)
     hits = _split_minister_titles(text, hits)
     hits = _add_companies(text, hits)
+    hits = _counted_compounds(text, hits)
     hits = _add_unknown_names(text, hits)
     places = tuple(h for h in hits if h.kind == "place")
     pairs = tuple(h for h in hits if h.kind == "pair")
@@ -206,6 +207,36 @@ def _seat_of_government(text: str, entities: list[Entity], places: tuple[Hit, ..
 # `六国`, `上述四国`: as many countries as were just listed (not the words `五国集团`, `四国家`)
 COUNTED = re.compile(r"([四五六七八九十])国(?![家际内民务防庆会土企旗歌宝画事情集])")
 COUNTED_REACH = 200  # characters back to the list a count refers to
+
+
+# `中老缅泰四国`, `中马泰三国`: a run of short forms as long as the count after it
+COUNTED_RUN = re.compile(r"[三四五六七八]国")
+
+
+def _counted_compounds(text: str, hits: list[Hit]) -> list[Hit]:
+    """The countries of a compound of short forms that a count closes (`中老缅泰四国`), where
+    the compounds the gazetteer spells out stop at three and leave out ambiguous forms (马)."""
+    shorts = gazetteer().short_forms()
+    found: list[Hit] = []
+    for m in COUNTED_RUN.finditer(text):
+        want = "三四五六七八".index(m.group()[0]) + 3
+        codes: list[str] = []
+        p = m.start()
+        while len(codes) < want and p > 0:
+            short = next((text[p - k : p] for k in (2, 1) if text[p - k : p] in shorts), None)
+            if short is None:
+                break
+            codes.insert(0, shorts[short])
+            p -= len(short)
+        if len(set(codes)) != want or (p > 0 and text[p - 1] in shorts):
+            continue
+        word = text[p : m.start()]
+        found.append(Hit(p, m.start(), "pair", "pair:" + "-".join(codes), word, None,
+                         tuple(codes), None))
+    if not found:
+        return hits
+    kept = [h for h in hits if not any(h.start < f.end and f.start < h.end for f in found)]
+    return sorted([*kept, *found], key=lambda h: h.start)
 
 
 def _counted_countries(text: str, entities: list[Entity]) -> list[Entity]:

@@ -11,8 +11,8 @@ from communique.knowledge import read_table
 # The kinds of marker the coder reads; tests check that kb/markers.tsv gives each of them.
 MARKER_KINDS = ("negation", "history", "nominal_before", "nominal_after", "support_noun_before",
                 "clause_opener", "general_addressee", "province_ending", "meeting", "multilateral",
-                "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "travel",
-                "called_off", "handed_people", "abstract_object", "journey",
+                "call", "anaphora", "future_time", "aid_goods", "warm_greeting", "welcomed_purpose",
+                "travel", "called_off", "handed_people", "abstract_object", "journey",
                 "wished_state", "remote_act", "idiom", "commentary", "negated_intent",
                 "demanded_sanction", "general_target")
 
@@ -72,6 +72,7 @@ SAID = re.compile(r"(?:表示|说|指出|称|强调)[，,：:]")  # `范秋姮�
 RECAP = re.compile(rf"\s*(?:{'|'.join(REMARK_OPENERS)})[^。；;]*?(?:首次|第[一二三四五六七八九十\d]+次|再次|以来)")
 GIVEN = re.compile(r"(?:提供|捐赠|捐助|援助|赠送)的")  # `…B 提供的物资`: what B gave
 WARM_GREETING = words("warm_greeting")
+WELCOMED_PURPOSE = words("welcomed_purpose")
 TRAVEL = any_of("travel")
 JOURNEY = any_of("journey")
 WISHED_STATE = any_of("wished_state")

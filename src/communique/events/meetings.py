@@ -22,6 +22,7 @@ from communique.events.grammar import (
     SAID,
     SIDELINES,
     WARM_GREETING,
+    WELCOMED_PURPOSE,
     is_future,
 )
 from communique.events.lexicon import TriggerHit, lexicon
@@ -291,6 +292,8 @@ class Meetings(PageState):
             return []  # `热烈欢迎X访问越南`: a greeting in the talks, not another visit
         if "欢迎" in before and SAID.search(text, sent[0], cl[0]):
             return []  # `范秋姮表示，越方欢迎拜登总统访越`: the visit welcomed, told as said
+        if "欢迎" in before and text.startswith(WELCOMED_PURPOSE, hit.end):
+            return []  # `欢迎更多中国企业来越投资`: a welcome (SUPPORT), no visit
         if re.search(r"(期间|之际|前夕|之行|(?<![日月年天])之?前)[,，;；]?$", text[hit.end : cl[1]]):
             return []  # `访问俄罗斯期间,…`, `访问越南前，…`: the visit as a time for what follows
         if re.search(r"结束(?:对|在)?[^，,。；;]{0,12}$", before):
@@ -410,7 +413,7 @@ class Meetings(PageState):
             return self._found(hit, sent, subj, obj, 0.7, event="AGREE", cameo="036")
         ceremony = re.search(r"(?:仪式|典礼)[，,]?\s*$", self.text[sent[0] : hit.start])
         said = SAID.search(self.text, sent[0], hit.start)
-        if said and not ceremony and "访" in after:
+        if said and not ceremony and ("访" in after or COME_TO.search(after)):
             # `范秋姮表示，越方欢迎拜登总统访越`: a welcome said of a visit, not the hosting of it
             return self._found(hit, sent, subj, obj, 0.7)
         if "访" in after or COME_TO.search(after) or ceremony:
