@@ -495,3 +495,15 @@ def test_a_welcome_to_come_is_support_not_a_visit() -> None:
                   "\n\n阮春福说，越方欢迎更多中国企业来越投资。", published="2018-10-20")
     assert sorted((r["event"], *sides(r)[0]) for r in recs if "欢迎" in r["text"]) == [
         ("SUPPORT", "MYS"), ("SUPPORT", "VNM")]
+
+
+def test_a_title_with_no_name_that_meets_is_its_countrys_office() -> None:
+    recs = events("团中央会见老挝青年\n\n中国青年网北京6月5日电 团中央书记处书记在北京会见了老挝人民革命青年团中央代表团。",
+                  published="2019-06-05")
+    assert [(r["mode"], *sides(r)) for r in recs if r["event"] == "CONSULT"][-1:] == [
+        ("visit", {"LAO"}, {"CHN"})]
+    recs = events("新华社北京6月5日电 外交部副部长在北京会见了老挝外交部代表团。", published="2019-06-05")
+    assert [sides(r) for r in recs if r["event"] == "CONSULT"] == [({"LAO"}, {"CHN"})]
+    recs = events("新华社北京6月5日电 外交部副部长表示，老挝外交部代表团在北京会见了泰国代表团。",
+                  published="2019-06-05")
+    assert all("CHN" not in sides(r)[1] for r in recs)

@@ -1028,8 +1028,30 @@ def _as_written(words: str, person: Hit) -> str:
     return person.name
 
 
+# A title with no name that receives or meets (`自治区副主席会见了…`, `外交部副部长在京会见…`):
+# up to four words of its body before it, from the clause's start, and the verb soon after.
+TITLE_BODY = re.compile(r"(?:^|(?<=[，,。；;：:\s]))[\u4e00-\u9fff]{0,4}\Z")
+TITLE_MEETS = re.compile(r"(?:在[^，,。；;、]{1,8}?)?(?:[0-9０-９]{1,2}日)?(?:[上下]午|晚)?"
+                         r"(?:会见|接见|会晤|拜会|同[^，,。；;]{2,30}?举行会谈)")
+
+
+def _bare_title(text: str, title: Hit, home: str | None) -> Entity | None:
+    """A lone title that meets someone, in a report of its own country: that country's office."""
+    if home is None or not TITLE_MEETS.match(text, title.end):
+        return None
+    body = TITLE_BODY.search(text, max(0, title.start - 4), title.start)
+    if body is None or any(c in body.group() for c in "的和与同及在对向"):
+        return None
+    words = text[body.start() : title.end]
+    return Entity(words, (body.start(), title.end), "org", f"org:{words}", None, title.name,
+                  words, home, title.sector, known=False)
+
+
 def _organisations(text: str, chain: list[Hit], home: str | None) -> list[Entity]:
     """Countries, organisations and `country + institution` pairs of a chain without a person."""
+    if len(chain) == 1 and chain[0].kind == "role":
+        titled = _bare_title(text, chain[0], home)
+        return [titled] if titled else []
     out: list[Entity] = []
     i = 0
     while i < len(chain):
