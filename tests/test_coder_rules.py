@@ -507,3 +507,13 @@ def test_a_title_with_no_name_that_meets_is_its_countrys_office() -> None:
     recs = events("新华社北京6月5日电 外交部副部长表示，老挝外交部代表团在北京会见了泰国代表团。",
                   published="2019-06-05")
     assert all("CHN" not in sides(r)[1] for r in recs)
+
+
+def test_arriving_in_a_city_named_by_one_character_or_visiting_a_city_is_a_visit() -> None:
+    recs = events("阮明哲抵沪\n\n解放日报4月30日讯 越南国家主席阮明哲一行于4月29日抵沪。", published="2010-04-30")
+    assert [(r["mode"], r["date"], *sides(r)) for r in recs if r["event"] == "CONSULT"] == [
+        ("visit", "2010-04-29", {"VNM"}, {"CHN"})]
+    recs = events("李显龙访问广西\n\n新华社南宁4月30日电 新加坡总理李显龙29日对广西进行访问。", published="2010-04-30")
+    assert [sides(r) for r in recs if r["event"] == "CONSULT"] == [({"SGP"}, {"CHN"})]
+    recs = events("沪深股市上涨\n\n新华社上海4月30日电 沪深股市29日上涨，越南国家主席阮明哲表示满意。", published="2010-04-30")
+    assert not [r for r in recs if r["event"] == "CONSULT"]

@@ -132,9 +132,9 @@ _DATELINES = [
         rf"(?:{_DAY_MAYBE_MONTH})?"
         r"[^）)】\]]{0,12}?(?:电|讯|报导|报道)?[）)】\]]"
     ),
-    re.compile(  # 俄罗斯卫星通讯社河内7月6日电, 广西新闻网南宁9月11日讯: any outlet's dated 电 or 讯
+    re.compile(  # 俄罗斯卫星通讯社河内7月6日电, 解放日报4月30日讯: any outlet's dated 电 or 讯
         r"(?P<agency>[\u4e00-\u9fff]{1,10}?(?:通讯社|通信社|新闻社|社|网|报|电视台|电台|之声))"
-        rf"(?P<place>[\u4e00-\u9fff]{{1,8}}?)\s*{_DATE}\s*(?:电(?![话贺邮视文报])|讯){_BY}"
+        rf"(?:(?P<place>[\u4e00-\u9fff]{{1,8}}?)\s*)?{_DATE}\s*(?:电(?![话贺邮视文报])|讯){_BY}"
     ),
     re.compile(  # （朝中社平壤6月21日电）: the same in brackets
         r"[（(【\[](?P<agency>[\u4e00-\u9fff]{1,10}?(?:通讯社|通信社|新闻社|社))"

@@ -185,6 +185,7 @@ class Gazetteer:
         self.translit_chars: frozenset[str] = frozenset(_kb_lines("translit_chars.txt"))
         self._name_edge = (self.surnames | self.translit_chars) - NAME_GLUE
         self._shorts: dict[str, str] = {}
+        self._city_shorts: dict[str, str | None] = {}
         self._load()
         # Characters of the foreign names the knowledge base holds also write unknown ones.
         self.translit_chars |= {c for n in self._person_alias if "·" in n or "-" in n
@@ -272,6 +273,9 @@ class Gazetteer:
         for row in read_table("places"):
             name, c = row["name"], row["country"]
             assert name
+            if row["kind"] == "short":
+                self._city_shorts[name] = c
+                continue
             self._add(name, Hit(0, 0, "place", f"place:{name}", name, c, (c,) if c else (),
                                 None, role=row["kind"]),
                       _PLACE if name in PLACE_BAD_PREV else _NONE)
@@ -441,6 +445,10 @@ class Gazetteer:
     def short_forms(self) -> dict[str, str]:
         """Short forms used in compounds -> ISO3 (越 -> VNM, 华 -> CHN)."""
         return dict(self._shorts)
+
+    def city_shorts(self) -> dict[str, str | None]:
+        """A city's one-character name -> its country (沪 -> CHN), as in `抵沪`, `来邕`."""
+        return dict(self._city_shorts)
 
     def institution_kind(self, name: str) -> str | None:
         found = self._institutions.get(name)

@@ -307,6 +307,8 @@ class Meetings(PageState):
             or GONE_TO_VISIT.search(before))  # `随后前往印度尼西亚和新加坡访问`
         host = short or (Side(tuple(self.clause.within(cl[0] + m.start(1), cl[0] + m.end(1))))
                          if m else Side())
+        if m and not host:  # `对上海进行访问`: the country of the city visited
+            host = self._country_in(cl[0] + m.start(1), cl[0] + m.end(1))
         staying = None if m or short else re.search(r"在([^，,。；;在]{1,12}?)(?:进行)?$", before)
         if staying:  # `王毅于1月26日至29日在泰国访问`
             host = self._country_in(cl[0] + staying.start(1), cl[0] + staying.end(1))
@@ -334,9 +336,9 @@ class Meetings(PageState):
 
     def _short_host(self, hit: TriggerHit) -> Side:
         word = hit.trigger.word
-        if len(word) != 2 or word[0] not in "访来":
+        if len(word) != 2 or word[0] not in "访来抵":
             return Side()
-        iso = gazetteer().short_forms().get(word[1])
+        iso = gazetteer().short_forms().get(word[1]) or gazetteer().city_shorts().get(word[1])
         at = (hit.start + 1, hit.end)
         return Side((Entity.of_country(word[1], at, iso),), span=at) if iso else Side()
 
