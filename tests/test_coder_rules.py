@@ -517,3 +517,15 @@ def test_arriving_in_a_city_named_by_one_character_or_visiting_a_city_is_a_visit
     assert [sides(r) for r in recs if r["event"] == "CONSULT"] == [({"SGP"}, {"CHN"})]
     recs = events("沪深股市上涨\n\n新华社上海4月30日电 沪深股市29日上涨，越南国家主席阮明哲表示满意。", published="2010-04-30")
     assert not [r for r in recs if r["event"] == "CONSULT"]
+
+
+def test_a_consensus_of_so_many_points_reached_and_a_national_agencys_head() -> None:
+    recs = events("中日达成四点原则共识\n\n新华社北京11月7日电 国务委员杨洁篪7日在北京同日本国家安全保障局长谷内正太郎举行会谈，"
+                  "双方就处理和改善中日关系达成四点原则共识。双方同意落实两国领导人达成的重要共识。", published="2014-11-07")
+    body = [r for r in recs if r["event"] == "AGREE" and "四点" in r["text"] and "杨洁篪" in r["text"]]
+    assert [sides(r)[0] for r in body] == [{"CHN", "JPN"}]
+    assert {e["name"]: e["country"] for e in body[0]["actor"]} == {"杨洁篪": "CHN", "谷内正太郎": "JPN"}
+    from communique.events.lexicon import lexicon
+
+    found = [h.trigger.word for h in lexicon().find("双方达成五点共识。落实达成的五点共识")]
+    assert found.count("达成…点…共识") == 1

@@ -908,7 +908,9 @@ def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
             joins = gap in CHAIN_GLUE or _glued(gap, last.kind, h.kind) or (
                 h.kind == "role" and ONE_PORTFOLIO.fullmatch(gap) is not None
                 and (h.name in MINISTERS and last.kind == "country"  # `柬埔寨商业大臣班索萨`
-                     or h.name in COMMISSIONERS and last.kind == "igo"))  # `欧盟贸易委员`
+                     or h.name in COMMISSIONERS and last.kind == "igo")) or (  # `欧盟贸易委员`
+                h.kind == "role" and last.kind == "country"  # `日本国家安全保障局长`
+                and AGENCY.fullmatch(gap + h.name[:1]) is not None)
             if not joins or (last.kind == "person" and h.kind not in ("role", "rank", "honorific")):
                 flush()
         chain.append(h)

@@ -12,6 +12,9 @@ from communique.events import grammar
 from communique.knowledge import read_table, split_list
 
 ABSTRACT_END = re.compile(r"[，,。；;、：:]")
+# `达成…点…共识`: a trigger in parts, with a few words of one clause between them (not 的)
+GAP = "…"
+GAP_WORDS = r"[^，,。；;、：:！？!?\s“”\"的]{0,8}?"
 ACTOR_NOUN = frozenset("链商者方")  # `供应链`, `支持者`: the thing or the one, not the act
 
 
@@ -38,9 +41,16 @@ class Lexicon:
             Trigger(r["trigger"], r["event"], r["mode"], r["medium"], r["cameo"], r["frame"])
             for r in read_table("triggers")
         ]
+        plain = [t for t in self.triggers if GAP not in t.word]
         self._matcher = ahocorasick_rs.AhoCorasick(
-            [t.word for t in self.triggers], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+            [t.word for t in plain], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
+        self._plain = plain
+        gapped = [t for t in self.triggers if GAP in t.word]
+        self._gapped = re.compile("|".join(
+            f"(?P<g{i}>{GAP_WORDS.join(map(re.escape, t.word.split(GAP)))})"
+            for i, t in enumerate(gapped))) if gapped else None
+        self._gapped_triggers = gapped
         self.future_actions = {r["action"]: r["cameo"] for r in read_table("future_actions")}
         self._actions = ahocorasick_rs.AhoCorasick(list(self.future_actions))
         self._action_codes = list(self.future_actions.values())
@@ -58,10 +68,18 @@ class Lexicon:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[TriggerHit]:
         end = len(text) if end is None else end
-        return [
-            TriggerHit(start + s, start + e, self.triggers[i])
+        hits = [
+            TriggerHit(start + s, start + e, self._plain[i])
             for i, s, e in self._matcher.find_matches_as_indexes(text[start:end])
         ]
+        if self._gapped is None:
+            return hits
+        spans = [TriggerHit(m.start(), m.end(), self._gapped_triggers[int(m.lastgroup[1:])])
+                 for m in self._gapped.finditer(text, start, end) if m.lastgroup]
+        if not spans:
+            return hits
+        kept = [h for h in hits if not any(h.start < g.end and g.start < h.end for g in spans)]
+        return sorted([*kept, *spans], key=lambda h: h.start)
 
     def has_action(self, text: str) -> str | None:
         """The CAMEO code of the first concrete action in ``text``, if any: not one whose
