@@ -529,3 +529,11 @@ def test_a_consensus_of_so_many_points_reached_and_a_national_agencys_head() -> 
 
     found = [h.trigger.word for h in lexicon().find("双方达成五点共识。落实达成的五点共识")]
     assert found.count("达成…点…共识") == 1
+
+
+def test_what_an_agreement_provides_is_no_new_plan_and_a_visa_waiver_is_one() -> None:
+    recs = events("中泰签署互免签证协定\n\n（曼谷讯）王毅周日（28日）在曼谷与泰国副总理兼外长班比举行会谈。会谈后，双方签署互免签证协定。"
+                  "根据协定，中泰两国将于今年3月1日起正式互免签证。", published="2024-01-29")
+    assert not [r for r in recs if r["event"] == "AGREE" and "根据协定" in r["text"]]
+    recs = events("李强会见新西兰总理\n\n新华社惠灵顿6月13日电 李强表示，中方将把新西兰纳入单方面免签国家范围。", published="2024-06-13")
+    assert [sides(r) for r in recs if r["event"] == "AGREE"] == [({"CHN"}, {"NZL"})]
