@@ -372,6 +372,12 @@ def test_an_unknown_official_listed_after_one_of_a_country_is_of_that_country():
     # 与 joins the two sides of a meeting, not one list: the outlet's own official
     found = recognise("日本外相上川阳子与外长罗德里格斯举行会谈。", home="CHN").entities
     assert [(e.name, e.country) for e in found if e.kind == "person"][1] == ("罗德里格斯", "CHN")
+    # one the page has named with his own country before keeps it
+    text = ("公安部部长苏林同柬埔寨王国副首相兼内政大臣韶肯大将举行会谈。"
+            "会谈结束后，苏林部长和韶肯副首相签署了合作计划。")
+    found = recognise(text, home="VNM").entities
+    assert [(e.name, e.country) for e in found if e.kind == "person"] == [
+        ("苏林", "VNM"), ("韶肯", "KHM"), ("苏林", "VNM"), ("韶肯", "KHM")]
 
 
 def test_a_party_inside_a_quoted_name_of_something_else_is_part_of_that_name():

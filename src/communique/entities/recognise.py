@@ -346,11 +346,14 @@ LIST_GAPS = (*LIST_JOINERS, "与", "，", ",")  # between the countries of a lis
 def _listed_after(text: str, entities: list[Entity]) -> list[Entity]:
     """`日本外相上川阳子和防卫大臣木原稔`, `菲律宾外长马纳罗、国防部长特奥多罗`: an official the
     knowledge does not know, given a title but no country, listed right after one whose country
-    the page gives, is of that country (not of the outlet's, which ``_at_home`` would give)."""
+    the page gives, is of that country (not of the outlet's, which ``_at_home`` would give), unless
+    another mention of him gives his own."""
     out: list[Entity] = []
+    placed = {e.id for e in entities if e.kind == "person" and e.country}  # `柬埔寨…韶肯` before
     for e in entities:
         prev = out[-1] if out else None
         if (e.kind == "person" and e.country is None and not e.known and e.text != e.name
+                and e.id not in placed
                 and prev is not None and prev.kind == "person" and prev.country
                 and text[prev.span[1] : e.span[0]] in LIST_JOINERS):
             e = replace(e, country=prev.country)
@@ -910,7 +913,9 @@ def _chains(text: str, hits: list[Hit], home: str | None) -> list[Entity]:
                 and (h.name in MINISTERS and last.kind == "country"  # `柬埔寨商业大臣班索萨`
                      or h.name in COMMISSIONERS and last.kind == "igo")) or (  # `欧盟贸易委员`
                 h.kind == "role" and last.kind == "country"  # `日本国家安全保障局长`
-                and AGENCY.fullmatch(gap + h.name[:1]) is not None)
+                and AGENCY.fullmatch(gap + h.name[:1]) is not None) or (
+                h.kind == "role" and last.kind == "role" and h.name in MINISTERS  # `副首相兼内政大臣`
+                and gap[:1] == "兼" and ONE_PORTFOLIO.fullmatch(gap[1:]) is not None)
             if not joins or (last.kind == "person" and h.kind not in ("role", "rank", "honorific")):
                 flush()
         chain.append(h)
