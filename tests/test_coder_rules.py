@@ -537,3 +537,11 @@ def test_what_an_agreement_provides_is_no_new_plan_and_a_visa_waiver_is_one() ->
     assert not [r for r in recs if r["event"] == "AGREE" and "根据协定" in r["text"]]
     recs = events("李强会见新西兰总理\n\n新华社惠灵顿6月13日电 李强表示，中方将把新西兰纳入单方面免签国家范围。", published="2024-06-13")
     assert [sides(r) for r in recs if r["event"] == "AGREE"] == [({"CHN"}, {"NZL"})]
+
+
+def test_a_provincial_papers_governor_meets_a_foreign_regions_governor() -> None:
+    recs = events("黑龙江日报\n\n陆昊会见俄罗斯阿穆尔州州长\n\n本报讯（记者）7月1日，省长陆昊在哈尔滨会见了俄罗斯阿穆尔州州长"
+                  "奥列格·科热米亚科一行。\n\n双方一致同意，加快推进公路大桥项目的各项前期工作。", published="2014-07-02")
+    agreed = [r for r in recs if r["event"] == "AGREE"]
+    assert [sides(r)[0] for r in agreed] == [{"CHN", "RUS"}]
+    assert {e["name"] for e in agreed[0]["actor"]} == {"陆昊", "奥列格·科热米亚科"}

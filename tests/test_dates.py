@@ -510,6 +510,11 @@ def test_a_numbered_francophonie_summit_gives_its_year():
     assert [c.year for c in clues] == [2024]
 
 
+def test_the_first_of_a_series_and_a_number_written_before_its_series_give_their_year():
+    assert [c.year for c in year_clues("巴特尔会见了前来出席首届中国—蒙古国博览会的呼日勒苏赫。")] == [2015]
+    assert [c.year for c in year_clues("十三届全国人大一次会议在北京开幕。")] == [2018]
+
+
 def test_a_ceremony_before_the_talks_is_on_the_talks_day_a_delegations_other_calls_are_not():
     text = ("越南之声\n\n当地时间11月22日上午，苏林同马来西亚总理安瓦尔举行会谈。\n"
             "苏林一行于11月21日下午抵达吉隆坡。会谈前，两国领导人共同见证了多项合作文件的签署。"

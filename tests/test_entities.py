@@ -576,3 +576,8 @@ def test_a_lao_name_said_by_its_first_part_is_the_person_named_in_full_before():
 def test_a_russian_name_that_starts_like_a_chinese_one_ends_in_fu():
     name = unknown("苏哈诺夫")
     assert person("俄罗斯海军副总司令苏哈诺夫中将出席开幕式。", name).text == "俄罗斯海军副总司令苏哈诺夫中将"
+
+
+def test_a_name_does_not_take_the_first_letters_of_the_word_after_it():
+    assert person("法国总理让-马克·艾罗热烈欢迎来宾。", "让-马克·艾罗").text == "法国总理让-马克·艾罗"
+    assert person("俄罗斯阿穆尔州州长奥列格·科热米亚科一行。", "奥列格·科热米亚科").country == "RUS"

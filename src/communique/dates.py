@@ -417,7 +417,7 @@ def _congresses() -> tuple[re.Pattern[str], dict[str, _Series]]:
         )
         for al in split_list(row["aliases"]):  # extra literal forms: `{n}` not needed
             patterns.setdefault(name, []).append(al.replace(row["number"] or "", "{n}", 1))
-    num = r"[0-9０-９]{1,3}|[一二三四五六七八九十百]{1,4}"
+    num = r"[0-9０-９]{1,3}|[一二三四五六七八九十百]{1,4}|首"  # `首届`: the first
     alts, groups = [], {}
     for i, (name, pats) in enumerate(patterns.items()):
         for j, p in enumerate(pats):
@@ -425,7 +425,10 @@ def _congresses() -> tuple[re.Pattern[str], dict[str, _Series]]:
             body = re.escape(p).replace(r"\{n\}", f"(?P<n{g}>{num})").replace("\\{n\\}", "")
             alts.append(f"(?P<{g}>{body})")
             groups[g] = series[name]
-    first = "".join(sorted({re.escape(p[0]) for pats in patterns.values() for p in pats}))
+    starts = {p[0] for pats in patterns.values() for p in pats}
+    if "{" in starts:  # a pattern that opens with its number (`{n}届中蒙博览会`)
+        starts = (starts - {"{"}) | set("0123456789０１２３４５６７８９一二三四五六七八九十百首")
+    first = "".join(sorted(re.escape(c) for c in starts))
     return re.compile(f"(?=[{first}])(?:" + "|".join(alts) + ")"), groups
 
 
@@ -452,7 +455,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n：:]")
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
 _ANNIV_TARGET = re.compile(r"(?:迈向|迈进|走向|面向|直至|直到|到|至)[^，,。；;]{0,20}$")
 _CONGRESS_CORE = re.compile(
-    r"(?=[0-9０-９一二三四五六七八九十百])(?:[0-9０-９]{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:次全国代表大会|次代表大会|大|届|次[^，,。]{0,12}?(?:会议|峰会|会晤))"
+    r"(?=[0-9０-９一二三四五六七八九十百首])(?:[0-9０-９]{1,3}|[一二三四五六七八九十百]{1,4}|首)\s*(?:次全国代表大会|次代表大会|大|届|次[^，,。]{0,12}?(?:会议|峰会|会晤))"
 )
 _AFTER_SINCE = re.compile(r"\s*(?:召开)?(?:以来|之后|后)")
 _AFTER_WEAK = re.compile(r"\s*(?:的)?\s*(?:决议|精神|路线|方针|主张|文件|提出|确定|确立|以后)")
@@ -603,7 +606,7 @@ def _congress_clues(text: str) -> list[YearClue]:
             series = groups.get(g)
             if series is None:
                 continue
-            n = cn_to_int(m[f"n{g}"] or "")
+            n = 1 if m[f"n{g}"] == "首" else cn_to_int(m[f"n{g}"] or "")
             if n is None or n not in series.numbers:
                 continue
             seen_end = m.end()

@@ -562,6 +562,10 @@ def _spokesperson_says(f: Found) -> bool:
 STATE_SECTORS = ("GOV", "DIP", "MIL", "LEG")
 
 
+LOCAL_OUTLET = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,8}?)(?:日报|晚报|早报|商报|新闻网|在线|广播电视台"
+                          r"|电视台|网)")
+
+
 def _home_country(page: Page, raw: RawPage) -> str | None:
     """The outlet's country: from the dateline's agency, else an agency named on the page."""
     agencies = lexicon().agencies
@@ -586,6 +590,9 @@ def _home_country(page: Page, raw: RawPage) -> str | None:
         return found
     if page.dateline and page.dateline.place in _places():  # `（布城16日讯）`: the paper's city
         return _places()[page.dateline.place][1]
+    local = LOCAL_OUTLET.match(masthead)  # `黑龙江日报`, `南宁晚报`: a paper of a region or city
+    if local and local["place"] in _places():
+        return _places()[local["place"]][1]
     # a ministry's own page (`外交部发言人华春莹主持例行记者会`): its spokesperson's country
     for m in SPOKESPERSON.finditer(source[:2_000]):
         person = gazetteer().leading(source[m.end() : m.end() + 12], "person")

@@ -32,7 +32,7 @@ BEFORE_TITLE_STOP = NAME_STOP - set("再")
 NAME_FOLLOWERS = ("通电话", "通话", "举行", "会谈", "会晤", "会见", "表示", "指出", "代表", "签署", "出席",
                   "宣布", "访问", "致电", "致信", "致函", "声称", "采取", "提出", "提供", "发表", "发出",
                   "呼吁", "前往", "抵达", "希望", "重申", "认为", "批评", "谴责", "专程", "亲自", "率团",
-                  "约见", "召见", "接见", "拜会", "看望")
+                  "约见", "召见", "接见", "拜会", "看望", "热烈")
 # A day or time right after a name ends it (`拿督斯里希山慕丁周四（1日）在…`, `迪沙万3日…`).
 TIME_AFTER_NAME = re.compile(r"[本上下]?周[一二三四五六日天]|星期|礼拜|[0-9０-９]|[今昨前明当同次]天|[今昨当]日|[上下中]午|早上|晚上|日前|近日")
 JAPANESE_NAME_ENDS = set("郎朗卫夫")  # the third character of a given name (`福志郎`, `由纪夫`)
@@ -659,9 +659,7 @@ def _dotted_parts_end(text: str, e: int, free: Callable[[int], bool]) -> int:
         part = e
         while e - part < 6 and free(e) and (text[e] in translit or e == part):
             e += 1
-        if e - part > 2 and (text.startswith(NAME_FOLLOWERS, e - 1)
-                             or TIME_AFTER_NAME.match(text, e - 1)):
-            e -= 1  # `托德·斯坦因采取`, `克林顿周三`: a verb's or a day's first letter
+        e -= _follower_cut(text, part, e)  # `托德·斯坦因采取`, `克林顿周三`, `艾罗热烈欢迎`
         if text[e : e + 1] in SEPARATORS and free(e + 1):
             e += 1  # the next part of a longer name: 米格尔·迪亚斯·卡内尔
             continue
@@ -695,10 +693,19 @@ def _trim_translit(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1] in SEPARATORS + " ":
         end -= 1
     last = max(text.rfind(c, start, end) for c in SEPARATORS)
-    if last >= 0 and end - last > 3 and (text.startswith(NAME_FOLLOWERS, end - 1)
-                                         or TIME_AFTER_NAME.match(text, end - 1)):
-        end -= 1  # `沙伦赛·贡玛西通电话`, `克林顿周三`: a verb's or a day's first letter
+    if last >= 0:
+        end -= _follower_cut(text, last + 1, end)  # `沙伦赛·贡玛西通电话`, `克林顿周三`
     return start, end
+
+
+def _follower_cut(text: str, part: int, end: int) -> int:
+    """How many letters at the end of a name's last part (``text[part:end]``) begin the verb or
+    day after it (`斯坦因采取`, `艾罗热烈欢迎`): at most two, leaving two to the part."""
+    for k in (2, 1):
+        if end - part - k >= 2 and (text.startswith(NAME_FOLLOWERS, end - k)
+                                    or TIME_AFTER_NAME.match(text, end - k)):
+            return k
+    return 0
 
 
 def _name_after_title(text: str, p: int, starts: dict[int, Hit]) -> Hit | None:
@@ -879,6 +886,8 @@ def _lac_tags(window: str) -> tuple[tuple[str, str, int], ...]:
 BODY_NAME = re.compile(r"[^\W\d_和与及的在、]{1,6}")
 PORTFOLIO = re.compile(r"[\u4e00-\u9fff]{1,8}(?:问题|事务)")  # `中国政府中东问题特使`
 # `马来西亚投资、贸易及工业部长`, `劳动、荣军与社会部长`: a minister of several portfolios
+REGION = re.compile(r"[^\W\d的在与和同向对将已会是及并为等-]{1,8}?"
+                    r"(?:州|省|县|边疆区|自治区|自治共和国|共和国|大区|地区|都|道|府)")
 AGENCY = re.compile(r"[^\W\d的在与和同向对将已会是及并为等-]{2,10}(?:局|署|厅|委员会|办公室)")
 PORTFOLIOS = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[、和及与][\u4e00-\u9fff]{1,6}){1,3}部?")
 # `柬埔寨商业大臣`: one portfolio of two letters, no function letter among them
@@ -937,6 +946,8 @@ def _glued(gap: str, before: str, after: str) -> bool:
         return True  # `中国政府中东问题特使`
     if after == "role" and before == "country" and AGENCY.fullmatch(gap):
         return True  # `日本` + `国家安全保障局` + `局长`
+    if after == "role" and before == "country" and REGION.fullmatch(gap):
+        return True  # `俄罗斯` + `阿穆尔州` + `州长`: a region the knowledge does not name
     if after == "institution" and before == "role" and gap[:1] == "、":
         # `朝鲜劳动党总书记、国防委员会委员长金正日`: a second title, its body named short
         return BODY_NAME.fullmatch(gap[1:]) is not None
