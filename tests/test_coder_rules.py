@@ -545,3 +545,12 @@ def test_a_provincial_papers_governor_meets_a_foreign_regions_governor() -> None
     agreed = [r for r in recs if r["event"] == "AGREE"]
     assert [sides(r)[0] for r in agreed] == [{"CHN", "RUS"}]
     assert {e["name"] for e in agreed[0]["actor"]} == {"陆昊", "奥列格·科热米亚科"}
+
+
+def test_recalling_an_envoy_named_with_his_sender_or_posted_by_short_form() -> None:
+    recs = events("朝日新闻中文网\n\n日本召回驻韩大使\n\n2012年08月11日 11:20\n\n日本政府当天决定召回日本驻韩国大使武藤正敏。"
+                  "外务大臣玄叶光一郎10日晚召见韩国驻日本大使申珏秀，提出强烈抗议。", published="2012-08-11")
+    recalled = [sides(r) for r in recs if r["event"] == "SANCTION"]
+    assert recalled and all(s == ({"JPN"}, {"KOR"}) for s in recalled) and len(recalled) == 2
+    summoned = [r for r in recs if r["event"] == "ACCUSE" and "召见" in r["text"]]
+    assert [e["country"] for e in summoned[0]["actor"]] == ["JPN"]

@@ -22,7 +22,7 @@ from communique.events.grammar import (
     SIDELINES,
     TITLE_GAP,
 )
-from communique.events.lexicon import Trigger, TriggerHit, lexicon
+from communique.events.lexicon import GAP, Trigger, TriggerHit, lexicon
 from communique.events.sides import Clause, Side
 from communique.model import Entity, Span
 from communique.text import clause_spans, sentence_spans
@@ -378,8 +378,10 @@ def _free_triggers(hits: list[TriggerHit], rec: Recognised, skip: tuple[Span, ..
         i = bisect.bisect_right(starts, t.start) - 1
         if i >= 0 and taken[i][1] > t.start:
             continue
+        # a trigger in parts (`召回…驻`) is free where its first part is: a name may hold the rest
+        end = t.start + t.trigger.word.index(GAP) if GAP in t.trigger.word else t.end
         j = bisect.bisect_left(starts, t.start)
-        if j < len(taken) and taken[j][0] < t.end < taken[j][1]:
+        if j < len(taken) and taken[j][0] < end < taken[j][1]:
             continue  # a name running out of the trigger; one inside it (`干涉中国内政`) is its own
         out.append(t)
     return out

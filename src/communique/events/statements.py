@@ -44,6 +44,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 # A plan to go somewhere (`将访华`, `将出席…峰会`): guests of several countries go each on their own
 JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
+ENVOY_AFTER = re.compile(r"大使|使节|使馆|总领事|领事|外交官")  # `驻韩` + `大使`: a post
 # `根据协定，中泰两国将于3月1日起互免签证`: what an agreement told before provides, no new plan
 AGREED_TERMS = re.compile(r"(?:根据|按照|依据|依照)(?:该|这一|上述|此|两国)?(?:协定|协议|条约|备忘录)[，,]")
 COMMA = re.compile(r"[，,]")
@@ -255,6 +256,9 @@ class Statements(Meetings):
     def _posted_to(self, at: int) -> Side:
         """The countries named right at ``at`` (after `驻`), as parties."""
         found: list[Entity] = []
+        short = gazetteer().short_forms().get(self.text[at : at + 1])
+        if short and ENVOY_AFTER.match(self.text, at + 1):  # `召回驻韩大使`
+            return Side((Entity.of_country(self.text[at], (at, at + 1), short),))
         while (hit := gazetteer().leading(self.text[at : at + 12], "country")) and hit.country:
             found.append(Entity.of_country(self.text[at : at + hit.end], (at, at + hit.end),
                                            hit.country))
