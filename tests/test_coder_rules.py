@@ -554,3 +554,9 @@ def test_recalling_an_envoy_named_with_his_sender_or_posted_by_short_form() -> N
     assert recalled and all(s == ({"JPN"}, {"KOR"}) for s in recalled) and len(recalled) == 2
     summoned = [r for r in recs if r["event"] == "ACCUSE" and "召见" in r["text"]]
     assert [e["country"] for e in summoned[0]["actor"]] == ["JPN"]
+
+
+def test_concern_expressed_as_ones_sides() -> None:
+    recs = events("澳外长访华\n\n（SBS中文）12月21日，王毅在北京同澳大利亚外长黄英贤举行会谈。"
+                  "黄英贤还就新疆、西藏和香港的人权问题表达了澳方的关切。", published="2022-12-21")
+    assert [sides(r) for r in recs if r["event"] == "ACCUSE"] == [({"AUS"}, {"CHN"})]

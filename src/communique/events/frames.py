@@ -43,8 +43,8 @@ DOCUMENT_AFTER = re.compile(r"[^，,。；;]{0,40}?的[^，,。；;]{0,6}?(?:声
 ATTENDED_BEFORE = re.compile(r"(?:出席|参加|列席)了?[^，,。；;了的并]{2,30}$")
 CONDITION = re.compile(r"\s*(?:如果|如若|倘若|假如|若是|若|一旦)")
 # `根据协定，两国军队可…`, `条约规定…另一方…提供军事援助`: what a text provides, no act
-DOCUMENT_SOURCE = re.compile(r"\s*(?:根据|按照|依据)[^，,。；;]{0,14}?(?:协定|协议|条约)[，,]"
-                             r"[^，,。；;]{0,20}?(?:可以|可|应当|应|必须|须)")
+DOCUMENT_SOURCE = re.compile(r"\s*(?:根据|按照|依据|依照)[^，,。；;]{0,14}?(?:协定|协议|条约|备忘录)[，,]"
+                             r"[^，,。；;]{0,20}?(?=可以|可|应当|应|必须|须|将)")  # `…两国将于3月1日起互免签证`
 DOCUMENT_PROVIDES = re.compile(r"(?:协定|协议|条约|宪章|声明|公报)(?:明确)?规定")
 # `关切越渔船遭中国海警船撞沉`: the act one is concerned about, named right after the word
 CONCERN_BEFORE = re.compile(r"(?:关切|关注)[^，,。；;\s]{0,30}$")

@@ -45,8 +45,6 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 JOURNEY_PLAN = re.compile(r"访")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 ENVOY_AFTER = re.compile(r"大使|使节|使馆|总领事|领事|外交官")  # `驻韩` + `大使`: a post
-# `根据协定，中泰两国将于3月1日起互免签证`: what an agreement told before provides, no new plan
-AGREED_TERMS = re.compile(r"(?:根据|按照|依据|依照)(?:该|这一|上述|此|两国)?(?:协定|协议|条约|备忘录)[，,]")
 COMMA = re.compile(r"[，,]")
 MEETING_REACH = 300  # characters back to where a meeting named by its kind was named in full
 AWARDS = ("授予", "颁授")
@@ -392,7 +390,7 @@ class Statements(Meetings):
         # the plan runs to the end of the sentence, or to the next one's (`…将前往广州，习近平
         # 将在当地与马克龙再次会面`: two plans, two holders)
         start = hit.end
-        if LEAVING_POST.match(self.text, hit.end) or AGREED_TERMS.search(self.text, sent[0], hit.start):
+        if LEAVING_POST.match(self.text, hit.end):
             return []  # `即将离任的…大使`: who he is, no plan (as for is_future)
         if ENDING.match(self.text, hit.end):  # `将结束对马来西亚的访问，前往柬埔寨…`: what next
             comma = COMMA.search(self.text, hit.end, sent[1])
