@@ -560,3 +560,11 @@ def test_concern_expressed_as_ones_sides() -> None:
     recs = events("澳外长访华\n\n（SBS中文）12月21日，王毅在北京同澳大利亚外长黄英贤举行会谈。"
                   "黄英贤还就新疆、西藏和香港的人权问题表达了澳方的关切。", published="2022-12-21")
     assert [sides(r) for r in recs if r["event"] == "ACCUSE"] == [({"AUS"}, {"CHN"})]
+
+
+def test_a_dialogue_named_x_and_y_is_held_and_a_latin_outlets_credit_is_no_party() -> None:
+    recs = events("会谈\n\n（SBS中文）黄英贤周三（12月21日）在北京与王毅举行第六轮中澳外交与战略对话。", published="2022-12-21")
+    assert [(r["date"], *sides(r)) for r in recs if r["event"] == "CONSULT"] == [
+        ("2022-12-21", {"AUS"}, {"CHN"})]
+    recs = events("声明\n\n新华社北京3月5日电 中方无视国际社会的强烈质疑和反对，继续推进该项目。", published="2022-03-05")
+    assert not [r for r in recs if r["event"] == "REJECT"]

@@ -149,9 +149,9 @@ _DATELINES = [
         rf"(?:{_DAY_MAYBE_MONTH})?\s*(?:报导|报道|电|讯)\s*[〕】\]）)]"
     ),
     re.compile(r"[（(](?P<agency>越通社)[）)]"),
-    re.compile(  # （德国之声中文网）, (法新社): an outlet's credit alone, not a party of the story
-        r"[（(](?P<agency>[\u4e00-\u9fff]{1,10}?(?:中文网|新闻网|网|通讯社|通信社|新闻社|社|电视台"
-        r"|电台|之声))[）)]"
+    re.compile(  # （德国之声中文网）, (法新社), （SBS中文）: an outlet's credit alone, no party
+        r"[（(](?P<agency>[A-Za-z\u4e00-\u9fff]{1,10}?(?:中文网|新闻网|网|通讯社|通信社|新闻社|社"
+        r"|电视台|电台|之声|(?<=[A-Za-z])\s?中文))[）)]"
     ),
     re.compile(r"据(?P<agency>越通社)(?:[\u4e00-\u9fff]{0,6}?)报道"),
 ]

@@ -40,6 +40,7 @@ MATTER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:一事|事件|表示|严重�
 ABOUT = re.compile(r"关于[^，,。；;]*$")
 DOCUMENT_AFTER = re.compile(r"[^，,。；;]{0,40}?的[^，,。；;]{0,6}?(?:声明|宣言|公报|协定|协议|备忘录|文件)")
 # `出席金砖国家领导人非正式会晤`: a meeting named as what is attended
+HELD_BEFORE = re.compile(r"(?:举行|进行|开展|召开)了?[^，,。；;]{1,12}$")
 ATTENDED_BEFORE = re.compile(r"(?:出席|参加|列席)了?[^，,。；;了的并]{2,30}$")
 CONDITION = re.compile(r"\s*(?:如果|如若|倘若|假如|若是|若|一旦)")
 # `根据协定，两国军队可…`, `条约规定…另一方…提供军事援助`: what a text provides, no act
@@ -88,7 +89,8 @@ class Frames(Statements):
         before = self.text[cl[0] : hit.start]
         if before.endswith(NEGATION) or NEGATED_INTENT.search(before):
             return []  # `不寻求通过强化同盟关系反对中国`: disowned, not done
-        if before.endswith(("和", "与", "及")) and self.text[hit.end : hit.end + 1] in "，,。；;":
+        if before.endswith(("和", "与", "及")) and self.text[hit.end : hit.end + 1] in "，,。；;" and (
+                not HELD_BEFORE.search(before)):  # not `举行中澳外交与战略对话`: its name
             return []  # `无视国际社会的强烈质疑和反对，`: a noun in a list, no act
         if before.endswith(("根据", "依据", "按照")):
             return []  # `根据联合声明，…`: the source of what follows, not an act
