@@ -219,7 +219,7 @@ def test_a_related_block_headed_related_content_is_other_stories():
     assert "访华" not in pages[0].text
     assert [p.part for p in pages[1:]] and all(p.part == "teaser" for p in pages[1:])
 
-@pytest.mark.parametrize("heading", ["编辑推荐", "热门文章", "同类新闻", "其他新闻", "阅读更多:"])
+@pytest.mark.parametrize("heading", ["编辑推荐", "热门文章", "同类新闻", "其他新闻", "阅读更多:", "本版其他文章"])
 def test_the_headings_outlets_give_other_stories_start_the_teasers(heading):
     pages = split_page(RawPage("p", text=(
         "洪森会见中国大使\n\n柬埔寨首相洪森18日在金边会见中国驻柬大使王文天。\n\n"
