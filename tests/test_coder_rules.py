@@ -568,3 +568,13 @@ def test_a_dialogue_named_x_and_y_is_held_and_a_latin_outlets_credit_is_no_party
         ("2022-12-21", {"AUS"}, {"CHN"})]
     recs = events("声明\n\n新华社北京3月5日电 中方无视国际社会的强烈质疑和反对，继续推进该项目。", published="2022-03-05")
     assert not [r for r in recs if r["event"] == "REJECT"]
+
+
+def test_signing_on_an_agreement_and_the_two_premiers_before_any_meeting_was_told() -> None:
+    recs = events("新中自由贸易协定签署\n\n【中文先驱讯】新西兰总理海伦·克拉克与中国国务院总理温家宝昨天（4月7日）在北京共同出席了"
+                  "自由贸易协定签字仪式。新西兰贸易部长菲尔·戈夫与中国商务部部长陈德铭分别代表两国政府在协定上签字。"
+                  "\n\n签字仪式前，两国总理在人民大会堂举行了会谈。", published="2008-04-08")
+    signed = [r for r in recs if r["event"] == "SUPPORT" and "签字" in r["text"] and "戈夫" in r["text"]]
+    assert [{e["name"] for e in r["actor"]} for r in signed] == [{"菲尔·戈夫", "陈德铭"}]
+    talks = [r for r in recs if r["event"] == "CONSULT" and "两国总理" in r["text"]]
+    assert [{e["name"] for e in (*r["actor"], *r["recipient"])} for r in talks] == [{"海伦·克拉克", "温家宝"}]

@@ -322,8 +322,23 @@ class PageState:
             named = self._pair_in_sentence(side) if words.startswith("双方") else ()
             if named and {e.country for e in named} != {e.country for e in told}:
                 return named  # `担任俄乌之间的调停人，并希望双方…`: the pair just named
-            return told or self._pair_countries(side) or side.entities
+            return told or self._pair_countries(side) or self._heads_named(side, words) or side.entities
         return side.entities
+
+    def _heads_named(self, side: Side, words: str) -> tuple[Entity, ...]:
+        """`两国总理` before any meeting was told (`…共同出席签字仪式。…两国总理举行了会谈`): the
+        last person with that title of each of two countries (the page's two, where it has
+        them)."""
+        title = words[2:4] if words.startswith(("两国总理", "两国总统")) else None
+        if title is None:
+            return ()
+        countries = self.frame.visitors | self.frame.hosts
+        found: dict[str, Entity] = {}
+        for e in self.clause.within(0, side.span[0] if side.span else len(self.text)):
+            if e.kind == "person" and e.country and title in (e.role or "") and (
+                    len(countries) != 2 or e.country in countries):
+                found[e.country] = e
+        return tuple(found.values()) if len(found) == 2 else ()
 
     def _two_named_last(self, side: Side) -> tuple[Entity, ...]:
         """The last two people of two countries named in `两人`'s sentence or the one before."""
