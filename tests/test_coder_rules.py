@@ -578,3 +578,9 @@ def test_signing_on_an_agreement_and_the_two_premiers_before_any_meeting_was_tol
     assert [{e["name"] for e in r["actor"]} for r in signed] == [{"菲尔·戈夫", "陈德铭"}]
     talks = [r for r in recs if r["event"] == "CONSULT" and "两国总理" in r["text"]]
     assert [{e["name"] for e in (*r["actor"], *r["recipient"])} for r in talks] == [{"海伦·克拉克", "温家宝"}]
+
+
+def test_a_joint_statement_issued_under_its_title() -> None:
+    recs = events("越美会谈\n\n越通社华盛顿7月7日——阮富仲同奥巴马举行会谈。会谈结束后,双方发表了《越美关系共同愿景声明》。",
+                  published="2015-07-08")
+    assert [sides(r) for r in recs if r["event"] == "SUPPORT" and "愿景" in r["text"]] == [({"VNM", "USA"}, set())]

@@ -14,7 +14,7 @@ from communique.knowledge import read_table, split_list
 ABSTRACT_END = re.compile(r"[，,。；;、：:]")
 # `达成…点…共识`: a trigger in parts, with a few words of one clause between them (not 的)
 GAP = "…"
-GAP_WORDS = r"[^，,。；;、：:！？!?\s“”\"的]{0,8}?"
+GAP_WORDS = r"[^，,。；;、：:！？!?\s“”\"的》]{0,20}?"
 ACTOR_NOUN = frozenset("链商者方")  # `供应链`, `支持者`: the thing or the one, not the act
 
 
