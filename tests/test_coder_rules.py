@@ -584,3 +584,17 @@ def test_a_joint_statement_issued_under_its_title() -> None:
     recs = events("越美会谈\n\n越通社华盛顿7月7日——阮富仲同奥巴马举行会谈。会谈结束后,双方发表了《越美关系共同愿景声明》。",
                   published="2015-07-08")
     assert [sides(r) for r in recs if r["event"] == "SUPPORT" and "愿景" in r["text"]] == [({"VNM", "USA"}, set())]
+
+
+def test_two_ministers_of_a_title_and_new_zealands_side_written_short() -> None:
+    recs = events("中国申请加入CPTPP\n\n中国商务新闻网讯 2021年9月16日，商务部部长王文涛向新西兰贸易与出口增长部部长奥康纳提交了"
+                  "中国正式申请加入CPTPP的书面信函。\n\n提交申请后，两国贸易部长还举行了电话会议。\n\n"
+                  "据悉，奥康纳在通话中表示，新方将尽快向其他成员方通报中方的申请。", published="2021-09-17")
+    calls = [r for r in recs if r["event"] == "CONSULT" and "两国贸易部长" in r["text"]]
+    assert [({e["name"] for e in r["actor"]}, r["mode"]) for r in calls] == [({"王文涛", "奥康纳"}, "phone")]
+    from communique.entities.recognise import recognise
+
+    found = recognise("奥康纳表示，新西兰欢迎中方申请，新方将尽快通报。").entities
+    assert [e.country for e in found if e.text == "新方"] == ["NZL"]
+    found = recognise("新加坡欢迎中方申请，新方将尽快通报。").entities
+    assert [e.country for e in found if e.text == "新方"] == ["SGP"]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from communique.entities.gazetteer import Hit, gazetteer
 from communique.entities.names import canonical_person, normalise_name
+from communique.knowledge import read_table
 from communique.model import Entity, Span
 
 SEPARATORS = "·•・‧.．･"
@@ -82,7 +83,27 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     entities = _seat_of_government(text, _not_in_names(text, _not_ships(text, entities)), places)
     entities = _sar_government(text, _not_their_residents(text, entities))
     entities = _counted_countries(text, _surname_and_title(text, entities))
-    return Recognised(tuple(entities), places, pairs, home)
+    return Recognised(tuple(_shared_shorts(entities)), places, pairs, home)
+
+
+@cache
+def _shared() -> dict[str, str]:
+    return {r["short"] or "": r["country"] or "" for r in read_table("shared_shorts")}
+
+
+def _shared_shorts(entities: list[Entity]) -> list[Entity]:
+    """`新方` on a page that names New Zealand and not Singapore: New Zealand's side."""
+    named = {e.country for e in entities if len(e.text) > 2}  # not by a short form
+    shorts = gazetteer().short_forms()
+    swap = {}
+    for short, other in _shared().items():
+        if other in named and shorts.get(short) not in named:
+            swap[shorts.get(short)] = (short, other)
+    if not swap:
+        return entities
+    return [replace(e, country=swap[e.country][1], id=f"country:{swap[e.country][1]}")
+            if e.kind == "country" and e.country in swap and e.text[:1] == swap[e.country][0]
+            and len(e.text) <= 2 else e for e in entities]
 
 
 SHORT_TITLES = ("总统", "主席", "总理", "首相", "总书记", "委员长", "议长", "外长", "部长", "大使")

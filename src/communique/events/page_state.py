@@ -27,6 +27,8 @@ from communique.events.sides import Clause, Side
 from communique.model import Entity, Span
 from communique.text import clause_spans, sentence_spans
 
+# `两国总理`, `两国贸易部长`: the two countries' holders of a title
+TWO_TITLED = re.compile(r"两国[\u4e00-\u9fff]{0,4}?(部长|外长|防长|总理|总统|议长)")
 HEADS = ("两国元首", "两国领导人", "两位领导人", "两国总统", "两国总理", "两国首脑")
 VENUE_WORDS = re.compile(r"(?:峰会|会议|论坛|大会|博览会|对话会)[^。]{0,30}?(?:开幕|闭幕|举行|召开|举办)|"
                          r"(?:开幕|举行|召开|举办)[^。]{0,20}?(?:峰会|会议|论坛|大会|博览会|对话会)|"
@@ -322,19 +324,20 @@ class PageState:
             named = self._pair_in_sentence(side) if words.startswith("双方") else ()
             if named and {e.country for e in named} != {e.country for e in told}:
                 return named  # `担任俄乌之间的调停人，并希望双方…`: the pair just named
-            return told or self._pair_countries(side) or self._heads_named(side, words) or side.entities
+            return told or self._pair_countries(side) or self._heads_named(side) or side.entities
         return side.entities
 
-    def _heads_named(self, side: Side, words: str) -> tuple[Entity, ...]:
-        """`两国总理` before any meeting was told (`…共同出席签字仪式。…两国总理举行了会谈`): the
-        last person with that title of each of two countries (the page's two, where it has
-        them)."""
-        title = words[2:4] if words.startswith(("两国总理", "两国总统")) else None
-        if title is None:
+    def _heads_named(self, side: Side) -> tuple[Entity, ...]:
+        """`两国总理`, `两国贸易部长` before any meeting was told (`…共同出席签字仪式。…两国总理
+        举行了会谈`): the last person with that title of each of two countries (the page's two,
+        where it has them)."""
+        titled = TWO_TITLED.match(self.text, side.span[0]) if side.span else None
+        if titled is None:
             return ()
+        title = {"外长": "部长", "防长": "部长"}.get(titled[1], titled[1])
         countries = self.frame.visitors | self.frame.hosts
         found: dict[str, Entity] = {}
-        for e in self.clause.within(0, side.span[0] if side.span else len(self.text)):
+        for e in self.clause.within(0, side.span[0]):
             if e.kind == "person" and e.country and title in (e.role or "") and (
                     len(countries) != 2 or e.country in countries):
                 found[e.country] = e
