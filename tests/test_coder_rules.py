@@ -598,3 +598,9 @@ def test_two_ministers_of_a_title_and_new_zealands_side_written_short() -> None:
     assert [e.country for e in found if e.text == "新方"] == ["NZL"]
     found = recognise("新加坡欢迎中方申请，新方将尽快通报。").entities
     assert [e.country for e in found if e.text == "新方"] == ["SGP"]
+
+
+def test_strong_countermeasures_threatened_if_the_other_side_persists() -> None:
+    recs = events("中方回应\n\n新华社北京9月19日电 外交部发言人马朝旭19日表示，如日方一意孤行，错上加错，"
+                  "中方将采取强烈反制措施，由此产生的一切后果由日方承担。", published="2010-09-19")
+    assert [sides(r) for r in recs if r["event"] == "THREATEN"] == [({"CHN"}, {"JPN"})]
