@@ -604,3 +604,9 @@ def test_strong_countermeasures_threatened_if_the_other_side_persists() -> None:
     recs = events("中方回应\n\n新华社北京9月19日电 外交部发言人马朝旭19日表示，如日方一意孤行，错上加错，"
                   "中方将采取强烈反制措施，由此产生的一切后果由日方承担。", published="2010-09-19")
     assert [sides(r) for r in recs if r["event"] == "THREATEN"] == [({"CHN"}, {"JPN"})]
+
+
+def test_setting_off_to_attend_is_a_plan_and_a_numbered_general_assembly_its_year() -> None:
+    recs = events("温家宝启程赴纽约\n\n（中新社）国务院总理温家宝今日（20日）启程前往纽约，出席联合国千年发展目标高级别会议和"
+                  "第65届联合国大会一般性辩论。")
+    assert [(r["event"], r["date"]) for r in recs if "启程" in r["text"]] == [("AGREE", "2010-09-20")]

@@ -119,7 +119,8 @@ SIDELINES = re.compile(r"(峰会|会议|论坛|大会|会晤|会)的?(期间|间
 LEAVING_POST = re.compile(r"离任|卸任|到任|届满")
 FUTURE_RE = re.compile(
     rf"即将(?!{LEAVING_POST.pattern})|(?<![大上中少即])将(?!这|该|此|其|上述)"
-    r"(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望|预定|预计|定于")
+    r"(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望|预定|预计|定于"
+    r"|(?:启程|动身|出发)(?=前往|赴)")  # `今日启程前往纽约，出席…`: what he goes to do is to come
 
 # Frames whose trigger takes what follows as its content: triggers inside it are not events.
 CONTENT_FRAMES = {"request", "future", "invite", "promise"}
