@@ -607,6 +607,6 @@ def test_strong_countermeasures_threatened_if_the_other_side_persists() -> None:
 
 
 def test_setting_off_to_attend_is_a_plan_and_a_numbered_general_assembly_its_year() -> None:
-    recs = events("温家宝启程赴纽约\n\n（中新社）国务院总理温家宝今日（20日）启程前往纽约，出席联合国千年发展目标高级别会议和"
+    recs = events("温家宝启程赴纽约\n\n中新社北京9月20日电 国务院总理温家宝今日启程前往纽约，出席联合国千年发展目标高级别会议和"
                   "第65届联合国大会一般性辩论。")
     assert [(r["event"], r["date"]) for r in recs if "启程" in r["text"]] == [("AGREE", "2010-09-20")]
