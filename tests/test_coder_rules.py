@@ -610,3 +610,9 @@ def test_setting_off_to_attend_is_a_plan_and_a_numbered_general_assembly_its_yea
     recs = events("温家宝启程赴纽约\n\n中新社北京9月20日电 国务院总理温家宝今日启程前往纽约，出席联合国千年发展目标高级别会议和"
                   "第65届联合国大会一般性辩论。")
     assert [(r["event"], r["date"]) for r in recs if "启程" in r["text"]] == [("AGREE", "2010-09-20")]
+
+
+def test_the_party_listed_after_people_named_by_what_they_are_is_the_one_met() -> None:
+    recs = events("中国医疗专家组抵马\n\n4月19日，马来西亚卫生部长阿汉峇峇在布城会见了专家组全体成员和中国驻马来西亚大使白天。",
+                  published="2020-04-20")
+    assert [sides(r) for r in recs if r["event"] == "CONSULT"] == [({"CHN"}, {"MYS"})]

@@ -21,6 +21,8 @@ PREPOSITIONS = ("对", "向", "同", "与", "和", "在", "由", "给", "为", "
                 "围绕", "针对", "鉴于", "根据", "按照", "随着", "赴", "前往", "抵达", "飞抵", "出席", "选择")
 GONE_TO_BEFORE = ("访", "来")  # `访华`, `来华`: where one goes, not who goes
 PRONOUNS = ("他", "她")
+# people named by what they are, listed before a party (`专家组全体成员和`): the object goes on
+LISTED_FIRST = re.compile(r"[^\W\d同与对向在由为把从给将就和及的]{2,10}(?:和|及|以及)")
 POSSESSIVE_QI = re.compile(r"其(?![他它中余实次后间])")  # `其家属`, not `其他`, `其中`
 WE = ("我们", "我方", "我国")  # a spokesperson's side: the speaker named last
 LED = ("为首的", "为团长的", "率领的", "带领的", "领导的", "率团", "一行")
@@ -236,6 +238,8 @@ class Clause:
             gap = self.text[start : e.span[0]]
             if self.text.startswith(LED, e.span[1]) and e.kind == "person":
                 return self._side([e])
+            if i == 0 and LISTED_FIRST.fullmatch(gap.lstrip("了")) and not _governed(gap):
+                return self._side(self._person_head(ents, i))  # `会见了专家组全体成员和白天大使`
             if gap.endswith(PREPOSITIONS) or _governed(gap):
                 continue
             if self.text.startswith("的", e.span[1]) and i + 1 < len(ents):
