@@ -12,10 +12,11 @@ scanned again from its next character, so `会谈中越方` still yields `越方
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from itertools import permutations
+from types import MappingProxyType
 
 import ahocorasick_rs
 
@@ -442,13 +443,13 @@ class Gazetteer:
         """Every known place (cities, provinces, capitals) with its country."""
         return [h for h in self._by_key.values() if h.kind == "place"]
 
-    def short_forms(self) -> dict[str, str]:
+    def short_forms(self) -> Mapping[str, str]:
         """Short forms used in compounds -> ISO3 (越 -> VNM, 华 -> CHN)."""
-        return dict(self._shorts)
+        return MappingProxyType(self._shorts)
 
-    def city_shorts(self) -> dict[str, str | None]:
+    def city_shorts(self) -> Mapping[str, str | None]:
         """A city's one-character name -> its country (沪 -> CHN), as in `抵沪`, `来邕`."""
-        return dict(self._city_shorts)
+        return MappingProxyType(self._city_shorts)
 
     def institution_kind(self, name: str) -> str | None:
         found = self._institutions.get(name)

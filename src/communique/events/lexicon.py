@@ -46,11 +46,15 @@ class Lexicon:
             [t.word for t in plain], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
         self._plain = plain
-        gapped = [t for t in self.triggers if GAP in t.word]
-        self._gapped = re.compile("|".join(
-            f"(?P<g{i}>{GAP_WORDS.join(map(re.escape, t.word.split(GAP)))})"
-            for i, t in enumerate(gapped))) if gapped else None
-        self._gapped_triggers = gapped
+        # triggers in parts, tried only where their first part stands
+        self._gapped: dict[str, list[tuple[re.Pattern[str], Trigger]]] = {}
+        for t in self.triggers:
+            if GAP in t.word:
+                parts = t.word.split(GAP)
+                self._gapped.setdefault(parts[0], []).append(
+                    (re.compile(GAP_WORDS.join(map(re.escape, parts))), t))
+        self._heads = list(self._gapped)
+        self._head_matcher = ahocorasick_rs.AhoCorasick(self._heads) if self._heads else None
         self.future_actions = {r["action"]: r["cameo"] for r in read_table("future_actions")}
         self._actions = ahocorasick_rs.AhoCorasick(list(self.future_actions))
         self._action_codes = list(self.future_actions.values())
@@ -72,14 +76,27 @@ class Lexicon:
             TriggerHit(start + s, start + e, self._plain[i])
             for i, s, e in self._matcher.find_matches_as_indexes(text[start:end])
         ]
-        if self._gapped is None:
-            return hits
-        spans = [TriggerHit(m.start(), m.end(), self._gapped_triggers[int(m.lastgroup[1:])])
-                 for m in self._gapped.finditer(text, start, end) if m.lastgroup]
+        spans = self._gapped_hits(text, start, end)
         if not spans:
             return hits
         kept = [h for h in hits if not any(h.start < g.end and g.start < h.end for g in spans)]
         return sorted([*kept, *spans], key=lambda h: h.start)
+
+    def _gapped_hits(self, text: str, start: int, end: int) -> list[TriggerHit]:
+        if self._head_matcher is None:
+            return []
+        spans: list[TriggerHit] = []
+        heads = self._head_matcher.find_matches_as_indexes(text[start:end], overlapping=True)
+        for i, s, _ in sorted(heads, key=lambda h: h[1]):
+            at = start + s
+            if spans and at < spans[-1].end:
+                continue
+            for rx, t in self._gapped[self._heads[i]]:
+                m = rx.match(text, at, end)
+                if m:
+                    spans.append(TriggerHit(at, m.end(), t))
+                    break
+        return spans
 
     def has_action(self, text: str) -> str | None:
         """The CAMEO code of the first concrete action in ``text``, if any: not one whose
