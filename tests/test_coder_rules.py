@@ -616,3 +616,9 @@ def test_the_party_listed_after_people_named_by_what_they_are_is_the_one_met() -
     recs = events("中国医疗专家组抵马\n\n4月19日，马来西亚卫生部长阿汉峇峇在布城会见了专家组全体成员和中国驻马来西亚大使白天。",
                   published="2020-04-20")
     assert [sides(r) for r in recs if r["event"] == "CONSULT"] == [({"CHN"}, {"MYS"})]
+
+
+def test_talks_before_a_luncheon_are_on_its_day() -> None:
+    recs = events("阮富仲访美\n\n越通社华盛顿7月7日——当地时间7月7日上午,阮富仲在白宫同奥巴马举行会谈。\n\n"
+                  "同日中午,美国副总统拜登为阮富仲一行举行午宴。午宴前,拜登同阮富仲进行了会谈。", published="2015-07-08")
+    assert {r["date"] for r in recs if r["text"].startswith("午宴前")} == {"2015-07-07"}

@@ -670,7 +670,7 @@ def _office_clues(text: str) -> list[YearClue]:
 # --------------------------------------------------------------------------- resolve
 
 # `此前,…`, `会谈前,…`: some day before; `竣工仪式前,…`: before a ceremony, on its day
-_VAGUE_CLAUSE = re.compile(r"(?:期间|之前|此前|以前|(?<!仪式)(?<!典礼)(?<!宴会)(?<!晚宴)(?<!开幕式)前)\s*$")
+_VAGUE_CLAUSE = re.compile(r"(?:期间|之前|此前|以前|(?<!仪式)(?<!典礼)(?<!宴会)(?<!晚宴)(?<!午宴)(?<!开幕式)前)\s*$")
 # `会谈前，两国领导人共同见证…签署`, `会谈前，…主持隆重仪式`: the ceremonies of talks are held the
 # day of the talks (not a delegation's other calls `在会谈前,…敬献花圈,…并会见…`)
 BEFORE_MEETING = re.compile(r"\s*(?:会谈|会见|会晤|开幕式|签字仪式|签署仪式|签约仪式)(?:开始)?前[，,]")  # its day, the page's
