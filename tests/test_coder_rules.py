@@ -622,3 +622,12 @@ def test_talks_before_a_luncheon_are_on_its_day() -> None:
     recs = events("阮富仲访美\n\n越通社华盛顿7月7日——当地时间7月7日上午,阮富仲在白宫同奥巴马举行会谈。\n\n"
                   "同日中午,美国副总统拜登为阮富仲一行举行午宴。午宴前,拜登同阮富仲进行了会谈。", published="2015-07-08")
     assert {r["date"] for r in recs if r["text"].startswith("午宴前")} == {"2015-07-07"}
+
+
+def test_a_leg_of_the_visit_told_as_during_it_is_no_plan_of_its_own() -> None:
+    recs = events("昂山素季访华\n\n新华社北京8月18日电 国务院总理李克强18日在人民大会堂同正在中国进行正式访问的缅甸国务资政"
+                  "昂山素季举行会谈。据悉，访问期间，昂山素季还将前往云南省参观访问。", published="2016-08-18")
+    assert not [r for r in recs if "云南" in r["text"]]
+    recs = events("习近平出席峰会\n\n新华社阿斯塔纳7月4日电 会议结束后，习近平将前往杜尚别，对塔吉克斯坦进行国事访问。",
+                  published="2024-07-04")
+    assert [sides(r) for r in recs if r["event"] == "AGREE"] == [({"CHN"}, {"TJK"})]

@@ -328,6 +328,8 @@ class Meetings(PageState):
         if near and not m and not staying:
             subj = Side((near[-1],), span=near[-1].span)  # `欢迎越南代表团访问俄罗斯`
         plan = is_future(before) or self._future_sentence(cl, sent)
+        if plan and self._leg_of_visit(host, subj, sent, hit.start):
+            return []  # `访问期间，昂山素季还将前往云南省参观访问`: a leg of the visit told
         return [ev for visitor in self._each_country(subj, host)
                 for ev in (self._found(hit, sent, visitor, host, 0.75, event="AGREE", mode=None,
                                        cameo="036") if plan else

@@ -8,7 +8,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from communique.entities.gazetteer import Hit
+from communique.entities.gazetteer import Hit, gazetteer
 from communique.entities.recognise import Recognised, both_mentions
 from communique.events.grammar import (
     ANAPHORA,
@@ -29,6 +29,7 @@ from communique.text import clause_spans, sentence_spans
 
 # `两国总理`, `两国贸易部长`: the two countries' holders of a title
 TWO_TITLED = re.compile(r"两国[\u4e00-\u9fff]{0,4}?(部长|外长|防长|总理|总统|议长)")
+DURING_VISIT = re.compile(r"访[^，,。；;]{0,6}期间")  # `访问期间`, `访华期间`
 HEADS = ("两国元首", "两国领导人", "两位领导人", "两国总统", "两国总理", "两国首脑")
 VENUE_WORDS = re.compile(r"(?:峰会|会议|论坛|大会|博览会|对话会)[^。]{0,30}?(?:开幕|闭幕|举行|召开|举办)|"
                          r"(?:开幕|举行|召开|举办)[^。]{0,20}?(?:峰会|会议|论坛|大会|博览会|对话会)|"
@@ -203,6 +204,13 @@ class PageState:
             return Side()
         p = self.places[i]
         return Side((Entity.of_country(self.text[p.start : p.end], (p.start, p.end), p.country),))
+
+    def _leg_of_visit(self, place: Side, subj: Side, sent: Span, at: int) -> bool:
+        """A place of the country visited, named as a place (`云南省`) where the sentence is
+        told as during the visit (`访问期间，…还将前往云南省参观访问`)."""
+        return (DURING_VISIT.search(self.text, sent[0], at) is not None and bool(place.countries)
+                and place.countries <= self.frame.hosts - subj.countries
+                and all(gazetteer().leading(e.text, "country") is None for e in place.entities))
 
     def _destination(self, start: int, end: int) -> Side:
         """Where ``[start, end)`` says someone or something goes (`前往土耳其灾区`, `运抵汤加`):
