@@ -631,3 +631,9 @@ def test_a_leg_of_the_visit_told_as_during_it_is_no_plan_of_its_own() -> None:
     recs = events("习近平出席峰会\n\n新华社阿斯塔纳7月4日电 会议结束后，习近平将前往杜尚别，对塔吉克斯坦进行国事访问。",
                   published="2024-07-04")
     assert [sides(r) for r in recs if r["event"] == "AGREE"] == [({"CHN"}, {"TJK"})]
+
+
+def test_a_joint_exercise_welcomed_or_described_is_no_act_of_its_own() -> None:
+    recs = events("中马泰联合演习开幕\n\n中国军网吉隆坡10月20日电 马方表示，欢迎中国军队来马参加联合演习。"
+                  "泰方表示，联合训练有助于增进两国海军的互信与友谊。", published="2018-10-20")
+    assert [r["event"] for r in recs if "欢迎" in r["text"] or "有助于" in r["text"]] == ["SUPPORT"]

@@ -174,6 +174,8 @@ class _Coder(Frames, PageFrameReader):
                 if new and (hit.trigger.frame in CONTENT_FRAMES
                             or any(ev.event in ("AGREE", "REQUEST", "REJECT") for ev in new)):
                     content_until = sent[1]
+                elif new and hit.trigger.frame == "welcome" and new[0].event == "SUPPORT":
+                    content_until = max(content_until, ce)  # `欢迎中国军队来马参加联合演习`
                 elif new and hit.trigger.medium == "letter":
                     content_until = sent[1]  # what the message says is not another event
                 elif new and hit.trigger.frame in STATEMENT_FRAMES:

@@ -40,6 +40,7 @@ MATTER_AFTER = re.compile(r"[^，,。；;]{0,40}?(?:一事|事件|表示|严重�
 ABOUT = re.compile(r"关于[^，,。；;]*$")
 DOCUMENT_AFTER = re.compile(r"[^，,。；;]{0,40}?的[^，,。；;]{0,6}?(?:声明|宣言|公报|协定|协议|备忘录|文件)")
 # `出席金砖国家领导人非正式会晤`: a meeting named as what is attended
+DESCRIBED = re.compile(r"(?:是|有助于|将有助于|有利于)(?!在)")
 HELD_BEFORE = re.compile(r"(?:举行|进行|开展|召开)了?[^，,。；;]{1,12}$")
 ATTENDED_BEFORE = re.compile(r"(?:出席|参加|列席)了?[^，,。；;了的并]{2,30}$")
 CONDITION = re.compile(r"\s*(?:如果|如若|倘若|假如|若是|若|一旦)")
@@ -94,6 +95,8 @@ class Frames(Statements):
             return []  # `无视国际社会的强烈质疑和反对，`: a noun in a list, no act
         if before.endswith(("根据", "依据", "按照")):
             return []  # `根据联合声明，…`: the source of what follows, not an act
+        if hit.trigger.event == "COOPERATE" and DESCRIBED.match(self.text, hit.end):
+            return []  # `联合训练有助于增进互信`, `联合演习是…年度合作计划中的项目`: the kind of act
         if hit.start >= self._no_act_from(sent):
             return []  # commentary, or what a text provides: no act
         if ABOUT.search(before) and DOCUMENT_AFTER.match(self.text, hit.end):
