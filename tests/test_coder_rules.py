@@ -639,3 +639,10 @@ def test_a_joint_exercise_described_is_no_act_of_its_own() -> None:
                   "海军舰队司令。泰方高度评价中国海军官兵的专业素养和良好作风，表示联合训练有助于增进两国海军的互信与友谊。",
                   published="2019-05-06")
     assert [r["event"] for r in recs if "有助于" in r["text"]] == ["SUPPORT"]
+
+
+def test_a_joint_exercise_welcomed_is_no_act_of_its_own() -> None:
+    recs = events("中马泰联合演习开幕\n\n中国军网马来西亚波德申10月20日电 当地时间10月20日上午，“和平友谊-2018”中马泰联合演习在"
+                  "马来西亚森美兰州波德申开幕。\n\n中方参演的海军井冈山舰于19日抵达马来西亚巴生港。\n\n"
+                  "马方表示，欢迎中国军队来马参加联合演习。", published="2018-10-20")
+    assert [r["event"] for r in recs if "欢迎" in r["text"]] == ["SUPPORT"]
