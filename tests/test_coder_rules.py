@@ -646,3 +646,13 @@ def test_a_joint_exercise_welcomed_is_no_act_of_its_own() -> None:
                   "马来西亚森美兰州波德申开幕。\n\n中方参演的海军井冈山舰于19日抵达马来西亚巴生港。\n\n"
                   "马方表示，欢迎中国军队来马参加联合演习。", published="2018-10-20")
     assert [r["event"] for r in recs if "欢迎" in r["text"]] == ["SUPPORT"]
+
+
+def test_a_dash_stamp_with_credits_a_day_naming_a_past_election_and_an_army_asked_to_act() -> None:
+    recs = events("拜登宣布制裁缅甸军方领导人\n\n2021-02-11　　记者：……　　责编：……\n\n"
+                  "美国总统拜登周三（2月10日）在白宫宣布制裁缅甸军方领导人。\n\n"
+                  "拜登说：「缅甸军方必须尊重缅甸人民在11月8日选举中表达的意愿。」他要求缅甸军方立即释放昂山素姬。\n\n"
+                  "拜登同时表示，美国将继续向缅甸人民提供医疗援助。")
+    asked = [r for r in recs if r["event"] == "REQUEST" and "他要求" in r["text"]]
+    assert [(r["date"], sides(r)) for r in asked] == [("2021-02-10", ({"USA"}, {"MMR"}))]
+    assert {r["date"] for r in recs if "医疗援助" in r["text"]} == {"2021-02-10"}

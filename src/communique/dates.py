@@ -237,6 +237,8 @@ REPORTED = ("报道", "讯", "消息")
 STATEMENT_OF = re.compile(r"[^，,。；;]{0,8}?(?:发布|发表)的[^，,。；;]{0,6}?(?:声明|公告|公报|通报)中?"
                           r"(?:说|称|指出|表示)")
 _TOPIC_AFTER = re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:一事|之事|事件|的提问|的问题|问题时)")
+# `在11月8日选举中表达的意愿`: the day names a past happening, not the day of what is told
+_NAMED_HAPPENING = re.compile(r"(?:举行的)?(?:大选|选举|公投|政变|事件|袭击|地震|海啸|空难)")
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -330,7 +332,8 @@ def _mention(text: str, m: re.Match[str], end: int) -> DateMention | None:
                  or _UNTIL_BEFORE.search(text, max(0, s - 2), s) and _UNTIL_AFTER.match(text, e, end))
     topic = bool(_TOPIC_BEFORE.search(text, max(0, s - 10), s) and _TOPIC_AFTER.match(text, e, end)
                  or _BASIS_BEFORE.search(text, max(0, s - 14), s) and _BASIS_AFTER.match(text, e, end)
-                 or _STANCE_BEFORE.search(text, max(0, s - 24), s)) and not (
+                 or _STANCE_BEFORE.search(text, max(0, s - 24), s)
+                 or _NAMED_HAPPENING.match(text, e)) and not (
         s > 0 and text[s - 1] in "（(")  # `谴责朝鲜发射（2月7日 23时10分）`: the story's stamp
     return DateMention(
         span=(s, e), text=text[s:e], year=y, month=mo, day=d, end_year=ey, end_month=em,

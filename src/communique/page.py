@@ -263,8 +263,8 @@ def _is_stamp_line(line: str) -> bool:
     if not stamp[-1:].isspace():
         return False
     if not _CLOCK.search(stamp):  # `2015年4月23日 星期四　千岛日报`: a day and the outlet alone
-        return bool(_FULL_DAY.search(stamp) and (_OUTLET_ONLY.fullmatch(rest.strip())
-                                                 or _REPORTER.match(rest.strip())))
+        return bool((_FULL_DAY.search(stamp) or _STAMP.search(stamp)) and (
+            _OUTLET_ONLY.fullmatch(rest.strip()) or _REPORTER.match(rest.strip())))
     return bool(any(p.search(stamp) for p in (_STAMP, _STAMP_DMY, _STAMP_SLASH, _STAMP_MD))
                 and _CREDIT.match(rest.strip()))
 

@@ -21,6 +21,8 @@ PREPOSITIONS = ("对", "向", "同", "与", "和", "在", "由", "给", "为", "
                 "围绕", "针对", "鉴于", "根据", "按照", "随着", "赴", "前往", "抵达", "飞抵", "出席", "选择")
 GONE_TO_BEFORE = ("访", "来")  # `访华`, `来华`: where one goes, not who goes
 PRONOUNS = ("他", "她")
+# `要求缅甸军方立即释放昂山素姬`: an act between an organisation and a person, no title run
+ACTION_GAP = re.compile(r"立即|立刻|马上|尽快|尽早|必须|务必|停止|释放|撤出|撤回")
 # people named by what they are, listed before a party (`专家组全体成员和`): the object goes on
 LISTED_FIRST = re.compile(r"[^\W\d同与对向在由为把从给将就和及的]{2,10}(?:和|及|以及)")
 POSSESSIVE_QI = re.compile(r"其(?![他它中余实次后间])")  # `其家属`, not `其他`, `其中`
@@ -121,7 +123,7 @@ class Clause:
         while j + 1 < len(ents) and ents[j].kind != "person":
             gap = self.text[ents[j].span[1] : ents[j + 1].span[0]]
             if len(gap) > 14 or any(c in GAP_BREAKS for c in gap.replace("、", "")) or (
-                    self._verb_in(ents[j].span[1], ents[j + 1].span[0])):
+                    self._verb_in(ents[j].span[1], ents[j + 1].span[0])) or ACTION_GAP.search(gap):
                 break  # `德国外交部周二召见中国驻德国大使吴恳`: a verb between, not a title
             j += 1
         if j > i and ents[j].kind == "person":
