@@ -581,3 +581,8 @@ def test_a_russian_name_that_starts_like_a_chinese_one_ends_in_fu():
 def test_a_name_does_not_take_the_first_letters_of_the_word_after_it():
     assert person("法国总理让-马克·艾罗热烈欢迎来宾。", "让-马克·艾罗").text == "法国总理让-马克·艾罗"
     assert person("俄罗斯阿穆尔州州长奥列格·科热米亚科一行。", "奥列格·科热米亚科").country == "RUS"
+
+
+def test_aquino_the_third_and_swaziland_by_its_older_name():
+    assert person("正在中国进行国事访问的阿基诺三世总统同胡锦涛举行会谈。", "贝尼尼奥·阿基诺三世").country == "PHL"
+    assert [e.country for e in recognise("蔡英文抵达史瓦济兰进行国是访问。").entities if e.kind == "country"] == ["SWZ"]
