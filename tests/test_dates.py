@@ -513,6 +513,13 @@ def test_a_numbered_francophonie_summit_gives_its_year():
 def test_the_first_of_a_series_and_a_number_written_before_its_series_give_their_year():
     assert [c.year for c in year_clues("巴特尔会见了前来出席首届中国—蒙古国博览会的呼日勒苏赫。")] == [2015]
     assert [c.year for c in year_clues("十三届全国人大一次会议在北京开幕。")] == [2018]
+    assert {c.year for c in year_clues("首届中国—朝鲜经贸文化旅游博览会在丹东开幕。")} == {2012}
+
+
+def test_an_anniversary_after_a_range_of_days_is_no_target():
+    text = "此前,范明政一行于3月4日至6日出席了在墨尔本举行的东盟—澳大利亚建立对话关系50周年纪念峰会。"
+    assert [c.year for c in year_clues(text)] == [2024]
+    assert not year_clues("两国将携手迈向建交100周年。")
 
 
 def test_a_ceremony_before_the_talks_is_on_the_talks_day_a_delegations_other_calls_are_not():

@@ -456,7 +456,7 @@ _ANNIV_PRINTED = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n：:]")
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
-_ANNIV_TARGET = re.compile(r"(?:迈向|迈进|走向|面向|直至|直到|到|至)[^，,。；;]{0,20}$")
+_ANNIV_TARGET = re.compile(r"(?:迈向|迈进|走向|面向|直至|直到|(?<![日月年\d])到|(?<![日月年\d])至)[^，,。；;]{0,20}$")
 _CONGRESS_CORE = re.compile(
     r"(?=[0-9０-９一二三四五六七八九十百首])(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:次全国代表大会|次代表大会|大|届|次[^，,。]{0,12}?(?:会议|峰会|会晤))|首届)"
 )
@@ -601,7 +601,7 @@ def _congress_clues(text: str) -> list[YearClue]:
     out: list[YearClue] = []
     seen_end = -1
     for core in _CONGRESS_CORE.finditer(text):
-        ws, we = max(0, core.start() - 24), min(len(text), core.end() + 12)
+        ws, we = max(0, core.start() - 24), min(len(text), core.end() + 20)
         for m in rx.finditer(text, ws, we):
             if m.end() <= seen_end or not (m.start() <= core.start() < m.end()):
                 continue
