@@ -656,3 +656,11 @@ def test_a_dash_stamp_with_credits_a_day_naming_a_past_election_and_an_army_aske
     asked = [r for r in recs if r["event"] == "REQUEST" and "他要求" in r["text"]]
     assert [(r["date"], sides(r)) for r in asked] == [("2021-02-10", ({"USA"}, {"MMR"}))]
     assert {r["date"] for r in recs if "医疗援助" in r["text"]} == {"2021-02-10"}
+
+
+def test_a_day_told_back_after_the_lead_is_not_the_next_paragraphs() -> None:
+    recs = events("英国暂停与香港引渡条约\n\n英国外交大臣蓝韬文周一（7月20日）在下议院宣布，英国将暂停与香港的引渡条约。\n\n"
+                  "蓝韬文周日（19日）在接受BBC访问时已指责中国在新疆存在严重的人权侵犯。\n\n"
+                  "中国驻英国大使馆发言人随即发表谈话，敦促英方立即停止干涉香港事务。", published="2020-07-20")
+    assert {r["date"] for r in recs if r["event"] == "REQUEST"} == {"2020-07-20"}
+    assert {r["date"] for r in recs if "已指责" in r["text"]} == {"2020-07-19"}

@@ -477,15 +477,17 @@ def _lead_day(page: Page, mentions: list[DateMention]) -> DateMention | None:
     if not page.paragraphs:
         return None
     start, end = page.paragraphs[0]
+    dl = page.dateline.span if page.dateline else (0, 0)
     return next((m for m in mentions if start <= m.span[0] < end and m.month and m.day
-                 and not m.future), None)
+                 and not m.future and not dl[0] <= m.span[0] < dl[1]), None)
 
 
 def _before_lead(m: DateMention, lead: DateMention | None, page: Page) -> bool:
-    """`9月9日，习近平…致慰问电` told after a lead of the 13th: a step back, whose day the next
-    paragraphs do not go on at (as they do not at a journey's)."""
-    return bool(lead and page.paragraphs and m.span[0] >= page.paragraphs[0][1]
-                and m.month and m.day and (m.month, m.day) < (lead.month, lead.day))
+    """`9月9日，习近平…致慰问电` (or `周日（19日）…已指责`) told after a lead of the 13th (the
+    20th): a step back, whose day the next paragraphs do not go on at (as they do not at a
+    journey's)."""
+    return bool(lead and page.paragraphs and m.span[0] >= page.paragraphs[0][1] and m.day
+                and not m.future and (m.month or lead.month, m.day) < (lead.month, lead.day))
 
 
 def _focus(page: Page, mentions: list[DateMention], starts: list[int], at: int,
