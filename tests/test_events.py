@@ -1506,7 +1506,7 @@ def test_an_appeal_made_to_a_party_named_before_the_verb_is_a_request_to_it():
     asks = ("28日，阿博特和外长毕晓普向印尼总统佐科发出最后呼吁，要求暂缓对两人行刑。",
             "菲律宾总统阿基诺28日向佐科求情，要求赦免菲律宾女佣维罗索。")
     doc = page("澳大利亚召回驻印尼大使", "2015年4月29日 澳大利亚总理阿博特29日宣布召回驻印尼大使。" + "".join(asks))
-    for s, who in zip(asks, ({"阿博特", "毕晓普"}, {"阿基诺"}), strict=True):
+    for s, who in zip(asks, ({"阿博特", "毕晓普"}, {"贝尼尼奥·阿基诺三世"}), strict=True):
         asked = one(in_sentence(doc, s, "REQUEST"))
         assert (names(asked.actor), names(asked.recipient)) == (who, {"佐科·维多多"})
 
