@@ -655,3 +655,12 @@ def test_a_related_storys_headline_and_summary_stay_apart():
                                           "胡锦涛11日在人民大会堂同越共中央总书记阮富仲举行会谈。</p></article>"))
     names = [e.name for t in doc.teasers for e in t.entities if e.kind == "person"]
     assert "胡春山" in names and "戴秉国" in names, names
+
+
+def test_a_sites_name_in_latin_letters_under_its_chinese_name_is_furniture():
+    (art,) = split_page(RawPage("p", text=(
+        "中华人民共和国驻缅甸联邦共和国大使馆\nEmbassy of the People's Republic of China in the Republic of the "
+        "Union of Myanmar\n首页 > 使馆动态\n\n马佳大使向缅方移交援助物资\n\n2025/03/30\n\n"
+        "2025年3月30日，驻缅甸大使马佳在内比都向缅方移交中国政府援助物资。")))
+    assert art.text[slice(*art.title_span)] == "马佳大使向缅方移交援助物资"
+    assert art.text[slice(*art.paragraphs[0])].startswith("2025年3月30日")
