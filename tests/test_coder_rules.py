@@ -664,3 +664,11 @@ def test_a_day_told_back_after_the_lead_is_not_the_next_paragraphs() -> None:
                   "中国驻英国大使馆发言人随即发表谈话，敦促英方立即停止干涉香港事务。", published="2020-07-20")
     assert {r["date"] for r in recs if r["event"] == "REQUEST"} == {"2020-07-20"}
     assert {r["date"] for r in recs if "已指责" in r["text"]} == {"2020-07-19"}
+
+
+def test_having_set_off_for_a_country_is_a_visit_setting_off_to_attend_a_plan() -> None:
+    recs = events("陈大光赴古巴\n\n越通社河内11月29日——此前，国家主席陈大光已于28日率越南高级代表团启程前往古巴，"
+                  "将于当地时间29日出席悼念大会。", published="2016-11-29")
+    assert ("CONSULT", "2016-11-28", ({"VNM"}, {"CUB"})) in [(r["event"], r["date"], sides(r)) for r in recs]
+    recs = events("温家宝启程赴纽约\n\n中新社北京9月20日电 国务院总理温家宝今日启程前往纽约，出席第65届联合国大会一般性辩论。")
+    assert [r["event"] for r in recs if "启程" in r["text"]] == ["AGREE"]

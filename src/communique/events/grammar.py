@@ -117,10 +117,11 @@ SIDELINES = re.compile(r"(峰会|会议|论坛|大会|会晤|会)的?(期间|间
 # `将这批人员移交给…`: 将 before what it moves marks the object (as 把 does), not a plan
 # `即将离任的中国驻柬埔寨大使熊波`: who he is, no plan
 LEAVING_POST = re.compile(r"离任|卸任|到任|届满")
+SETTING_OFF = ("启程", "动身", "出发")
 FUTURE_RE = re.compile(
     rf"即将(?!{LEAVING_POST.pattern})|(?<![大上中少即])将(?!这|该|此|其|上述)"
     r"(?:于|在|会|要|继续|赴|前往|出席|访问|同|与|对|向)?|拟|计划|准备|打算|有望|预定|预计|定于"
-    r"|(?:启程|动身|出发)(?=前往|赴)")  # `今日启程前往纽约，出席…`: what he goes to do is to come
+    rf"|(?:{'|'.join(SETTING_OFF)})(?=前往|赴)")  # `今日启程前往纽约，出席…`: what he goes to do is to come
 
 # Frames whose trigger takes what follows as its content: triggers inside it are not events.
 CONTENT_FRAMES = {"request", "future", "invite", "promise"}
@@ -128,6 +129,12 @@ STATEMENT_FRAMES = {"object", "to"}
 
 
 def is_future(before: str) -> bool:
-    """A plan: `将于…`, `即将`, `拟` in what precedes the verb, not undone by a past `已`."""
-    ends = [m.end() for m in FUTURE_RE.finditer(before)]
-    return bool(ends) and "已" not in before[ends[-1] :] and "了" not in before[ends[-1] :]
+    """A plan: `将于…`, `即将`, `拟` in what precedes the verb, not undone by a past `已`
+    (after it, or before a setting off: `已于28日…启程前往古巴`)."""
+    found = list(FUTURE_RE.finditer(before))
+    if not found:
+        return False
+    last = found[-1]
+    if last.group().startswith(SETTING_OFF) and "已" in before[: last.start()]:
+        return False
+    return "已" not in before[last.end() :] and "了" not in before[last.end() :]

@@ -20,6 +20,7 @@ from communique.events.grammar import (
     NOMINAL_AFTER,
     NOMINAL_BEFORE,
     SAID,
+    SETTING_OFF,
     SIDELINES,
     WARM_GREETING,
     WELCOMED_PURPOSE,
@@ -366,6 +367,8 @@ class Meetings(PageState):
         it (not a plan to, nor goods, teams or flights arriving)."""
         if is_future(before) or self._future_sentence(cl, sent, hit.start):
             return []
+        if hit.trigger.word.startswith(SETTING_OFF) and "已" not in before:
+            return []  # `今日启程前往纽约，出席…`: what he sets off to do is the news, a plan
         people = tuple(e for e in self._resolve(subj) if e.kind == "person" and e.country)
         if (not people and subj.span and SHIPS.search(self.text, subj.span[0], hit.start)
                 and not AID_GOODS.search(self.text, hit.end, sent[1])):  # not relief shipped
