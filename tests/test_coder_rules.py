@@ -672,3 +672,10 @@ def test_having_set_off_for_a_country_is_a_visit_setting_off_to_attend_a_plan() 
     assert ("CONSULT", "2016-11-28", ({"VNM"}, {"CUB"})) in [(r["event"], r["date"], sides(r)) for r in recs]
     recs = events("温家宝启程赴纽约\n\n中新社北京9月20日电 国务院总理温家宝今日启程前往纽约，出席第65届联合国大会一般性辩论。")
     assert [r["event"] for r in recs if "启程" in r["text"]] == ["AGREE"]
+
+
+def test_a_planned_visit_to_several_countries_and_a_summit_are_plans_to_each() -> None:
+    recs = events("胡锦涛将访问法国葡萄牙\n\n新华社北京10月29日电 国家主席胡锦涛将对法国、葡萄牙进行国事访问并出席二十国集团首尔峰会。",
+                  published="2010-10-29")
+    assert sorted(next(iter(sides(r)[1])) for r in recs if r["event"] == "AGREE" and "进行国事访问" in r["text"]) == [
+        "FRA", "IGO", "PRT"]

@@ -20,6 +20,7 @@ from communique.events.grammar import (
     NOMINAL_BEFORE,
     PASSIVE_AGENT,
     SAID,
+    VISIT_OF_RE,
     WISHED_STATE,
     is_future,
 )
@@ -427,8 +428,20 @@ class Statements(Meetings):
         if len(legs) > 1 and obj.countries == legs[0].countries:
             # `将前往胡志明市，并于30日转往柬埔寨金边访问`: a plan to each place of the journey
             return [ev for leg in legs for ev in self._found(hit, sent, subj, leg, 0.7, cameo=code)]
+        visited = self._visited_before_attending(start, cl) if obj.countries == {"IGO"} else []
         return [ev for who in (self._each_country(subj, obj) if goes else [subj])
-                for ev in self._found(hit, sent, who, obj, 0.7, cameo=code)]
+                for ev in self._found(hit, sent, who, obj, 0.7, cameo=code)] + [
+            ev for host in visited for ev in self._found(hit, sent, subj, host, 0.7, cameo="036")]
+
+    def _visited_before_attending(self, start: int, cl: Span) -> list[Side]:
+        """`将对法国、葡萄牙进行国事访问并出席二十国集团首尔峰会`: each country to visit, a plan
+        of its own beside the summit's."""
+        attends = ATTENDS.search(self.text, start, cl[1])
+        visit = VISIT_OF_RE.search(self.text, start, attends.start()) if attends else None
+        if visit is None:
+            return []
+        hosts = [e for e in self.clause.within(visit.start(1), visit.end(1)) if e.kind == "country"]
+        return [Side((e,)) for e in dict((e.country, e) for e in hosts).values()]
 
     def _planned_with(self, subj: Side, start: int, cl: Span, sent: Span) -> Side:
         """The other party of a plan told from ``start``: the meeting to attend, the one named
