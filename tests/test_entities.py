@@ -586,3 +586,11 @@ def test_a_name_does_not_take_the_first_letters_of_the_word_after_it():
 def test_aquino_the_third_and_swaziland_by_its_older_name():
     assert person("正在中国进行国事访问的阿基诺三世总统同胡锦涛举行会谈。", "贝尼尼奥·阿基诺三世").country == "PHL"
     assert [e.country for e in recognise("蔡英文抵达史瓦济兰进行国是访问。").entities if e.kind == "country"] == ["SWZ"]
+
+
+def test_an_ambiguous_short_forms_side_is_the_one_such_country_the_page_names():
+    found = recognise("习近平同巴基斯坦总理谢里夫会谈。习近平希望巴方继续采取有力措施。").entities
+    assert [e.country for e in found if e.text == "巴方"] == ["PAK"]
+    found = recognise("巴西总统卢拉会见巴基斯坦总理，巴方表示感谢。").entities
+    assert [e for e in found if e.text == "巴方"] == []
+    assert [e for e in recognise("西方国家对此表示关切。").entities if e.text == "西方"] == []

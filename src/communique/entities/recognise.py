@@ -83,27 +83,51 @@ def recognise(text: str, home: str | None = None, skip: tuple[Span, ...] = ()) -
     entities = _seat_of_government(text, _not_in_names(text, _not_ships(text, entities)), places)
     entities = _sar_government(text, _not_their_residents(text, entities))
     entities = _counted_countries(text, _surname_and_title(text, entities))
-    return Recognised(tuple(_shared_shorts(entities)), places, pairs, home)
+    return Recognised(tuple(_shared_shorts(text, entities)), places, pairs, home)
 
 
 @cache
-def _shared() -> dict[str, str]:
-    return {r["short"] or "": r["country"] or "" for r in read_table("shared_shorts")}
+def _shared() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for r in read_table("shared_shorts"):
+        out[r["short"] or ""] = (*out.get(r["short"] or "", ()), r["country"] or "")
+    return out
 
 
-def _shared_shorts(entities: list[Entity]) -> list[Entity]:
-    """`新方` on a page that names New Zealand and not Singapore: New Zealand's side."""
+@cache
+def _ambiguous_side_re() -> re.Pattern[str] | None:
+    shorts = gazetteer().short_forms()
+    loose = [s for s in _shared() if s not in shorts]
+    return re.compile(f"([{''.join(loose)}])方(?![案法式向面])") if loose else None
+
+
+def _shared_shorts(text: str, entities: list[Entity]) -> list[Entity]:
+    """`新方` on a page that names New Zealand and not Singapore: New Zealand's side; `巴方` on
+    a page that names Pakistan and no other country called so: Pakistan's."""
     named = {e.country for e in entities if len(e.text) > 2}  # not by a short form
     shorts = gazetteer().short_forms()
     swap = {}
-    for short, other in _shared().items():
-        if other in named and shorts.get(short) not in named:
-            swap[shorts.get(short)] = (short, other)
-    if not swap:
+    for short, others in _shared().items():
+        first = shorts.get(short)
+        if first is None:
+            continue
+        other = [c for c in others if c in named]
+        if len(other) == 1 and first not in named:
+            swap[first] = (short, other[0])
+    if swap:
+        entities = [replace(e, country=swap[e.country][1], id=f"country:{swap[e.country][1]}")
+                    if e.kind == "country" and e.country in swap
+                    and e.text[:1] == swap[e.country][0] and len(e.text) <= 2 else e
+                    for e in entities]
+    rx = _ambiguous_side_re()
+    if rx is None:
         return entities
-    return [replace(e, country=swap[e.country][1], id=f"country:{swap[e.country][1]}")
-            if e.kind == "country" and e.country in swap and e.text[:1] == swap[e.country][0]
-            and len(e.text) <= 2 else e for e in entities]
+    sides = []
+    for m in rx.finditer(text):
+        only = [c for c in _shared()[m[1]] if c in named]
+        if len(only) == 1:
+            sides.append(Entity.of_country(m.group(), m.span(), only[0]))
+    return _with_free(entities, sides)
 
 
 SHORT_TITLES = ("总统", "主席", "总理", "首相", "总书记", "委员长", "议长", "外长", "部长", "大使")
