@@ -679,3 +679,9 @@ def test_a_planned_visit_to_several_countries_and_a_summit_are_plans_to_each() -
                   published="2010-10-29")
     assert sorted(next(iter(sides(r)[1])) for r in recs if r["event"] == "AGREE" and "进行国事访问" in r["text"]) == [
         "FRA", "IGO", "PRT"]
+
+
+def test_a_meeting_planned_during_the_visit_stays_a_plan_beside_a_leg_of_it() -> None:
+    recs = events("俞正声会见阮善仁\n\n新华社北京6月26日电 全国政协主席俞正声26日会见越南祖国阵线中央委员会主席阮善仁。\n\n"
+                  "访华期间，阮善仁还将会见中央统战部部长孙春兰，并前往广西参观访问。", published="2015-06-26")
+    assert [{e["name"] for e in r["recipient"]} for r in recs if r["event"] == "AGREE"] == [{"孙春兰"}]

@@ -423,7 +423,8 @@ class Statements(Meetings):
                     for ev in self._found(hit, sent, obj, Side((e,)), 0.7, cameo=code)]
         goes = JOURNEY_PLAN.search(self.text, start, nxt.start() if nxt else sent[1])
         legs = self._destinations(start, nxt.start() if nxt else sent[1]) if goes else []
-        if legs and all(self._leg_of_visit(leg, subj, sent, hit.start) for leg in legs):
+        if legs and all(self._leg_of_visit(leg, subj, sent, hit.start) for leg in legs) and not any(
+                e.kind == "person" for e in obj.entities):
             return []  # `访问期间，昂山素季还将前往云南省参观访问`: a leg of the visit told
         if len(legs) > 1 and obj.countries == legs[0].countries:
             # `将前往胡志明市，并于30日转往柬埔寨金边访问`: a plan to each place of the journey
