@@ -685,3 +685,9 @@ def test_a_meeting_planned_during_the_visit_stays_a_plan_beside_a_leg_of_it() ->
     recs = events("俞正声会见阮善仁\n\n新华社北京6月26日电 全国政协主席俞正声26日会见越南祖国阵线中央委员会主席阮善仁。\n\n"
                   "访华期间，阮善仁还将会见中央统战部部长孙春兰，并前往广西参观访问。", published="2015-06-26")
     assert [{e["name"] for e in r["recipient"]} for r in recs if r["event"] == "AGREE"] == [{"孙春兰"}]
+
+
+def test_a_threat_is_to_the_party_its_condition_names() -> None:
+    recs = events("中方回应\n\n（BBC中文）中国驻英国大使刘晓明19日表示，如果英方对中国官员实施制裁，中方将作出坚决回应。",
+                  published="2020-07-20")
+    assert [sides(r) for r in recs if r["event"] == "THREATEN"] == [({"CHN"}, {"GBR"})]

@@ -44,6 +44,7 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 
 # A plan to go somewhere (`将访华`, `将出席…峰会`): guests of several countries go each on their own
 JOURNEY_PLAN = re.compile(r"访")
+IF_CLAUSE = re.compile(r"(?:如果|如若|倘若|假如|若是|一旦|如(?=[\u4e00-\u9fff]{1,6}方))")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 ENVOY_AFTER = re.compile(r"大使|使节|使馆|总领事|领事|外交官")  # `驻韩` + `大使`: a post
 COMMA = re.compile(r"[，,]")
@@ -129,6 +130,8 @@ class Statements(Meetings):
             governed = self._with_partners(governed, subj, cl[0], hit.start)
         if not governed and hit.trigger.word.endswith("交涉"):  # `与中方有关部门交涉`
             governed = self.clause.governed_by(cl[0], hit.start, ("与", "同"))
+        if not governed and hit.trigger.event == "THREATEN":
+            governed = self._condition_party(sent[0], cl[0], subj)
         if not governed and hit.trigger.frame == "to":
             governed = self._governed_before(hit, sent)
         if not governed and hit.trigger.event == "REJECT" and hit.trigger.mode == "meet":
@@ -251,6 +254,16 @@ class Statements(Meetings):
         if handed and HANDED_PEOPLE.search(self.text, sent[0], cl[1]):  # `这批人员…，…移交泰方`
             return self._found(hit, sent, subj, obj, confidence, event="COOPERATE", cameo="063")
         return self._found(hit, sent, subj, obj, confidence)
+
+    def _condition_party(self, start: int, end: int, subj: Side) -> Side:
+        """`如果英方对中国官员实施制裁，中方将作出坚决回应`: the one a threat's condition names first,
+        of another side than the threat's."""
+        cond = IF_CLAUSE.search(self.text, start, end)
+        if cond is None:
+            return Side()
+        first = next((e for e in self.clause.within(cond.end(), end)
+                      if e.country and e.country not in subj.countries), None)
+        return Side((first,), span=first.span) if first else Side()
 
     def _posted_to(self, at: int) -> Side:
         """The countries named right at ``at`` (after `驻`), as parties."""
