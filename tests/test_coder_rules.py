@@ -691,3 +691,11 @@ def test_a_threat_is_to_the_party_its_condition_names() -> None:
     recs = events("中方回应\n\n（BBC中文）中国驻英国大使刘晓明19日表示，如果英方对中国官员实施制裁，中方将作出坚决回应。",
                   published="2020-07-20")
     assert [sides(r) for r in recs if r["event"] == "THREATEN"] == [({"CHN"}, {"GBR"})]
+
+
+def test_a_wish_is_the_speakers_not_the_pair_he_talks_of() -> None:
+    recs = events("戴秉国会见胡春山\n\n新华社北京6月25日电 国务委员戴秉国25日在北京会见越南外交部副部长胡春山。\n\n"
+                  "戴秉国在会见时表示，中越两国是社会主义友好邻邦，希望越方与中方相向而行，不做使局势复杂化的事。",
+                  published="2011-06-25")
+    asked = [r for r in recs if r["event"] == "REQUEST"]
+    assert [({e.get("name") for e in r["actor"]}, sides(r)[1]) for r in asked] == [({"戴秉国"}, {"VNM"})]

@@ -20,6 +20,7 @@ from communique.events.grammar import (
     CONTENT_FRAMES,
     ONCE_DONE,
     QUESTION,
+    SAID,
     STATEMENT_FRAMES,
 )
 from communique.events.lexicon import TriggerHit
@@ -243,9 +244,14 @@ class _Coder(Frames, PageFrameReader):
         if not subj.entities or subj.both or any(e.kind != "country" for e in subj.entities):
             return subj
         country = subj.entities[0].country
-        if any(e.country != country for e in subj.entities):
-            return subj
         floor = self.text.rfind("\n", self.body[0], at) + 1
+        if any(e.country != country for e in subj.entities):
+            # `戴秉国在会见时表示，中越两国是…邻邦，希望越方…`: the pair a speaker talks of is
+            # no subject of his wish; he is
+            said = list(SAID.finditer(self.text, floor, subj.span[0])) if subj.span else []
+            speaker = [e for e in self.clause.within(floor, said[-1].start())
+                       if e.kind == "person"] if said else []
+            return Side(speaker[-1:], span=subj.span) if speaker else subj
         asked = [m.span() for m in ON_REQUEST.finditer(self.text, floor, at)]
         for e in reversed(self.clause.within(floor, at)):
             if e.kind == "person" and e.country == country and not any(
