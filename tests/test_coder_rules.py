@@ -699,3 +699,10 @@ def test_a_wish_is_the_speakers_not_the_pair_he_talks_of() -> None:
                   published="2011-06-25")
     asked = [r for r in recs if r["event"] == "REQUEST"]
     assert [({e.get("name") for e in r["actor"]}, sides(r)[1]) for r in asked] == [({"戴秉国"}, {"VNM"})]
+
+
+def test_a_protest_after_the_charge_is_the_protesters() -> None:
+    recs = events("越南抗议\n\n越通社河内6月9日——越南外交部发言人阮芳娥9日发表声明，指中国渔政船只阻挠越南油气勘探船作业"
+                  "并剪断其电缆，对此表示强烈抗议。", published="2011-06-09")
+    body = [r for r in recs if r["event"] == "ACCUSE" and "阮芳娥" in r["text"]]
+    assert [sides(r) for r in body] == [({"VNM"}, {"CHN"})]

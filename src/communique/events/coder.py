@@ -274,6 +274,9 @@ class _Coder(Frames, PageFrameReader):
         return [h for h in hits if not any(s < h.start < e for s, e in inner)]
 
 
+REPORTED_CLAIM = re.compile(r"\s*(?:指|指称|称|指责|批评|谴责)(?![出导示挥标])")
+
+
 class _Deferred:
     """The subject a run of sentences without triggers hands on, worked out only when a later
     sentence needs it (most pages have long runs that never do)."""
@@ -286,6 +289,8 @@ class _Deferred:
         node: Side | _Deferred = self
         while isinstance(node, _Deferred):  # newest sentence first; a long run stays flat
             for cs, ce in reversed(node.clauses):
+                if REPORTED_CLAIM.match(node.coder.text, cs, ce):
+                    continue  # `发表声明，指中国渔政船只阻挠…，对此表示抗议`: who is charged
                 own = node.coder._listed_before(cs, node.coder.clause.subject(cs, ce))
                 if own:
                     return own
