@@ -706,3 +706,10 @@ def test_a_protest_after_the_charge_is_the_protesters() -> None:
                   "并剪断其电缆，对此表示强烈抗议。", published="2011-06-09")
     body = [r for r in recs if r["event"] == "ACCUSE" and "阮芳娥" in r["text"]]
     assert [sides(r) for r in body] == [({"VNM"}, {"CHN"})]
+
+
+def test_the_speaker_who_takes_a_pairs_place_joins_the_partners_of_a_joint_act() -> None:
+    recs = events("胡锦涛同奥巴马会谈\n\n中新网1月20日电 国家主席胡锦涛19日在白宫同美国总统奥巴马举行会谈。\n\n"
+                  "奥巴马表示，美方欢迎一个强大的中国，美方重申奉行一个中国政策，遵守中美三个联合公报。",
+                  published="2011-01-20")
+    assert [r["event"] for r in recs if "举行会谈" in r["text"]] == ["CONSULT"]

@@ -251,7 +251,7 @@ class _Coder(Frames, PageFrameReader):
             said = list(SAID.finditer(self.text, floor, subj.span[0])) if subj.span else []
             speaker = [e for e in self.clause.within(floor, said[-1].start())
                        if e.kind == "person"] if said else []
-            return Side(speaker[-1:], span=subj.span) if speaker else subj
+            return Side(tuple(speaker[-1:]), span=subj.span) if speaker else subj
         asked = [m.span() for m in ON_REQUEST.finditer(self.text, floor, at)]
         for e in reversed(self.clause.within(floor, at)):
             if e.kind == "person" and e.country == country and not any(
