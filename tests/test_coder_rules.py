@@ -713,3 +713,12 @@ def test_the_speaker_who_takes_a_pairs_place_joins_the_partners_of_a_joint_act()
                   "奥巴马表示，美方欢迎一个强大的中国，美方重申奉行一个中国政策，遵守中美三个联合公报。",
                   published="2011-01-20")
     assert [r["event"] for r in recs if "举行会谈" in r["text"]] == ["CONSULT"]
+
+
+def test_a_wish_in_an_answer_is_the_spokespersons_and_a_bare_reporters_mark_a_question() -> None:
+    recs = events("中华人民共和国国防部\n首页 > 新闻发布\n\n国防部例行记者会\n\n国防部新闻发言人吴谦大校12月26日下午主持例行记者会。\n\n"
+                  "记者：有报道称，日本防卫省近期将向中东派遣自卫队舰艇。中方对此有何评论？\n\n"
+                  "吴谦：我们注意到有关报道。由于历史原因，日本在军事安全领域的动向一直受到高度关注。希望日方谨言慎行。",
+                  published="2019-12-26")
+    asked = [r for r in recs if r["event"] == "REQUEST"]
+    assert [({e.get("name") for e in r["actor"]}, sides(r)[1]) for r in asked] == [({"吴谦"}, {"JPN"})]

@@ -41,6 +41,7 @@ REPORTED_IN_QUESTIONS = frozenset({"ACCUSE"})
 ON_REQUEST = re.compile(r"应[^，,。；;]{0,20}?(?:要求|请求|邀请|之邀)")
 # `答：我们…`, `毛宁：我们…`: who answers, before what the answer says
 ANSWER_MARK = re.compile(r"^[^，,。：:\s]{1,6}[:：]")
+QUESTION_MARK = re.compile(r"问|记者|[Qq]")  # `问：`, `记者：`: the question, not the answer
 # `坚决反对并要求…停止`: a request joined to a stance by 并 is an act of its own
 JOINED_ASK = re.compile(r"并(?=要求|敦促|呼吁|促请|吁请)")
 
@@ -165,6 +166,8 @@ class _Coder(Frames, PageFrameReader):
                         # a plan or wish whose holder is in another paragraph (not `答：我们…`,
                         # the spokesperson's)
                         continue
+                    if hit.trigger.frame == "request":
+                        subj = self._answering(subj, cs)
                 subj = self._answerer(self._speaker_for(subj, hit.start), cs, hit.start)
                 new = self._frame(hit, subj, (cs, ce), sent)
                 for ev in new:
@@ -237,6 +240,17 @@ class _Coder(Frames, PageFrameReader):
         ours = bool(subj.entities) and all(
             e.kind == "country" and e.country == speaker.country for e in subj.entities)
         return Side((speaker,), span=subj.span) if lead.startswith(WE) or ours else subj
+
+    def _answering(self, subj: Side, at: int) -> Side:
+        """`吴谦：…日本在军事安全领域的动向…。希望日方谨言慎行`: in an answer, a wish with no
+        subject of its own is the spokesperson's, not the party he spoke of."""
+        speaker = self.spokesperson
+        para = self.text.rfind("\n", self.body[0], at) + 1
+        mark = ANSWER_MARK.match(self.text[para : para + 12].lstrip())
+        if (speaker is None or not subj.countries or speaker.country in subj.countries
+                or not mark or QUESTION_MARK.match(mark.group())):
+            return subj
+        return Side((speaker,), span=subj.span)
 
     def _speaker_for(self, subj: Side, at: int) -> Side:
         """`阮志咏强调,越南希望…`: a country that speaks through its official named just before,

@@ -93,7 +93,7 @@ GENERAL_TARGETS = words("general_target")  # `反对外部势力干涉…`: whoe
 VISIT_WORD = re.compile(
     r"(?<![一-龥]的)(?:访|来|赴|抵)([一-龥])(?=进行|期间|之际|访问|出席|参加|工作|行程|的|，|,|。|并|后|前|$)")
 # `问：`, and a transcript's `法新社记者：` at the start of a line
-QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]|(?m:^)[^\S\n]*[\u4e00-\u9fff]{1,10}?记者[:：]")
+QUESTION = re.compile(r"\s*(?:问|记者问|提问)[:：]|(?m:^)[^\S\n]*[\u4e00-\u9fff]{0,10}?记者[:：]")
 # Verbs after which a party is whom the act lets or asks, not who acts (`宣布允许台湾当局…`)
 GOVERNING = re.compile(r"允许|宣布|决定|批准|同意|邀请|要求|支持|协助")
 SAYING = re.compile(r"[^，,。]{0,6}?(?:表示|强调|指出|说|称|认为|重申|回应|答问|宣布|[:：])")
