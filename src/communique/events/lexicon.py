@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -79,8 +80,15 @@ class Lexicon:
         spans = self._gapped_hits(text, start, end)
         if not spans:
             return hits
-        kept = [h for h in hits if not any(h.start < g.end and g.start < h.end for g in spans)]
-        return sorted([*kept, *spans], key=lambda h: h.start)
+        starts = [g.start for g in spans]  # in order, none overlapping another
+
+        def free(h: TriggerHit) -> bool:
+            i = bisect.bisect_right(starts, h.start) - 1  # the last one starting at or before h
+            if i >= 0 and spans[i].end > h.start:
+                return False
+            return i + 1 >= len(spans) or spans[i + 1].start >= h.end
+
+        return sorted([*(h for h in hits if free(h)), *spans], key=lambda h: h.start)
 
     def _gapped_hits(self, text: str, start: int, end: int) -> list[TriggerHit]:
         if self._head_matcher is None:
