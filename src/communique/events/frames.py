@@ -9,6 +9,7 @@ import re
 from communique.events.grammar import (
     CALLED_OFF,
     COMMENTARY,
+    CONDITION,
     GENERAL_TARGETS,
     HABITUAL,
     HOSTED_RE,
@@ -43,7 +44,6 @@ DOCUMENT_AFTER = re.compile(r"[^，,。；;]{0,40}?的[^，,。；;]{0,6}?(?:声
 DESCRIBED = re.compile(r"(?:是|有助于|将有助于|有利于)(?!在)")
 HELD_BEFORE = re.compile(r"(?:举行|进行|开展|召开)了?[^，,。；;]{1,12}$")
 ATTENDED_BEFORE = re.compile(r"(?:出席|参加|列席)了?[^，,。；;了的并]{2,30}$")
-CONDITION = re.compile(r"\s*(?:如果|如若|倘若|假如|若是|若|一旦)")
 # `根据协定，两国军队可…`, `条约规定…另一方…提供军事援助`: what a text provides, no act
 DOCUMENT_SOURCE = re.compile(r"\s*(?:根据|按照|依据|依照)[^，,。；;]{0,14}?(?:协定|协议|条约|备忘录)[，,]"
                              r"[^，,。；;]{0,20}?(?=可以|可|应当|应|必须|须|将)")  # `…两国将于3月1日起互免签证`

@@ -117,6 +117,10 @@ SIDELINES = re.compile(r"(峰会|会议|论坛|大会|会晤|会)的?(期间|间
 # `将这批人员移交给…`: 将 before what it moves marks the object (as 把 does), not a plan
 # `即将离任的中国驻柬埔寨大使熊波`: who he is, no plan
 LEAVING_POST = re.compile(r"离任|卸任|到任|届满")
+# a condition (`如果美方…，`): what follows it is warned of, not done
+IF_WORDS = "如果|如若|倘若|假如|若是|一旦"
+CONDITION = re.compile(rf"\s*(?:{IF_WORDS}|若)")
+IF_CLAUSE = re.compile(rf"(?:{IF_WORDS}|如(?=[\u4e00-\u9fff]{{1,6}}方))")  # `如日方一意孤行`
 SETTING_OFF = ("启程", "动身", "出发")
 FUTURE_RE = re.compile(
     rf"即将(?!{LEAVING_POST.pattern})|(?<![大上中少即])将(?!这|该|此|其|上述)"

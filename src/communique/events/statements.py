@@ -16,6 +16,7 @@ from communique.events.grammar import (
     GOING,
     GONE_TO,
     HANDED_PEOPLE,
+    IF_CLAUSE,
     LEAVING_POST,
     NOMINAL_BEFORE,
     PASSIVE_AGENT,
@@ -44,7 +45,6 @@ VISIT_OR_MEETING = re.compile(r"访|出席|会议|峰会|论坛|典礼|仪式|�
 
 # A plan to go somewhere (`将访华`, `将出席…峰会`): guests of several countries go each on their own
 JOURNEY_PLAN = re.compile(r"访")
-IF_CLAUSE = re.compile(r"(?:如果|如若|倘若|假如|若是|一旦|如(?=[\u4e00-\u9fff]{1,6}方))")
 ENDING = re.compile(r"(?:于[^，,。]{0,12}?)?结束")  # `将(于10日)结束…访问`: a visit's end
 ENVOY_AFTER = re.compile(r"大使|使节|使馆|总领事|领事|外交官")  # `驻韩` + `大使`: a post
 COMMA = re.compile(r"[，,]")
