@@ -133,3 +133,16 @@ def test_splitters_are_linear(fn):
     # speed measurement: that is bench/linearity.py's (about 0.3 s here)
     assert time.perf_counter() - t0 < 10
     assert spans and all(0 <= a < b <= len(s) for a, b in spans)
+
+
+def test_outside_keeps_what_overlaps_nothing_taken():
+    from communique.events.lexicon import TriggerHit
+    from communique.text import has_cjk, outside
+
+    def hit(a: int, b: int) -> TriggerHit:
+        return TriggerHit(a, b, None)  # type: ignore[arg-type]
+
+    taken = [hit(5, 9), hit(20, 30)]
+    items = [hit(0, 5), hit(4, 6), hit(8, 10), hit(9, 12), hit(25, 26), hit(30, 31)]
+    assert [(h.start, h.end) for h in outside(items, taken)] == [(0, 5), (9, 12), (30, 31)]
+    assert has_cjk("越南") and not has_cjk("Embassy of China")

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from communique.knowledge import read_table
 from communique.model import Dateline, Dropped, Page, RawPage
-from communique.text import to_simplified
+from communique.text import has_cjk, to_simplified
 
 # ---------------------------------------------------------------------------------------------
 # Patterns
@@ -65,7 +65,6 @@ _STAMP_ONLY = re.compile(
     r"|第?[A-Za-z]?\d{1,3}\s*版|第\s*\d{1,4}\s*期|最后更新)+"  # a print edition's page: `A1版`
 )
 _FOOTER = re.compile(r"版权所有|版權所有|[Cc]opyright|©|[Aa]ll [Rr]ights [Rr]eserved|ICP备|返回顶部")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAPER = re.compile(r"^《[^》]{1,20}》")
 _CLOCK = re.compile(r"\d{1,2}[:：]\d\d")
 _OUTLET_ONLY = re.compile(r"《?[\u4e00-\u9fffA-Za-z]{1,12}?(?:报|网|社|台|之声)》?")
@@ -595,8 +594,8 @@ def split_page(raw: RawPage) -> list[Page]:
         s, e = lines[idx]
         idx += 1
         kind = classify(simp[s:e]) or ("navigation" if _is_crumbs(simp[s:e]) or (
-            not _CJK.search(simp[s:e])) else None)  # `Embassy of the People's Republic…`
-        ahead = [simp[a:b] for a, b in lines[idx - 1 : idx + 4] if _CJK.search(simp[a:b])][:3]
+            not has_cjk(simp[s:e])) else None)  # `Embassy of the People's Republic…`
+        ahead = [simp[a:b] for a, b in lines[idx - 1 : idx + 4] if has_cjk(simp[a:b])][:3]
         if kind is None and not _masthead(ahead):
             title = (s, e)
             break

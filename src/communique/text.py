@@ -6,8 +6,11 @@ text points at the same characters of the original-script text.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 # Full-width ASCII letters and digits -> half-width (1:1). Full-width punctuation is kept:
 # the splitters and the page anatomy rely on ，。（） etc.
@@ -60,6 +63,33 @@ def to_simplified(s: str) -> str:
     if _HAS_FULLWIDTH.search(s):
         s = s.translate(_FULLWIDTH)
     return s
+
+
+def has_cjk(s: str) -> bool:
+    """Whether ``s`` holds a CJK ideograph (a line of Latin letters alone does not)."""
+    return _HAS_CJK.search(s) is not None
+
+
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+def outside(items: Iterable[S], taken: Sequence[_Spanned]) -> list[S]:
+    """The ``items`` that overlap none of ``taken`` (in text order, none overlapping another):
+    a bisection each, so a huge page stays linear."""
+    starts = [t.start for t in taken]
+
+    def free(h: S) -> bool:
+        i = bisect.bisect_right(starts, h.start) - 1  # the last one starting at or before h
+        if i >= 0 and taken[i].end > h.start:
+            return False
+        return i + 1 >= len(taken) or taken[i + 1].start >= h.end
+
+    return [h for h in items if free(h)]
 
 
 # ---------------------------------------------------------------------------------------------

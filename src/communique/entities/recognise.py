@@ -21,6 +21,7 @@ from communique.entities.gazetteer import Hit, gazetteer
 from communique.entities.names import canonical_person, normalise_name
 from communique.knowledge import read_table
 from communique.model import Entity, Span
+from communique.text import outside
 
 SEPARATORS = "·•・‧.．･"
 HYPHENS = ("-", "－")
@@ -280,8 +281,7 @@ def _counted_compounds(text: str, hits: list[Hit]) -> list[Hit]:
                          tuple(codes), None))
     if not found:
         return hits
-    kept = [h for h in hits if not any(h.start < f.end and f.start < h.end for f in found)]
-    return sorted([*kept, *found], key=lambda h: h.start)
+    return sorted([*outside(hits, found), *found], key=lambda h: h.start)
 
 
 def _counted_countries(text: str, entities: list[Entity]) -> list[Entity]:

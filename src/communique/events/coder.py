@@ -41,7 +41,6 @@ REPORTED_IN_QUESTIONS = frozenset({"ACCUSE"})
 ON_REQUEST = re.compile(r"应[^，,。；;]{0,20}?(?:要求|请求|邀请|之邀)")
 # `答：我们…`, `毛宁：我们…`: who answers, before what the answer says
 ANSWER_MARK = re.compile(r"^[^，,。：:\s]{1,6}[:：]")
-QUESTION_MARK = re.compile(r"问|记者|[Qq]")  # `问：`, `记者：`: the question, not the answer
 # `坚决反对并要求…停止`: a request joined to a stance by 并 is an act of its own
 JOINED_ASK = re.compile(r"并(?=要求|敦促|呼吁|促请|吁请)")
 
@@ -248,7 +247,7 @@ class _Coder(Frames, PageFrameReader):
         para = self.text.rfind("\n", self.body[0], at) + 1
         mark = ANSWER_MARK.match(self.text[para : para + 12].lstrip())
         if (speaker is None or not subj.countries or speaker.country in subj.countries
-                or not mark or QUESTION_MARK.match(mark.group())):
+                or not mark or QUESTION.match(self.text, para)):  # not `记者：`, `问：`
             return subj
         return Side((speaker,), span=subj.span)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -11,6 +10,7 @@ import ahocorasick_rs
 
 from communique.events import grammar
 from communique.knowledge import read_table, split_list
+from communique.text import outside
 
 ABSTRACT_END = re.compile(r"[，,。；;、：:]")
 # `达成…点…共识`: a trigger in parts, with a few words of one clause between them (not 的)
@@ -80,15 +80,7 @@ class Lexicon:
         spans = self._gapped_hits(text, start, end)
         if not spans:
             return hits
-        starts = [g.start for g in spans]  # in order, none overlapping another
-
-        def free(h: TriggerHit) -> bool:
-            i = bisect.bisect_right(starts, h.start) - 1  # the last one starting at or before h
-            if i >= 0 and spans[i].end > h.start:
-                return False
-            return i + 1 >= len(spans) or spans[i + 1].start >= h.end
-
-        return sorted([*(h for h in hits if free(h)), *spans], key=lambda h: h.start)
+        return sorted([*outside(hits, spans), *spans], key=lambda h: h.start)
 
     def _gapped_hits(self, text: str, start: int, end: int) -> list[TriggerHit]:
         if self._head_matcher is None:
